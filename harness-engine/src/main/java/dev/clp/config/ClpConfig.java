@@ -1,0 +1,221 @@
+package dev.clp.config;
+
+import static dev.clp.config.ClpConstants.ALLOW_SIMULATED;
+import static dev.clp.config.ClpConstants.ALPHA_DEFAULT;
+import static dev.clp.config.ClpConstants.API_KEY_ENV;
+import static dev.clp.config.ClpConstants.CONCURRENCY;
+import static dev.clp.config.ClpConstants.CONCURRENCY_DEFAULT;
+import static dev.clp.config.ClpConstants.CONSOLE_SUMMARY;
+import static dev.clp.config.ClpConstants.ENDPOINT;
+import static dev.clp.config.ClpConstants.FAIL_ON;
+import static dev.clp.config.ClpConstants.GATE_ALPHA;
+import static dev.clp.config.ClpConstants.GATE_INCONCLUSIVE;
+import static dev.clp.config.ClpConstants.GATE_MAX_GAP;
+import static dev.clp.config.ClpConstants.LANGUAGES;
+import static dev.clp.config.ClpConstants.MAX_GAP_DEFAULT;
+import static dev.clp.config.ClpConstants.MAX_TOKENS;
+import static dev.clp.config.ClpConstants.MAX_TOKENS_DEFAULT;
+import static dev.clp.config.ClpConstants.MODEL;
+import static dev.clp.config.ClpConstants.RESULTS_DIR;
+import static dev.clp.config.ClpConstants.SAMPLES;
+import static dev.clp.config.ClpConstants.SUITE_ROOTS;
+import static dev.clp.config.ClpConstants.TEMPERATURE;
+import static dev.clp.config.ClpConstants.TIMEOUT_DEFAULT;
+import static dev.clp.config.ClpConstants.TIMEOUT_SECONDS;
+import static dev.clp.config.ClpConstants.environmentName;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * The run's configuration, built once from {@code clp.*} keys. Invalid values fail with a
+ * {@link ConfigException} naming the key, the value and what is valid.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public record ClpConfig(
+        ModelSpec model,
+        boolean simulatedByDefault,
+        Optional<String> endpoint,
+        Optional<String> apiKeyEnv,
+        Set<String> languages,
+        int concurrency,
+        int samples,
+        double temperature,
+        int maxTokens,
+        int timeoutSeconds,
+        double maxGap,
+        double alpha,
+        boolean inconclusiveFails,
+        FailOn failOn,
+        Path resultsDir,
+        List<Path> suiteRoots,
+        boolean consoleSummary) {
+
+    /** What makes the build fail. */
+    public enum FailOn {
+        /** Only blocking gates fail; weak pairs are reported, not failed. */
+        GATES,
+        /** Every weak pair fails (curated must-fix suites). */
+        PAIRS
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @param parameters JUnit configuration parameters (or the CLI's {@code -D} values)
+     * @param environment the process environment
+     */
+    public static ClpConfig from(Function<String, Optional<String>> parameters, Map<String, String> environment) {
+        Reader r = new Reader(parameters, environment);
+        boolean allowSimulated = r.bool(ALLOW_SIMULATED, false);
+        Optional<String> modelValue = r.get(MODEL);
+        ModelSpec model;
+        boolean simulatedByDefault = false;
+        if (modelValue.isEmpty()) {
+            if ("true".equalsIgnoreCase(environment.getOrDefault("CI", "")) && !allowSimulated) {
+                throw new ConfigException(MODEL + " is not set and CI=true: a release gate must name the model "
+                        + "under test, or a missing secret would pass it. Set " + MODEL + " (or the environment "
+                        + "variable CLP_MODEL) to <provider>:<model>, or set " + ALLOW_SIMULATED
+                        + "=true to run the offline simulator on purpose.");
+            }
+            model = ModelSpec.parse("sim:default", MODEL);
+            simulatedByDefault = true;
+        } else {
+            model = ModelSpec.parse(modelValue.get(), MODEL);
+        }
+        Set<String> languages = new LinkedHashSet<>();
+        r.get(LANGUAGES).ifPresent(v -> Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(languages::add));
+        String failOn = r.choice(FAIL_ON, "gates", "gates", "pairs");
+        String inconclusive = r.choice(GATE_INCONCLUSIVE, "warn", "warn", "fail");
+        List<Path> roots = Arrays.stream(r.get(SUITE_ROOTS).orElse("suites,generated-suites/suites").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        return new ClpConfig(model, simulatedByDefault, r.get(ENDPOINT), r.get(API_KEY_ENV), Set.copyOf(languages),
+                r.integer(CONCURRENCY, CONCURRENCY_DEFAULT, 1, 1024),
+                r.integer(SAMPLES, 1, 1, 100),
+                r.decimal(TEMPERATURE, 0.0, 0.0, 2.0),
+                r.integer(MAX_TOKENS, MAX_TOKENS_DEFAULT, 1, 1_000_000),
+                r.integer(TIMEOUT_SECONDS, TIMEOUT_DEFAULT, 1, 86_400),
+                r.decimal(GATE_MAX_GAP, MAX_GAP_DEFAULT, 0.0, 1.0),
+                r.decimalOpen(GATE_ALPHA, ALPHA_DEFAULT),
+                "fail".equals(inconclusive),
+                "pairs".equals(failOn) ? FailOn.PAIRS : FailOn.GATES,
+                Path.of(r.get(RESULTS_DIR).orElse("target/clp")),
+                roots,
+                r.bool(CONSOLE_SUMMARY, true));
+    }
+
+    /** Whether the model under test is the simulator. */
+    public boolean simulated() {
+        return model.simulated();
+    }
+
+    /** Whether a language takes part in this run. */
+    public boolean includesLanguage(String tag) {
+        return languages.isEmpty() || languages.contains(tag);
+    }
+
+    private static final class Reader {
+        private final Function<String, Optional<String>> parameters;
+        private final Map<String, String> environment;
+
+        Reader(Function<String, Optional<String>> parameters, Map<String, String> environment) {
+            this.parameters = parameters;
+            this.environment = environment;
+        }
+
+        Optional<String> get(String key) {
+            Optional<String> v = parameters.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+            if (v.isPresent()) {
+                return v;
+            }
+            return Optional.ofNullable(environment.get(environmentName(key))).map(String::trim)
+                    .filter(s -> !s.isEmpty());
+        }
+
+        private ConfigException invalid(String key, String value, String expected) {
+            return new ConfigException(key + ": expected " + expected + ", found '" + value + "'"
+                    + " (set with -D" + key + "=…, in junit-platform.properties, or as " + environmentName(key) + ")");
+        }
+
+        int integer(String key, int def, int min, int max) {
+            Optional<String> v = get(key);
+            if (v.isEmpty()) {
+                return def;
+            }
+            try {
+                int i = Integer.parseInt(v.get());
+                if (i < min || i > max) {
+                    throw invalid(key, v.get(), "a whole number from " + min + " to " + max);
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                throw invalid(key, v.get(), "a whole number from " + min + " to " + max);
+            }
+        }
+
+        double decimal(String key, double def, double min, double max) {
+            Optional<String> v = get(key);
+            if (v.isEmpty()) {
+                return def;
+            }
+            try {
+                double d = Double.parseDouble(v.get());
+                if (!(d >= min && d <= max)) {
+                    throw invalid(key, v.get(), "a number from " + min + " to " + max);
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw invalid(key, v.get(), "a number from " + min + " to " + max);
+            }
+        }
+
+        double decimalOpen(String key, double def) {
+            Optional<String> v = get(key);
+            if (v.isEmpty()) {
+                return def;
+            }
+            try {
+                double d = Double.parseDouble(v.get());
+                if (!(d > 0 && d < 1)) {
+                    throw invalid(key, v.get(), "a number strictly between 0 and 1");
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw invalid(key, v.get(), "a number strictly between 0 and 1");
+            }
+        }
+
+        boolean bool(String key, boolean def) {
+            Optional<String> v = get(key);
+            if (v.isEmpty()) {
+                return def;
+            }
+            return switch (v.get().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw invalid(key, v.get(), "true or false");
+            };
+        }
+
+        String choice(String key, String def, String... allowed) {
+            Optional<String> v = get(key);
+            if (v.isEmpty()) {
+                return def;
+            }
+            String value = v.get().toLowerCase(Locale.ROOT);
+            if (!Arrays.asList(allowed).contains(value)) {
+                throw invalid(key, v.get(), "one of " + String.join(", ", allowed));
+            }
+            return value;
+        }
+    }
+}

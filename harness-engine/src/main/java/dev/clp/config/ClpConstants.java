@@ -1,0 +1,91 @@
+package dev.clp.config;
+
+import org.apiguardian.api.API;
+
+/**
+ * Every configuration key of clp-harness, with its default. Keys are read from JUnit configuration
+ * parameters ({@code -D}, {@code junit-platform.properties}, the launcher request) and, when absent
+ * there, from the environment: {@code clp.gate.max-gap} is {@code CLP_GATE_MAX_GAP}.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public final class ClpConstants {
+
+    private ClpConstants() {
+    }
+
+    /** The engine id: {@code [engine:clp]}. */
+    public static final String ENGINE_ID = "clp";
+
+    /**
+     * The model under test, {@code <provider>:<model>}: {@code openai:gpt-4o-mini} or {@code sim:<profile>}.
+     * Default: unset, which runs the offline simulator {@code sim:default} and labels every output
+     * SIMULATED; with {@code CI=true} an unset model stops the run unless {@link #ALLOW_SIMULATED} is true.
+     */
+    public static final String MODEL = "clp.model";
+
+    /** Base URL of an OpenAI-compatible server (vLLM, Ollama {@code /v1}, llama.cpp, ...). Default {@code https://api.openai.com/v1}. */
+    public static final String ENDPOINT = "clp.endpoint";
+
+    /** Name of the environment variable holding the API key. Default {@code OPENAI_API_KEY} for {@code openai}. */
+    public static final String API_KEY_ENV = "clp.api-key-env";
+
+    /** Comma-separated BCP 47 tags to run; default: every language in the selected suites. */
+    public static final String LANGUAGES = "clp.languages";
+
+    /** Model calls in flight at once. Default {@value #CONCURRENCY_DEFAULT}, 1 to 1024. */
+    public static final String CONCURRENCY = "clp.concurrency";
+    public static final int CONCURRENCY_DEFAULT = 8;
+
+    /** Samples per side (K). Default 1. */
+    public static final String SAMPLES = "clp.samples";
+
+    /** Decoding temperature. Default 0. */
+    public static final String TEMPERATURE = "clp.temperature";
+
+    /** Maximum tokens the model may produce per answer. Default {@value #MAX_TOKENS_DEFAULT}. */
+    public static final String MAX_TOKENS = "clp.max-tokens";
+    public static final int MAX_TOKENS_DEFAULT = 512;
+
+    /** Per-call timeout in seconds. Default {@value #TIMEOUT_DEFAULT}. */
+    public static final String TIMEOUT_SECONDS = "clp.timeout-seconds";
+    public static final int TIMEOUT_DEFAULT = 120;
+
+    /** Largest allowed English-minus-target accuracy gap, 0 to 1. Default {@value #MAX_GAP_DEFAULT}. */
+    public static final String GATE_MAX_GAP = "clp.gate.max-gap";
+    public static final double MAX_GAP_DEFAULT = 0.10;
+
+    /** Family error rate of the run's blocking gates. Default {@value #ALPHA_DEFAULT}. */
+    public static final String GATE_ALPHA = "clp.gate.alpha";
+    public static final double ALPHA_DEFAULT = 0.01;
+
+    /** What an INCONCLUSIVE gate does: {@code warn} (default, passes with a report entry) or {@code fail}. */
+    public static final String GATE_INCONCLUSIVE = "clp.gate.inconclusive";
+
+    /** What fails the build: {@code gates} (default) or {@code pairs} (every weak pair fails). */
+    public static final String FAIL_ON = "clp.fail-on";
+
+    /** Where {@code run.json} goes. Default {@code target/clp}. */
+    public static final String RESULTS_DIR = "clp.results.dir";
+
+    /** Allow the simulator when {@code CI=true} and {@link #MODEL} is unset. Default false. */
+    public static final String ALLOW_SIMULATED = "clp.allow-simulated";
+
+    /**
+     * Comma-separated directories searched for suites when a selector names a suite only by unique id
+     * (IDE reruns). Default {@code suites,generated-suites/suites}.
+     */
+    public static final String SUITE_ROOTS = "clp.suites";
+
+    /** Whether the engine's console listener prints the summary table. Default true. */
+    public static final String CONSOLE_SUMMARY = "clp.console.summary";
+
+    /** Every key, for documentation checks and {@code clp run --help}. */
+    public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
+            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, TIMEOUT_SECONDS, GATE_MAX_GAP, GATE_ALPHA,
+            GATE_INCONCLUSIVE, FAIL_ON, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS, CONSOLE_SUMMARY);
+
+    /** The environment variable that stands for a key: {@code clp.gate.max-gap} is {@code CLP_GATE_MAX_GAP}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

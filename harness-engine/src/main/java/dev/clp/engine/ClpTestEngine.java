@@ -1,0 +1,76 @@
+package dev.clp.engine;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.config.ClpConstants;
+import dev.clp.config.ConfigException;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The {@code clp} test engine: bilingual suite files become tests
+ * {@code [engine:clp]/[suite:<id>]/[lang:<tag>]/[pair:<id>]} plus a {@code [gate:gap]} per language.
+ * Registered through {@code META-INF/services/org.junit.platform.engine.TestEngine}.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionContext> {
+
+    private final Map<String, String> environment;
+
+    /** The engine as ServiceLoader creates it, reading the process environment. */
+    public ClpTestEngine() {
+        this(System.getenv());
+    }
+
+    /** An engine that sees the given environment instead of the process's (for tests). */
+    public ClpTestEngine(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public String getId() {
+        return ClpConstants.ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.clp");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("harness-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        ClpConfig config;
+        ConfigException error = null;
+        try {
+            config = ClpConfig.from(request.getConfigurationParameters()::get, environment);
+        } catch (ConfigException e) {
+            error = e;
+            // discovery still shows the tests; execution fails the engine with the message
+            config = ClpConfig.from(key -> Optional.empty(), Map.of());
+        }
+        ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, error, environment);
+        ClpConfig finalConfig = config;
+        EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
+                .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter()))
+                .build()
+                .resolve(request, engine);
+        return engine;
+    }
+
+    @Override
+    protected ClpExecutionContext createExecutionContext(ExecutionRequest request) {
+        ClpEngineDescriptor root = (ClpEngineDescriptor) request.getRootTestDescriptor();
+        return new ClpExecutionContext(request.getEngineExecutionListener(), root.config(), null, null, 0);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.clp.engine;
+
+import dev.clp.config.ClpConstants;
+import dev.clp.suite.Languages;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** {@code [lang:<tag>]}: one pairs file of a suite. Skipped, with the key named, when clp.languages excludes it. */
+final class LanguageDescriptor extends AbstractTestDescriptor implements Node<ClpExecutionContext> {
+
+    static final String SEGMENT = "lang";
+
+    private final String lang;
+    private final Path file;
+
+    LanguageDescriptor(UniqueId uniqueId, String lang, Path file) {
+        super(uniqueId, lang + " · " + Languages.name(lang), Sources.file(file, 0));
+        this.lang = lang;
+        this.file = file;
+    }
+
+    String lang() {
+        return lang;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Set.of(Tags.lang(lang));
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(ClpExecutionContext context) {
+        if (context.config().includesLanguage(lang)) {
+            return SkipResult.doNotSkip();
+        }
+        return SkipResult.skip(ClpConstants.LANGUAGES + "=" + String.join(",", context.config().languages())
+                + " does not include " + lang);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.clp.engine;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.config.ClpConstants;
+import dev.clp.scoring.PairOutcome;
+import dev.clp.suite.Pair;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * {@code [pair:<id>]}: one English/target pair. Consistent passes; weak fails under
+ * {@code clp.fail-on=pairs} and is aborted (not passed, counted by the language gate) under the default
+ * {@code gates}; not applicable is aborted; unparseable is aborted with the raw text; a transport error fails.
+ */
+final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExecutionContext> {
+
+    static final String SEGMENT = "pair";
+
+    private final Pair pair;
+    private final String suiteId;
+
+    PairDescriptor(UniqueId uniqueId, Pair pair, String suiteId, Path file, int line) {
+        super(uniqueId, displayName(pair), Sources.file(file, line));
+        this.pair = pair;
+        this.suiteId = suiteId;
+    }
+
+    private static String displayName(Pair pair) {
+        String q = pair.perturbation() != null && pair.perturbation().en() != null
+                && pair.perturbation().en().original() != null ? pair.perturbation().en().original() : pair.en().question();
+        q = q.strip().replaceAll("\\s+", " ");
+        return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
+    }
+
+    Pair pair() {
+        return pair;
+    }
+
+    String suiteId() {
+        return suiteId;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        Set<TestTag> tags = new LinkedHashSet<>();
+        tags.add(Tags.lang(pair.lang()));
+        tags.add(Tags.source(pair.source()));
+        if (pair.subject() != null && !pair.subject().isBlank()) {
+            tags.add(Tags.subject(pair.subject()));
+        }
+        return tags;
+    }
+
+    @Override
+    public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        PairOutcome outcome = context.prefetcher().await(this);
+        context.collector().add(suiteId, outcome);
+        context.listener().reportingEntryPublished(this, ReportEntry.from("clp.outcome", outcome.kind()));
+        ClpConfig config = context.config();
+        if (outcome instanceof PairOutcome.Consistent) {
+            return context;
+        }
+        if (outcome instanceof PairOutcome.Weak weak) {
+            if (config.failOn() == ClpConfig.FailOn.PAIRS) {
+                throw new AssertionFailedError(outcome.message(), weak.target().expectedLetter(),
+                        weak.target().chosenLetter());
+            }
+            throw new TestAbortedException("WEAK " + outcome.message() + " (counted by the " + pair.lang()
+                    + " gap gate; " + ClpConstants.FAIL_ON + "=pairs fails every weak pair)");
+        }
+        if (outcome instanceof PairOutcome.Error) {
+            throw new AssertionFailedError(outcome.message());
+        }
+        throw new TestAbortedException(outcome.message());
+    }
+}

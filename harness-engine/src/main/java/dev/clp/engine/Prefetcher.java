@@ -1,0 +1,91 @@
+package dev.clp.engine;
+
+import dev.clp.scoring.PairEvaluator;
+import dev.clp.scoring.PairOutcome;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.platform.engine.UniqueId;
+
+/**
+ * Evaluates pairs ahead of the (sequential, ordered) JUnit execution: while pair i is reported, pairs up
+ * to i + window are already with the model on {@code concurrency} threads. JUnit events therefore stay
+ * correctly nested and ordered, and memory grows with the window, not with the suite.
+ */
+final class Prefetcher implements AutoCloseable {
+
+    private final List<PairDescriptor> order;
+    private final Map<UniqueId, Integer> index = new HashMap<>();
+    private final Map<Integer, Future<PairOutcome>> inFlight = new HashMap<>();
+    private final PairEvaluator evaluator;
+    private final ExecutorService pool;
+    private final int window;
+    private int submitted;
+
+    Prefetcher(List<PairDescriptor> order, PairEvaluator evaluator, int concurrency) {
+        this.order = List.copyOf(order);
+        for (int i = 0; i < this.order.size(); i++) {
+            index.put(this.order.get(i).getUniqueId(), i);
+        }
+        this.evaluator = evaluator;
+        this.window = Math.max(concurrency * 4, 16);
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "clp-model-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.pool = Executors.newFixedThreadPool(concurrency, threads);
+    }
+
+    /** The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. */
+    PairOutcome await(PairDescriptor pair) {
+        Future<PairOutcome> future;
+        synchronized (this) {
+            Integer i = index.get(pair.getUniqueId());
+            if (i == null) {
+                future = pool.submit(() -> evaluator.evaluate(pair.pair()));
+            } else {
+                int until = Math.min(order.size(), i + window);
+                while (submitted < until) {
+                    submit(submitted++);
+                }
+                future = inFlight.remove(i);
+                if (future == null) {
+                    future = pool.submit(() -> evaluator.evaluate(pair.pair()));
+                }
+            }
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for pair " + pair.pair().id(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("evaluating pair " + pair.pair().id() + " failed", cause);
+        }
+    }
+
+    private void submit(int i) {
+        PairDescriptor d = order.get(i);
+        inFlight.put(i, pool.submit(() -> evaluator.evaluate(d.pair())));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

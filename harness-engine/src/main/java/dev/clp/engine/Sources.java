@@ -1,0 +1,32 @@
+package dev.clp.engine;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.DirectorySource;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+
+/** Test sources that let IDEs jump to the suite file and line. */
+final class Sources {
+
+    private Sources() {
+    }
+
+    static TestSource file(Path file, int line) {
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            return line > 0 ? FileSource.from(file.toFile(), FilePosition.from(line)) : FileSource.from(file.toFile());
+        }
+        String name = file.toString().startsWith("/") ? file.toString().substring(1) : file.toString();
+        return line > 0 ? ClasspathResourceSource.from(name, FilePosition.from(line)) : ClasspathResourceSource.from(name);
+    }
+
+    static TestSource directory(Path dir) {
+        if (dir.getFileSystem() == FileSystems.getDefault()) {
+            return DirectorySource.from(dir.toFile());
+        }
+        String name = dir.toString().startsWith("/") ? dir.toString().substring(1) : dir.toString();
+        return ClasspathResourceSource.from(name);
+    }
+}

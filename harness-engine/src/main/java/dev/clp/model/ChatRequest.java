@@ -1,0 +1,28 @@
+package dev.clp.model;
+
+import java.util.List;
+
+/**
+ * One model call.
+ *
+ * @param messages the conversation
+ * @param temperature decoding temperature
+ * @param maxTokens most tokens the answer may have
+ * @param sampleIndex which of the K samples this is (0-based); part of the cache key, and the seed offset
+ */
+public record ChatRequest(List<ChatMessage> messages, double temperature, int maxTokens, int sampleIndex) {
+
+    public ChatRequest {
+        messages = List.copyOf(messages);
+    }
+
+    /** The text of the last user message. */
+    public String lastUserText() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if ("user".equals(messages.get(i).role())) {
+                return messages.get(i).content();
+            }
+        }
+        return "";
+    }
+}

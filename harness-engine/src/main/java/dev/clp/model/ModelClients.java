@@ -1,0 +1,56 @@
+package dev.clp.model;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.config.ClpConstants;
+import dev.clp.config.ConfigException;
+import java.time.Duration;
+import java.util.Map;
+
+/** Builds the configured {@link ModelClient}. */
+public final class ModelClients {
+
+    /** The default base URL of provider {@code openai}. */
+    public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+
+    private ModelClients() {
+    }
+
+    /**
+     * Creates the model client for a run.
+     *
+     * @param key what the simulator may know; ignored by real providers
+     * @throws ConfigException naming the key or environment variable when something needed is missing
+     */
+    public static ModelClient create(ClpConfig config, Map<String, String> environment, AnswerKey key) {
+        var spec = config.model();
+        switch (spec.provider()) {
+            case "sim" -> {
+                try {
+                    return new SimulatedModel(SimProfile.named(spec.model()), key);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(ClpConstants.MODEL + ": " + e.getMessage());
+                }
+            }
+            case "openai" -> {
+                String base = config.endpoint().orElse(OPENAI_BASE_URL);
+                String keyEnv = config.apiKeyEnv().orElse("OPENAI_API_KEY");
+                String apiKey = environment.get(keyEnv);
+                if ((apiKey == null || apiKey.isBlank())) {
+                    if (base.startsWith(OPENAI_BASE_URL) || config.apiKeyEnv().isPresent()) {
+                        throw new ConfigException("the environment variable " + keyEnv + " is not set; it must "
+                                + "hold the API key for " + base + " (choose another variable with "
+                                + ClpConstants.API_KEY_ENV + ")");
+                    }
+                    apiKey = null;
+                }
+                try {
+                    return new OpenAiChatClient(base, spec.model(), apiKey, keyEnv,
+                            Duration.ofSeconds(config.timeoutSeconds()));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
+                }
+            }
+            default -> throw new ConfigException(ClpConstants.MODEL + ": unsupported provider " + spec.provider());
+        }
+    }
+}

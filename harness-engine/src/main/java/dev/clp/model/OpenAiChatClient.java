@@ -1,0 +1,167 @@
+package dev.clp.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * OpenAI chat completions ({@code POST <base>/chat/completions}) over the shared OkHttp client. Works with
+ * any OpenAI-compatible server: vLLM, Ollama ({@code /v1}), llama.cpp server, LM Studio.
+ *
+ * <p>Failure contract: every failure is a {@link ModelException} whose message names the method, URL,
+ * HTTP status and the server's own error message, plus what to check; the API key never appears in it.
+ */
+public final class OpenAiChatClient implements ModelClient {
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OkHttpClient SHARED = new OkHttpClient();
+
+    private final OkHttpClient http;
+    private final HttpUrl url;
+    private final String model;
+    private final String apiKey;
+    private final String apiKeyEnv;
+
+    /**
+     * @param baseUrl e.g. {@code https://api.openai.com/v1} or {@code http://127.0.0.1:8000/v1}
+     * @param model the model name the server knows
+     * @param apiKey the key, or null for servers without authentication
+     * @param apiKeyEnv the environment variable the key came from, named in error messages
+     * @param timeout per-call timeout
+     */
+    public OpenAiChatClient(String baseUrl, String model, String apiKey, String apiKeyEnv, Duration timeout) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        HttpUrl parsed = HttpUrl.parse(base + "/chat/completions");
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
+        }
+        this.url = parsed;
+        this.model = model;
+        this.apiKey = apiKey;
+        this.apiKeyEnv = apiKeyEnv;
+        this.http = SHARED.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
+    }
+
+    @Override
+    public String name() {
+        return "openai:" + model;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", model);
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage m : request.messages()) {
+            messages.addObject().put("role", m.role()).put("content", m.content());
+        }
+        body.put("temperature", request.temperature());
+        body.put("max_tokens", request.maxTokens());
+        Request.Builder http = new Request.Builder().url(url)
+                .header("Accept", "application/json")
+                .post(RequestBody.create(body.toString(), JSON_TYPE));
+        if (apiKey != null) {
+            http.header("Authorization", "Bearer " + apiKey);
+        }
+        long start = System.nanoTime();
+        try (Response response = this.http.newCall(http.build()).execute()) {
+            String text = readBody(response.body());
+            if (!response.isSuccessful()) {
+                throw new ModelException(describeError(response, text), response.code());
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return parse(text, millis);
+        } catch (ConnectException e) {
+            throw new ModelException("POST " + url + " failed: cannot connect (" + e.getMessage()
+                    + "); is the server running and clp.endpoint right?", 0, e);
+        } catch (InterruptedIOException e) {
+            throw new ModelException("POST " + url + " timed out (" + e.getMessage()
+                    + "); raise clp.timeout-seconds or check the server", 0, e);
+        } catch (IOException e) {
+            throw new ModelException("POST " + url + " failed: " + e, 0, e);
+        }
+    }
+
+    private ChatResponse parse(String text, long millis) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (IOException e) {
+            throw new ModelException("POST " + url + " returned HTTP 200 but the body is not JSON: "
+                    + excerpt(text), 200, e);
+        }
+        JsonNode message = root.path("choices").path(0).path("message");
+        JsonNode content = message.path("content");
+        if (!content.isTextual()) {
+            throw new ModelException("POST " + url + " returned HTTP 200 but no choices[0].message.content: "
+                    + excerpt(text), 200);
+        }
+        JsonNode usage = root.path("usage");
+        return new ChatResponse(content.asText(), root.path("choices").path(0).path("finish_reason").asText(null),
+                usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis);
+    }
+
+    private String describeError(Response response, String body) {
+        String serverMessage = excerpt(body);
+        try {
+            JsonNode err = JSON.readTree(body).path("error");
+            if (err.path("message").isTextual()) {
+                serverMessage = err.path("message").asText();
+                if (err.path("code").isTextual()) {
+                    serverMessage += " (code " + err.path("code").asText() + ")";
+                }
+            }
+        } catch (IOException notJson) {
+            // the raw excerpt is the best description of a non-JSON error body
+        }
+        StringBuilder msg = new StringBuilder("POST ").append(url).append(" -> HTTP ").append(response.code())
+                .append(": ").append(redact(serverMessage));
+        switch (response.code()) {
+            case 401, 403 -> msg.append(apiKey == null
+                    ? "; no API key was sent: set clp.api-key-env or " + apiKeyEnv
+                    : "; check the API key in the environment variable " + apiKeyEnv);
+            case 404 -> msg.append("; check clp.model ('").append(model).append("') and clp.endpoint");
+            case 429 -> {
+                String retryAfter = response.header("Retry-After");
+                msg.append("; rate limited").append(retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")")
+                        .append(", lower clp.concurrency");
+            }
+            default -> {
+                if (response.code() >= 500) {
+                    msg.append("; the server failed");
+                }
+            }
+        }
+        return msg.toString();
+    }
+
+    private String excerpt(String text) {
+        String t = redact(text == null ? "" : text.strip());
+        return t.length() <= 300 ? t : t.substring(0, 300) + "…";
+    }
+
+    private String redact(String text) {
+        return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "***");
+    }
+
+    private static String readBody(ResponseBody body) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        return body.string();
+    }
+
+}

@@ -1,0 +1,116 @@
+package dev.clp.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The offline simulator {@code sim:<profile>}: a deterministic stand-in model. It reads the lettered
+ * options from the prompt, looks the question up in its {@link AnswerKey}, and is right with the
+ * probability its {@link SimProfile} gives for the language and the distraction length, decided by a
+ * hash of profile, question and sample (so every run gives the same answers). It answers in varied
+ * formats, localized, and sometimes not in a usable form at all, as real models do.
+ */
+public final class SimulatedModel implements ModelClient {
+
+    private static final java.util.Set<String> CJK = java.util.Set.of("zh", "ja", "ko");
+    private static final Pattern OPTION = Pattern.compile("(?m)^([A-J])\\. (.*)$");
+
+    /** How a sure model states its answer, per language (written independently of the extractor's patterns). */
+    private static final Map<String, String> STATEMENTS = Map.ofEntries(
+            Map.entry("en", "The answer is %s."), Map.entry("zh", "答案是%s。"), Map.entry("ja", "正解は%sです。"),
+            Map.entry("ko", "정답은 %s입니다."), Map.entry("fr", "La bonne réponse est %s."),
+            Map.entry("es", "La respuesta correcta es la %s."), Map.entry("it", "La risposta corretta è %s."),
+            Map.entry("de", "Die richtige Antwort ist %s."), Map.entry("uk", "Правильна відповідь: %s."),
+            Map.entry("bn", "সঠিক উত্তর হলো %s।"), Map.entry("hi", "सही उत्तर %s है।"),
+            Map.entry("ar", "الإجابة الصحيحة هي %s."), Map.entry("he", "התשובה הנכונה היא %s."),
+            Map.entry("am", "ትክክለኛው መልስ %s ነው።"), Map.entry("yo", "Ìdáhùn tó tọ́ ni %s."),
+            Map.entry("sw", "Jibu sahihi ni %s."), Map.entry("zu", "Impendulo efanele ngu-%s."));
+
+    private final SimProfile profile;
+    private final AnswerKey key;
+
+    public SimulatedModel(SimProfile profile, AnswerKey key) {
+        this.profile = profile;
+        this.key = key;
+    }
+
+    @Override
+    public String name() {
+        return "sim:" + profile.name();
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        String prompt = request.lastUserText();
+        List<String> choices = new ArrayList<>();
+        Matcher m = OPTION.matcher(prompt);
+        while (m.find()) {
+            choices.add(m.group(2));
+        }
+        if (choices.size() < 2) {
+            return response("I can only answer multiple-choice questions with lettered options.");
+        }
+        int sample = request.temperature() > 0 ? request.sampleIndex() : 0;
+        byte[] h = hash(profile.name() + '\u001f' + prompt + '\u001f' + sample);
+        Optional<AnswerKey.Entry> entry = key.find(choices, prompt);
+        String lang = entry.map(AnswerKey.Entry::lang).orElse("en");
+        if (unit(h, 0) < profile.unparseableRate()) {
+            return response("I am not sure; several of these could be argued for.");
+        }
+        int pick;
+        if (entry.isPresent()) {
+            int right = entry.get().answer();
+            boolean correct = unit(h, 8) < profile.accuracy(lang, entry.get().distraction());
+            pick = correct ? right : (right + 1 + (int) (unit(h, 16) * (choices.size() - 1))) % choices.size();
+        } else {
+            pick = (int) (unit(h, 16) * choices.size());
+        }
+        String letter = String.valueOf((char) ('A' + pick));
+        String text = choices.get(pick);
+        String statement = STATEMENTS.getOrDefault(lang, STATEMENTS.get("en"));
+        int format = (int) (unit(h, 24) * 6);
+        String answer = switch (format) {
+            case 0 -> letter;
+            case 1 -> String.format(statement, letter);
+            case 2 -> "(" + letter + ") " + text;
+            case 3 -> "**" + letter + "**";
+            case 4 -> letter + ". " + text;
+            default -> CJK.contains(lang) ? String.valueOf((char) ('Ａ' + pick)) : letter;
+        };
+        return response(answer);
+    }
+
+    private static ChatResponse response(String text) {
+        return new ChatResponse(text, "stop", 0, 0, 0);
+    }
+
+    /** A number in [0, 1) from 8 bytes of the hash starting at offset. */
+    private static double unit(byte[] h, int offset) {
+        long v = 0;
+        for (int i = 0; i < 7; i++) {
+            v = (v << 8) | (h[offset + i] & 0xff);
+        }
+        return v / (double) (1L << 56);
+    }
+
+    private static byte[] hash(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,72 @@
+package dev.clp.scoring;
+
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelException;
+import dev.clp.suite.Pair;
+import dev.clp.suite.Side;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Asks the model both sides of a pair, K samples each, and classifies the outcome. One model call per
+ * graded answer: extraction never calls a model.
+ */
+public final class PairEvaluator {
+
+    private final ModelClient model;
+    private final int samples;
+    private final double temperature;
+    private final int maxTokens;
+
+    public PairEvaluator(ModelClient model, int samples, double temperature, int maxTokens) {
+        this.model = model;
+        this.samples = samples;
+        this.temperature = temperature;
+        this.maxTokens = maxTokens;
+    }
+
+    public PairOutcome evaluate(Pair pair) {
+        SideResult en;
+        SideResult target;
+        try {
+            en = ask("en", pair.en());
+        } catch (ModelException e) {
+            return new PairOutcome.Error(pair, "en", e.getMessage());
+        }
+        try {
+            target = ask(pair.lang(), pair.target());
+        } catch (ModelException e) {
+            return new PairOutcome.Error(pair, pair.lang(), e.getMessage());
+        }
+        if (en.unparseable()) {
+            return new PairOutcome.Unparseable(pair, en, target, "en", reason(en));
+        }
+        if (!en.correct()) {
+            return new PairOutcome.NotApplicable(pair, en, target);
+        }
+        if (target.unparseable()) {
+            return new PairOutcome.Unparseable(pair, en, target, pair.lang(), reason(target));
+        }
+        return target.correct() ? new PairOutcome.Consistent(pair, en, target) : new PairOutcome.Weak(pair, en, target);
+    }
+
+    private static String reason(SideResult r) {
+        return r.extractions().stream().filter(e -> e instanceof Extraction.Unparseable)
+                .map(e -> ((Extraction.Unparseable) e).reason()).findFirst().orElse("unparseable");
+    }
+
+    private SideResult ask(String lang, Side side) {
+        String prompt = PromptRenderer.render(lang, side);
+        List<String> answers = new ArrayList<>(samples);
+        List<Extraction> extractions = new ArrayList<>(samples);
+        for (int k = 0; k < samples; k++) {
+            String text = model.complete(new ChatRequest(List.of(ChatMessage.user(prompt)), temperature, maxTokens, k))
+                    .text();
+            answers.add(text);
+            extractions.add(AnswerExtractor.extract(lang, text, side.choices()));
+        }
+        return new SideResult(lang, prompt, answers, extractions, side.answer());
+    }
+}

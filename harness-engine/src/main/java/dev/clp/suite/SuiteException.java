@@ -1,0 +1,15 @@
+package dev.clp.suite;
+
+/** A suite or suite file that cannot be used at all; the message names the file. */
+public class SuiteException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public SuiteException(String message) {
+        super(message);
+    }
+
+    public SuiteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

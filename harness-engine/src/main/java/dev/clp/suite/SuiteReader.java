@@ -1,0 +1,382 @@
+package dev.clp.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads suite files. Pairs are streamed line by line: a malformed line is reported as a
+ * {@link SuiteProblem} naming file, line and field, and the remaining lines still load.
+ */
+public final class SuiteReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Set<String> PAIR_FIELDS =
+            Set.of("id", "lang", "source", "subject", "en", "target", "perturbation", "provenance");
+    private static final Set<String> SIDE_FIELDS = Set.of("question", "choices", "answer");
+    private static final Set<String> PART_FIELDS = Set.of("original", "prefix", "suffix");
+
+    private SuiteReader() {
+    }
+
+    /**
+     * Result of reading a whole pairs file.
+     *
+     * @param pairs the pairs that loaded, in file order
+     * @param lines the 1-based line of each pair, parallel to {@code pairs}
+     * @param problems every problem found
+     */
+    public record LanguageFile(Path file, String lang, List<Pair> pairs, List<Integer> lines,
+            List<SuiteProblem> problems) {
+    }
+
+    /** Receives each pair with the line it came from. */
+    @FunctionalInterface
+    public interface PairSink {
+        void accept(Pair pair, int line);
+    }
+
+    /** Reads a whole pairs file into memory; problems are collected, never thrown. */
+    public static LanguageFile read(Path file) {
+        List<Pair> pairs = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<SuiteProblem> problems = new ArrayList<>();
+        String lang = readPairs(file, (pair, line) -> {
+            pairs.add(pair);
+            lines.add(line);
+        }, problems::add);
+        return new LanguageFile(file, lang, List.copyOf(pairs), List.copyOf(lines), List.copyOf(problems));
+    }
+
+    /** Streams the pairs of a file, without line numbers. */
+    public static String readPairs(Path file, Consumer<Pair> onPair, Consumer<SuiteProblem> onProblem) {
+        return readPairs(file, (pair, line) -> onPair.accept(pair), onProblem);
+    }
+
+    /**
+     * Streams the pairs of a {@code pairs-<lang>.jsonl} file.
+     *
+     * @return the file's language tag
+     */
+    public static String readPairs(Path file, PairSink onPair, Consumer<SuiteProblem> onProblem) {
+        String lang = Suite.languageOf(file).orElse(null);
+        if (lang == null) {
+            onProblem.accept(new SuiteProblem(file, 0, "-",
+                    "not a pairs file: the name must be pairs-<lang>.jsonl with a BCP 47 tag"));
+            return null;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Map<String, Integer> seen = new HashMap<>();
+        int lineNo = 0;
+        try (InputStream in = Files.newInputStream(file);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
+            String line;
+            while (true) {
+                try {
+                    line = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    onProblem.accept(new SuiteProblem(file, lineNo + 1, "-",
+                            "not valid UTF-8; the rest of the file cannot be read"));
+                    return lang;
+                }
+                if (line == null) {
+                    break;
+                }
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<SuiteProblem> lineProblems = new ArrayList<>();
+                Pair pair = parsePair(file, lineNo, line, lang, lineProblems);
+                if (pair != null) {
+                    Integer first = seen.putIfAbsent(pair.id(), lineNo);
+                    if (first != null) {
+                        lineProblems.add(new SuiteProblem(file, lineNo, "id",
+                                "duplicate id '" + pair.id() + "', first used on line " + first));
+                        pair = null;
+                    }
+                }
+                lineProblems.forEach(onProblem);
+                if (pair != null) {
+                    onPair.accept(pair, lineNo);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            onProblem.accept(new SuiteProblem(file, 0, "-", "file not found"));
+        } catch (IOException e) {
+            onProblem.accept(new SuiteProblem(file, lineNo, "-", "cannot read: " + e.getMessage()));
+        }
+        return lang;
+    }
+
+    /** Parses one JSONL line; problems go to the list and null is returned when the pair is unusable. */
+    static Pair parsePair(Path file, int lineNo, String line, String expectedLang, List<SuiteProblem> problems) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            problems.add(new SuiteProblem(file, lineNo, "-", "not valid JSON: " + e.getOriginalMessage()));
+            return null;
+        }
+        if (!(node instanceof ObjectNode obj)) {
+            problems.add(new SuiteProblem(file, lineNo, "-", "expected a JSON object, found " + node.getNodeType()));
+            return null;
+        }
+        Fields f = new Fields(file, lineNo, problems);
+        f.unknown(obj, PAIR_FIELDS, "");
+        String id = f.text(obj, "id", true);
+        if (id != null && !ID.matcher(id).matches()) {
+            f.problem("id", "must match " + ID.pattern() + ", found '" + id + "'");
+        }
+        String lang = f.text(obj, "lang", true);
+        if (lang != null && expectedLang != null && !lang.equals(expectedLang)) {
+            f.problem("lang", "'" + lang + "' does not match the file's language '" + expectedLang + "'");
+        }
+        String source = f.text(obj, "source", true);
+        String subject = f.text(obj, "subject", false);
+        Side en = f.side(obj, "en");
+        Side target = f.side(obj, "target");
+        Perturbation perturbation = f.perturbation(obj);
+        Map<String, Object> provenance = null;
+        JsonNode prov = obj.get("provenance");
+        if (prov != null && !prov.isNull()) {
+            if (prov.isObject()) {
+                provenance = JSON.convertValue(prov, JSON.getTypeFactory()
+                        .constructMapType(java.util.LinkedHashMap.class, String.class, Object.class));
+            } else {
+                f.problem("provenance", "must be an object");
+            }
+        }
+        if (!f.ok()) {
+            return null;
+        }
+        return new Pair(id, lang, source, subject, en, target, perturbation, provenance);
+    }
+
+    /** Reads {@code suite.json}; throws {@link SuiteException} naming the file and field. */
+    public static SuiteManifest readManifest(Path file) {
+        JsonNode node;
+        try (InputStream in = Files.newInputStream(file)) {
+            node = JSON.readTree(in);
+        } catch (NoSuchFileException e) {
+            throw new SuiteException(file + ": not found (a suite directory needs a suite.json)", e);
+        } catch (JsonProcessingException e) {
+            throw new SuiteException(file + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SuiteException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parseManifest(file, node);
+    }
+
+    /** Reads a manifest from a stream (classpath resources). */
+    public static SuiteManifest readManifest(String name, InputStream in) {
+        try {
+            return parseManifest(Path.of(name), JSON.readTree(in));
+        } catch (IOException e) {
+            throw new SuiteException(name + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static SuiteManifest parseManifest(Path file, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new SuiteException(file + ": expected a JSON object");
+        }
+        JsonNode format = node.get("format");
+        if (format == null || !SuiteManifest.FORMAT.equals(format.asText())) {
+            throw new SuiteException(file + ": format: expected \"" + SuiteManifest.FORMAT + "\", found "
+                    + (format == null ? "nothing" : format));
+        }
+        String id = requiredText(file, node, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new SuiteException(file + ": id: must match " + ID.pattern() + ", found '" + id + "'");
+        }
+        String version = requiredText(file, node, "version");
+        List<SuiteManifest.Source> sources = new ArrayList<>();
+        JsonNode src = node.get("sources");
+        if (src != null && src.isArray()) {
+            for (JsonNode s : src) {
+                sources.add(new SuiteManifest.Source(s.path("name").asText(null), s.path("url").asText(null),
+                        s.path("licence").asText(null)));
+            }
+        }
+        Map<String, Object> provenance = node.has("provenance")
+                ? JSON.convertValue(node.get("provenance"), JSON.getTypeFactory()
+                        .constructMapType(java.util.LinkedHashMap.class, String.class, Object.class))
+                : Map.of();
+        return new SuiteManifest(id, version, node.path("title").asText(id), node.path("description").asText(null),
+                node.path("licence").asText(null), sources, provenance);
+    }
+
+    private static String requiredText(Path file, JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new SuiteException(file + ": " + field + ": required, must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    /** Field checks for one line, collecting problems. */
+    private static final class Fields {
+        private final Path file;
+        private final int line;
+        private final List<SuiteProblem> problems;
+        private final int before;
+
+        Fields(Path file, int line, List<SuiteProblem> problems) {
+            this.file = file;
+            this.line = line;
+            this.problems = problems;
+            this.before = problems.size();
+        }
+
+        boolean ok() {
+            return problems.size() == before;
+        }
+
+        void problem(String field, String message) {
+            problems.add(new SuiteProblem(file, line, field, message));
+        }
+
+        void unknown(JsonNode obj, Set<String> known, String prefix) {
+            for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!known.contains(name)) {
+                    problem(prefix + name, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                }
+            }
+        }
+
+        String text(JsonNode obj, String field, boolean required) {
+            return text(obj, field, field, required);
+        }
+
+        String text(JsonNode obj, String field, String path, boolean required) {
+            JsonNode v = obj.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    problem(path, "required");
+                }
+                return null;
+            }
+            if (!v.isTextual()) {
+                problem(path, "must be a string, found " + v.getNodeType());
+                return null;
+            }
+            if (required && v.asText().isBlank()) {
+                problem(path, "must not be empty");
+                return null;
+            }
+            return v.asText();
+        }
+
+        Side side(JsonNode obj, String field) {
+            JsonNode v = obj.get(field);
+            if (v == null || v.isNull()) {
+                problem(field, "required");
+                return null;
+            }
+            if (!v.isObject()) {
+                problem(field, "must be an object with question, choices and answer");
+                return null;
+            }
+            int start = problems.size();
+            unknown(v, SIDE_FIELDS, field + ".");
+            String question = text(v, "question", field + ".question", true);
+            List<String> choices = new ArrayList<>();
+            JsonNode cs = v.get("choices");
+            if (cs == null || !cs.isArray()) {
+                problem(field + ".choices", "required, must be an array of strings");
+            } else {
+                for (int i = 0; i < cs.size(); i++) {
+                    JsonNode c = cs.get(i);
+                    if (!c.isTextual() || c.asText().isBlank()) {
+                        problem(field + ".choices[" + i + "]", "must be a non-empty string");
+                    } else {
+                        choices.add(c.asText());
+                    }
+                }
+                if (cs.size() < 2) {
+                    problem(field + ".choices", "needs at least 2 choices, found " + cs.size());
+                }
+            }
+            JsonNode a = v.get("answer");
+            int answer = -1;
+            if (a == null || !a.isIntegralNumber()) {
+                problem(field + ".answer", "required, must be the 0-based index of the right choice"
+                        + (a != null && a.isTextual() ? " (found the string \"" + a.asText() + "\")" : ""));
+            } else {
+                answer = a.asInt();
+                if (cs != null && cs.isArray() && (answer < 0 || answer >= cs.size())) {
+                    problem(field + ".answer", "index " + answer + " is out of range for " + cs.size() + " choices");
+                }
+            }
+            if (problems.size() > start) {
+                return null;
+            }
+            return new Side(question, choices, answer);
+        }
+
+        Perturbation perturbation(JsonNode obj) {
+            JsonNode p = obj.get("perturbation");
+            if (p == null || p.isNull()) {
+                return null;
+            }
+            if (!p.isObject()) {
+                problem("perturbation", "must be an object");
+                return null;
+            }
+            unknown(p, Set.of("en", "target", "steps"), "perturbation.");
+            JsonNode steps = p.get("steps");
+            Integer s = null;
+            if (steps != null && !steps.isNull()) {
+                if (steps.isIntegralNumber()) {
+                    s = steps.asInt();
+                } else {
+                    problem("perturbation.steps", "must be an integer");
+                }
+            }
+            return new Perturbation(part(p, "en"), part(p, "target"), s);
+        }
+
+        private Perturbation.Part part(JsonNode p, String side) {
+            JsonNode v = p.get(side);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            String path = "perturbation." + side;
+            if (!v.isObject()) {
+                problem(path, "must be an object");
+                return null;
+            }
+            unknown(v, PART_FIELDS, path + ".");
+            return new Perturbation.Part(text(v, "original", path + ".original", false),
+                    text(v, "prefix", path + ".prefix", false), text(v, "suffix", path + ".suffix", false));
+        }
+    }
+}
