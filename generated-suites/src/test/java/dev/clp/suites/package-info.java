@@ -1,0 +1,2 @@
+/** The Surefire bridge to the clp engine and checks of the committed suites. */
+package dev.clp.suites;
