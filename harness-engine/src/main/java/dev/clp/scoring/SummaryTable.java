@@ -46,7 +46,7 @@ public final class SummaryTable {
             sb.append(String.format(Locale.ROOT,
                     "gap = English minus target accuracy, in points; bounds are one-sided %.2f%% confidence bounds "
                             + "(family alpha split over %d gates); verdict against max gap %s points%n",
-                    first.confidence() * 100, summaries.size(), points(first.maxGap()).strip()));
+                    first.confidence() * 100, summaries.size(), String.format(Locale.ROOT, "%.1f", first.maxGap() * 100)));
         }
         if (simulated) {
             sb.append("SIMULATED: set clp.model (or CLP_MODEL) to test a real model, e.g. -Dclp.model=openai:gpt-4o-mini\n");

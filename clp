@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The clp command line. Builds it on first use (and when sources changed), then runs it.
+#   ./clp run --suite generated-suites/suites/starter [-Dclp.key=value ...]
+#   ./clp import clp --input <file|dir|URL> --output <suite dir>
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$root/probes/target/clp.jar"
+stale() {
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$root/pom.xml" "$root/harness-engine" "$root/reports" "$root/probes" \
+      \( -path '*/target' -prune \) -o \( -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print \) \
+      2>/dev/null | head -n 1)" ]
+}
+if stale; then
+  echo "clp: building the command line (first run or sources changed) ..." >&2
+  "$root/mvnw" -q -B -DskipTests -pl probes -am package >&2
+fi
+exec java ${CLP_JAVA_OPTS:-} -jar "$jar" "$@"

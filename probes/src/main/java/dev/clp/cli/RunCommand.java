@@ -1,0 +1,142 @@
+package dev.clp.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+import static org.junit.platform.launcher.TagFilter.includeTags;
+
+import dev.clp.config.ClpConstants;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code clp run}: runs suites through the clp engine with the JUnit Platform Launcher. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs suites through the clp engine and prints the per-language verdicts.",
+                "Takes the same clp.* keys as Maven: -Dclp.model=openai:gpt-4o-mini -Dclp.concurrency=16 ...",
+                "Exit status: 0 all gates pass or are inconclusive, 1 a test failed (a gate, an invalid suite line,",
+                "a transport error), 2 the run could not start (configuration)."})
+final class RunCommand implements Callable<Integer> {
+
+    static final String DEFAULT_SUITES = "generated-suites/suites";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--suite", paramLabel = "DIR",
+            description = "Suite directory, or a directory holding suites (repeatable). Default: " + DEFAULT_SUITES)
+    private List<Path> suites = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "true",
+            description = "A clp.* configuration key, as with Maven: -Dclp.model=sim:gpt-4o-mini")
+    private Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--include-tag", paramLabel = "EXPR",
+            description = "JUnit tag expression, e.g. 'lang:sw | lang:yo' (repeatable)")
+    private List<String> includeTags = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> dirs = suites.isEmpty() ? List.of(Path.of(DEFAULT_SUITES)) : suites;
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                err.println("clp run: --suite " + dir + ": no such directory");
+                return 2;
+            }
+        }
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .filters(includeEngines(ClpConstants.ENGINE_ID))
+                .configurationParameters(properties)
+                .configurationParameter(ClpConstants.CONSOLE_SUMMARY, "false");
+        dirs.forEach(d -> request.selectors(selectDirectory(d.toFile())));
+        if (!includeTags.isEmpty()) {
+            request.filters(includeTags(includeTags));
+        }
+        LauncherDiscoveryRequest discovery = request.build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener counts = new SummaryGeneratingListener();
+        Capture capture = new Capture(out);
+        launcher.execute(discovery, counts, capture);
+        TestExecutionSummary summary = counts.getSummary();
+        if (capture.engineFailure != null) {
+            err.println("clp run: " + capture.engineFailure);
+            return 2;
+        }
+        if (capture.table == null) {
+            err.println("clp run: no suite found under " + dirs + " (a suite directory holds suite.json and pairs-<lang>.jsonl)");
+            return 2;
+        }
+        out.println();
+        out.print(capture.table);
+        out.printf("tests: %d passed, %d failed, %d not passed (weak, not applicable, unparseable), %d skipped%n",
+                summary.getTestsSucceededCount(), summary.getTestsFailedCount(), summary.getTestsAbortedCount(),
+                summary.getTestsSkippedCount());
+        if (summary.getTotalFailureCount() > 0) {
+            out.println("failed:");
+            summary.getFailures().stream().limit(20).forEach(f -> out.println("  " + f.getTestIdentifier().getDisplayName()
+                    + ": " + firstLine(f.getException().getMessage())));
+            if (summary.getFailures().size() > 20) {
+                out.println("  … and " + (summary.getFailures().size() - 20) + " more (see run.json)");
+            }
+        }
+        out.flush();
+        return summary.getTotalFailureCount() > 0 ? 1 : 0;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " …";
+    }
+
+    /** Captures the summary table and an engine-level failure, and prints one line per finished language gate. */
+    private static final class Capture implements TestExecutionListener {
+        private final PrintWriter out;
+        private String table;
+        private String engineFailure;
+
+        Capture(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+            Map<String, String> kv = entry.getKeyValuePairs();
+            if (kv.containsKey("clp.summary")) {
+                table = kv.get("clp.summary");
+            }
+            if (kv.containsKey("clp.gate")) {
+                out.println(kv.get("clp.gate"));
+                out.flush();
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.getParentId().isEmpty() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                engineFailure = result.getThrowable().map(Throwable::getMessage).orElse("the clp engine failed");
+            }
+        }
+    }
+}
