@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
 public final class AnswerExtractor {
 
     private static final Pattern EMPHASIS = Pattern.compile("[*_`#]+");
-    private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“]*([A-Z])[\\s)\\]}\"'»”.:;,!。．、]*$");
+    private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、]*$");
     private static final Pattern LEADING = Pattern.compile("^\\s*[(\\[]?([A-Z])(?:[)\\]]|[.:：．、](?=\\s|$))");
+
+    private static final Pattern BARE = Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z])(?![\\p{L}\\p{N}])");
 
     private AnswerExtractor() {
     }
@@ -46,7 +48,7 @@ public final class AnswerExtractor {
         String text = normalize(raw);
         Matcher single = SINGLE.matcher(text);
         if (single.matches()) {
-            return inRange(single.group(1), n, "letter");
+            return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
         }
         Integer byWord = afterAnswerWord(lang, text, n);
         if (byWord != null) {
@@ -64,9 +66,10 @@ public final class AnswerExtractor {
             return new Extraction.Choice(byText, "option-text");
         }
         Set<Integer> labels = standaloneLabels(text, n);
-        if (labels.size() == 1) {
+        if (labels.size() == 1 && !bareLetters(text, n).stream().anyMatch(i -> !labels.contains(i))) {
             return new Extraction.Choice(labels.iterator().next(), "label");
         }
+        labels.addAll(bareLetters(text, n));
         if (labels.size() > 1) {
             StringBuilder found = new StringBuilder();
             labels.forEach(i -> found.append(found.length() == 0 ? "" : ", ").append((char) ('A' + i)));
@@ -228,6 +231,28 @@ public final class AnswerExtractor {
 
     private static String simplify(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", " ").strip();
+    }
+
+    /**
+     * Capital letters standing alone as words ("B or C"); "A" and "I" followed by a lower-case word are
+     * read as the article or pronoun.
+     */
+    private static Set<Integer> bareLetters(String text, int n) {
+        Set<Integer> found = new TreeSet<>();
+        Matcher m = BARE.matcher(text);
+        while (m.find()) {
+            char c = m.group(1).charAt(0);
+            int end = m.end();
+            boolean wordFollows = end + 1 < text.length() && text.charAt(end) == ' '
+                    && Character.isLowerCase(text.charAt(end + 1));
+            if ((c == 'A' || c == 'I') && wordFollows) {
+                continue;
+            }
+            if (c - 'A' < n) {
+                found.add(c - 'A');
+            }
+        }
+        return found;
     }
 
     /** Letters standing as option labels: "B)" "(B)" "B." "B:" or alone at the end. */

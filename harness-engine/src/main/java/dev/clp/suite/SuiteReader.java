@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -90,21 +91,30 @@ public final class SuiteReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         Map<String, Integer> seen = new HashMap<>();
         int lineNo = 0;
-        try (InputStream in = Files.newInputStream(file);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
-            String line;
-            while (true) {
-                try {
-                    line = reader.readLine();
-                } catch (CharacterCodingException e) {
-                    onProblem.accept(new SuiteProblem(file, lineNo + 1, "-",
-                            "not valid UTF-8; the rest of the file cannot be read"));
-                    return lang;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
+            boolean eof = false;
+            while (!eof) {
+                buf.reset();
+                int b;
+                while ((b = in.read()) != -1 && b != '\n') {
+                    buf.write(b);
                 }
-                if (line == null) {
+                eof = b == -1;
+                if (eof && buf.size() == 0) {
                     break;
                 }
                 lineNo++;
+                String line;
+                try {
+                    line = decoder.decode(ByteBuffer.wrap(buf.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    onProblem.accept(new SuiteProblem(file, lineNo, "-", "not valid UTF-8"));
+                    continue;
+                }
+                if (line.endsWith("\r")) {
+                    line = line.substring(0, line.length() - 1);
+                }
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }

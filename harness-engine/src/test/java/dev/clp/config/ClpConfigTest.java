@@ -1,0 +1,72 @@
+package dev.clp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClpConfigTest {
+
+    private static ClpConfig config(Map<String, String> params, Map<String, String> env) {
+        return ClpConfig.from(k -> Optional.ofNullable(params.get(k)), env);
+    }
+
+    @Test
+    void defaultsRunTheSimulatorAndSaySo() {
+        ClpConfig c = config(Map.of(), Map.of());
+        assertThat(c.model()).hasToString("sim:default");
+        assertThat(c.simulatedByDefault()).isTrue();
+        assertThat(c.concurrency()).isEqualTo(ClpConstants.CONCURRENCY_DEFAULT);
+        assertThat(c.samples()).isEqualTo(1);
+        assertThat(c.maxGap()).isEqualTo(0.10);
+        assertThat(c.alpha()).isEqualTo(0.01);
+        assertThat(c.failOn()).isEqualTo(ClpConfig.FailOn.GATES);
+        assertThat(c.resultsDir()).isEqualTo(Path.of("target/clp"));
+        assertThat(c.includesLanguage("sw")).isTrue();
+    }
+
+    @Test
+    void parametersWinOverTheEnvironmentAndTheEnvironmentFillsGaps() {
+        ClpConfig c = config(Map.of("clp.model", "openai:gpt-4o-mini"),
+                Map.of("CLP_MODEL", "sim:perfect", "CLP_GATE_MAX_GAP", "0.2", "CLP_LANGUAGES", "sw, yo"));
+        assertThat(c.model()).hasToString("openai:gpt-4o-mini");
+        assertThat(c.maxGap()).isEqualTo(0.2);
+        assertThat(c.languages()).containsExactlyInAnyOrder("sw", "yo");
+        assertThat(c.includesLanguage("fr")).isFalse();
+    }
+
+    @Test
+    void aBadValueNamesTheKeyTheValueAndWhatIsValid() {
+        assertThatThrownBy(() -> config(Map.of("clp.concurrency", "eight"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("clp.concurrency: expected a whole number from 1 to 1024, found 'eight'");
+        assertThatThrownBy(() -> config(Map.of("clp.gate.alpha", "1.5"), Map.of()))
+                .hasMessageStartingWith("clp.gate.alpha: expected a number strictly between 0 and 1, found '1.5'");
+        assertThatThrownBy(() -> config(Map.of(), Map.of("CLP_FAIL_ON", "sometimes")))
+                .hasMessageContaining("clp.fail-on: expected one of gates, pairs, found 'sometimes'")
+                .hasMessageContaining("CLP_FAIL_ON");
+        assertThatThrownBy(() -> config(Map.of("clp.model", "gpt-4o"), Map.of()))
+                .hasMessageStartingWith("clp.model: expected <provider>:<model>");
+        assertThatThrownBy(() -> config(Map.of("clp.model", "bard:x"), Map.of()))
+                .hasMessageContaining("provider 'bard'");
+    }
+
+    @Test
+    void inCiAnUnsetModelStopsTheRunUnlessSimulationIsAllowed() {
+        assertThatThrownBy(() -> config(Map.of(), Map.of("CI", "true")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("clp.model is not set and CI=true")
+                .hasMessageContaining("clp.allow-simulated=true");
+        assertThat(config(Map.of("clp.allow-simulated", "true"), Map.of("CI", "true")).simulated()).isTrue();
+        assertThat(config(Map.of("clp.model", "sim:gpt-4o"), Map.of("CI", "true")).simulatedByDefault()).isFalse();
+    }
+
+    @Test
+    void everyKeyIsAConstantWithItsEnvironmentName() {
+        assertThat(ClpConstants.ALL_KEYS).allMatch(k -> k.startsWith("clp."));
+        assertThat(ClpConstants.environmentName("clp.gate.max-gap")).isEqualTo("CLP_GATE_MAX_GAP");
+    }
+}

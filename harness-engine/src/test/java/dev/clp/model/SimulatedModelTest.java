@@ -1,0 +1,65 @@
+package dev.clp.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clp.scoring.AnswerExtractor;
+import dev.clp.scoring.Extraction;
+import dev.clp.scoring.PromptRenderer;
+import dev.clp.suite.Pair;
+import dev.clp.testing.SuiteFixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulatedModelTest {
+
+    private static ChatRequest ask(String lang, Pair p, boolean english) {
+        return new ChatRequest(List.of(ChatMessage.user(PromptRenderer.render(lang, english ? p.en() : p.target()))),
+                0.0, 64, 0);
+    }
+
+    @Test
+    void isDeterministicAndLabelledSimulated() {
+        AnswerKey key = new AnswerKey();
+        Pair p = SuiteFixtures.pair("sw", "planet", 2);
+        key.register(p);
+        SimulatedModel sim = new SimulatedModel(SimProfile.named("gpt-4o-mini"), key);
+        assertThat(sim.simulated()).isTrue();
+        assertThat(sim.name()).isEqualTo("sim:gpt-4o-mini");
+        assertThat(sim.complete(ask("sw", p, false)).text()).isEqualTo(sim.complete(ask("sw", p, false)).text());
+    }
+
+    @Test
+    void accuracyFollowsTheProfilePerLanguage() {
+        AnswerKey key = new AnswerKey();
+        SimProfile profile = SimProfile.named("llama-3.1-8b");
+        SimulatedModel sim = new SimulatedModel(profile, key);
+        int n = 2000;
+        int enRight = 0;
+        int swRight = 0;
+        for (int i = 0; i < n; i++) {
+            Pair p = SuiteFixtures.pair("sw", "t" + i, i % 4);
+            key.register(p);
+            enRight += right(sim, "en", p, true);
+            swRight += right(sim, "sw", p, false);
+        }
+        double unparseable = profile.unparseableRate();
+        assertThat(enRight / (double) n).isBetween(profile.accuracy("en", 0) - unparseable - 0.04, profile.accuracy("en", 0) + 0.03);
+        assertThat(swRight / (double) n).isBetween(profile.accuracy("sw", 0) - unparseable - 0.04, profile.accuracy("sw", 0) + 0.03);
+        assertThat(profile.accuracy("sw", 0)).isLessThan(profile.accuracy("en", 0));
+        assertThat(profile.accuracy("sw", 600)).isLessThan(profile.accuracy("sw", 0));
+    }
+
+    private static int right(SimulatedModel sim, String lang, Pair p, boolean english) {
+        String text = sim.complete(ask(lang, p, english)).text();
+        Extraction e = AnswerExtractor.extract(lang, text, (english ? p.en() : p.target()).choices());
+        return e instanceof Extraction.Choice c && c.index() == p.en().answer() ? 1 : 0;
+    }
+
+    @Test
+    void anUnknownProfileNamesTheKnownOnes() {
+        assertThatThrownBy(() -> SimProfile.named("gpt-9"))
+                .hasMessageContaining("no simulator profile 'gpt-9'")
+                .hasMessageContaining("gpt-4o-mini");
+    }
+}
