@@ -1,0 +1,266 @@
+package dev.clp.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.engine;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.SuiteFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+class ClpEngineTest {
+
+    @TempDir
+    Path tmp;
+
+    private EngineTestKit.Builder kit(Map<String, String> env) {
+        return EngineTestKit.engine(new ClpTestEngine(env))
+                .configurationParameter("clp.results.dir", tmp.resolve("results").toString());
+    }
+
+    private EngineTestKit.Builder kit() {
+        return kit(Map.of());
+    }
+
+    private static Set<String> uniqueIds(TestDescriptor root, String segmentType) {
+        return root.getDescendants().stream().map(TestDescriptor::getUniqueId)
+                .filter(id -> id.getLastSegment().getType().equals(segmentType)).map(UniqueId::toString)
+                .collect(Collectors.toSet());
+    }
+
+    @Nested
+    class Discovers {
+
+        @Test
+        void aDirectoryOfSuitesAsSuiteLanguagePairAndGateNodes() {
+            Path root = tmp.resolve("suites");
+            SuiteFixtures.suite(root.resolve("one"), "one", 3, "sw", "yo");
+            SuiteFixtures.suite(root.resolve("nested/two"), "two", 2, "zh");
+
+            TestDescriptor engine = kit().selectors(selectDirectory(root.toFile())).discover().getEngineDescriptor();
+
+            assertThat(uniqueIds(engine, "suite")).containsExactlyInAnyOrder("[engine:clp]/[suite:one]", "[engine:clp]/[suite:two]");
+            assertThat(uniqueIds(engine, "lang")).containsExactlyInAnyOrder("[engine:clp]/[suite:one]/[lang:sw]",
+                    "[engine:clp]/[suite:one]/[lang:yo]", "[engine:clp]/[suite:two]/[lang:zh]");
+            assertThat(uniqueIds(engine, "pair")).hasSize(3 + 3 + 2).allMatch(id -> id.matches(".*\\[pair:(sw|yo|zh)-[0-9a-f]{16}]"));
+            assertThat(uniqueIds(engine, "gate")).contains("[engine:clp]/[suite:one]/[lang:sw]/[gate:gap]").hasSize(3);
+        }
+
+        @Test
+        void oneLanguageFromAFileSelector() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 4, "sw", "yo");
+            TestDescriptor engine = kit().selectors(selectFile(suite.resolve("pairs-yo.jsonl").toFile()))
+                    .discover().getEngineDescriptor();
+            assertThat(uniqueIds(engine, "lang")).containsExactly("[engine:clp]/[suite:s]/[lang:yo]");
+            assertThat(uniqueIds(engine, "pair")).hasSize(4);
+        }
+
+        @Test
+        void aSuiteFromTheClasspath() {
+            TestDescriptor engine = kit().selectors(selectClasspathResource("suites/classpath-fixture"))
+                    .discover().getEngineDescriptor();
+            assertThat(uniqueIds(engine, "lang")).containsExactly("[engine:clp]/[suite:classpath-fixture]/[lang:sw]");
+            assertThat(uniqueIds(engine, "pair")).hasSize(2);
+        }
+
+        @Test
+        void exactlyOnePairFromItsUniqueId() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("roots/s"), "s", 4, "sw");
+            String pairId = SuiteFixtures.pair("sw", "topic2", 2).id();
+            EngineExecutionResults results = kit()
+                    .configurationParameter("clp.suites", tmp.resolve("roots").toString())
+                    .configurationParameter("clp.model", "sim:perfect")
+                    .selectors(selectUniqueId("[engine:clp]/[suite:s]/[lang:sw]/[pair:" + pairId + "]"))
+                    .execute();
+            assertThat(Files.isDirectory(suite)).isTrue();
+            results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getUniqueId().toString()))
+                    .containsExactly("[engine:clp]/[suite:s]/[lang:sw]/[pair:" + pairId + "]");
+        }
+
+        @Test
+        void dataTagsThatTagExpressionsSelect() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 3, "sw", "yo", "zu");
+            EngineExecutionResults results = kit().configurationParameter("clp.model", "sim:perfect")
+                    .selectors(selectDirectory(suite.toFile()))
+                    .filters(TagFilter.includeTags("lang:sw | lang:zu"))
+                    .execute();
+            List<Event> started = results.testEvents().started().list();
+            assertThat(started).hasSize(2 * (3 + 1));
+            assertThat(started).allMatch(e -> e.getTestDescriptor().getTags().stream()
+                    .anyMatch(t -> t.getName().equals("lang:sw") || t.getName().equals("lang:zu")));
+            TestDescriptor pair = started.get(0).getTestDescriptor();
+            assertThat(pair.getTags()).extracting(t -> t.getName())
+                    .containsExactlyInAnyOrder("lang:sw", "source:fixture", "subject:general_knowledge");
+        }
+    }
+
+    @Nested
+    class Executes {
+
+        @Test
+        void theStarterSuiteInSixteenLanguagesAndWritesRunJson() throws IOException {
+            EngineExecutionResults results = kit().selectors(selectDirectory(SuiteFixtures.starterSuite().toFile())).execute();
+
+            results.containerEvents().assertStatistics(s -> s.failed(0));
+            results.testEvents().assertStatistics(s -> s.started(16 * 13).failed(0));
+            JsonNode run = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile());
+            assertThat(run.get("model").asText()).isEqualTo("sim:default");
+            assertThat(run.get("simulated").asBoolean()).isTrue();
+            assertThat(run.get("languages")).hasSize(16);
+            assertThat(run.get("pairs")).hasSize(16 * 12);
+            String summary = results.allEvents().reportingEntryPublished().stream()
+                    .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow())
+                    .map(r -> r.getKeyValuePairs().get(ClpEngineDescriptor.SUMMARY_KEY)).filter(v -> v != null)
+                    .findFirst().orElseThrow();
+            assertThat(summary).contains("SIMULATED").contains("Swahili").contains("Yoruba").contains("Zulu");
+        }
+
+        @Test
+        void weakPairsAreAbortedByDefaultAndFailInStrictMode() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "yo");
+            // llama-3.1-8b answers Yoruba far worse than English: some pairs are weak
+            EngineExecutionResults gates = kit().configurationParameter("clp.model", "sim:llama-3.1-8b")
+                    .selectors(selectDirectory(suite.toFile())).execute();
+            long weak = gates.testEvents().aborted().stream()
+                    .filter(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .flatMap(r -> r.getThrowable()).map(Throwable::getMessage).orElse("").startsWith("WEAK [lang=yo]"))
+                    .count();
+            assertThat(weak).isGreaterThan(0);
+
+            EngineExecutionResults strict = kit().configurationParameter("clp.model", "sim:llama-3.1-8b")
+                    .configurationParameter("clp.fail-on", "pairs")
+                    .selectors(selectDirectory(suite.toFile())).execute();
+            assertThat(strict.testEvents().failed().stream().filter(e -> e.getTestDescriptor().getUniqueId()
+                    .getLastSegment().getType().equals("pair")).count()).isEqualTo(weak);
+            strict.testEvents().assertThatEvents().haveAtLeastOne(event(test("pair"),
+                    finishedWithFailure(message(m -> m.startsWith("[lang=yo] weak: English answered")))));
+        }
+
+        @Test
+        void theGapGateFailsWhenTheGapIsConfidentlyTooLarge() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 120, "yo");
+            EngineExecutionResults results = kit().configurationParameter("clp.model", "sim:llama-3.1-8b")
+                    .selectors(selectDirectory(suite.toFile())).execute();
+            results.testEvents().assertThatEvents().haveExactly(1, event(test("gate"),
+                    finishedWithFailure(message(m -> m.startsWith("[lang=yo] Yoruba: n=") && m.contains("→ FAIL")))));
+        }
+
+        @Test
+        void aPerfectModelPassesEveryPairAndGate() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 30, "sw");
+            kit().configurationParameter("clp.model", "sim:perfect").selectors(selectDirectory(suite.toFile())).execute()
+                    .testEvents().assertStatistics(s -> s.started(31).succeeded(31));
+        }
+
+        @Test
+        void languagesOutsideClpLanguagesAreSkippedNamingTheKey() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw", "yo");
+            EngineExecutionResults results = kit().configurationParameter("clp.languages", "sw")
+                    .configurationParameter("clp.model", "sim:perfect").selectors(selectDirectory(suite.toFile())).execute();
+            results.containerEvents().assertThatEvents().haveExactly(1,
+                    event(container("lang:yo"), org.junit.platform.testkit.engine.EventConditions.skippedWithReason(
+                            "clp.languages=sw does not include yo")));
+            results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+        }
+    }
+
+    @Nested
+    class Rejects {
+
+        @Test
+        void aBrokenLineAsADiscoveryIssueAndAFailingTestWhileTheOtherPairsRun() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 3, "sw");
+            Path file = suite.resolve("pairs-sw.jsonl");
+            SuiteFixtures.append(file, "{\"id\":\"sw-broken\",\"lang\":\"sw\",\"source\":\"x\",\"en\":{\"question\":\"Q\","
+                    + "\"choices\":[\"a\",\"b\"],\"answer\":5},\"target\":{\"question\":\"S\",\"choices\":[\"a\",\"b\"],\"answer\":0}}");
+            Path other = SuiteFixtures.suite(tmp.resolve("other"), "other", 2, "zu");
+
+            EngineTestKit.Builder builder = kit().configurationParameter("clp.model", "sim:perfect")
+                    .selectors(selectDirectory(suite.toFile()), selectDirectory(other.toFile()));
+            List<DiscoveryIssue> issues = builder.discover().getDiscoveryIssues();
+            EngineExecutionResults results = builder.execute();
+
+            String expected = file.toAbsolutePath() + ":4: en.answer: index 5 is out of range for 2 choices";
+            assertThat(issues).extracting(DiscoveryIssue::message).containsExactly(expected);
+            results.testEvents().assertThatEvents().haveExactly(1,
+                    event(test("problem"), displayName("invalid line 4: en.answer"), finishedWithFailure(message(expected))));
+            results.testEvents().assertStatistics(s -> s.started(3 + 1 + 1 + 2 + 1).succeeded(3 + 1 + 2 + 1).failed(1));
+        }
+
+        @Test
+        void anInvalidSuiteJsonAsAFailingTestNamingTheFile() throws IOException {
+            Path bad = tmp.resolve("bad");
+            Files.createDirectories(bad);
+            Files.writeString(bad.resolve("suite.json"), "{\"format\":\"clp-suite/v1\",\"id\":\"bad\"}");
+            EngineExecutionResults results = kit().selectors(selectDirectory(bad.toFile())).execute();
+            results.testEvents().assertThatEvents().haveExactly(1, event(test("problem"),
+                    finishedWithFailure(message(bad.resolve("suite.json") + ": version: required, must be a non-empty string"))));
+        }
+
+        @Test
+        void anUnsetModelInCiFailsTheEngineWithAnExplanation() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
+            EngineExecutionResults results = kit(Map.of("CI", "true")).selectors(selectDirectory(suite.toFile())).execute();
+            results.allEvents().assertThatEvents().haveExactly(1, event(engine(),
+                    finishedWithFailure(message(m -> m.startsWith("clp.model is not set and CI=true")))));
+            results.testEvents().assertStatistics(s -> s.started(0));
+        }
+
+        @Test
+        void aBadConfigurationValueNamingTheKey() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
+            EngineExecutionResults results = kit().configurationParameter("clp.concurrency", "0")
+                    .selectors(selectDirectory(suite.toFile())).execute();
+            results.allEvents().assertThatEvents().haveExactly(1, event(engine(),
+                    finishedWithFailure(message(m -> m.startsWith("clp.concurrency: expected a whole number from 1 to 1024, found '0'")))));
+        }
+
+        @Test
+        void aMissingApiKeyNamingTheVariable() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
+            Map<String, String> env = new HashMap<>();
+            EngineExecutionResults results = kit(env).configurationParameter("clp.model", "openai:gpt-4o-mini")
+                    .selectors(selectDirectory(suite.toFile())).execute();
+            results.allEvents().assertThatEvents().haveExactly(1, event(engine(),
+                    finishedWithFailure(message(m -> m.startsWith("the environment variable OPENAI_API_KEY is not set")))));
+        }
+    }
+
+    @Test
+    void pairAbortsCarryTheOutcome() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "sw");
+        EngineExecutionResults results = kit().configurationParameter("clp.model", "sim:llama-3.1-8b")
+                .selectors(selectDirectory(suite.toFile())).execute();
+        results.testEvents().assertThatEvents().haveAtLeastOne(event(test("pair"),
+                abortedWithReason(message(m -> m.startsWith("WEAK [lang=sw] weak:") || m.startsWith("[lang=sw] not applicable")))));
+    }
+}
