@@ -51,6 +51,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
 
     @Override
     public ClpExecutionContext before(ClpExecutionContext context) {
+        if (getChildren().isEmpty()) {
+            // nothing selected for this engine (e.g. Surefire handing it class selectors): no model, no run.json
+            return context;
+        }
         if (configError != null) {
             throw configError;
         }

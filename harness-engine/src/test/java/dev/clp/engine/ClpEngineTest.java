@@ -236,6 +236,15 @@ class ClpEngineTest {
         }
 
         @Test
+        void nothingWhenNoSuiteIsSelectedEvenInCiWithoutAModel() {
+            EngineExecutionResults results = kit(Map.of("CI", "true"))
+                    .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ClpEngineTest.class))
+                    .execute();
+            results.allEvents().assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+            assertThat(tmp.resolve("results/run.json")).doesNotExist();
+        }
+
+        @Test
         void aBadConfigurationValueNamingTheKey() {
             Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
             EngineExecutionResults results = kit().configurationParameter("clp.concurrency", "0")

@@ -42,6 +42,7 @@ class ConsoleLauncherTest {
                 "--include-engine", "clp",
                 "--include-tag", "lang:sw",
                 "--config", "clp.results.dir=" + tmp.resolve("results"),
+                "--config", "clp.allow-simulated=true",
                 "--details", "summary", "--disable-banner"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("out.txt").toFile()).start();

@@ -1,0 +1,104 @@
+package dev.clp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result clp(String... args) {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new java.io.PrintWriter(out));
+        cmd.setErr(new java.io.PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static Path starter() {
+        return Path.of(System.getProperty("clp.test.starter-suite", "../generated-suites/suites/starter"));
+    }
+
+    @Test
+    void runPrintsTheSixteenLanguageTableAndSaysSimulated() {
+        Result r = clp("run", "--suite", starter().toString(), "-Dclp.results.dir=" + tmp.resolve("r"),
+                "-Dclp.allow-simulated=true");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("SIMULATED");
+        for (String lang : new String[] {"zh", "ja", "ko", "fr", "es", "it", "uk", "de", "bn", "hi", "ar", "he", "am",
+                "yo", "sw", "zu"}) {
+            assertThat(r.out()).containsPattern("(?m)^" + lang + " +\\S+ +12 ");
+        }
+        assertThat(r.out()).contains("results: " + tmp.resolve("r/run.json").toAbsolutePath());
+        assertThat(Files.exists(tmp.resolve("r/run.json"))).isTrue();
+    }
+
+    @Test
+    void runTakesTagExpressionsAndTheSameKeysAsMaven() {
+        Result r = clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw | lang:yo",
+                "-Dclp.model=sim:perfect", "-Dclp.results.dir=" + tmp.resolve("r"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("model sim:perfect").contains("Swahili").contains("Yoruba").doesNotContain("Zulu");
+        assertThat(r.out()).contains("tests: 26 passed, 0 failed");
+    }
+
+    @Test
+    void aConfigurationErrorExitsWithTwoAndNamesTheKey() {
+        Result r = clp("run", "--suite", starter().toString(), "-Dclp.samples=lots", "-Dclp.results.dir=" + tmp,
+                "-Dclp.allow-simulated=true");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("clp.samples: expected a whole number from 1 to 100, found 'lots'");
+    }
+
+    @Test
+    void aMissingSuiteDirectoryIsNamed() {
+        Result r = clp("run", "--suite", tmp.resolve("nope").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--suite " + tmp.resolve("nope") + ": no such directory");
+    }
+
+    @Test
+    void importPrintsTheCountsAndWritesTheSuite() throws Exception {
+        Path in = tmp.resolve("Zulu.json");
+        Files.writeString(in, "[{\"question\":\"Q?\",\"choices\":[\"a\",\"b\"],\"answer\":\"b\",\"transquestion\":\"U?\","
+                + "\"transchoices\":[\"'x'\",\"'y'\"],\"transanswer\":\"y\",\"source\":\"mmlu\"},"
+                + "{\"question\":\"R?\",\"choices\":[\"a\",\"b\"],\"answer\":\"b\",\"transquestion\":\"V?\","
+                + "\"transchoices\":[],\"transanswer\":\"None\",\"source\":\"mmlu\"}]", StandardCharsets.UTF_8);
+
+        Result r = clp("import", "clp", "--input", in.toString(), "--output", tmp.resolve("suite").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("read 2 = imported 1 + quarantined 1")
+                .contains("1  quoted-choices: surrounding quotes removed")
+                .contains("1  target choices empty");
+        assertThat(tmp.resolve("suite/pairs-zu.jsonl")).exists();
+        assertThat(tmp.resolve("suite/suite.json")).exists();
+    }
+
+    @Test
+    void importOfTheSharedDatasetAccountsForEveryPair() {
+        Path pairs = Path.of(System.getProperty("clp.test.dataset", "../../shared/clp-dataset")).resolve("pairs");
+        assumeTrue(Files.isDirectory(pairs), "the shared dataset is not present at " + pairs);
+        Result r = clp("import", "clp", "--input", pairs.toString(), "--output", tmp.resolve("all").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("read (\\d+) = imported (\\d+) \\+ quarantined (\\d+)")
+                .matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3))).isEqualTo(Integer.parseInt(m.group(1)));
+        assertThat(r.err()).isEmpty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the clp command line. */
+package dev.clp.cli;
