@@ -104,11 +104,12 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("failOn", config.failOn().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("concurrency", config.concurrency());
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
-        RunRecord record = new RunRecord(model.name(), model.simulated(), startedAt, Instant.now(), settings, suites,
+        Instant finishedAt = Instant.now();
+        RunRecord record = new RunRecord(model.name(), model.simulated(), startedAt, finishedAt, settings, suites,
                 collector.summaries(), collector.allOutcomes());
         Path written = record.write(config.resultsDir());
         String table = SummaryTable.render(model.name(), model.simulated(), collector.summaries(),
-                written.toAbsolutePath().normalize().toString());
+                written.toAbsolutePath().normalize().toString(), java.time.Duration.between(startedAt, finishedAt));
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(SUMMARY_KEY, table,
                 RESULTS_KEY, written.toAbsolutePath().normalize().toString())));
     }

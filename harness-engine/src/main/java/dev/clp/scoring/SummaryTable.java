@@ -18,7 +18,8 @@ public final class SummaryTable {
      * @param summaries one row each
      * @param resultsFile where {@code run.json} was written
      */
-    public static String render(String model, boolean simulated, List<LanguageSummary> summaries, String resultsFile) {
+    public static String render(String model, boolean simulated, List<LanguageSummary> summaries, String resultsFile,
+            java.time.Duration elapsed) {
         StringBuilder sb = new StringBuilder();
         sb.append("clp-harness: model ").append(model);
         if (simulated) {
@@ -51,6 +52,10 @@ public final class SummaryTable {
         if (simulated) {
             sb.append("SIMULATED: set clp.model (or CLP_MODEL) to test a real model, e.g. -Dclp.model=openai:gpt-4o-mini\n");
         }
+        int pairs = summaries.stream().mapToInt(LanguageSummary::pairs).sum();
+        double seconds = elapsed.toNanos() / 1e9;
+        sb.append(String.format(Locale.ROOT, "%d pairs in %.1f s (%.0f pairs/s)%n", pairs, seconds,
+                seconds > 0 ? pairs / seconds : 0.0));
         if (resultsFile != null) {
             sb.append("results: ").append(resultsFile).append('\n');
         }

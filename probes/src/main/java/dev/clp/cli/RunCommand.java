@@ -5,6 +5,7 @@ import static org.junit.platform.launcher.EngineFilter.includeEngines;
 import static org.junit.platform.launcher.TagFilter.includeTags;
 
 import dev.clp.config.ClpConstants;
+import dev.clp.reports.MarkdownSummary;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "true",
             description = "A clp.* configuration key, as with Maven: -Dclp.model=sim:gpt-4o-mini")
     private Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--summary-markdown", paramLabel = "FILE",
+            description = "Also write the verdict table as Markdown (e.g. $GITHUB_STEP_SUMMARY); appends")
+    private Path markdown;
 
     @Option(names = "--include-tag", paramLabel = "EXPR",
             description = "JUnit tag expression, e.g. 'lang:sw | lang:yo' (repeatable)")
@@ -98,6 +103,16 @@ final class RunCommand implements Callable<Integer> {
                 out.println("  … and " + (summary.getFailures().size() - 20) + " more (see run.json)");
             }
         }
+        if (markdown != null && capture.resultsFile != null) {
+            try {
+                Files.writeString(markdown, MarkdownSummary.render(Path.of(capture.resultsFile)),
+                        java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                err.println("clp run: --summary-markdown " + markdown + ": " + e.getMessage());
+                return 2;
+            }
+        }
         out.flush();
         return summary.getTotalFailureCount() > 0 ? 1 : 0;
     }
@@ -114,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
     private static final class Capture implements TestExecutionListener {
         private final PrintWriter out;
         private String table;
+        private String resultsFile;
         private String engineFailure;
 
         Capture(PrintWriter out) {
@@ -125,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
             Map<String, String> kv = entry.getKeyValuePairs();
             if (kv.containsKey("clp.summary")) {
                 table = kv.get("clp.summary");
+                resultsFile = kv.get("clp.results");
             }
             if (kv.containsKey("clp.gate")) {
                 out.println(kv.get("clp.gate"));

@@ -50,8 +50,10 @@ class MainTest {
     @Test
     void runTakesTagExpressionsAndTheSameKeysAsMaven() {
         Result r = clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw | lang:yo",
-                "-Dclp.model=sim:perfect", "-Dclp.results.dir=" + tmp.resolve("r"));
+                "-Dclp.model=sim:perfect", "-Dclp.results.dir=" + tmp.resolve("r"),
+                "--summary-markdown", tmp.resolve("summary.md").toString());
         assertThat(r.exit()).isZero();
+        assertThat(tmp.resolve("summary.md")).content().contains("| sw | Swahili | 12 | 100.0% | 100.0% | +0.0 |");
         assertThat(r.out()).contains("model sim:perfect").contains("Swahili").contains("Yoruba").doesNotContain("Zulu");
         assertThat(r.out()).contains("tests: 26 passed, 0 failed");
     }

@@ -1,0 +1,91 @@
+package dev.clp.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/**
+ * Renders {@code run.json} as a Markdown summary (GitHub's {@code $GITHUB_STEP_SUMMARY}): the model, a
+ * SIMULATED banner when the simulator answered, and one table row per language with accuracies, the gap,
+ * its bounds and the verdict. Text that came from suites or models is escaped for Markdown and HTML.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public final class MarkdownSummary {
+
+    private MarkdownSummary() {
+    }
+
+    public static String render(Path runJson) {
+        JsonNode run;
+        try {
+            run = new ObjectMapper().readTree(runJson.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(runJson + ": cannot read run results: " + e.getMessage(), e);
+        }
+        if (run == null || !"clp-run/v1".equals(run.path("format").asText())) {
+            throw new IllegalArgumentException(runJson + ": not a clp run record (format clp-run/v1)");
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("## clp-harness: ").append(escape(run.path("model").asText())).append("\n\n");
+        if (run.path("simulated").asBoolean()) {
+            md.append("> **SIMULATED**: the offline simulator answered; these figures say nothing about any real model.\n\n");
+        }
+        md.append("| lang | language | pairs | English | target | gap | bounds | verdict |\n");
+        md.append("|---|---|---:|---:|---:|---:|---|---|\n");
+        for (JsonNode l : run.path("languages")) {
+            md.append("| ").append(escape(l.path("lang").asText()))
+                    .append(" | ").append(escape(l.path("language").asText()))
+                    .append(" | ").append(l.path("pairs").asInt())
+                    .append(" | ").append(pct(l.get("englishAccuracy")))
+                    .append(" | ").append(pct(l.get("targetAccuracy")))
+                    .append(" | ").append(points(l.get("gap")))
+                    .append(" | ").append(l.hasNonNull("gapLower")
+                            ? "[" + points(l.get("gapLower")) + ", " + points(l.get("gapUpper")) + "]" : "–")
+                    .append(" | ").append(verdict(l.path("verdict").asText()))
+                    .append(" |\n");
+        }
+        JsonNode settings = run.path("settings");
+        md.append(String.format(Locale.ROOT, "%nGap in points, English minus target; max gap %.1f points, family alpha %s.%n",
+                settings.path("maxGap").asDouble() * 100, settings.path("alpha").asText()));
+        return md.toString();
+    }
+
+    private static String verdict(String v) {
+        return switch (v) {
+            case "FAIL" -> "❌ FAIL";
+            case "PASS" -> "✅ PASS";
+            case "INCONCLUSIVE" -> "⚠️ INCONCLUSIVE";
+            default -> escape(v);
+        };
+    }
+
+    private static String pct(JsonNode v) {
+        return v == null || v.isNull() ? "–" : String.format(Locale.ROOT, "%.1f%%", v.asDouble() * 100);
+    }
+
+    private static String points(JsonNode v) {
+        return v == null || v.isNull() ? "–" : String.format(Locale.ROOT, "%+.1f", v.asDouble() * 100);
+    }
+
+    /** Escapes text for a Markdown table cell rendered as HTML: no tags, no table breaks, no emphasis. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '|' -> sb.append("\\|");
+                case '\n', '\r' -> sb.append(' ');
+                case '*', '_', '`', '[', ']', '\\' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
