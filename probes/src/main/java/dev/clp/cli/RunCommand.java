@@ -143,8 +143,8 @@ final class RunCommand implements Callable<Integer> {
                 table = kv.get("clp.summary");
                 resultsFile = kv.get("clp.results");
             }
-            if (kv.containsKey("clp.gate")) {
-                out.println(kv.get("clp.gate"));
+            if (kv.containsKey("clp.verdict")) {
+                out.println("  " + id.getDisplayName() + ": " + kv.get("clp.verdict"));
                 out.flush();
             }
         }
