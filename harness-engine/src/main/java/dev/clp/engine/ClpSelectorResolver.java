@@ -185,7 +185,7 @@ final class ClpSelectorResolver implements SelectorResolver {
                     return Resolution.unresolved();
                 }
                 created = context.addToParent(() -> selectUniqueId(langUid), parent -> Optional.of(problemNode(
-                        parent.getUniqueId().append(ProblemDescriptor.SEGMENT, leaf.getValue()), onLine)));
+                        parent.getUniqueId().append(ProblemDescriptor.SEGMENT, leaf.getValue()), onLine, langSeg.getValue())));
             }
             default -> {
                 return Resolution.unresolved();
@@ -207,7 +207,7 @@ final class ClpSelectorResolver implements SelectorResolver {
             SuiteDescriptor d = desc.get();
             String message = suiteErrors.get(dir);
             d.addChild(new ProblemDescriptor(d.getUniqueId().append(ProblemDescriptor.SEGMENT, "0"),
-                    "invalid suite.json", message, Sources.file(dir.resolve(Suite.MANIFEST_FILE), 0)));
+                    "invalid suite.json", message, Sources.file(dir.resolve(Suite.MANIFEST_FILE), 0), null));
             return Resolution.match(Match.exact(d));
         }
         Set<DiscoverySelector> children = new LinkedHashSet<>();
@@ -267,7 +267,7 @@ final class ClpSelectorResolver implements SelectorResolver {
         for (Map.Entry<Integer, List<SuiteProblem>> e : byLine.entrySet()) {
             UniqueId uid = ld.getUniqueId().append(ProblemDescriptor.SEGMENT, String.valueOf(e.getKey()));
             if (present.add(uid)) {
-                ld.addChild(problemNode(uid, e.getValue()));
+                ld.addChild(problemNode(uid, e.getValue(), ld.lang()));
             }
         }
         UniqueId gate = ld.getUniqueId().append(GateDescriptor.SEGMENT, GateDescriptor.GAP);
@@ -276,15 +276,12 @@ final class ClpSelectorResolver implements SelectorResolver {
         }
     }
 
-    private ProblemDescriptor problemNode(UniqueId uid, List<SuiteProblem> problems) {
+    private ProblemDescriptor problemNode(UniqueId uid, List<SuiteProblem> problems, String lang) {
         SuiteProblem first = problems.get(0);
-        if (problems.size() == 1) {
-            return new ProblemDescriptor(uid, first);
-        }
         String all = problems.stream().map(SuiteProblem::toString).collect(Collectors.joining("\n"));
         return new ProblemDescriptor(uid, "invalid line " + first.line() + ": "
                 + problems.stream().map(SuiteProblem::field).collect(Collectors.joining(", ")), all,
-                Sources.file(first.file(), first.line()));
+                Sources.file(first.file(), first.line()), lang);
     }
 
     private record IndexedPair(Pair pair, int line) {

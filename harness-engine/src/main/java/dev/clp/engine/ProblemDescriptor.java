@@ -1,6 +1,8 @@
 package dev.clp.engine;
 
-import dev.clp.suite.SuiteProblem;
+import java.util.Set;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -15,16 +17,21 @@ final class ProblemDescriptor extends AbstractTestDescriptor implements Node<Clp
     static final String SEGMENT = "problem";
 
     private final String message;
+    private final Set<TestTag> tags;
 
-    ProblemDescriptor(UniqueId uniqueId, SuiteProblem problem) {
-        super(uniqueId, "invalid line " + problem.line() + ": " + problem.field(),
-                Sources.file(problem.file(), problem.line()));
-        this.message = problem.toString();
-    }
-
-    ProblemDescriptor(UniqueId uniqueId, String displayName, String message, org.junit.platform.engine.TestSource source) {
+    /**
+     * @param lang the language of the file the problem is in, so tag filters ({@code lang:sw}) keep it; null
+     *     for a problem of the suite as a whole
+     */
+    ProblemDescriptor(UniqueId uniqueId, String displayName, String message, TestSource source, String lang) {
         super(uniqueId, displayName, source);
         this.message = message;
+        this.tags = lang == null ? Set.of() : Set.of(Tags.lang(lang));
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return tags;
     }
 
     @Override

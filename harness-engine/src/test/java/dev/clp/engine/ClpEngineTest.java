@@ -217,6 +217,17 @@ class ClpEngineTest {
         }
 
         @Test
+        void aBrokenLineEvenUnderATagFilterForItsLanguage() {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw", "yo");
+            SuiteFixtures.append(suite.resolve("pairs-sw.jsonl"), "{\"id\":\"sw-x\"}");
+            EngineExecutionResults results = kit().configurationParameter("clp.model", "sim:perfect")
+                    .selectors(selectDirectory(suite.toFile())).filters(TagFilter.includeTags("lang:sw")).execute();
+            results.testEvents().assertThatEvents().haveExactly(1, event(test("problem"),
+                    finishedWithFailure(message(m -> m.contains("pairs-sw.jsonl:3: source: required")))));
+            results.testEvents().assertStatistics(s -> s.started(2 + 1 + 1).failed(1));
+        }
+
+        @Test
         void anInvalidSuiteJsonAsAFailingTestNamingTheFile() throws IOException {
             Path bad = tmp.resolve("bad");
             Files.createDirectories(bad);
