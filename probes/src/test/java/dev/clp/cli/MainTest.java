@@ -44,17 +44,19 @@ class MainTest {
             assertThat(r.out()).containsPattern("(?m)^" + lang + " +\\S+ +12 ");
         }
         assertThat(r.out()).contains("results: " + tmp.resolve("r/run.json").toAbsolutePath());
+        assertThat(r.out()).as("junit-platform.properties is read").contains("verdict against max gap 15.0 points");
         assertThat(Files.exists(tmp.resolve("r/run.json"))).isTrue();
     }
 
     @Test
     void runTakesTagExpressionsAndTheSameKeysAsMaven() {
         Result r = clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw | lang:yo",
-                "-Dclp.model=sim:perfect", "-Dclp.results.dir=" + tmp.resolve("r"),
+                "-Dclp.model=sim:perfect", "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.gate.max-gap=0.1",
                 "--summary-markdown", tmp.resolve("summary.md").toString());
         assertThat(r.exit()).isZero();
         assertThat(tmp.resolve("summary.md")).content().contains("| sw | Swahili | 12 | 100.0% | 100.0% | +0.0 |");
         assertThat(r.out()).contains("model sim:perfect").contains("Swahili").contains("Yoruba").doesNotContain("Zulu");
+        assertThat(r.out()).as("-D wins over the properties file").contains("verdict against max gap 10.0 points");
         assertThat(r.out()).contains("tests: 26 passed, 0 failed");
     }
 
