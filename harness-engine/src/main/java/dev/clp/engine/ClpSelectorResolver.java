@@ -67,7 +67,7 @@ final class ClpSelectorResolver implements SelectorResolver {
     public Resolution resolve(DirectorySelector selector, Context context) {
         Path dir = selector.getPath().toAbsolutePath().normalize();
         if (Suite.isSuiteDir(dir)) {
-            return resolveSuite(dir, context, null);
+            return resolveSuite(dir, context);
         }
         Set<DiscoverySelector> found = findSuiteDirs(dir).stream()
                 .map(d -> (DiscoverySelector) selectDirectory(d.toFile()))
@@ -122,7 +122,7 @@ final class ClpSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(DiscoverySelector selector, Context context) {
         if (selector instanceof PathSelector p) {
-            return Files.isDirectory(p.path()) ? resolveSuite(p.path(), context, null) : resolveFile(p.path(), context);
+            return Files.isDirectory(p.path()) ? resolveSuite(p.path(), context) : resolveFile(p.path(), context);
         }
         return Resolution.unresolved();
     }
@@ -150,7 +150,7 @@ final class ClpSelectorResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         if (segments.size() == suiteAt + 1) {
-            return resolveSuite(dir.get(), context, null);
+            return resolveSuite(dir.get(), context);
         }
         UniqueId.Segment langSeg = segments.get(suiteAt + 1);
         if (!LanguageDescriptor.SEGMENT.equals(langSeg.getType())) {
@@ -194,7 +194,7 @@ final class ClpSelectorResolver implements SelectorResolver {
         return created.map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
     }
 
-    private Resolution resolveSuite(Path dir, Context context, String unused) {
+    private Resolution resolveSuite(Path dir, Context context) {
         Optional<Suite> suite = openSuite(dir);
         String sid = suiteIdOf(dir);
         Optional<SuiteDescriptor> desc = context.addToParent(parent -> Optional.of(new SuiteDescriptor(
