@@ -4,6 +4,10 @@ import static dev.clp.config.ClpConstants.ALLOW_SIMULATED;
 import static dev.clp.config.ClpConstants.ALPHA_DEFAULT;
 import static dev.clp.config.ClpConstants.API_KEY_ENV;
 import static dev.clp.config.ClpConstants.CONCURRENCY;
+import static dev.clp.config.ClpConstants.GATE_TOLERANCE;
+import static dev.clp.config.ClpConstants.GATE_MAX_GAP_PREFIX;
+import static dev.clp.config.ClpConstants.BASELINE_UPDATE;
+import static dev.clp.config.ClpConstants.BASELINE;
 import static dev.clp.config.ClpConstants.CONCURRENCY_DEFAULT;
 import static dev.clp.config.ClpConstants.CONSOLE_SUMMARY;
 import static dev.clp.config.ClpConstants.ENDPOINT;
@@ -52,9 +56,13 @@ public record ClpConfig(
         int maxTokens,
         int timeoutSeconds,
         double maxGap,
+        Map<String, Double> maxGapByLanguage,
+        double tolerance,
         double alpha,
         boolean inconclusiveFails,
         FailOn failOn,
+        Optional<Path> baseline,
+        boolean baselineUpdate,
         Path resultsDir,
         List<Path> suiteRoots,
         boolean consoleSummary) {
@@ -74,6 +82,17 @@ public record ClpConfig(
      * @param environment the process environment
      */
     public static ClpConfig from(Function<String, Optional<String>> parameters, Map<String, String> environment) {
+        return from(parameters, Set.of(), environment);
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @param parameterKeys the keys present in {@code parameters}, to find per-language keys such as
+     *     {@code clp.gate.max-gap.sw}
+     */
+    public static ClpConfig from(Function<String, Optional<String>> parameters, Set<String> parameterKeys,
+            Map<String, String> environment) {
         Reader r = new Reader(parameters, environment);
         boolean allowSimulated = r.bool(ALLOW_SIMULATED, false);
         Optional<String> modelValue = r.get(MODEL);
@@ -96,6 +115,20 @@ public record ClpConfig(
                 .map(String::trim).filter(s -> !s.isEmpty()).forEach(languages::add));
         String failOn = r.choice(FAIL_ON, "gates", "gates", "pairs");
         String inconclusive = r.choice(GATE_INCONCLUSIVE, "warn", "warn", "fail");
+        Map<String, Double> maxGapByLanguage = new java.util.TreeMap<>();
+        String envPrefix = environmentName(GATE_MAX_GAP_PREFIX);
+        environment.keySet().stream().filter(k -> k.startsWith(envPrefix) && k.length() > envPrefix.length())
+                .forEach(k -> maxGapByLanguage.put(k.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '-'),
+                        r.decimal(GATE_MAX_GAP_PREFIX + k.substring(envPrefix.length()).toLowerCase(Locale.ROOT)
+                                .replace('_', '-'), MAX_GAP_DEFAULT, 0.0, 1.0)));
+        parameterKeys.stream().filter(k -> k.startsWith(GATE_MAX_GAP_PREFIX) && k.length() > GATE_MAX_GAP_PREFIX.length())
+                .forEach(k -> maxGapByLanguage.put(k.substring(GATE_MAX_GAP_PREFIX.length()),
+                        r.decimal(k, MAX_GAP_DEFAULT, 0.0, 1.0)));
+        Optional<Path> baseline = r.get(BASELINE).map(Path::of);
+        boolean baselineUpdate = r.bool(BASELINE_UPDATE, false);
+        if (baselineUpdate && baseline.isEmpty()) {
+            throw new ConfigException(BASELINE_UPDATE + "=true needs " + BASELINE + "=<file> to write the baseline to");
+        }
         List<Path> roots = Arrays.stream(r.get(SUITE_ROOTS).orElse("suites,generated-suites/suites").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
         return new ClpConfig(model, simulatedByDefault, r.get(ENDPOINT), r.get(API_KEY_ENV), Set.copyOf(languages),
@@ -105,12 +138,21 @@ public record ClpConfig(
                 r.integer(MAX_TOKENS, MAX_TOKENS_DEFAULT, 1, 1_000_000),
                 r.integer(TIMEOUT_SECONDS, TIMEOUT_DEFAULT, 1, 86_400),
                 r.decimal(GATE_MAX_GAP, MAX_GAP_DEFAULT, 0.0, 1.0),
+                Map.copyOf(maxGapByLanguage),
+                r.decimal(GATE_TOLERANCE, 0.0, 0.0, 1.0),
                 r.decimalOpen(GATE_ALPHA, ALPHA_DEFAULT),
                 "fail".equals(inconclusive),
                 "pairs".equals(failOn) ? FailOn.PAIRS : FailOn.GATES,
+                baseline,
+                baselineUpdate,
                 Path.of(r.get(RESULTS_DIR).orElse("target/clp")),
                 roots,
                 r.bool(CONSOLE_SUMMARY, true));
+    }
+
+    /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */
+    public double maxGap(String lang) {
+        return maxGapByLanguage.getOrDefault(lang, maxGap);
     }
 
     /** Whether the model under test is the simulator. */

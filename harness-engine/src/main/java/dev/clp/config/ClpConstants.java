@@ -54,6 +54,18 @@ public final class ClpConstants {
     public static final String GATE_MAX_GAP = "clp.gate.max-gap";
     public static final double MAX_GAP_DEFAULT = 0.10;
 
+    /**
+     * Prefix of per-language gap thresholds: {@code clp.gate.max-gap.sw=0.15} (environment
+     * {@code CLP_GATE_MAX_GAP_SW}) overrides {@link #GATE_MAX_GAP} for Swahili.
+     */
+    public static final String GATE_MAX_GAP_PREFIX = "clp.gate.max-gap.";
+
+    /**
+     * How much worse than the baseline the candidate's target accuracy may be before the regression gate
+     * fails, 0 to 1. Default 0: with one sample per side the gate is then the exact one-sided McNemar test.
+     */
+    public static final String GATE_TOLERANCE = "clp.gate.tolerance";
+
     /** Family error rate of the run's blocking gates. Default {@value #ALPHA_DEFAULT}. */
     public static final String GATE_ALPHA = "clp.gate.alpha";
     public static final double ALPHA_DEFAULT = 0.01;
@@ -64,7 +76,16 @@ public final class ClpConstants {
     /** What fails the build: {@code gates} (default) or {@code pairs} (every weak pair fails). */
     public static final String FAIL_ON = "clp.fail-on";
 
-    /** Where {@code run.json} goes. Default {@code target/clp}. */
+    /**
+     * A baseline file ({@code clp baseline record} writes one): known weak pairs are reported as known and a
+     * regression gate per language compares the candidate with the baseline. Default: none.
+     */
+    public static final String BASELINE = "clp.baseline";
+
+    /** Write the run's results to {@link #BASELINE} at the end of the run instead of comparing. Default false. */
+    public static final String BASELINE_UPDATE = "clp.baseline.update";
+
+    /** Where {@code run.json} and {@code gates.json} go. Default {@code target/clp}. */
     public static final String RESULTS_DIR = "clp.results.dir";
 
     /** Allow the simulator when {@code CI=true} and {@link #MODEL} is unset. Default false. */
@@ -81,8 +102,9 @@ public final class ClpConstants {
 
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
-            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, TIMEOUT_SECONDS, GATE_MAX_GAP, GATE_ALPHA,
-            GATE_INCONCLUSIVE, FAIL_ON, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS, CONSOLE_SUMMARY);
+            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, TIMEOUT_SECONDS, GATE_MAX_GAP, GATE_TOLERANCE,
+            GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
+            CONSOLE_SUMMARY);
 
     /** The environment variable that stands for a key: {@code clp.gate.max-gap} is {@code CLP_GATE_MAX_GAP}. */
     public static String environmentName(String key) {

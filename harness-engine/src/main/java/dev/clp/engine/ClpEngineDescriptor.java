@@ -1,12 +1,14 @@
 package dev.clp.engine;
 
 import dev.clp.config.ClpConfig;
+import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.AnswerKey;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
 import dev.clp.scoring.PairEvaluator;
-import dev.clp.scoring.RunCollector;
+import dev.clp.scoring.Baseline;
+import dev.clp.scoring.LanguageSummary;
 import dev.clp.scoring.RunRecord;
 import dev.clp.scoring.SummaryTable;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     /** Report entry key carrying the rendered summary table. */
     static final String SUMMARY_KEY = "clp.summary";
     static final String RESULTS_KEY = "clp.results";
+    static final String BASELINE_KEY = "clp.baseline.written";
 
     private final ClpConfig config;
     private final ConfigException configError;
@@ -58,37 +61,44 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (configError != null) {
             throw configError;
         }
+        Baseline baseline = null;
+        if (config.baseline().isPresent() && !config.baselineUpdate()) {
+            try {
+                baseline = Baseline.read(config.baseline().get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ClpConstants.BASELINE + ": " + e.getMessage());
+            }
+        }
         startedAt = Instant.now();
         List<PairDescriptor> order = new ArrayList<>();
-        int[] gates = {0};
         AnswerKey key = new AnswerKey();
         accept(d -> {
             if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
                 order.add(p);
                 key.register(p.pair());
-            } else if (d instanceof GateDescriptor g && config.includesLanguage(g.lang())) {
-                gates[0]++;
             }
         });
         model = ModelClients.create(config, environment, key);
         PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens());
         Prefetcher prefetcher = new Prefetcher(order, evaluator, config.concurrency());
-        double alphaPerGate = config.alpha() / Math.max(1, gates[0]);
-        return context.withRun(prefetcher, new RunCollector(), alphaPerGate);
+        return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline);
     }
 
     @Override
     public void after(ClpExecutionContext context) {
-        if (context.prefetcher() != null) {
-            context.prefetcher().close();
-        }
-        if (model != null) {
-            model.close();
-        }
-        RunCollector collector = context.collector();
-        if (collector == null) {
+        ClpExecutionContext.Run run = context.run();
+        if (run == null) {
             return;
         }
+        try {
+            writeResults(context, run);
+        } finally {
+            run.prefetcher().close();
+            model.close();
+        }
+    }
+
+    private void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run) {
         Map<String, String> suites = new LinkedHashMap<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof SuiteDescriptor s) {
@@ -99,18 +109,26 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("samples", config.samples());
         settings.put("temperature", config.temperature());
         settings.put("maxGap", config.maxGap());
+        settings.put("maxGapByLanguage", config.maxGapByLanguage());
+        settings.put("tolerance", config.tolerance());
         settings.put("alpha", config.alpha());
-        settings.put("alphaPerGate", context.alphaPerGate());
         settings.put("failOn", config.failOn().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("concurrency", config.concurrency());
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
+        List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
         RunRecord record = new RunRecord(model.name(), model.simulated(), startedAt, finishedAt, settings, suites,
-                collector.summaries(), collector.allOutcomes());
+                summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
         Path written = record.write(config.resultsDir());
-        String table = SummaryTable.render(model.name(), model.simulated(), collector.summaries(),
+        String table = SummaryTable.render(model.name(), model.simulated(), summaries,
                 written.toAbsolutePath().normalize().toString(), java.time.Duration.between(startedAt, finishedAt));
-        context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(SUMMARY_KEY, table,
-                RESULTS_KEY, written.toAbsolutePath().normalize().toString())));
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(SUMMARY_KEY, table);
+        entry.put(RESULTS_KEY, written.toAbsolutePath().normalize().toString());
+        if (config.baselineUpdate()) {
+            Path baselineFile = Baseline.of(record).write(config.baseline().get());
+            entry.put(BASELINE_KEY, baselineFile.toAbsolutePath().normalize().toString());
+        }
+        context.listener().reportingEntryPublished(this, ReportEntry.from(entry));
     }
 }

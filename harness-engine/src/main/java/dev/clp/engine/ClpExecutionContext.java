@@ -1,7 +1,10 @@
 package dev.clp.engine;
 
 import dev.clp.config.ClpConfig;
-import dev.clp.scoring.RunCollector;
+import dev.clp.scoring.Baseline;
+import dev.clp.scoring.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
@@ -13,21 +16,27 @@ final class ClpExecutionContext implements EngineExecutionContext {
 
     private final EngineExecutionListener listener;
     private final ClpConfig config;
-    private final Prefetcher prefetcher;
-    private final RunCollector collector;
-    private final double alphaPerGate;
+    private final Run run;
 
-    ClpExecutionContext(EngineExecutionListener listener, ClpConfig config, Prefetcher prefetcher,
-            RunCollector collector, double alphaPerGate) {
-        this.listener = listener;
-        this.config = config;
-        this.prefetcher = prefetcher;
-        this.collector = collector;
-        this.alphaPerGate = alphaPerGate;
+    /** The run-scoped state. */
+    record Run(Prefetcher prefetcher, GateBoard gates, Baseline baseline, List<RunRecord.Entry> entries) {
+        synchronized void record(RunRecord.Entry entry) {
+            entries.add(entry);
+        }
+
+        synchronized List<RunRecord.Entry> recorded() {
+            return List.copyOf(entries);
+        }
     }
 
-    ClpExecutionContext withRun(Prefetcher prefetcher, RunCollector collector, double alphaPerGate) {
-        return new ClpExecutionContext(listener, config, prefetcher, collector, alphaPerGate);
+    ClpExecutionContext(EngineExecutionListener listener, ClpConfig config, Run run) {
+        this.listener = listener;
+        this.config = config;
+        this.run = run;
+    }
+
+    ClpExecutionContext withRun(Prefetcher prefetcher, GateBoard gates, Baseline baseline) {
+        return new ClpExecutionContext(listener, config, new Run(prefetcher, gates, baseline, new ArrayList<>()));
     }
 
     EngineExecutionListener listener() {
@@ -38,16 +47,8 @@ final class ClpExecutionContext implements EngineExecutionContext {
         return config;
     }
 
-    Prefetcher prefetcher() {
-        return prefetcher;
-    }
-
-    RunCollector collector() {
-        return collector;
-    }
-
-    /** The one-sided error of each gate's bounds: the family alpha split over the run's gates. */
-    double alphaPerGate() {
-        return alphaPerGate;
+    /** The run, or null when nothing was selected. */
+    Run run() {
+        return run;
     }
 }

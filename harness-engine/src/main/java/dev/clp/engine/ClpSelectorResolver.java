@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.clp.config.ClpConfig;
+import dev.clp.scoring.GateFamily;
 import dev.clp.suite.Pair;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteException;
@@ -175,9 +176,13 @@ final class ClpSelectorResolver implements SelectorResolver {
                         parent -> Optional.of(new PairDescriptor(parent.getUniqueId().append(PairDescriptor.SEGMENT,
                                 leaf.getValue()), pair.get().pair(), sid, file, pair.get().line())));
             }
-            case GateDescriptor.SEGMENT -> created = context.addToParent(() -> selectUniqueId(langUid),
-                    parent -> Optional.of(new GateDescriptor(parent.getUniqueId().append(GateDescriptor.SEGMENT,
-                            GateDescriptor.GAP), sid, langSeg.getValue(), file)));
+            case GateDescriptor.SEGMENT -> {
+                GateFamily.Kind kind = GateDescriptor.REGRESSION.equals(leaf.getValue()) ? GateFamily.Kind.REGRESSION
+                        : GateFamily.Kind.GAP;
+                created = context.addToParent(() -> selectUniqueId(langUid),
+                        parent -> Optional.of(new GateDescriptor(parent.getUniqueId().append(GateDescriptor.SEGMENT,
+                                GateDescriptor.segmentValue(kind)), sid, langSeg.getValue(), file, kind)));
+            }
             case ProblemDescriptor.SEGMENT -> {
                 List<SuiteProblem> onLine = lf.problems().stream()
                         .filter(p -> String.valueOf(p.line()).equals(leaf.getValue())).toList();
@@ -270,9 +275,13 @@ final class ClpSelectorResolver implements SelectorResolver {
                 ld.addChild(problemNode(uid, e.getValue(), ld.lang()));
             }
         }
-        UniqueId gate = ld.getUniqueId().append(GateDescriptor.SEGMENT, GateDescriptor.GAP);
-        if (present.add(gate)) {
-            ld.addChild(new GateDescriptor(gate, sid, ld.lang(), lf.file()));
+        List<GateFamily.Kind> kinds = config.baseline().isPresent() && !config.baselineUpdate()
+                ? List.of(GateFamily.Kind.GAP, GateFamily.Kind.REGRESSION) : List.of(GateFamily.Kind.GAP);
+        for (GateFamily.Kind kind : kinds) {
+            UniqueId gate = ld.getUniqueId().append(GateDescriptor.SEGMENT, GateDescriptor.segmentValue(kind));
+            if (present.add(gate)) {
+                ld.addChild(new GateDescriptor(gate, sid, ld.lang(), lf.file(), kind));
+            }
         }
     }
 

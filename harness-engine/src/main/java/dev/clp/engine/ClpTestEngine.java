@@ -53,7 +53,8 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
         ClpConfig config;
         ConfigException error = null;
         try {
-            config = ClpConfig.from(request.getConfigurationParameters()::get, environment);
+            config = ClpConfig.from(request.getConfigurationParameters()::get,
+                    request.getConfigurationParameters().keySet(), environment);
         } catch (ConfigException e) {
             error = e;
             // discovery still shows the tests; execution fails the engine with the message
@@ -71,6 +72,6 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
     @Override
     protected ClpExecutionContext createExecutionContext(ExecutionRequest request) {
         ClpEngineDescriptor root = (ClpEngineDescriptor) request.getRootTestDescriptor();
-        return new ClpExecutionContext(request.getEngineExecutionListener(), root.config(), null, null, 0);
+        return new ClpExecutionContext(request.getEngineExecutionListener(), root.config(), null);
     }
 }

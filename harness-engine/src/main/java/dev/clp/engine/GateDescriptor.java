@@ -2,6 +2,7 @@ package dev.clp.engine;
 
 import dev.clp.config.ClpConstants;
 import dev.clp.scoring.GapStatistics;
+import dev.clp.scoring.GateFamily;
 import dev.clp.scoring.LanguageSummary;
 import dev.clp.scoring.Verdict;
 import dev.clp.suite.Languages;
@@ -18,22 +19,31 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * {@code [gate:gap]}: the language's gap gate, run after its pairs. FAIL when the lower confidence bound
- * of the English-minus-target gap exceeds {@code clp.gate.max-gap}; PASS when the upper bound is at or below
- * it; INCONCLUSIVE otherwise (passes with a report entry unless {@code clp.gate.inconclusive=fail}).
+ * {@code [gate:gap]} and {@code [gate:regression]}: a language's gates, run after its pairs. FAIL when the
+ * gate's Holm-adjusted p-value within the run is at most {@code clp.gate.alpha}; PASS when the upper bound
+ * is at or below the threshold; INCONCLUSIVE otherwise (passes with a report entry unless
+ * {@code clp.gate.inconclusive=fail}).
  */
 final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExecutionContext> {
 
     static final String SEGMENT = "gate";
     static final String GAP = "gap";
+    static final String REGRESSION = "regression";
 
     private final String suiteId;
     private final String lang;
+    private final GateFamily.Kind kind;
 
-    GateDescriptor(UniqueId uniqueId, String suiteId, String lang, Path file) {
-        super(uniqueId, "gap gate · " + Languages.name(lang), Sources.file(file, 0));
+    GateDescriptor(UniqueId uniqueId, String suiteId, String lang, Path file, GateFamily.Kind kind) {
+        super(uniqueId, (kind == GateFamily.Kind.GAP ? "gap gate · " : "regression gate · ") + Languages.name(lang),
+                Sources.file(file, 0));
         this.suiteId = suiteId;
         this.lang = lang;
+        this.kind = kind;
+    }
+
+    static String segmentValue(GateFamily.Kind kind) {
+        return kind == GateFamily.Kind.GAP ? GAP : REGRESSION;
     }
 
     String lang() {
@@ -52,26 +62,41 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExe
 
     @Override
     public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        double maxGap = context.config().maxGap();
-        LanguageSummary s = context.collector().summarize(suiteId, lang, context.alphaPerGate(), maxGap);
-        GapStatistics st = s.stats();
-        String figures = String.format(Locale.ROOT,
-                "[lang=%s] %s: n=%d graded, English %.1f%%, target %.1f%%, gap %+.1f points, %.2f%% bounds "
-                        + "[%+.1f, %+.1f], max gap %.1f points → %s", lang, Languages.name(lang), st.n(),
-                st.englishAccuracy() * 100, st.targetAccuracy() * 100, st.gap() * 100, s.confidence() * 100,
-                st.lower() * 100, st.upper() * 100, maxGap * 100, s.verdict());
+        LanguageSummary s = context.run().gates().summary(suiteId, lang);
+        GateFamily.Decision d = kind == GateFamily.Kind.GAP ? s.gap() : s.regression();
+        if (d == null) {
+            throw new TestAbortedException("[lang=" + lang + "] the baseline has no results for suite " + suiteId);
+        }
+        String figures = describe(d);
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
-                "clp.verdict", s.verdict().name(), "clp.gate", figures)));
-        if (s.verdict() == Verdict.NO_DATA) {
-            throw new TestAbortedException("[lang=" + lang + "] no graded pair: " + s.unparseable()
-                    + " unparseable, " + s.errors() + " errors");
+                "clp.verdict", d.verdict().name(), "clp.gate", figures)));
+        if (d.verdict() == Verdict.NO_DATA) {
+            throw new TestAbortedException("[lang=" + lang + "] no graded pair: " + s.unparseable() + " unparseable, "
+                    + s.errors() + " errors");
         }
-        if (s.verdict() == Verdict.FAIL) {
-            throw new AssertionFailedError(figures + " (the gap is confidently above " + ClpConstants.GATE_MAX_GAP + ")");
+        if (d.verdict() == Verdict.FAIL) {
+            throw new AssertionFailedError(figures + (kind == GateFamily.Kind.GAP
+                    ? " (the gap is confidently above " + ClpConstants.GATE_MAX_GAP + ")"
+                    : " (the candidate is confidently worse than the baseline by more than " + ClpConstants.GATE_TOLERANCE + ")"));
         }
-        if (s.verdict() == Verdict.INCONCLUSIVE && context.config().inconclusiveFails()) {
+        if (d.verdict() == Verdict.INCONCLUSIVE && context.config().inconclusiveFails()) {
             throw new AssertionFailedError(figures + " (" + ClpConstants.GATE_INCONCLUSIVE + "=fail)");
         }
         return context;
+    }
+
+    private String describe(GateFamily.Decision d) {
+        GapStatistics st = d.input().stats();
+        String what = kind == GateFamily.Kind.GAP
+                ? String.format(Locale.ROOT, "English %.1f%%, target %.1f%%, gap %+.1f points", st.firstAccuracy() * 100,
+                        st.secondAccuracy() * 100, st.difference() * 100)
+                : String.format(Locale.ROOT, "baseline %.1f%%, candidate %.1f%%, regression %+.1f points",
+                        st.firstAccuracy() * 100, st.secondAccuracy() * 100, st.difference() * 100);
+        return String.format(Locale.ROOT,
+                "[lang=%s] %s %s: n=%d, %s, %.2f%% bounds [%+.1f, %+.1f], threshold %.1f points, p=%.3g "
+                        + "(Holm %.3g), MDE %.1f points → %s", lang, Languages.name(lang),
+                kind == GateFamily.Kind.GAP ? "gap" : "regression", st.n(), what, (1 - d.boundsAlpha()) * 100,
+                d.lower() * 100, d.upper() * 100, d.input().threshold() * 100, d.pValue(), d.adjustedP(),
+                d.minimumDetectableEffect() * 100, d.verdict());
     }
 }

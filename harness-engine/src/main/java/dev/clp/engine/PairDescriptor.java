@@ -2,7 +2,9 @@ package dev.clp.engine;
 
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
+import dev.clp.scoring.Baseline;
 import dev.clp.scoring.PairOutcome;
+import dev.clp.scoring.RunRecord;
 import dev.clp.suite.Pair;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -18,7 +20,8 @@ import org.opentest4j.TestAbortedException;
 /**
  * {@code [pair:<id>]}: one English/target pair. Consistent passes; weak fails under
  * {@code clp.fail-on=pairs} and is aborted (not passed, counted by the language gate) under the default
- * {@code gates}; not applicable is aborted; unparseable is aborted with the raw text; a transport error fails.
+ * {@code gates}; a weak pair that was weak in the baseline too is aborted as known in both modes; not
+ * applicable is aborted; unparseable is aborted with the raw text; a transport error fails.
  */
 final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExecutionContext> {
 
@@ -66,20 +69,28 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
 
     @Override
     public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        PairOutcome outcome = context.prefetcher().await(this);
-        context.collector().add(suiteId, outcome);
+        ClpExecutionContext.Run run = context.run();
+        PairOutcome outcome = run.prefetcher().await(this);
+        run.record(new RunRecord.Entry(suiteId, outcome));
         context.listener().reportingEntryPublished(this, ReportEntry.from("clp.outcome", outcome.kind()));
         ClpConfig config = context.config();
         if (outcome instanceof PairOutcome.Consistent) {
             return context;
         }
         if (outcome instanceof PairOutcome.Weak weak) {
+            boolean known = run.baseline() != null
+                    && run.baseline().pair(suiteId, pair.id()).map(Baseline.PairResult::weak).orElse(false);
+            if (known) {
+                throw new TestAbortedException("KNOWN WEAK " + outcome.message() + " (weak in the baseline of "
+                        + run.baseline().model() + " too; only new weak pairs count as regressions)");
+            }
             if (config.failOn() == ClpConfig.FailOn.PAIRS) {
                 throw new AssertionFailedError(outcome.message(), weak.target().expectedLetter(),
                         weak.target().chosenLetter());
             }
-            throw new TestAbortedException("WEAK " + outcome.message() + " (counted by the " + pair.lang()
-                    + " gap gate; " + ClpConstants.FAIL_ON + "=pairs fails every weak pair)");
+            throw new TestAbortedException((run.baseline() != null ? "NEW WEAK " : "WEAK ") + outcome.message()
+                    + " (counted by the " + pair.lang() + " gates; " + ClpConstants.FAIL_ON + "=pairs fails every "
+                    + (run.baseline() != null ? "new " : "") + "weak pair)");
         }
         if (outcome instanceof PairOutcome.Error) {
             throw new AssertionFailedError(outcome.message());

@@ -23,6 +23,8 @@ final class Prefetcher implements AutoCloseable {
     private final List<PairDescriptor> order;
     private final Map<UniqueId, Integer> index = new HashMap<>();
     private final Map<Integer, Future<PairOutcome>> inFlight = new HashMap<>();
+    /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
+    private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
     private final PairEvaluator evaluator;
     private final ExecutorService pool;
     private final int window;
@@ -58,10 +60,18 @@ final class Prefetcher implements AutoCloseable {
                 }
                 future = inFlight.remove(i);
                 if (future == null) {
+                    future = done.get(i);
+                }
+                if (future == null) {
                     future = pool.submit(() -> evaluator.evaluate(pair.pair()));
                 }
+                done.put(i, future);
             }
         }
+        return get(future, pair);
+    }
+
+    private static PairOutcome get(Future<PairOutcome> future, PairDescriptor pair) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -77,6 +87,31 @@ final class Prefetcher implements AutoCloseable {
             }
             throw new IllegalStateException("evaluating pair " + pair.pair().id() + " failed", cause);
         }
+    }
+
+    /**
+     * Waits for every pair of the run and returns the outcomes in execution order; the gates need all of
+     * them before any can be decided. Later {@link #await} calls still find their outcome.
+     */
+    List<PairOutcome> awaitAll() {
+        List<Future<PairOutcome>> futures = new java.util.ArrayList<>(order.size());
+        synchronized (this) {
+            while (submitted < order.size()) {
+                submit(submitted++);
+            }
+            for (int i = 0; i < order.size(); i++) {
+                Future<PairOutcome> f = inFlight.get(i);
+                if (f == null) {
+                    f = done.get(i);
+                }
+                futures.add(f);
+            }
+        }
+        List<PairOutcome> out = new java.util.ArrayList<>(futures.size());
+        for (int i = 0; i < futures.size(); i++) {
+            out.add(get(futures.get(i), order.get(i)));
+        }
+        return out;
     }
 
     private void submit(int i) {

@@ -8,6 +8,9 @@ import dev.clp.suite.Pair;
 import dev.clp.suite.Side;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Asks the model both sides of a pair, K samples each, and classifies the outcome. One model call per
@@ -19,6 +22,7 @@ public final class PairEvaluator {
     private final int samples;
     private final double temperature;
     private final int maxTokens;
+    private final ConcurrentHashMap<String, CompletableFuture<SideResult>> englishAnswers = new ConcurrentHashMap<>();
 
     public PairEvaluator(ModelClient model, int samples, double temperature, int maxTokens) {
         this.model = model;
@@ -31,7 +35,7 @@ public final class PairEvaluator {
         SideResult en;
         SideResult target;
         try {
-            en = ask("en", pair.en());
+            en = english(pair.en());
         } catch (ModelException e) {
             return new PairOutcome.Error(pair, "en", e.getMessage());
         }
@@ -50,6 +54,40 @@ public final class PairEvaluator {
             return new PairOutcome.Unparseable(pair, en, target, pair.lang(), reason(target));
         }
         return target.correct() ? new PairOutcome.Consistent(pair, en, target) : new PairOutcome.Weak(pair, en, target);
+    }
+
+    /**
+     * The English side, asked once per distinct English question in the run and reused by every language
+     * that shares it (the starter suite asks each English question for 16 languages).
+     */
+    private SideResult english(Side side) {
+        String prompt = PromptRenderer.render("en", side);
+        CompletableFuture<SideResult> mine = new CompletableFuture<>();
+        CompletableFuture<SideResult> existing = englishAnswers.putIfAbsent(prompt, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ModelException me) {
+                    throw me;
+                }
+                throw e;
+            }
+        }
+        try {
+            SideResult result = ask("en", side);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            englishAnswers.remove(prompt, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Model calls made for English sides and reused, for the run summary. */
+    public int englishQuestionsAsked() {
+        return englishAnswers.size();
     }
 
     private static String reason(SideResult r) {

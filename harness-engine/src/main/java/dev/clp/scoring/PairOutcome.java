@@ -16,8 +16,20 @@ public sealed interface PairOutcome {
     /** A one-paragraph explanation with both answers, starting with {@code [lang=xx]}. */
     String message();
 
+    /** An outcome where both sides were answered and extracted: it counts in the statistics. */
+    sealed interface Graded extends PairOutcome {
+        SideResult en();
+
+        SideResult target();
+
+        /** The K samples of a side disagreed. */
+        default boolean flaky() {
+            return en().flaky() || target().flaky();
+        }
+    }
+
     /** The target answer was right. */
-    record Consistent(Pair pair, SideResult en, SideResult target) implements PairOutcome {
+    record Consistent(Pair pair, SideResult en, SideResult target) implements Graded {
         public String kind() {
             return "consistent";
         }
@@ -29,7 +41,7 @@ public sealed interface PairOutcome {
     }
 
     /** English right, target wrong: the cross-lingual weakness the suite looks for. */
-    record Weak(Pair pair, SideResult en, SideResult target) implements PairOutcome {
+    record Weak(Pair pair, SideResult en, SideResult target) implements Graded {
         public String kind() {
             return "weak";
         }
@@ -43,7 +55,7 @@ public sealed interface PairOutcome {
     }
 
     /** English wrong (target wrong too): the pair measures no cross-lingual gap for this model. */
-    record NotApplicable(Pair pair, SideResult en, SideResult target) implements PairOutcome {
+    record NotApplicable(Pair pair, SideResult en, SideResult target) implements Graded {
         public String kind() {
             return "not-applicable";
         }

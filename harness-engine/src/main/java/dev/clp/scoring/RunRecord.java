@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a run did, written as {@code run.json}: the model (and whether it was simulated), the settings,
- * per-language summaries and every pair's outcome with both raw answers.
+ * What a run did. Written as {@code run.json} (model, whether simulated, settings, per-language figures,
+ * every pair's outcome with both raw answers) and {@code gates.json} (every gate's figures and verdict).
  *
  * @param model {@code <provider>:<model>}
  * @param simulated whether the model was the offline simulator
@@ -24,16 +24,22 @@ import java.util.Map;
  * @param settings the configuration values that shape results
  * @param suites suite id to suite version
  * @param summaries one per suite and language
- * @param outcomes every pair's outcome
+ * @param entries every pair's outcome with its suite
+ * @param baselineModel the baseline's model, or null without a baseline
  */
 public record RunRecord(String model, boolean simulated, Instant startedAt, Instant finishedAt,
         Map<String, Object> settings, Map<String, String> suites, List<LanguageSummary> summaries,
-        List<PairOutcome> outcomes) {
+        List<Entry> entries, String baselineModel) {
 
     public static final String FORMAT = "clp-run/v1";
+    public static final String GATES_FORMAT = "clp-gates/v1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Writes {@code run.json} atomically and returns its path. */
+    /** One pair's outcome in a suite. */
+    public record Entry(String suite, PairOutcome outcome) {
+    }
+
+    /** Writes {@code run.json} and {@code gates.json} atomically into the directory; returns run.json's path. */
     public Path write(Path dir) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
@@ -43,6 +49,9 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
         root.put("finishedAt", finishedAt.toString());
         root.put("settings", settings);
         root.put("suites", suites);
+        if (baselineModel != null) {
+            root.put("baselineModel", baselineModel);
+        }
         List<Map<String, Object>> langs = new ArrayList<>();
         for (LanguageSummary s : summaries) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -53,37 +62,39 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
             m.put("graded", s.stats().n());
             m.put("consistent", s.consistent());
             m.put("weak", s.weak());
+            m.put("knownWeak", s.knownWeak());
             m.put("notApplicable", s.notApplicable());
             m.put("unparseable", s.unparseable());
             m.put("errors", s.errors());
-            m.put("englishAccuracy", finite(s.stats().englishAccuracy()));
-            m.put("targetAccuracy", finite(s.stats().targetAccuracy()));
-            m.put("gap", finite(s.stats().gap()));
-            m.put("gapLower", finite(s.stats().lower()));
-            m.put("gapUpper", finite(s.stats().upper()));
-            m.put("confidence", s.confidence());
+            m.put("flaky", s.flaky());
+            m.put("englishAccuracy", finite(s.stats().firstAccuracy()));
+            m.put("targetAccuracy", finite(s.stats().secondAccuracy()));
+            m.put("gap", finite(s.stats().difference()));
+            m.put("gapLower", finite(s.gap().lower()));
+            m.put("gapUpper", finite(s.gap().upper()));
+            m.put("confidence", 1 - s.gap().boundsAlpha());
             m.put("maxGap", s.maxGap());
             m.put("verdict", s.verdict().name());
+            if (s.regression() != null) {
+                m.put("regression", gate(s.regression()));
+            }
             langs.add(m);
         }
         root.put("languages", langs);
         List<Map<String, Object>> pairs = new ArrayList<>();
-        for (PairOutcome o : outcomes) {
+        for (Entry e : entries) {
+            PairOutcome o = e.outcome();
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("suite", e.suite());
             m.put("id", o.pair().id());
             m.put("lang", o.pair().lang());
             m.put("outcome", o.kind());
             SideResult en = null;
             SideResult target = null;
-            if (o instanceof PairOutcome.Consistent c) {
-                en = c.en();
-                target = c.target();
-            } else if (o instanceof PairOutcome.Weak w) {
-                en = w.en();
-                target = w.target();
-            } else if (o instanceof PairOutcome.NotApplicable x) {
-                en = x.en();
-                target = x.target();
+            if (o instanceof PairOutcome.Graded g) {
+                en = g.en();
+                target = g.target();
+                m.put("flaky", g.flaky());
             } else if (o instanceof PairOutcome.Unparseable u) {
                 en = u.en();
                 target = u.target();
@@ -97,12 +108,63 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
         }
         root.put("pairs", pairs);
         Path file = dir.resolve("run.json");
+        write(file, root);
+        write(dir.resolve("gates.json"), gates());
+        return file;
+    }
+
+    /** The content of {@code gates.json}: every gate of the run with its figures and verdict. */
+    Map<String, Object> gates() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", GATES_FORMAT);
+        root.put("model", model);
+        root.put("simulated", simulated);
+        root.put("alpha", settings.get("alpha"));
+        root.put("correction", "holm");
+        List<Map<String, Object>> gates = new ArrayList<>();
+        boolean failed = false;
+        for (LanguageSummary s : summaries) {
+            gates.add(gate(s.gap()));
+            failed |= s.gap().verdict() == Verdict.FAIL;
+            if (s.regression() != null) {
+                gates.add(gate(s.regression()));
+                failed |= s.regression().verdict() == Verdict.FAIL;
+            }
+        }
+        root.put("failed", failed);
+        root.put("gates", gates);
+        return root;
+    }
+
+    private static Map<String, Object> gate(GateFamily.Decision d) {
+        GapStatistics st = d.input().stats();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("suite", d.input().suite());
+        m.put("lang", d.input().lang());
+        m.put("kind", d.input().kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("n", st.n());
+        m.put("clusters", st.clusters());
+        m.put("designEffect", finite(st.designEffect()));
+        m.put(d.input().kind() == GateFamily.Kind.GAP ? "englishAccuracy" : "baselineAccuracy", finite(st.firstAccuracy()));
+        m.put(d.input().kind() == GateFamily.Kind.GAP ? "targetAccuracy" : "candidateAccuracy", finite(st.secondAccuracy()));
+        m.put("difference", finite(st.difference()));
+        m.put("lower", finite(d.lower()));
+        m.put("upper", finite(d.upper()));
+        m.put("boundsConfidence", 1 - d.boundsAlpha());
+        m.put("threshold", d.input().threshold());
+        m.put("pValue", finite(d.pValue()));
+        m.put("holmAdjustedP", finite(d.adjustedP()));
+        m.put("minimumDetectableEffect", finite(d.minimumDetectableEffect()));
+        m.put("verdict", d.verdict().name());
+        return m;
+    }
+
+    private static void write(Path file, Object content) {
         try {
-            SuiteWriter.writeAtomically(file, JSON.writeValueAsString(root) + "\n");
+            SuiteWriter.writeAtomically(file, JSON.writeValueAsString(content) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        return file;
     }
 
     private static Map<String, Object> side(SideResult r) {

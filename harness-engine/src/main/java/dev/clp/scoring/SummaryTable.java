@@ -1,6 +1,7 @@
 package dev.clp.scoring;
 
 import dev.clp.suite.Languages;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,9 +18,10 @@ public final class SummaryTable {
      * @param simulated whether it was the simulator: the table then says SIMULATED, loudly
      * @param summaries one row each
      * @param resultsFile where {@code run.json} was written
+     * @param elapsed how long the run took
      */
     public static String render(String model, boolean simulated, List<LanguageSummary> summaries, String resultsFile,
-            java.time.Duration elapsed) {
+            Duration elapsed) {
         StringBuilder sb = new StringBuilder();
         sb.append("clp-harness: model ").append(model);
         if (simulated) {
@@ -27,27 +29,48 @@ public final class SummaryTable {
         }
         sb.append('\n');
         boolean manySuites = summaries.stream().map(LanguageSummary::suite).distinct().count() > 1;
-        String head = String.format(Locale.ROOT, "%s%-5s %-10s %5s %8s %8s %7s  %-17s %s",
+        boolean regression = summaries.stream().anyMatch(s -> s.regression() != null);
+        sb.append(String.format(Locale.ROOT, "%s%-5s %-10s %5s %8s %8s %7s  %-16s %-12s%s%n",
                 manySuites ? String.format(Locale.ROOT, "%-12s ", "suite") : "",
-                "lang", "language", "pairs", "English", "target", "gap", "bounds", "verdict");
-        sb.append(head).append('\n');
+                "lang", "language", "n", "English", "target", "gap", "bounds", "zone",
+                regression ? String.format(Locale.ROOT, " %-28s %6s", "regression vs baseline", "MDE") : ""));
         for (LanguageSummary s : summaries) {
             GapStatistics st = s.stats();
-            String extra = "";
+            StringBuilder notes = new StringBuilder();
             if (s.unparseable() > 0 || s.errors() > 0) {
-                extra = "  (" + s.unparseable() + " unparseable, " + s.errors() + " errors)";
+                notes.append("  ").append(s.unparseable()).append(" unparseable, ").append(s.errors()).append(" errors");
             }
-            sb.append(String.format(Locale.ROOT, "%s%-5s %-10s %5d %8s %8s %7s  %-17s %s%s",
+            if (s.flaky() > 0) {
+                notes.append("  ").append(s.flaky()).append(" flaky");
+            }
+            if (s.knownWeak() > 0) {
+                notes.append("  ").append(s.knownWeak()).append(" of ").append(s.weak()).append(" weak known");
+            }
+            String reg = "";
+            if (regression) {
+                GateFamily.Decision r = s.regression();
+                reg = r == null ? String.format(Locale.ROOT, " %-28s %6s", "no baseline", "-")
+                        : String.format(Locale.ROOT, " %-28s %6s",
+                                points(r.input().stats().difference()) + " " + bounds(r) + " " + r.verdict(),
+                                points(r.minimumDetectableEffect()).replace("+", ""));
+            }
+            sb.append(String.format(Locale.ROOT, "%s%-5s %-10s %5d %8s %8s %7s  %-16s %-12s%s%s%n",
                     manySuites ? String.format(Locale.ROOT, "%-12s ", s.suite()) : "",
-                    s.lang(), Languages.name(s.lang()), s.pairs(), pct(st.englishAccuracy()), pct(st.targetAccuracy()),
-                    points(st.gap()), bounds(st), s.verdict(), extra)).append('\n');
+                    s.lang(), Languages.name(s.lang()), st.n(), pct(st.firstAccuracy()), pct(st.secondAccuracy()),
+                    points(st.difference()), bounds(s.gap()), s.verdict(), reg, notes));
         }
         if (!summaries.isEmpty()) {
-            LanguageSummary first = summaries.get(0);
+            GateFamily.Decision first = summaries.get(0).gap();
+            long gates = summaries.stream().mapToLong(s -> s.regression() == null ? 1 : 2).sum();
             sb.append(String.format(Locale.ROOT,
-                    "gap = English minus target accuracy, in points; bounds are one-sided %.2f%% confidence bounds "
-                            + "(family alpha split over %d gates); verdict against max gap %s points%n",
-                    first.confidence() * 100, summaries.size(), String.format(Locale.ROOT, "%.1f", first.maxGap() * 100)));
+                    "gap = English minus target accuracy, in points; bounds are simultaneous one-sided %.2f%% bounds; "
+                            + "zones use Holm over the run's %d gates at family alpha %s; max gap %.1f points%n",
+                    (1 - first.boundsAlpha()) * 100, gates, trim(first.boundsAlpha() * gates),
+                    summaries.get(0).maxGap() * 100));
+            if (regression) {
+                sb.append("regression = baseline minus candidate target accuracy on the same pairs; "
+                        + "MDE = smallest regression detectable with 80% power\n");
+            }
         }
         if (simulated) {
             sb.append("SIMULATED: set clp.model (or CLP_MODEL) to test a real model, e.g. -Dclp.model=openai:gpt-4o-mini\n");
@@ -62,6 +85,10 @@ public final class SummaryTable {
         return sb.toString();
     }
 
+    private static String trim(double v) {
+        return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
     private static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", v * 100) : "-";
     }
@@ -70,10 +97,10 @@ public final class SummaryTable {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.1f", v * 100) : "-";
     }
 
-    private static String bounds(GapStatistics st) {
-        if (!Double.isFinite(st.lower())) {
+    private static String bounds(GateFamily.Decision d) {
+        if (!Double.isFinite(d.lower())) {
             return "-";
         }
-        return String.format(Locale.ROOT, "[%+.1f, %+.1f]", st.lower() * 100, st.upper() * 100);
+        return String.format(Locale.ROOT, "[%+.1f, %+.1f]", d.lower() * 100, d.upper() * 100);
     }
 }

@@ -171,7 +171,7 @@ class ClpEngineTest {
             EngineExecutionResults results = kit().configurationParameter("clp.model", "sim:llama-3.1-8b")
                     .selectors(selectDirectory(suite.toFile())).execute();
             results.testEvents().assertThatEvents().haveExactly(1, event(test("gate"),
-                    finishedWithFailure(message(m -> m.startsWith("[lang=yo] Yoruba: n=") && m.contains("→ FAIL")))));
+                    finishedWithFailure(message(m -> m.startsWith("[lang=yo] Yoruba gap: n=") && m.contains("→ FAIL")))));
         }
 
         @Test

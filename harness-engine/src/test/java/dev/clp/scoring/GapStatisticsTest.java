@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class GapStatisticsTest {
 
-    private static List<GapStatistics.Graded> table(int bothRight, int englishOnly, int targetOnly, int bothWrong) {
+    static List<GapStatistics.Graded> table(int bothRight, int firstOnly, int secondOnly, int bothWrong) {
         List<GapStatistics.Graded> list = new ArrayList<>();
         for (int i = 0; i < bothRight; i++) {
             list.add(new GapStatistics.Graded(1, 1));
         }
-        for (int i = 0; i < englishOnly; i++) {
+        for (int i = 0; i < firstOnly; i++) {
             list.add(new GapStatistics.Graded(1, 0));
         }
-        for (int i = 0; i < targetOnly; i++) {
+        for (int i = 0; i < secondOnly; i++) {
             list.add(new GapStatistics.Graded(0, 1));
         }
         for (int i = 0; i < bothWrong; i++) {
@@ -36,50 +36,90 @@ class GapStatisticsTest {
 
     @Test
     void pointEstimatesAreTheAccuraciesAndTheirDifference() {
-        GapStatistics s = GapStatistics.of(table(50, 30, 5, 15), 0.025);
+        GapStatistics s = GapStatistics.of(table(50, 30, 5, 15));
         assertThat(s.n()).isEqualTo(100);
-        assertThat(s.englishAccuracy()).isEqualTo(0.80);
-        assertThat(s.targetAccuracy()).isEqualTo(0.55);
-        assertThat(s.gap()).isCloseTo(0.25, within(1e-12));
-        assertThat(s.lower()).isLessThan(0.25).isGreaterThan(0.10);
-        assertThat(s.upper()).isGreaterThan(0.25).isLessThan(0.40);
+        assertThat(s.firstAccuracy()).isEqualTo(0.80);
+        assertThat(s.secondAccuracy()).isEqualTo(0.55);
+        assertThat(s.difference()).isCloseTo(0.25, within(1e-12));
+        assertThat(s.lower(0.025)).isLessThan(0.25).isGreaterThan(0.10);
+        assertThat(s.upper(0.025)).isGreaterThan(0.25).isLessThan(0.40);
     }
 
     @Test
-    void swappingLanguagesMirrorsTheInterval() {
-        GapStatistics a = GapStatistics.of(table(20, 9, 2, 13), 0.025);
-        GapStatistics b = GapStatistics.of(table(20, 2, 9, 13), 0.025);
-        assertThat(b.lower()).isCloseTo(-a.upper(), within(1e-12));
-        assertThat(b.upper()).isCloseTo(-a.lower(), within(1e-12));
+    void swappingSidesMirrorsTheInterval() {
+        GapStatistics a = GapStatistics.of(table(20, 9, 2, 13));
+        GapStatistics b = GapStatistics.of(table(20, 2, 9, 13));
+        assertThat(b.lower(0.025)).isCloseTo(-a.upper(0.025), within(1e-12));
+        assertThat(b.upper(0.025)).isCloseTo(-a.lower(0.025), within(1e-12));
     }
 
     @Test
     void smallerAlphaWidensTheBounds() {
-        GapStatistics wide = GapStatistics.of(table(20, 9, 2, 13), 0.001);
-        GapStatistics narrow = GapStatistics.of(table(20, 9, 2, 13), 0.05);
-        assertThat(wide.lower()).isLessThan(narrow.lower());
-        assertThat(wide.upper()).isGreaterThan(narrow.upper());
+        GapStatistics s = GapStatistics.of(table(20, 9, 2, 13));
+        assertThat(s.lower(0.001)).isLessThan(s.lower(0.05));
+        assertThat(s.upper(0.001)).isGreaterThan(s.upper(0.05));
+    }
+
+    @Test
+    void thePValueIsTheAlphaAtWhichTheLowerBoundReachesTheThreshold() {
+        GapStatistics s = GapStatistics.of(table(40, 35, 5, 20));
+        double p = s.pValueAbove(0.10);
+        assertThat(p).isBetween(1e-6, 0.05);
+        assertThat(s.lower(p * 1.001)).isGreaterThan(0.10);
+        assertThat(s.lower(p * 0.999)).isLessThanOrEqualTo(0.10);
+        assertThat(GapStatistics.of(table(40, 5, 5, 20)).pValueAbove(0.10)).isEqualTo(1.0);
+    }
+
+    @Test
+    void atThresholdZeroTheTestIsTheExactOneSidedMcNemar() {
+        // b = 9 discordant one way, c = 2 the other: P(X >= 9 | X ~ Bin(11, 1/2)) = (55 + 11 + 1) / 2048
+        GapStatistics s = GapStatistics.of(table(20, 9, 2, 13));
+        assertThat(s.pValueAbove(0.0)).isCloseTo(67.0 / 2048, within(1e-12));
+        assertThat(GapStatistics.of(table(20, 0, 0, 13)).pValueAbove(0.0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void pairsSharingASourceQuestionCountLessThanIndependentOnes() {
+        List<GapStatistics.Graded> clustered = new ArrayList<>();
+        List<GapStatistics.Graded> independent = new ArrayList<>();
+        Random random = new Random(7);
+        for (int q = 0; q < 40; q++) {
+            boolean targetRight = random.nextDouble() < 0.5;
+            for (int k = 0; k < 5; k++) {
+                // the five perturbations of one question behave alike
+                clustered.add(new GapStatistics.Graded(1, targetRight ? 1 : 0, "q" + q));
+                independent.add(new GapStatistics.Graded(1, targetRight ? 1 : 0, null));
+            }
+        }
+        GapStatistics c = GapStatistics.of(clustered);
+        GapStatistics i = GapStatistics.of(independent);
+        assertThat(c.clusters()).isEqualTo(40);
+        assertThat(c.designEffect()).isGreaterThan(4.0);
+        assertThat(i.designEffect()).isEqualTo(1.0);
+        assertThat(c.difference()).isEqualTo(i.difference());
+        assertThat(c.lower(0.01)).isLessThan(i.lower(0.01));
+        assertThat(c.minimumDetectableEffect(0.01, 0.8)).isGreaterThan(i.minimumDetectableEffect(0.01, 0.8));
     }
 
     @Test
     void verdictsFollowTheThreeZones() {
-        assertThat(GapStatistics.of(table(10, 80, 0, 10), 0.001).verdict(0.1)).isEqualTo(Verdict.FAIL);
-        assertThat(GapStatistics.of(table(190, 1, 1, 8), 0.001).verdict(0.1)).isEqualTo(Verdict.PASS);
-        assertThat(GapStatistics.of(table(8, 2, 1, 1), 0.001).verdict(0.1)).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(GapStatistics.of(List.of(), 0.01).verdict(0.1)).isEqualTo(Verdict.NO_DATA);
+        assertThat(GapStatistics.of(table(10, 80, 0, 10)).verdict(0.1, 0.001)).isEqualTo(Verdict.FAIL);
+        assertThat(GapStatistics.of(table(190, 1, 1, 8)).verdict(0.1, 0.001)).isEqualTo(Verdict.PASS);
+        assertThat(GapStatistics.of(table(8, 2, 1, 1)).verdict(0.1, 0.001)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(GapStatistics.of(List.of()).verdict(0.1, 0.01)).isEqualTo(Verdict.NO_DATA);
     }
 
     @Test
     void boundsStayInsideMinusOneToOneAtTheExtremes() {
-        GapStatistics all = GapStatistics.of(table(0, 12, 0, 0), 0.001);
-        assertThat(all.gap()).isEqualTo(1.0);
-        assertThat(all.upper()).isEqualTo(1.0);
-        assertThat(all.lower()).isBetween(0.0, 1.0);
+        GapStatistics all = GapStatistics.of(table(0, 12, 0, 0));
+        assertThat(all.difference()).isEqualTo(1.0);
+        assertThat(all.upper(0.001)).isEqualTo(1.0);
+        assertThat(all.lower(0.001)).isBetween(0.0, 1.0);
     }
 
     @Test
-    void oneSidedLowerBoundCoversTheTrueGapAtLeastAsOftenAsPromised() {
-        // 2,000 seeded paired samples of n = 60 with English 0.9, target 0.6, correlated: true gap 0.30
+    void theOneSidedLowerBoundCoversTheTrueGapAtLeastAsOftenAsPromised() {
+        // 2,000 seeded paired samples of n = 60, English 0.9, target 0.6 (target right only where English is): gap 0.30
         Random random = new Random(42);
         int misses = 0;
         int runs = 2000;
@@ -87,15 +127,12 @@ class GapStatisticsTest {
             List<GapStatistics.Graded> pairs = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 double u = random.nextDouble();
-                boolean en = u < 0.9;
-                boolean target = u < 0.6;
-                pairs.add(new GapStatistics.Graded(en ? 1 : 0, target ? 1 : 0));
+                pairs.add(new GapStatistics.Graded(u < 0.9 ? 1 : 0, u < 0.6 ? 1 : 0));
             }
-            if (GapStatistics.of(pairs, 0.05).lower() > 0.30) {
+            if (GapStatistics.of(pairs).lower(0.05) > 0.30) {
                 misses++;
             }
         }
-        // promised: at most 5 % of lower bounds above the truth; allow for simulation error
         assertThat(misses / (double) runs).isLessThan(0.065);
     }
 
@@ -105,9 +142,11 @@ class GapStatisticsTest {
         for (int i = 0; i < 30; i++) {
             pairs.add(new GapStatistics.Graded(1.0, i % 3 == 0 ? 1.0 / 3 : 2.0 / 3));
         }
-        GapStatistics s = GapStatistics.of(pairs, 0.025);
-        assertThat(s.gap()).isCloseTo(1 - (10 * (1.0 / 3) + 20 * (2.0 / 3)) / 30, within(1e-12));
-        assertThat(s.lower()).isLessThan(s.gap());
-        assertThat(s.upper()).isGreaterThan(s.gap());
+        GapStatistics s = GapStatistics.of(pairs);
+        assertThat(s.table()).isNull();
+        assertThat(s.difference()).isCloseTo(1 - (10 * (1.0 / 3) + 20 * (2.0 / 3)) / 30, within(1e-12));
+        assertThat(s.lower(0.025)).isLessThan(s.difference());
+        assertThat(s.upper(0.025)).isGreaterThan(s.difference());
+        assertThat(s.pValueAbove(0.0)).isLessThan(1e-6);
     }
 }

@@ -1,0 +1,64 @@
+package dev.clp.engine;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.scoring.Baseline;
+import dev.clp.scoring.LanguageSummary;
+import dev.clp.scoring.PairOutcome;
+import dev.clp.scoring.RunGates;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run's gates, decided once: Holm needs the p-value of every gate before it can decide any, so the
+ * first gate to execute waits for all outcomes of the run (the prefetcher has been computing them all
+ * along) and every gate then reads its decision here.
+ */
+final class GateBoard {
+
+    private final List<PairDescriptor> pairs;
+    private final Prefetcher prefetcher;
+    private final ClpConfig config;
+    private final Baseline baseline;
+    private Map<String, LanguageSummary> summaries;
+
+    GateBoard(List<PairDescriptor> pairs, Prefetcher prefetcher, ClpConfig config, Baseline baseline) {
+        this.pairs = List.copyOf(pairs);
+        this.prefetcher = prefetcher;
+        this.config = config;
+        this.baseline = baseline;
+    }
+
+    static String key(String suite, String lang) {
+        return suite + "\u001f" + lang;
+    }
+
+    /** The summary of one language of one suite, with its decided gates. */
+    synchronized LanguageSummary summary(String suite, String lang) {
+        return all().get(key(suite, lang));
+    }
+
+    /** Every language of the run, in execution order. */
+    synchronized Map<String, LanguageSummary> all() {
+        if (summaries == null) {
+            List<PairOutcome> outcomes = prefetcher.awaitAll();
+            Map<String, List<PairOutcome>> byLanguage = new LinkedHashMap<>();
+            Map<String, String[]> names = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                PairDescriptor p = pairs.get(i);
+                String k = key(p.suiteId(), p.pair().lang());
+                byLanguage.computeIfAbsent(k, x -> new ArrayList<>()).add(outcomes.get(i));
+                names.putIfAbsent(k, new String[] {p.suiteId(), p.pair().lang()});
+            }
+            List<RunGates.LanguageOutcomes> input = new ArrayList<>();
+            byLanguage.forEach((k, list) -> input.add(new RunGates.LanguageOutcomes(names.get(k)[0], names.get(k)[1], list)));
+            Map<String, LanguageSummary> result = new LinkedHashMap<>();
+            for (LanguageSummary s : RunGates.evaluate(input, config::maxGap, config.tolerance(), config.alpha(), baseline)) {
+                result.put(key(s.suite(), s.lang()), s);
+            }
+            summaries = result;
+        }
+        return summaries;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.clp.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.clp.suite.SuiteWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A model's recorded results, meant to be committed: per pair the outcome and the correct shares, per
+ * language the accuracies, and the model, date, K, temperature and suite versions. With a baseline, weak
+ * pairs it already had are reported as known, and the regression gate compares the candidate with it on
+ * the same pairs.
+ *
+ * @param model the model the baseline was recorded with
+ * @param recordedAt when
+ * @param samples K
+ * @param temperature decoding temperature
+ * @param suites suite id to version
+ * @param pairs suite id to pair id to result
+ */
+public record Baseline(String model, String recordedAt, int samples, double temperature, Map<String, String> suites,
+        Map<String, Map<String, PairResult>> pairs) {
+
+    public static final String FORMAT = "clp-baseline/v1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** One pair's recorded result. */
+    public record PairResult(String lang, String outcome, double english, double target) {
+        public boolean weak() {
+            return "weak".equals(outcome);
+        }
+
+        /** Whether the pair was graded (not unparseable, not an error) and can be compared. */
+        public boolean graded() {
+            return !"unparseable".equals(outcome) && !"error".equals(outcome);
+        }
+    }
+
+    public Optional<PairResult> pair(String suite, String pairId) {
+        return Optional.ofNullable(pairs.getOrDefault(suite, Map.of()).get(pairId));
+    }
+
+    /** Builds a baseline from a finished run. */
+    public static Baseline of(RunRecord run) {
+        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
+        for (RunRecord.Entry e : run.entries()) {
+            PairOutcome o = e.outcome();
+            double en = Double.NaN;
+            double target = Double.NaN;
+            if (o instanceof PairOutcome.Graded g) {
+                en = g.en().correctShare();
+                target = g.target().correctShare();
+            }
+            pairs.computeIfAbsent(e.suite(), k -> new TreeMap<>())
+                    .put(o.pair().id(), new PairResult(o.pair().lang(), o.kind(), en, target));
+        }
+        return new Baseline(run.model(), run.finishedAt().toString(), intSetting(run, "samples"),
+                ((Number) run.settings().getOrDefault("temperature", 0.0)).doubleValue(), new TreeMap<>(run.suites()), pairs);
+    }
+
+    private static int intSetting(RunRecord run, String key) {
+        return ((Number) run.settings().getOrDefault(key, 1)).intValue();
+    }
+
+    /** Writes the baseline file atomically (stable key order, so diffs are reviewable). */
+    public Path write(Path file) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        root.put("model", model);
+        root.put("recordedAt", recordedAt);
+        root.put("samples", samples);
+        root.put("temperature", temperature);
+        root.put("suites", suites);
+        Map<String, Object> ps = new TreeMap<>();
+        pairs.forEach((suite, m) -> {
+            Map<String, Object> bySuite = new TreeMap<>();
+            m.forEach((id, r) -> {
+                Map<String, Object> pr = new LinkedHashMap<>();
+                pr.put("lang", r.lang());
+                pr.put("outcome", r.outcome());
+                pr.put("english", Double.isNaN(r.english()) ? null : r.english());
+                pr.put("target", Double.isNaN(r.target()) ? null : r.target());
+                bySuite.put(id, pr);
+            });
+            ps.put(suite, bySuite);
+        });
+        root.put("pairs", ps);
+        try {
+            SuiteWriter.writeAtomically(file, JSON.writeValueAsString(root) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write baseline " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /**
+     * Reads a baseline file.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong
+     */
+    public static Baseline read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": baseline file not found", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a readable baseline: " + e.getMessage(), e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(file + ": format: expected \"" + FORMAT + "\"");
+        }
+        Map<String, String> suites = new TreeMap<>();
+        root.path("suites").properties().forEach(e -> suites.put(e.getKey(), e.getValue().asText()));
+        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
+        root.path("pairs").properties().forEach(s -> {
+            Map<String, PairResult> m = new TreeMap<>();
+            s.getValue().properties().forEach(p -> {
+                JsonNode v = p.getValue();
+                m.put(p.getKey(), new PairResult(v.path("lang").asText(), v.path("outcome").asText(),
+                        v.path("english").isNumber() ? v.path("english").asDouble() : Double.NaN,
+                        v.path("target").isNumber() ? v.path("target").asDouble() : Double.NaN));
+            });
+            pairs.put(s.getKey(), m);
+        });
+        return new Baseline(root.path("model").asText(), root.path("recordedAt").asText(),
+                root.path("samples").asInt(1), root.path("temperature").asDouble(0), suites, pairs);
+    }
+}

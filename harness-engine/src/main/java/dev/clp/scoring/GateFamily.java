@@ -1,0 +1,85 @@
+package dev.clp.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The blocking gates of one run as one family: each gate's one-sided p-value, Holm's step-down correction
+ * at the family alpha, and the zone. A gate FAILs when its Holm-adjusted p-value is at most alpha, so a
+ * model that truly meets every threshold sees a false FAIL in at most alpha of runs. A gate that does not
+ * fail PASSes when its upper bound at the Bonferroni level alpha / m is at or below the threshold, and is
+ * INCONCLUSIVE otherwise. The bounds reported are the simultaneous (Bonferroni) ones.
+ *
+ * <p>The engine and the calibration command call this same function.
+ */
+public final class GateFamily {
+
+    private GateFamily() {
+    }
+
+    /** What a gate tests. */
+    public enum Kind {
+        /** English minus target accuracy above {@code clp.gate.max-gap}. */
+        GAP,
+        /** Baseline minus candidate target accuracy above {@code clp.gate.tolerance}. */
+        REGRESSION
+    }
+
+    /** One gate: its statistics and the largest acceptable difference. */
+    public record Input(String suite, String lang, Kind kind, GapStatistics stats, double threshold) {
+    }
+
+    /**
+     * A decided gate.
+     *
+     * @param pValue one-sided p-value for "difference at most threshold"
+     * @param adjustedP Holm-adjusted p-value within the run
+     * @param boundsAlpha one-sided alpha of the reported bounds (alpha / m)
+     * @param lower lower bound of the difference
+     * @param upper upper bound of the difference
+     * @param minimumDetectableEffect smallest difference detectable at boundsAlpha with 80 % power
+     */
+    public record Decision(Input input, double pValue, double adjustedP, double boundsAlpha, double lower,
+            double upper, double minimumDetectableEffect, Verdict verdict) {
+    }
+
+    /** The power at which the minimum detectable effect is reported. */
+    public static final double MDE_POWER = 0.80;
+
+    public static List<Decision> decide(List<Input> gates, double alpha) {
+        int m = (int) gates.stream().filter(g -> g.stats().n() > 0).count();
+        double[] p = new double[m];
+        int k = 0;
+        for (Input g : gates) {
+            if (g.stats().n() > 0) {
+                p[k++] = g.stats().pValueAbove(g.threshold());
+            }
+        }
+        double[] adjusted = Holm.adjust(p);
+        double boundsAlpha = alpha / Math.max(1, m);
+        List<Decision> out = new ArrayList<>(gates.size());
+        k = 0;
+        for (Input g : gates) {
+            GapStatistics s = g.stats();
+            if (s.n() == 0) {
+                out.add(new Decision(g, Double.NaN, Double.NaN, boundsAlpha, Double.NaN, Double.NaN, Double.NaN,
+                        Verdict.NO_DATA));
+                continue;
+            }
+            double lower = s.lower(boundsAlpha);
+            double upper = s.upper(boundsAlpha);
+            Verdict v;
+            if (adjusted[k] <= alpha) {
+                v = Verdict.FAIL;
+            } else if (upper <= g.threshold()) {
+                v = Verdict.PASS;
+            } else {
+                v = Verdict.INCONCLUSIVE;
+            }
+            out.add(new Decision(g, p[k], adjusted[k], boundsAlpha, lower, upper,
+                    s.minimumDetectableEffect(boundsAlpha, MDE_POWER), v));
+            k++;
+        }
+        return out;
+    }
+}
