@@ -126,7 +126,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         entry.put(SUMMARY_KEY, table);
         entry.put(RESULTS_KEY, written.toAbsolutePath().normalize().toString());
         if (config.baselineUpdate()) {
-            Path baselineFile = Baseline.of(record).write(config.baseline().get());
+            Path baselineFile = Baseline.fromRun(written).write(config.baseline().get());
             entry.put(BASELINE_KEY, baselineFile.toAbsolutePath().normalize().toString());
         }
         context.listener().reportingEntryPublished(this, ReportEntry.from(entry));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.clp.suite.SuiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,26 +48,37 @@ public record Baseline(String model, String recordedAt, int samples, double temp
         return Optional.ofNullable(pairs.getOrDefault(suite, Map.of()).get(pairId));
     }
 
-    /** Builds a baseline from a finished run. */
-    public static Baseline of(RunRecord run) {
-        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
-        for (RunRecord.Entry e : run.entries()) {
-            PairOutcome o = e.outcome();
-            double en = Double.NaN;
-            double target = Double.NaN;
-            if (o instanceof PairOutcome.Graded g) {
-                en = g.en().correctShare();
-                target = g.target().correctShare();
-            }
-            pairs.computeIfAbsent(e.suite(), k -> new TreeMap<>())
-                    .put(o.pair().id(), new PairResult(o.pair().lang(), o.kind(), en, target));
+    /**
+     * Builds a baseline from a run's {@code run.json}: the one path used by {@code clp baseline record} and
+     * by {@code clp.baseline.update=true}.
+     *
+     * @throws IllegalArgumentException naming the file when it is not a run record
+     */
+    public static Baseline fromRun(Path runJson) {
+        JsonNode run;
+        try {
+            run = JSON.readTree(runJson.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(runJson + ": cannot read run results: " + e.getMessage(), e);
         }
-        return new Baseline(run.model(), run.finishedAt().toString(), intSetting(run, "samples"),
-                ((Number) run.settings().getOrDefault("temperature", 0.0)).doubleValue(), new TreeMap<>(run.suites()), pairs);
+        if (run == null || !RunRecord.FORMAT.equals(run.path("format").asText())) {
+            throw new IllegalArgumentException(runJson + ": not a clp run record (format " + RunRecord.FORMAT + ")");
+        }
+        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
+        for (JsonNode p : run.path("pairs")) {
+            pairs.computeIfAbsent(p.path("suite").asText(), k -> new TreeMap<>()).put(p.path("id").asText(),
+                    new PairResult(p.path("lang").asText(), p.path("outcome").asText(),
+                            share(p.path("en")), share(p.path("target"))));
+        }
+        Map<String, String> suites = new TreeMap<>();
+        run.path("suites").properties().forEach(e -> suites.put(e.getKey(), e.getValue().asText()));
+        return new Baseline(run.path("model").asText(), run.path("finishedAt").asText(),
+                run.path("settings").path("samples").asInt(1), run.path("settings").path("temperature").asDouble(0),
+                suites, pairs);
     }
 
-    private static int intSetting(RunRecord run, String key) {
-        return ((Number) run.settings().getOrDefault(key, 1)).intValue();
+    private static double share(JsonNode side) {
+        return side.path("correctShare").isNumber() ? side.path("correctShare").asDouble() : Double.NaN;
     }
 
     /** Writes the baseline file atomically (stable key order, so diffs are reviewable). */
@@ -108,11 +118,12 @@ public record Baseline(String model, String recordedAt, int samples, double temp
      * @throws IllegalArgumentException naming the file and what is wrong
      */
     public static Baseline read(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": baseline file not found");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": baseline file not found", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not a readable baseline: " + e.getMessage(), e);
         }

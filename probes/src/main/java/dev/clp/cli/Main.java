@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code clp} command line. */
 @Command(name = "clp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cross-lingual regression tests for language models.",
-        subcommands = {RunCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ImportCommand.class, BaselineCommand.class, CalibrateCommand.class,
+                SummaryCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -34,8 +34,13 @@ public final class MarkdownSummary {
         if (run.path("simulated").asBoolean()) {
             md.append("> **SIMULATED**: the offline simulator answered; these figures say nothing about any real model.\n\n");
         }
-        md.append("| lang | language | pairs | English | target | gap | bounds | verdict |\n");
-        md.append("|---|---|---:|---:|---:|---:|---|---|\n");
+        boolean regression = false;
+        for (JsonNode l : run.path("languages")) {
+            regression |= l.has("regression");
+        }
+        md.append("| lang | language | pairs | English | target | gap | bounds | verdict |")
+                .append(regression ? " regression vs baseline | MDE |" : "").append('\n');
+        md.append("|---|---|---:|---:|---:|---:|---|---|").append(regression ? "---|---:|" : "").append('\n');
         for (JsonNode l : run.path("languages")) {
             md.append("| ").append(escape(l.path("lang").asText()))
                     .append(" | ").append(escape(l.path("language").asText()))
@@ -46,11 +51,29 @@ public final class MarkdownSummary {
                     .append(" | ").append(l.hasNonNull("gapLower")
                             ? "[" + points(l.get("gapLower")) + ", " + points(l.get("gapUpper")) + "]" : "–")
                     .append(" | ").append(verdict(l.path("verdict").asText()))
-                    .append(" |\n");
+                    .append(" |");
+            if (regression) {
+                JsonNode r = l.path("regression");
+                if (r.isMissingNode()) {
+                    md.append(" no baseline | – |");
+                } else {
+                    md.append(' ').append(points(r.get("difference"))).append(" [").append(points(r.get("lower")))
+                            .append(", ").append(points(r.get("upper"))).append("] ")
+                            .append(verdict(r.path("verdict").asText())).append(" | ")
+                            .append(points(r.get("minimumDetectableEffect")).replace("+", "")).append(" |");
+                }
+            }
+            md.append('\n');
         }
         JsonNode settings = run.path("settings");
-        md.append(String.format(Locale.ROOT, "%nGap in points, English minus target; max gap %.1f points, family alpha %s.%n",
-                settings.path("maxGap").asDouble() * 100, settings.path("alpha").asText()));
+        md.append(String.format(Locale.ROOT, "%nGap in points, English minus target; max gap %.1f points; verdicts use "
+                + "Holm over the run's gates at family alpha %s.%n", settings.path("maxGap").asDouble() * 100,
+                settings.path("alpha").asText()));
+        if (regression) {
+            md.append("Regression: baseline (").append(escape(run.path("baselineModel").asText()))
+                    .append(") minus candidate target accuracy on the same pairs; MDE: smallest regression detectable "
+                            + "with 80% power.\n");
+        }
         return md.toString();
     }
 
