@@ -120,6 +120,10 @@ class SuiteReaderTest {
 
         assertThat(Files.readAllBytes(f)).isEqualTo(first);
         assertThat(pairs).extracting(Pair::id).isSorted();
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .as("written files are ordinary, readable files").isEqualTo("rw-r--r--");
+        }
     }
 
     private static List<Pair> reversed(List<Pair> pairs) {
