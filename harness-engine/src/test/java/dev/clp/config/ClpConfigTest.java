@@ -69,4 +69,27 @@ class ClpConfigTest {
         assertThat(ClpConstants.ALL_KEYS).allMatch(k -> k.startsWith("clp."));
         assertThat(ClpConstants.environmentName("clp.gate.max-gap")).isEqualTo("CLP_GATE_MAX_GAP");
     }
+
+    @Test
+    void perLanguageGapsComeFromParameterKeysAndTheEnvironment() {
+        Map<String, String> params = Map.of("clp.gate.max-gap.yo", "0.25");
+        ClpConfig c = ClpConfig.from(k -> Optional.ofNullable(params.get(k)), params.keySet(),
+                Map.of("CLP_GATE_MAX_GAP_ZU", "0.3"));
+        assertThat(c.maxGap("yo")).isEqualTo(0.25);
+        assertThat(c.maxGap("zu")).isEqualTo(0.3);
+        assertThat(c.maxGap("sw")).isEqualTo(0.10);
+        assertThatThrownBy(() -> ClpConfig.from(k -> Optional.of("lots").filter(x -> k.equals("clp.gate.max-gap.sw")),
+                java.util.Set.of("clp.gate.max-gap.sw"), Map.of()))
+                .hasMessageStartingWith("clp.gate.max-gap.sw: expected a number from 0.0 to 1.0, found 'lots'");
+    }
+
+    @Test
+    void baselineKeys() {
+        ClpConfig c = config(Map.of("clp.baseline", "baselines/m.json", "clp.gate.tolerance", "0.02"), Map.of());
+        assertThat(c.baseline()).hasValue(Path.of("baselines/m.json"));
+        assertThat(c.tolerance()).isEqualTo(0.02);
+        assertThat(c.baselineUpdate()).isFalse();
+        assertThatThrownBy(() -> config(Map.of("clp.baseline.update", "true"), Map.of()))
+                .hasMessage("clp.baseline.update=true needs clp.baseline=<file> to write the baseline to");
+    }
 }

@@ -105,4 +105,38 @@ class MainTest {
         assertThat(Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3))).isEqualTo(Integer.parseInt(m.group(1)));
         assertThat(r.err()).isEmpty();
     }
+
+    @Test
+    void baselineRecordSummaryAndCalibrateWorkFromTheCommandLine() {
+        Path results = tmp.resolve("r");
+        assertThat(clp("run", "--suite", starter().toString(), "-Dclp.model=sim:gpt-4o-mini",
+                "-Dclp.results.dir=" + results).exit()).isIn(0, 1);
+
+        Result record = clp("baseline", "record", "--run", results.resolve("run.json").toString(), "--output",
+                tmp.resolve("baseline.json").toString());
+        assertThat(record.exit()).as(record.err()).isZero();
+        assertThat(record.out()).contains("baseline for sim:gpt-4o-mini written to").contains("192 pairs");
+
+        Result against = clp("run", "--suite", starter().toString(), "-Dclp.model=sim:gpt-4o-mini",
+                "-Dclp.results.dir=" + results, "-Dclp.baseline=" + tmp.resolve("baseline.json"));
+        assertThat(against.out()).contains("regression vs baseline").contains("weak known");
+
+        Result summary = clp("summary", results.resolve("run.json").toString());
+        assertThat(summary.exit()).isZero();
+        assertThat(summary.out()).contains("| regression vs baseline | MDE |").contains("| sw | Swahili |");
+
+        Result calibrate = clp("calibrate", "--runs", "50", "--languages", "4", "--pairs", "100");
+        assertThat(calibrate.exit()).isZero();
+        assertThat(calibrate.out()).containsPattern("runs with any false FAIL +\\d+\\.\\d\\d%")
+                .contains("gates failed");
+    }
+
+    @Test
+    void baselineRecordNamesAFileThatIsNotARun() throws Exception {
+        Path notRun = tmp.resolve("x.json");
+        Files.writeString(notRun, "{}");
+        Result r = clp("baseline", "record", "--run", notRun.toString(), "--output", tmp.resolve("b.json").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(notRun + ": not a clp run record");
+    }
 }
