@@ -63,8 +63,4 @@ public record LanguageText(String instruction, String questionLabel, String answ
         return t != null ? t : TEXTS.get("en");
     }
 
-    /** Whether a language has its own localized text. */
-    public static boolean isLocalized(String lang) {
-        return TEXTS.containsKey(lang);
-    }
 }

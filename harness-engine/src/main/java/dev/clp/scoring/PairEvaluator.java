@@ -85,11 +85,6 @@ public final class PairEvaluator {
         }
     }
 
-    /** Model calls made for English sides and reused, for the run summary. */
-    public int englishQuestionsAsked() {
-        return englishAnswers.size();
-    }
-
     private static String reason(SideResult r) {
         return r.extractions().stream().filter(e -> e instanceof Extraction.Unparseable)
                 .map(e -> ((Extraction.Unparseable) e).reason()).findFirst().orElse("unparseable");

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The languages of the Cross-Lingual Pitfalls paper (16 targets) plus English: BCP 47 tag, English
- * name, and writing direction. The importer maps the published file names ({@code Swahili.json}) to tags.
+ * name. The importer maps the published file names ({@code Swahili.json}) to tags.
  */
 public final class Languages {
 
@@ -34,8 +34,6 @@ public final class Languages {
         NAMES.put("zu", "Zulu");
     }
 
-    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he");
-
     private Languages() {
     }
 
@@ -60,11 +58,4 @@ public final class Languages {
                 .findFirst();
     }
 
-    public static boolean isKnown(String tag) {
-        return NAMES.containsKey(tag);
-    }
-
-    public static boolean isRightToLeft(String tag) {
-        return RIGHT_TO_LEFT.contains(tag);
-    }
 }

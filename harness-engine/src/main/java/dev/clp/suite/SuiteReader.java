@@ -204,15 +204,6 @@ public final class SuiteReader {
         return parseManifest(file, node);
     }
 
-    /** Reads a manifest from a stream (classpath resources). */
-    public static SuiteManifest readManifest(String name, InputStream in) {
-        try {
-            return parseManifest(Path.of(name), JSON.readTree(in));
-        } catch (IOException e) {
-            throw new SuiteException(name + ": not valid JSON: " + e.getMessage(), e);
-        }
-    }
-
     private static SuiteManifest parseManifest(Path file, JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new SuiteException(file + ": expected a JSON object");
