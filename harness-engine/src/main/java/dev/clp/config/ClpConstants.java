@@ -50,6 +50,18 @@ public final class ClpConstants {
     public static final String TIMEOUT_SECONDS = "clp.timeout-seconds";
     public static final int TIMEOUT_DEFAULT = 120;
 
+    /** Attempts per model call, the first included; retries only what may pass later. Default {@value #RETRY_ATTEMPTS_DEFAULT}. */
+    public static final String RETRY_MAX_ATTEMPTS = "clp.retry.max-attempts";
+    public static final int RETRY_ATTEMPTS_DEFAULT = 6;
+
+    /** First retry delay in milliseconds, doubled per attempt with jitter. Default {@value #RETRY_BASE_DEFAULT}. */
+    public static final String RETRY_BASE_DELAY_MS = "clp.retry.base-delay-ms";
+    public static final int RETRY_BASE_DEFAULT = 500;
+
+    /** Longest retry delay in milliseconds (a server's Retry-After is honoured up to this). Default {@value #RETRY_MAX_DEFAULT}. */
+    public static final String RETRY_MAX_DELAY_MS = "clp.retry.max-delay-ms";
+    public static final int RETRY_MAX_DEFAULT = 60_000;
+
     /** Largest allowed English-minus-target accuracy gap, 0 to 1. Default {@value #MAX_GAP_DEFAULT}. */
     public static final String GATE_MAX_GAP = "clp.gate.max-gap";
     public static final double MAX_GAP_DEFAULT = 0.10;
@@ -102,7 +114,8 @@ public final class ClpConstants {
 
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
-            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, TIMEOUT_SECONDS, GATE_MAX_GAP, GATE_TOLERANCE,
+            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
+            RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, GATE_MAX_GAP, GATE_TOLERANCE,
             GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
             CONSOLE_SUMMARY);
 

@@ -4,6 +4,7 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.AnswerKey;
+import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
 import dev.clp.scoring.PairEvaluator;
@@ -38,6 +39,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     private final ConfigException configError;
     private final Map<String, String> environment;
     private ModelClient model;
+    private CallStats stats;
     private Instant startedAt;
 
     ClpEngineDescriptor(UniqueId uniqueId, ClpConfig config, ConfigException configError,
@@ -78,7 +80,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 key.register(p.pair());
             }
         });
-        model = ModelClients.create(config, environment, key);
+        stats = new CallStats();
+        model = ModelClients.create(config, environment, key, stats);
         PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens());
         Prefetcher prefetcher = new Prefetcher(order, evaluator, config.concurrency());
         return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline);
@@ -96,6 +99,25 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             run.prefetcher().close();
             model.close();
         }
+    }
+
+    /** One line on what the model layer did, for HTTP providers. */
+    private String usageLine() {
+        if (model.simulated()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("model calls: ").append(stats.calls());
+        if (stats.retries() > 0) {
+            sb.append(" (").append(stats.retries()).append(" retries: ");
+            stats.retriesByCause().forEach((cause, n) -> sb.append(cause).append(" x").append(n).append(' '));
+            sb.setLength(sb.length() - 1);
+            sb.append(')');
+        }
+        if (stats.limitCuts() > 0) {
+            sb.append(", concurrency cut ").append(stats.limitCuts()).append(" times on 429");
+        }
+        sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens()).append('\n');
+        return sb.toString();
     }
 
     private void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run) {
@@ -117,11 +139,20 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("modelCalls", stats.calls());
+        usage.put("retries", stats.retries());
+        usage.put("retriesByCause", stats.retriesByCause());
+        usage.put("concurrencyCuts", stats.limitCuts());
+        usage.put("promptTokens", stats.promptTokens());
+        usage.put("completionTokens", stats.completionTokens());
+        settings.put("usage", usage);
         RunRecord record = new RunRecord(model.name(), model.simulated(), startedAt, finishedAt, settings, suites,
                 summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
         Path written = record.write(config.resultsDir());
         String table = SummaryTable.render(model.name(), model.simulated(), summaries,
-                written.toAbsolutePath().normalize().toString(), java.time.Duration.between(startedAt, finishedAt));
+                written.toAbsolutePath().normalize().toString(), java.time.Duration.between(startedAt, finishedAt))
+                + usageLine();
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(SUMMARY_KEY, table);
         entry.put(RESULTS_KEY, written.toAbsolutePath().normalize().toString());

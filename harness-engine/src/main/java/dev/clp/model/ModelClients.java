@@ -22,6 +22,15 @@ public final class ModelClients {
      * @throws ConfigException naming the key or environment variable when something needed is missing
      */
     public static ModelClient create(ClpConfig config, Map<String, String> environment, AnswerKey key) {
+        return create(config, environment, key, new CallStats());
+    }
+
+    /**
+     * Creates the model client for a run, counting into {@code stats}. HTTP providers are layered as
+     * retry ► adaptive concurrency ► HTTP: every attempt takes a slot, and a retry waits without holding one.
+     */
+    public static ModelClient create(ClpConfig config, Map<String, String> environment, AnswerKey key,
+            CallStats stats) {
         var spec = config.model();
         switch (spec.provider()) {
             case "sim" -> {
@@ -44,13 +53,21 @@ public final class ModelClients {
                     apiKey = null;
                 }
                 try {
-                    return new OpenAiChatClient(base, spec.model(), apiKey, keyEnv,
-                            Duration.ofSeconds(config.timeoutSeconds()));
+                    ModelClient http = new OpenAiChatClient(base, spec.model(), apiKey, keyEnv,
+                            Duration.ofSeconds(config.timeoutSeconds()), stats);
+                    return resilient(http, config, stats);
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
                 }
             }
             default -> throw new ConfigException(ClpConstants.MODEL + ": unsupported provider " + spec.provider());
         }
+    }
+
+    private static ModelClient resilient(ModelClient http, ClpConfig config, CallStats stats) {
+        return new RetryingModelClient(new AdaptiveLimiter(http, config.concurrency(), stats,
+                Duration.ofMillis(config.retryMaxDelayMillis())),
+                new RetryingModelClient.Policy(config.retryMaxAttempts(), Duration.ofMillis(config.retryBaseDelayMillis()),
+                        Duration.ofMillis(config.retryMaxDelayMillis())), stats, d -> Thread.sleep(d.toMillis()));
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,6 +35,7 @@ public final class OpenAiChatClient implements ModelClient {
     private final String model;
     private final String apiKey;
     private final String apiKeyEnv;
+    private final CallStats stats;
 
     /**
      * @param baseUrl e.g. {@code https://api.openai.com/v1} or {@code http://127.0.0.1:8000/v1}
@@ -43,6 +45,12 @@ public final class OpenAiChatClient implements ModelClient {
      * @param timeout per-call timeout
      */
     public OpenAiChatClient(String baseUrl, String model, String apiKey, String apiKeyEnv, Duration timeout) {
+        this(baseUrl, model, apiKey, apiKeyEnv, timeout, new CallStats());
+    }
+
+    /** As above, counting calls and tokens into {@code stats}. */
+    public OpenAiChatClient(String baseUrl, String model, String apiKey, String apiKeyEnv, Duration timeout,
+            CallStats stats) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         HttpUrl parsed = HttpUrl.parse(base + "/chat/completions");
         if (parsed == null) {
@@ -52,6 +60,7 @@ public final class OpenAiChatClient implements ModelClient {
         this.model = model;
         this.apiKey = apiKey;
         this.apiKeyEnv = apiKeyEnv;
+        this.stats = stats;
         this.http = SHARED.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
     }
 
@@ -77,21 +86,26 @@ public final class OpenAiChatClient implements ModelClient {
             http.header("Authorization", "Bearer " + apiKey);
         }
         long start = System.nanoTime();
+        stats.call();
         try (Response response = this.http.newCall(http.build()).execute()) {
             String text = readBody(response.body());
             if (!response.isSuccessful()) {
-                throw new ModelException(describeError(response, text), response.code());
+                int code = response.code();
+                throw new ModelException(describeError(response, text), code, retryable(code),
+                        RateLimitHeaders.waitHint(response::header, Instant.now()).orElse(null), null);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return parse(text, millis);
+            ChatResponse parsed = parse(text, millis);
+            stats.tokens(parsed.promptTokens(), parsed.completionTokens());
+            return parsed;
         } catch (ConnectException e) {
             throw new ModelException("POST " + url + " failed: cannot connect (" + e.getMessage()
-                    + "); is the server running and clp.endpoint right?", 0, e);
+                    + "); is the server running and clp.endpoint right?", 0, true, null, e);
         } catch (InterruptedIOException e) {
             throw new ModelException("POST " + url + " timed out (" + e.getMessage()
-                    + "); raise clp.timeout-seconds or check the server", 0, e);
+                    + "); raise clp.timeout-seconds or check the server", 0, true, null, e);
         } catch (IOException e) {
-            throw new ModelException("POST " + url + " failed: " + e, 0, e);
+            throw new ModelException("POST " + url + " failed: " + e, 0, true, null, e);
         }
     }
 
@@ -101,17 +115,22 @@ public final class OpenAiChatClient implements ModelClient {
             root = JSON.readTree(text);
         } catch (IOException e) {
             throw new ModelException("POST " + url + " returned HTTP 200 but the body is not JSON: "
-                    + excerpt(text), 200, e);
+                    + excerpt(text), 200, true, null, e);
         }
         JsonNode message = root.path("choices").path(0).path("message");
         JsonNode content = message.path("content");
         if (!content.isTextual()) {
             throw new ModelException("POST " + url + " returned HTTP 200 but no choices[0].message.content: "
-                    + excerpt(text), 200);
+                    + excerpt(text), 200, true, null, null);
         }
         JsonNode usage = root.path("usage");
         return new ChatResponse(content.asText(), root.path("choices").path(0).path("finish_reason").asText(null),
                 usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis);
+    }
+
+    /** 408, 409, 429 and 5xx may pass on a later try; 400, 401, 403, 404 and the rest will not. */
+    static boolean retryable(int code) {
+        return code == 408 || code == 409 || code == 429 || code >= 500;
     }
 
     private String describeError(Response response, String body) {

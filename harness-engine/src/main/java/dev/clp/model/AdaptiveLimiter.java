@@ -1,0 +1,124 @@
+package dev.clp.model;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Adaptive concurrency for one endpoint (additive increase, multiplicative decrease): at most
+ * {@code limit} calls in flight; a 429 halves the limit (never below 1) and holds new calls back for the
+ * server's wait hint (at most {@code maxPause}); every success raises it by 1/limit, up to {@code clp.concurrency}.
+ */
+public final class AdaptiveLimiter implements ModelClient {
+
+    private final ModelClient delegate;
+    private final int max;
+    private final CallStats stats;
+    private final Duration maxPause;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private double limit;
+    private int inFlight;
+    private long pausedUntilNanos;
+
+    /**
+     * @param max the most calls in flight ({@code clp.concurrency})
+     * @param maxPause the longest a 429's wait hint may hold back new calls ({@code clp.retry.max-delay-ms})
+     */
+    public AdaptiveLimiter(ModelClient delegate, int max, CallStats stats, Duration maxPause) {
+        this.delegate = delegate;
+        this.max = max;
+        this.limit = max;
+        this.stats = stats;
+        this.maxPause = maxPause;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        acquire();
+        boolean success = false;
+        ModelException failure = null;
+        try {
+            ChatResponse r = delegate.complete(request);
+            success = true;
+            return r;
+        } catch (ModelException e) {
+            failure = e;
+            throw e;
+        } finally {
+            release(success, failure);
+        }
+    }
+
+    private void acquire() {
+        lock.lock();
+        try {
+            while (true) {
+                long wait = pausedUntilNanos - System.nanoTime();
+                if (wait <= 0 && inFlight < (int) Math.floor(limit)) {
+                    inFlight++;
+                    return;
+                }
+                try {
+                    if (wait > 0) {
+                        changed.awaitNanos(wait);
+                    } else {
+                        changed.await(1, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ModelException("interrupted while waiting for a free slot to " + delegate.name(), 0);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(boolean success, ModelException failure) {
+        lock.lock();
+        try {
+            inFlight--;
+            if (failure != null && failure.httpStatus() == 429) {
+                limit = Math.max(1.0, limit / 2);
+                stats.limitCut();
+                Duration hint = failure.retryAfter().orElse(Duration.ZERO);
+                if (hint.compareTo(maxPause) > 0) {
+                    hint = maxPause;
+                }
+                pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + hint.toNanos());
+            } else if (success) {
+                limit = Math.min(max, limit + 1.0 / limit);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The current limit (for reports and tests). */
+    public double limit() {
+        lock.lock();
+        try {
+            return limit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public boolean simulated() {
+        return delegate.simulated();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
