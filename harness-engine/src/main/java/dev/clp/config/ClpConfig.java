@@ -58,6 +58,8 @@ public record ClpConfig(
         int retryMaxAttempts,
         int retryBaseDelayMillis,
         int retryMaxDelayMillis,
+        String cacheMode,
+        Path cachePath,
         double maxGap,
         Map<String, Double> maxGapByLanguage,
         double tolerance,
@@ -143,6 +145,8 @@ public record ClpConfig(
                 r.integer(ClpConstants.RETRY_MAX_ATTEMPTS, ClpConstants.RETRY_ATTEMPTS_DEFAULT, 1, 100),
                 r.integer(ClpConstants.RETRY_BASE_DELAY_MS, ClpConstants.RETRY_BASE_DEFAULT, 0, 3_600_000),
                 r.integer(ClpConstants.RETRY_MAX_DELAY_MS, ClpConstants.RETRY_MAX_DEFAULT, 0, 3_600_000),
+                r.choice(ClpConstants.CACHE, "read-write", "read-write", "read-only", "replay", "off"),
+                r.get(ClpConstants.CACHE_PATH).map(Path::of).orElseGet(() -> defaultCachePath(environment)),
                 r.decimal(GATE_MAX_GAP, MAX_GAP_DEFAULT, 0.0, 1.0),
                 Map.copyOf(maxGapByLanguage),
                 r.decimal(GATE_TOLERANCE, 0.0, 0.0, 1.0),
@@ -154,6 +158,13 @@ public record ClpConfig(
                 Path.of(r.get(RESULTS_DIR).orElse("target/clp")),
                 roots,
                 r.bool(CONSOLE_SUMMARY, true));
+    }
+
+    private static Path defaultCachePath(Map<String, String> environment) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("clp-harness").resolve("responses.sqlite");
     }
 
     /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */

@@ -62,6 +62,15 @@ public final class ClpConstants {
     public static final String RETRY_MAX_DELAY_MS = "clp.retry.max-delay-ms";
     public static final int RETRY_MAX_DEFAULT = 60_000;
 
+    /**
+     * The response cache: {@code read-write} (default), {@code read-only}, {@code replay} (never touches the
+     * network; a miss is an error naming the pair; no API key needed) or {@code off}. The simulator is not cached.
+     */
+    public static final String CACHE = "clp.cache";
+
+    /** The cache file. Default {@code $XDG_CACHE_HOME/clp-harness/responses.sqlite} or {@code ~/.cache/clp-harness/responses.sqlite}. */
+    public static final String CACHE_PATH = "clp.cache.path";
+
     /** Largest allowed English-minus-target accuracy gap, 0 to 1. Default {@value #MAX_GAP_DEFAULT}. */
     public static final String GATE_MAX_GAP = "clp.gate.max-gap";
     public static final double MAX_GAP_DEFAULT = 0.10;
@@ -115,7 +124,7 @@ public final class ClpConstants {
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
             LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
-            RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, GATE_MAX_GAP, GATE_TOLERANCE,
+            RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, GATE_MAX_GAP, GATE_TOLERANCE,
             GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
             CONSOLE_SUMMARY);
 

@@ -116,6 +116,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (stats.limitCuts() > 0) {
             sb.append(", concurrency cut ").append(stats.limitCuts()).append(" times on 429");
         }
+        if (!"off".equals(config.cacheMode())) {
+            sb.append(", cache ").append(config.cacheMode()).append(": ").append(stats.cacheHits()).append(" hits, ")
+                    .append(stats.cacheMisses()).append(" misses");
+        }
         sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens()).append('\n');
         return sb.toString();
     }
@@ -144,6 +148,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         usage.put("retries", stats.retries());
         usage.put("retriesByCause", stats.retriesByCause());
         usage.put("concurrencyCuts", stats.limitCuts());
+        usage.put("cache", config.cacheMode());
+        usage.put("cacheHits", stats.cacheHits());
+        usage.put("cacheMisses", stats.cacheMisses());
         usage.put("promptTokens", stats.promptTokens());
         usage.put("completionTokens", stats.completionTokens());
         settings.put("usage", usage);

@@ -44,23 +44,40 @@ public final class ModelClients {
                 String base = config.endpoint().orElse(OPENAI_BASE_URL);
                 String keyEnv = config.apiKeyEnv().orElse("OPENAI_API_KEY");
                 String apiKey = environment.get(keyEnv);
-                if ((apiKey == null || apiKey.isBlank())) {
+                boolean replay = "replay".equals(config.cacheMode());
+                if ((apiKey == null || apiKey.isBlank()) && !replay) {
                     if (base.startsWith(OPENAI_BASE_URL) || config.apiKeyEnv().isPresent()) {
                         throw new ConfigException("the environment variable " + keyEnv + " is not set; it must "
                                 + "hold the API key for " + base + " (choose another variable with "
                                 + ClpConstants.API_KEY_ENV + ")");
                     }
+                }
+                if (apiKey != null && apiKey.isBlank()) {
                     apiKey = null;
                 }
                 try {
                     ModelClient http = new OpenAiChatClient(base, spec.model(), apiKey, keyEnv,
                             Duration.ofSeconds(config.timeoutSeconds()), stats);
-                    return resilient(http, config, stats);
+                    return cached(resilient(http, config, stats), config, stats, "openai", base, spec.model());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
                 }
             }
             default -> throw new ConfigException(ClpConstants.MODEL + ": unsupported provider " + spec.provider());
+        }
+    }
+
+    private static ModelClient cached(ModelClient client, ClpConfig config, CallStats stats, String provider,
+            String endpoint, String model) {
+        CachingModelClient.Mode mode = CachingModelClient.Mode.parse(config.cacheMode());
+        if (mode == CachingModelClient.Mode.OFF) {
+            return client;
+        }
+        try {
+            return new CachingModelClient(client, ResponseCache.open(config.cachePath()), mode, provider, endpoint, model,
+                    stats);
+        } catch (ResponseCache.CacheException e) {
+            throw new ConfigException(ClpConstants.CACHE_PATH + ": " + e.getMessage());
         }
     }
 

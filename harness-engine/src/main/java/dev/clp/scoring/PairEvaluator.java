@@ -35,12 +35,12 @@ public final class PairEvaluator {
         SideResult en;
         SideResult target;
         try {
-            en = english(pair.en());
+            en = english(pair);
         } catch (ModelException e) {
             return new PairOutcome.Error(pair, "en", e.getMessage());
         }
         try {
-            target = ask(pair.lang(), pair.target());
+            target = ask(pair.lang(), pair.target(), "pair " + pair.id() + " (" + pair.lang() + " side)");
         } catch (ModelException e) {
             return new PairOutcome.Error(pair, pair.lang(), e.getMessage());
         }
@@ -60,7 +60,8 @@ public final class PairEvaluator {
      * The English side, asked once per distinct English question in the run and reused by every language
      * that shares it (the starter suite asks each English question for 16 languages).
      */
-    private SideResult english(Side side) {
+    private SideResult english(Pair pair) {
+        Side side = pair.en();
         String prompt = PromptRenderer.render("en", side);
         CompletableFuture<SideResult> mine = new CompletableFuture<>();
         CompletableFuture<SideResult> existing = englishAnswers.putIfAbsent(prompt, mine);
@@ -75,7 +76,7 @@ public final class PairEvaluator {
             }
         }
         try {
-            SideResult result = ask("en", side);
+            SideResult result = ask("en", side, "pair " + pair.id() + " (English side)");
             mine.complete(result);
             return result;
         } catch (RuntimeException e) {
@@ -90,13 +91,13 @@ public final class PairEvaluator {
                 .map(e -> ((Extraction.Unparseable) e).reason()).findFirst().orElse("unparseable");
     }
 
-    private SideResult ask(String lang, Side side) {
+    private SideResult ask(String lang, Side side, String label) {
         String prompt = PromptRenderer.render(lang, side);
         List<String> answers = new ArrayList<>(samples);
         List<Extraction> extractions = new ArrayList<>(samples);
         for (int k = 0; k < samples; k++) {
-            String text = model.complete(new ChatRequest(List.of(ChatMessage.user(prompt)), temperature, maxTokens, k))
-                    .text();
+            String text = model.complete(new ChatRequest(List.of(ChatMessage.user(prompt)), temperature, maxTokens, k,
+                    label)).text();
             answers.add(text);
             extractions.add(AnswerExtractor.extract(lang, text, side.choices()));
         }

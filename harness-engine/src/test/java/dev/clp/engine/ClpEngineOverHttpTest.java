@@ -74,6 +74,7 @@ class ClpEngineOverHttpTest {
                 .configurationParameter("clp.model", "openai:test-model")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
                 .configurationParameter("clp.concurrency", String.valueOf(concurrency))
+                .configurationParameter("clp.cache", "off")
                 .selectors(selectDirectory(suite.toFile()))
                 .execute();
     }

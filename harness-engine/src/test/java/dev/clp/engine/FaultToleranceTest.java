@@ -77,6 +77,7 @@ class FaultToleranceTest {
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
                 .configurationParameter("clp.concurrency", "8")
                 .configurationParameter("clp.retry.max-attempts", "12")
+                .configurationParameter("clp.cache", "off")
                 .configurationParameter("clp.retry.base-delay-ms", "1")
                 .configurationParameter("clp.retry.max-delay-ms", "5")
                 .selectors(selectDirectory(suite.toFile()))

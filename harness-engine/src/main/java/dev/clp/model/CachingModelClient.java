@@ -1,0 +1,93 @@
+package dev.clp.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The response cache as the outermost layer: a hit costs no call, no budget and no concurrency slot.
+ * Modes: {@code read-write} (default), {@code read-only}, {@code replay} (never touches the network; a miss
+ * is an error naming the pair) and {@code off} (the layer is not installed).
+ */
+public final class CachingModelClient implements ModelClient {
+
+    /** How the cache is used. */
+    public enum Mode {
+        READ_WRITE, READ_ONLY, REPLAY, OFF;
+
+        public static Mode parse(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final ModelClient delegate;
+    private final ResponseCache cache;
+    private final Mode mode;
+    private final String provider;
+    private final String endpoint;
+    private final String model;
+    private final CallStats stats;
+
+    public CachingModelClient(ModelClient delegate, ResponseCache cache, Mode mode, String provider, String endpoint,
+            String model, CallStats stats) {
+        this.delegate = delegate;
+        this.cache = cache;
+        this.mode = mode;
+        this.provider = provider;
+        this.endpoint = endpoint;
+        this.model = model;
+        this.stats = stats;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        String key = ResponseCache.key(provider, endpoint, model, request);
+        Optional<ChatResponse> hit;
+        try {
+            hit = cache.get(key);
+        } catch (ResponseCache.CacheException e) {
+            throw new ModelException(e.getMessage(), 0);
+        }
+        if (hit.isPresent()) {
+            stats.cacheHit();
+            return hit.get();
+        }
+        stats.cacheMiss();
+        if (mode == Mode.REPLAY) {
+            throw new ModelException("clp.cache=replay: no cached response for " + request.label() + " (" + provider
+                    + ":" + model + ", sample " + request.sampleIndex() + ") in " + cache.file()
+                    + "; run once with clp.cache=read-write to record it", 0);
+        }
+        ChatResponse response = delegate.complete(request);
+        if (mode == Mode.READ_WRITE) {
+            try {
+                cache.put(key, model, response);
+            } catch (ResponseCache.CacheException e) {
+                throw new ModelException(e.getMessage(), 0);
+            }
+        }
+        return response;
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public boolean simulated() {
+        return delegate.simulated();
+    }
+
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } finally {
+            cache.close();
+        }
+    }
+}

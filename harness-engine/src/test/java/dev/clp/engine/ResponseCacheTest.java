@@ -1,0 +1,144 @@
+package dev.clp.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.testkit.engine.EventConditions.engine;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.model.ResponseCache;
+import dev.clp.testing.SuiteFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** The SQLite response cache through the engine: warm reruns, replay, samples, a corrupt file. */
+class ResponseCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    private final MockWebServer server = new MockWebServer();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.incrementAndGet();
+                String body = request.getBody().readUtf8();
+                String letter = body.contains("topic1") || body.contains("topic5") ? "B" : "A";
+                return new MockResponse().setHeader("Content-Type", "application/json")
+                        .setBody("{\"choices\":[{\"message\":{\"content\":\"" + letter + "\"}}],"
+                                + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":1}}");
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    private EngineExecutionResults run(Path suite, String mode, Map<String, String> extra) {
+        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
+                .configurationParameter("clp.model", "openai:mock")
+                .configurationParameter("clp.endpoint", server.url("/v1").toString())
+                .configurationParameter("clp.cache", mode)
+                .configurationParameter("clp.cache.path", tmp.resolve("cache/responses.sqlite").toString())
+                .configurationParameters(extra)
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+    }
+
+    private Map<String, String> outcomes() throws IOException {
+        JsonNode run = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile());
+        Map<String, String> m = new HashMap<>();
+        run.get("pairs").forEach(p -> m.put(p.get("id").asText(), p.get("outcome").asText()));
+        return m;
+    }
+
+    @Test
+    void aWarmRerunMakesNoHttpCallAndGivesTheSameResults() throws IOException {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 20, "sw", "yo");
+        run(suite, "read-write", Map.of());
+        int cold = requests.get();
+        Map<String, String> first = outcomes();
+        assertThat(cold).isEqualTo(20 + 2 * 20);
+
+        run(suite, "read-write", Map.of());
+        assertThat(requests.get()).as("no HTTP call on a warm cache").isEqualTo(cold);
+        assertThat(outcomes()).isEqualTo(first);
+
+        run(suite, "replay", Map.of());
+        assertThat(requests.get()).isEqualTo(cold);
+        assertThat(outcomes()).isEqualTo(first);
+        JsonNode usage = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile()).get("settings").get("usage");
+        assertThat(usage.get("modelCalls").asInt()).isZero();
+        assertThat(usage.get("cacheHits").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void replayNeverTouchesTheNetworkAndAMissNamesThePair() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
+        EngineExecutionResults results = run(suite, "replay", Map.of());
+        assertThat(requests.get()).isZero();
+        results.testEvents().assertThatEvents().haveAtLeastOne(event(test("pair"), finishedWithFailure(message(m ->
+                m.contains("clp.cache=replay: no cached response for pair sw-") && m.contains("English side")
+                        && m.contains(tmp.resolve("cache/responses.sqlite").toString())))));
+    }
+
+    @Test
+    void replayNeedsNoApiKeyEvenForTheDefaultEndpoint() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
+        EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
+                .configurationParameter("clp.model", "openai:gpt-4o-mini")
+                .configurationParameter("clp.cache", "replay")
+                .configurationParameter("clp.cache.path", tmp.resolve("c.sqlite").toString())
+                .selectors(selectDirectory(suite.toFile())).execute();
+        results.allEvents().assertThatEvents().doNotHave(event(engine(), finishedWithFailure()));
+    }
+
+    @Test
+    void eachSampleIsCachedOnItsOwn() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 5, "sw");
+        run(suite, "read-write", Map.of("clp.samples", "3", "clp.temperature", "0.7"));
+        assertThat(requests.get()).isEqualTo(3 * (5 + 5));
+        try (ResponseCache cache = ResponseCache.open(tmp.resolve("cache/responses.sqlite"))) {
+            assertThat(cache.size()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void aCorruptCacheFileStopsTheRunWithItsName() throws IOException {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
+        Path file = tmp.resolve("cache/responses.sqlite");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "this is not a database, just some text that happens to be here ".repeat(100));
+        EngineExecutionResults results = run(suite, "read-write", Map.of());
+        results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
+                m.startsWith("clp.cache.path: " + file + ": not a usable SQLite cache") && m.contains("clp.cache=off")))));
+        assertThat(requests.get()).isZero();
+    }
+}
