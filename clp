@@ -2,6 +2,7 @@
 # The clp command line. Builds it on first use (and when sources changed), then runs it.
 #   ./clp run --suite generated-suites/suites/starter [-Dclp.key=value ...]
 #   ./clp import clp --input <file|dir|URL> --output <suite dir>
+# JVM options: CLP_JAVA_OPTS replaces the defaults below (e.g. CLP_JAVA_OPTS=-Xmx2g for very large suites).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$root/probes/target/clp.jar"
@@ -15,4 +16,6 @@ if stale; then
   echo "clp: building the command line (first run or sources changed) ..." >&2
   "$root/mvnw" -q -B -DskipTests -pl probes -am package >&2
 fi
-exec java ${CLP_JAVA_OPTS:-} -jar "$jar" "$@"
+# An I/O-bound command line on few cores: the serial collector, client compiler only, a bounded heap.
+opts=(${CLP_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m})
+exec java "${opts[@]}" -jar "$jar" "$@"

@@ -55,7 +55,7 @@ final class ClpSelectorResolver implements SelectorResolver {
 
     private final ClpConfig config;
     private final DiscoveryIssueReporter issues;
-    private final Map<Path, SuiteReader.LanguageFile> parsed = new HashMap<>();
+    private final Map<Path, SuiteReader.LanguageFile> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Path, Optional<Suite>> suites = new HashMap<>();
     private final Map<Path, String> suiteErrors = new HashMap<>();
 
@@ -215,6 +215,8 @@ final class ClpSelectorResolver implements SelectorResolver {
                     "invalid suite.json", message, Sources.file(dir.resolve(Suite.MANIFEST_FILE), 0), null));
             return Resolution.match(Match.exact(d));
         }
+        // parse the suite's language files in parallel up front; resolving each file then finds it parsed
+        suite.get().languageFiles().values().parallelStream().forEach(this::parse);
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (Path file : suite.get().languageFiles().values()) {
             children.add(file.getFileSystem() == FileSystems.getDefault() ? selectFile(file.toFile()) : new PathSelector(file));
@@ -309,14 +311,20 @@ final class ClpSelectorResolver implements SelectorResolver {
     }
 
     private SuiteReader.LanguageFile parse(Path file) {
-        return parsed.computeIfAbsent(file, f -> {
-            SuiteReader.LanguageFile lf = SuiteReader.read(f);
-            for (SuiteProblem p : lf.problems()) {
-                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, p.toString())
-                        .source(Sources.file(p.file(), p.line())));
+        SuiteReader.LanguageFile known = parsed.get(file);
+        if (known != null) {
+            return known;
+        }
+        SuiteReader.LanguageFile lf = SuiteReader.read(file);
+        if (parsed.putIfAbsent(file, lf) == null) {
+            synchronized (issues) {
+                for (SuiteProblem p : lf.problems()) {
+                    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, p.toString())
+                            .source(Sources.file(p.file(), p.line())));
+                }
             }
-            return lf;
-        });
+        }
+        return parsed.get(file);
     }
 
     private Optional<Suite> openSuite(Path dir) {

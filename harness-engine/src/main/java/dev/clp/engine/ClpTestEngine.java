@@ -3,6 +3,7 @@ package dev.clp.engine;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
+import dev.clp.model.ModelClients;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -59,6 +60,9 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
             error = e;
             // discovery still shows the tests; execution fails the engine with the message
             config = ClpConfig.from(key -> Optional.empty(), Map.of());
+        }
+        if (error == null && !config.simulated()) {
+            ModelClients.warmUp(config);
         }
         ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, error, environment);
         ClpConfig finalConfig = config;

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
@@ -72,7 +71,6 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         ClpExecutionContext.Run run = context.run();
         PairOutcome outcome = run.prefetcher().await(this);
         run.record(new RunRecord.Entry(suiteId, outcome));
-        context.listener().reportingEntryPublished(this, ReportEntry.from("clp.outcome", outcome.kind()));
         ClpConfig config = context.config();
         if (outcome instanceof PairOutcome.Consistent) {
             return context;

@@ -36,14 +36,17 @@ final class Prefetcher implements AutoCloseable {
             index.put(this.order.get(i).getUniqueId(), i);
         }
         this.evaluator = evaluator;
-        this.window = Math.max(concurrency * 4, 16);
+        // generous, so one slow pair at the head of the reported order never leaves the workers idle
+        this.window = Math.max(concurrency * 16, 64);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "clp-model-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.pool = Executors.newFixedThreadPool(concurrency, threads);
+        // more workers than calls in flight: the model layer's limiter caps HTTP calls at clp.concurrency, and the
+        // spare workers keep it saturated while others parse answers between their calls
+        this.pool = Executors.newFixedThreadPool(concurrency + Math.max(2, concurrency / 4), threads);
     }
 
     /** The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. */

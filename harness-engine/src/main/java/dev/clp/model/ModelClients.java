@@ -67,6 +67,26 @@ public final class ModelClients {
         }
     }
 
+    /**
+     * Loads the HTTP and SQLite classes (and SQLite's native library) on a background thread, so that they are
+     * ready when the run starts instead of costing the first calls their time; discovery runs meanwhile.
+     */
+    public static void warmUp(ClpConfig config) {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName(OpenAiChatClient.class.getName());
+                if (!"off".equals(config.cacheMode())) {
+                    Class.forName("org.sqlite.JDBC");
+                    org.sqlite.SQLiteJDBCLoader.initialize();
+                }
+            } catch (Exception e) {
+                // a warm-up only: the run loads what it needs itself and reports any failure there
+            }
+        }, "clp-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static ModelClient cached(ModelClient client, ClpConfig config, CallStats stats, String provider,
             String endpoint, String model) {
         CachingModelClient.Mode mode = CachingModelClient.Mode.parse(config.cacheMode());

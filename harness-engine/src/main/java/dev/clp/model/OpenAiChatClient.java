@@ -9,6 +9,8 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -28,7 +30,10 @@ public final class OpenAiChatClient implements ModelClient {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OkHttpClient SHARED = new OkHttpClient();
+    /** One client for the process; the pool keeps enough idle connections for high concurrency on one host. */
+    private static final OkHttpClient SHARED = new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
+            .build();
 
     private final OkHttpClient http;
     private final HttpUrl url;

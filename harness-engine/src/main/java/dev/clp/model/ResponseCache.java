@@ -18,12 +18,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Model responses in one SQLite file (WAL), keyed by provider, endpoint, model, decoding parameters,
- * messages and sample index, so each of K samples is cached on its own. Thread-safe: statements run on one
- * connection under a lock, model calls happen outside it.
+ * messages and sample index, so each of K samples is cached on its own. Thread-safe: lookups run on one
+ * connection under a lock; writes are queued and committed in batches by one writer thread (one transaction
+ * per batch instead of per answer, off the callers' path). {@link #close} commits what is queued.
  */
 public final class ResponseCache implements AutoCloseable {
 
@@ -32,10 +36,83 @@ public final class ResponseCache implements AutoCloseable {
 
     private final Path file;
     private final Connection db;
+    private final java.util.concurrent.BlockingQueue<Object[]> pending = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Map<String, ChatResponse> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Thread writer;
+    private volatile CacheException writeFailure;
+    private static final Object[] STOP = new Object[0];
 
     private ResponseCache(Path file, Connection db) {
         this.file = file;
         this.db = db;
+        this.writer = new Thread(this::writeLoop, "clp-cache-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Drains the queue in batches: one transaction per batch. */
+    private void writeLoop() {
+        List<Object[]> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(pending.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pending.drainTo(batch, 511);
+            boolean stop = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                try {
+                    writeBatch(batch);
+                } catch (CacheException e) {
+                    writeFailure = e;
+                }
+                for (Object[] row : batch) {
+                    unwritten.remove((String) row[0]);
+                }
+                batch.clear();
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void writeBatch(List<Object[]> batch) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO responses (key, model, created, "
+                    + "text, finish_reason, prompt_tokens, completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                String now = Instant.now().toString();
+                for (Object[] row : batch) {
+                    ChatResponse r = (ChatResponse) row[2];
+                    ps.setString(1, (String) row[0]);
+                    ps.setString(2, (String) row[1]);
+                    ps.setString(3, now);
+                    ps.setString(4, r.text());
+                    ps.setString(5, r.finishReason());
+                    ps.setInt(6, r.promptTokens());
+                    ps.setInt(7, r.completionTokens());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            try {
+                db.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw new CacheException(file + ": cannot write the cache: " + e.getMessage(), e);
+        } finally {
+            try {
+                db.setAutoCommit(true);
+            } catch (SQLException e) {
+                writeFailure = new CacheException(file + ": cache connection failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -113,7 +190,15 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    public synchronized Optional<ChatResponse> get(String key) {
+    public Optional<ChatResponse> get(String key) {
+        ChatResponse queued = unwritten.get(key);
+        if (queued != null) {
+            return Optional.of(queued);
+        }
+        return read(key);
+    }
+
+    private synchronized Optional<ChatResponse> read(String key) {
         try (PreparedStatement ps = db.prepareStatement(
                 "SELECT text, finish_reason, prompt_tokens, completion_tokens FROM responses WHERE key = ?")) {
             ps.setString(1, key);
@@ -128,24 +213,39 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    public synchronized void put(String key, String model, ChatResponse response) {
-        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO responses (key, model, created, text, "
-                + "finish_reason, prompt_tokens, completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, model);
-            ps.setString(3, Instant.now().toString());
-            ps.setString(4, response.text());
-            ps.setString(5, response.finishReason());
-            ps.setInt(6, response.promptTokens());
-            ps.setInt(7, response.completionTokens());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new CacheException(file + ": cannot write the cache: " + e.getMessage(), e);
+    /**
+     * Queues an answer for writing; visible to {@link #get} at once.
+     *
+     * @throws CacheException when an earlier batch could not be written (the file named)
+     */
+    public void put(String key, String model, ChatResponse response) {
+        CacheException failure = writeFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        unwritten.put(key, response);
+        pending.add(new Object[] {key, model, response});
+    }
+
+    /** Entries in the cache (after committing what is queued). */
+    public long size() {
+        flush();
+        return count();
+    }
+
+    /** Waits until every queued answer is committed. */
+    public void flush() {
+        while (!unwritten.isEmpty() && writer.isAlive()) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
-    /** Entries in the cache. */
-    public synchronized long size() {
+    private synchronized long count() {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM responses")) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
@@ -158,7 +258,20 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        pending.add(STOP);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeConnection();
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
+    }
+
+    private synchronized void closeConnection() {
         try {
             db.close();
         } catch (SQLException e) {

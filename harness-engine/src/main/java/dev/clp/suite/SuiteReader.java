@@ -4,14 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -86,43 +81,18 @@ public final class SuiteReader {
                     "not a pairs file: the name must be pairs-<lang>.jsonl with a BCP 47 tag"));
             return null;
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         Map<String, Integer> seen = new HashMap<>();
         int lineNo = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
-            boolean eof = false;
-            while (!eof) {
-                buf.reset();
-                int b;
-                while ((b = in.read()) != -1 && b != '\n') {
-                    buf.write(b);
-                }
-                eof = b == -1;
-                if (eof && buf.size() == 0) {
-                    break;
-                }
+        try (InputStream in = Files.newInputStream(file)) {
+            LineSplitter lines = new LineSplitter(in);
+            byte[] raw;
+            while ((raw = lines.next()) != null) {
                 lineNo++;
-                String line;
-                try {
-                    line = decoder.decode(ByteBuffer.wrap(buf.toByteArray())).toString();
-                } catch (CharacterCodingException e) {
-                    onProblem.accept(new SuiteProblem(file, lineNo, "-", "not valid UTF-8"));
-                    continue;
-                }
-                if (line.endsWith("\r")) {
-                    line = line.substring(0, line.length() - 1);
-                }
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
+                if (isBlank(raw)) {
                     continue;
                 }
                 List<SuiteProblem> lineProblems = new ArrayList<>();
-                Pair pair = parsePair(file, lineNo, line, lang, lineProblems);
+                Pair pair = parsePair(file, lineNo, raw, lang, lineProblems);
                 if (pair != null) {
                     Integer first = seen.putIfAbsent(pair.id(), lineNo);
                     if (first != null) {
@@ -144,13 +114,80 @@ public final class SuiteReader {
         return lang;
     }
 
-    /** Parses one JSONL line; problems go to the list and null is returned when the pair is unusable. */
-    static Pair parsePair(Path file, int lineNo, String line, String expectedLang, List<SuiteProblem> problems) {
+    /** Splits a stream into lines of raw bytes (without the '\\n'), reading 64 KiB at a time. */
+    private static final class LineSplitter {
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private boolean eof;
+
+        LineSplitter(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line, or null at the end (a last line without '\\n' is returned too). */
+        byte[] next() throws IOException {
+            ByteArrayOutputStream carry = null;
+            while (true) {
+                for (int i = pos; i < end; i++) {
+                    if (buf[i] == '\n') {
+                        byte[] line;
+                        if (carry == null) {
+                            line = java.util.Arrays.copyOfRange(buf, pos, i);
+                        } else {
+                            carry.write(buf, pos, i - pos);
+                            line = carry.toByteArray();
+                        }
+                        pos = i + 1;
+                        return line;
+                    }
+                }
+                if (pos < end) {
+                    if (carry == null) {
+                        carry = new ByteArrayOutputStream(Math.max(256, (end - pos) * 2));
+                    }
+                    carry.write(buf, pos, end - pos);
+                }
+                pos = 0;
+                end = 0;
+                if (eof) {
+                    return carry == null || carry.size() == 0 ? null : carry.toByteArray();
+                }
+                int n = in.read(buf);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    end = n;
+                }
+            }
+        }
+    }
+
+    private static boolean isBlank(byte[] raw) {
+        for (byte b : raw) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Parses one JSONL line from its raw bytes (Jackson decodes UTF-8 itself and skips a byte-order mark);
+     * problems go to the list and null is returned when the pair is unusable.
+     */
+    static Pair parsePair(Path file, int lineNo, byte[] line, String expectedLang, List<SuiteProblem> problems) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            problems.add(new SuiteProblem(file, lineNo, "-", "not valid JSON: " + e.getOriginalMessage()));
+            String why = e.getOriginalMessage();
+            problems.add(new SuiteProblem(file, lineNo, "-", why != null && why.startsWith("Invalid UTF-8")
+                    ? "not valid UTF-8" : "not valid JSON: " + why));
+            return null;
+        } catch (IOException e) {
+            problems.add(new SuiteProblem(file, lineNo, "-", "cannot read: " + e.getMessage()));
             return null;
         }
         if (!(node instanceof ObjectNode obj)) {
