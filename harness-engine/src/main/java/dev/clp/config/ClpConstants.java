@@ -52,7 +52,7 @@ public final class ClpConstants {
 
     /** Attempts per model call, the first included; retries only what may pass later. Default {@value #RETRY_ATTEMPTS_DEFAULT}. */
     public static final String RETRY_MAX_ATTEMPTS = "clp.retry.max-attempts";
-    public static final int RETRY_ATTEMPTS_DEFAULT = 6;
+    public static final int RETRY_ATTEMPTS_DEFAULT = 10;
 
     /** First retry delay in milliseconds, doubled per attempt with jitter. Default {@value #RETRY_BASE_DEFAULT}. */
     public static final String RETRY_BASE_DELAY_MS = "clp.retry.base-delay-ms";

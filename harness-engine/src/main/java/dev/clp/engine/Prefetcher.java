@@ -45,8 +45,8 @@ final class Prefetcher implements AutoCloseable {
             return t;
         };
         // more workers than calls in flight: the model layer's limiter caps HTTP calls at clp.concurrency, and the
-        // spare workers keep it saturated while others parse answers between their calls
-        this.pool = Executors.newFixedThreadPool(concurrency + Math.max(2, concurrency / 4), threads);
+        // spare workers keep it saturated while others parse answers or wait out a retry back-off
+        this.pool = Executors.newFixedThreadPool(2 * concurrency + 2, threads);
     }
 
     /** The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. */

@@ -9,6 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Adaptive concurrency for one endpoint (additive increase, multiplicative decrease): at most
  * {@code limit} calls in flight; a 429 halves the limit (never below 1) and holds new calls back for the
  * server's wait hint (at most {@code maxPause}); every success raises it by 1/limit, up to {@code clp.concurrency}.
+ * Like TCP's one cut per round trip, 429s within a second of a cut do not cut again: a burst of them is one
+ * overload signal, not many.
  */
 public final class AdaptiveLimiter implements ModelClient {
 
@@ -21,6 +23,8 @@ public final class AdaptiveLimiter implements ModelClient {
     private double limit;
     private int inFlight;
     private long pausedUntilNanos;
+    private long lastCutNanos = Long.MIN_VALUE / 2;
+    private static final long CUT_COOLDOWN_NANOS = 1_000_000_000L;
 
     /**
      * @param max the most calls in flight ({@code clp.concurrency})
@@ -81,8 +85,12 @@ public final class AdaptiveLimiter implements ModelClient {
         try {
             inFlight--;
             if (failure != null && failure.httpStatus() == 429) {
-                limit = Math.max(1.0, limit / 2);
-                stats.limitCut();
+                long now = System.nanoTime();
+                if (now - lastCutNanos >= CUT_COOLDOWN_NANOS) {
+                    limit = Math.max(1.0, limit / 2);
+                    lastCutNanos = now;
+                    stats.limitCut();
+                }
                 Duration hint = failure.retryAfter().orElse(Duration.ZERO);
                 if (hint.compareTo(maxPause) > 0) {
                     hint = maxPause;
