@@ -54,6 +54,7 @@ public record ClpConfig(
         int samples,
         double temperature,
         int maxTokens,
+        Optional<Long> seed,
         int timeoutSeconds,
         int retryMaxAttempts,
         int retryBaseDelayMillis,
@@ -141,6 +142,13 @@ public record ClpConfig(
                 r.integer(SAMPLES, 1, 1, 100),
                 r.decimal(TEMPERATURE, 0.0, 0.0, 2.0),
                 r.integer(MAX_TOKENS, MAX_TOKENS_DEFAULT, 1, 1_000_000),
+                r.get(ClpConstants.SEED).map(v -> {
+                    try {
+                        return Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new ConfigException(ClpConstants.SEED + ": expected a whole number, found '" + v + "'");
+                    }
+                }),
                 r.integer(TIMEOUT_SECONDS, TIMEOUT_DEFAULT, 1, 86_400),
                 r.integer(ClpConstants.RETRY_MAX_ATTEMPTS, ClpConstants.RETRY_ATTEMPTS_DEFAULT, 1, 100),
                 r.integer(ClpConstants.RETRY_BASE_DELAY_MS, ClpConstants.RETRY_BASE_DEFAULT, 0, 3_600_000),

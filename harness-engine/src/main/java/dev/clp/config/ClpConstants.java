@@ -46,6 +46,9 @@ public final class ClpConstants {
     public static final String MAX_TOKENS = "clp.max-tokens";
     public static final int MAX_TOKENS_DEFAULT = 512;
 
+    /** A seed sent with each call (plus the sample index) where the provider supports it. Default: none. */
+    public static final String SEED = "clp.seed";
+
     /** Per-call timeout in seconds. Default {@value #TIMEOUT_DEFAULT}. */
     public static final String TIMEOUT_SECONDS = "clp.timeout-seconds";
     public static final int TIMEOUT_DEFAULT = 120;
@@ -123,7 +126,7 @@ public final class ClpConstants {
 
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
-            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
+            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
             RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, GATE_MAX_GAP, GATE_TOLERANCE,
             GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
             CONSOLE_SUMMARY);

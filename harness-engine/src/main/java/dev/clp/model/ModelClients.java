@@ -57,7 +57,7 @@ public final class ModelClients {
                 }
                 try {
                     ModelClient http = new OpenAiChatClient(base, spec.model(), apiKey, keyEnv,
-                            Duration.ofSeconds(config.timeoutSeconds()), stats);
+                            Duration.ofSeconds(config.timeoutSeconds()), stats, config.seed().orElse(null));
                     return cached(resilient(http, config, stats), config, stats, "openai", base, spec.model());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());

@@ -41,6 +41,7 @@ public final class OpenAiChatClient implements ModelClient {
     private final String apiKey;
     private final String apiKeyEnv;
     private final CallStats stats;
+    private final Long seed;
 
     /**
      * @param baseUrl e.g. {@code https://api.openai.com/v1} or {@code http://127.0.0.1:8000/v1}
@@ -50,12 +51,16 @@ public final class OpenAiChatClient implements ModelClient {
      * @param timeout per-call timeout
      */
     public OpenAiChatClient(String baseUrl, String model, String apiKey, String apiKeyEnv, Duration timeout) {
-        this(baseUrl, model, apiKey, apiKeyEnv, timeout, new CallStats());
+        this(baseUrl, model, apiKey, apiKeyEnv, timeout, new CallStats(), null);
     }
 
-    /** As above, counting calls and tokens into {@code stats}. */
+    /**
+     * As above, counting calls and tokens into {@code stats}.
+     *
+     * @param seed sent as {@code seed} (plus the sample index) for best-effort reproducible sampling; null: not sent
+     */
     public OpenAiChatClient(String baseUrl, String model, String apiKey, String apiKeyEnv, Duration timeout,
-            CallStats stats) {
+            CallStats stats, Long seed) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         HttpUrl parsed = HttpUrl.parse(base + "/chat/completions");
         if (parsed == null) {
@@ -66,6 +71,7 @@ public final class OpenAiChatClient implements ModelClient {
         this.apiKey = apiKey;
         this.apiKeyEnv = apiKeyEnv;
         this.stats = stats;
+        this.seed = seed;
         this.http = SHARED.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
     }
 
@@ -82,8 +88,16 @@ public final class OpenAiChatClient implements ModelClient {
         for (ChatMessage m : request.messages()) {
             messages.addObject().put("role", m.role()).put("content", m.content());
         }
-        body.put("temperature", request.temperature());
-        body.put("max_tokens", request.maxTokens());
+        if (reasoningModel(model)) {
+            // o-series and gpt-5 models reject max_tokens and any temperature but the default
+            body.put("max_completion_tokens", request.maxTokens());
+        } else {
+            body.put("temperature", request.temperature());
+            body.put("max_tokens", request.maxTokens());
+        }
+        if (seed != null) {
+            body.put("seed", seed + request.sampleIndex());
+        }
         Request.Builder http = new Request.Builder().url(url)
                 .header("Accept", "application/json")
                 .post(RequestBody.create(body.toString(), JSON_TYPE));
@@ -131,6 +145,12 @@ public final class OpenAiChatClient implements ModelClient {
         JsonNode usage = root.path("usage");
         return new ChatResponse(content.asText(), root.path("choices").path(0).path("finish_reason").asText(null),
                 usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis);
+    }
+
+    /** OpenAI's reasoning models (o1, o3, o4-mini, gpt-5 …) take max_completion_tokens and no temperature. */
+    static boolean reasoningModel(String model) {
+        String m = model.toLowerCase(java.util.Locale.ROOT);
+        return m.matches("^o\\d.*") || m.startsWith("gpt-5");
     }
 
     /** 408, 409, 429 and 5xx may pass on a later try; 400, 401, 403, 404 and the rest will not. */

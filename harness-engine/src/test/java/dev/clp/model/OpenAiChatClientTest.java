@@ -71,6 +71,22 @@ class OpenAiChatClientTest {
         }
 
         @Test
+        void reasoningModelsGetMaxCompletionTokensAndNoTemperatureAndSeedsFollowTheSample() throws Exception {
+            var o3 = new OpenAiChatClient(server.url("/v1").toString(), "o3-mini", KEY, "OPENAI_API_KEY",
+                    Duration.ofSeconds(5), new CallStats(), 42L);
+            server.enqueue(json(200, "{\"choices\":[{\"message\":{\"content\":\"A\"}}]}"));
+            o3.complete(new ChatRequest(List.of(ChatMessage.user("Q")), 0.0, 64, 2));
+            JsonNode body = new ObjectMapper().readTree(server.takeRequest().getBody().readUtf8());
+            assertThat(body.has("max_tokens")).isFalse();
+            assertThat(body.has("temperature")).isFalse();
+            assertThat(body.get("max_completion_tokens").asInt()).isEqualTo(64);
+            assertThat(body.get("seed").asLong()).isEqualTo(44L);
+            assertThat(OpenAiChatClient.reasoningModel("gpt-5-mini")).isTrue();
+            assertThat(OpenAiChatClient.reasoningModel("gpt-4o")).isFalse();
+            assertThat(OpenAiChatClient.reasoningModel("llama3")).isFalse();
+        }
+
+        @Test
         void noAuthorizationHeaderForAServerWithoutKey() throws Exception {
             var local = new OpenAiChatClient(server.url("/v1/").toString(), "llama3", null, "OPENAI_API_KEY",
                     Duration.ofSeconds(5));
