@@ -30,7 +30,7 @@ class SecretsTest {
     Path tmp;
 
     @Test
-    void theKeyAppearsNowhereEvenWhenTheServerEchoesIt() throws IOException {
+    void theKeyAppearsNowhereEvenWhenTheServerEchoesIt() throws IOException, InterruptedException {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 6, "sw");
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream original = System.err;

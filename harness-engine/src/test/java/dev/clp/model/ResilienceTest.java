@@ -28,7 +28,7 @@ class ResilienceTest {
     void start() throws IOException {
         server.start();
         OpenAiChatClient http = new OpenAiChatClient(server.url("/v1").toString(), "m", "sk-secret", "OPENAI_API_KEY",
-                Duration.ofSeconds(5), stats);
+                Duration.ofSeconds(5), stats, null);
         // the limiter's own pause is capped at 20 ms here, so the test does not wait out real Retry-After hints
         client = new RetryingModelClient(new AdaptiveLimiter(http, 4, stats, Duration.ofMillis(20)),
                 new RetryingModelClient.Policy(4, Duration.ofMillis(100), Duration.ofSeconds(30)), stats, slept::add);
