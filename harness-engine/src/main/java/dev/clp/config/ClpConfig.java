@@ -49,6 +49,8 @@ public record ClpConfig(
         boolean simulatedByDefault,
         Optional<String> endpoint,
         Optional<String> apiKeyEnv,
+        String azureApiVersion,
+        String anthropicVersion,
         Set<String> languages,
         int concurrency,
         int samples,
@@ -137,7 +139,9 @@ public record ClpConfig(
         }
         List<Path> roots = Arrays.stream(r.get(SUITE_ROOTS).orElse("suites,generated-suites/suites").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
-        return new ClpConfig(model, simulatedByDefault, r.get(ENDPOINT), r.get(API_KEY_ENV), Set.copyOf(languages),
+        return new ClpConfig(model, simulatedByDefault, r.get(ENDPOINT), r.get(API_KEY_ENV),
+                r.get(ClpConstants.AZURE_API_VERSION).orElse(ClpConstants.AZURE_API_VERSION_DEFAULT),
+                r.get(ClpConstants.ANTHROPIC_VERSION).orElse("2023-06-01"), Set.copyOf(languages),
                 r.integer(CONCURRENCY, CONCURRENCY_DEFAULT, 1, 1024),
                 r.integer(SAMPLES, 1, 1, 100),
                 r.decimal(TEMPERATURE, 0.0, 0.0, 2.0),

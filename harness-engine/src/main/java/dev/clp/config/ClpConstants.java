@@ -26,8 +26,18 @@ public final class ClpConstants {
     /** Base URL of an OpenAI-compatible server (vLLM, Ollama {@code /v1}, llama.cpp, ...). Default {@code https://api.openai.com/v1}. */
     public static final String ENDPOINT = "clp.endpoint";
 
-    /** Name of the environment variable holding the API key. Default {@code OPENAI_API_KEY} for {@code openai}. */
+    /**
+     * Name of the environment variable holding the API key. Default {@code OPENAI_API_KEY} for {@code openai},
+     * {@code ANTHROPIC_API_KEY} for {@code anthropic}, {@code AZURE_OPENAI_API_KEY} for {@code azure}.
+     */
     public static final String API_KEY_ENV = "clp.api-key-env";
+
+    /** Azure OpenAI {@code api-version} query parameter. Default {@value #AZURE_API_VERSION_DEFAULT}. */
+    public static final String AZURE_API_VERSION = "clp.azure.api-version";
+    public static final String AZURE_API_VERSION_DEFAULT = "2024-10-21";
+
+    /** Anthropic {@code anthropic-version} header. Default {@code 2023-06-01}. */
+    public static final String ANTHROPIC_VERSION = "clp.anthropic.version";
 
     /** Comma-separated BCP 47 tags to run; default: every language in the selected suites. */
     public static final String LANGUAGES = "clp.languages";
@@ -126,6 +136,7 @@ public final class ClpConstants {
 
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
+            AZURE_API_VERSION, ANTHROPIC_VERSION,
             LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
             RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, GATE_MAX_GAP, GATE_TOLERANCE,
             GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,

@@ -5,13 +5,13 @@ import java.util.Set;
 /**
  * A model named as {@code <provider>:<model>}.
  *
- * @param provider {@code openai} or {@code sim}
+ * @param provider {@code openai}, {@code anthropic}, {@code azure} or {@code sim}
  * @param model the provider's model name, or the simulator profile
  */
 public record ModelSpec(String provider, String model) {
 
     /** Providers this version can call. */
-    public static final Set<String> PROVIDERS = Set.of("openai", "sim");
+    public static final Set<String> PROVIDERS = Set.of("openai", "anthropic", "azure", "sim");
 
     public static ModelSpec parse(String value, String key) {
         int colon = value.indexOf(':');
@@ -22,7 +22,7 @@ public record ModelSpec(String provider, String model) {
         String provider = value.substring(0, colon).trim();
         if (!PROVIDERS.contains(provider)) {
             throw new ConfigException(key + ": provider '" + provider + "' in '" + value + "' is not supported by "
-                    + "this version; supported: openai (any OpenAI-compatible server via clp.endpoint), sim");
+                    + "this version; supported: openai (any OpenAI-compatible server via clp.endpoint), anthropic, azure, sim");
         }
         return new ModelSpec(provider, value.substring(colon + 1).trim());
     }

@@ -40,31 +40,52 @@ public final class ModelClients {
                     throw new ConfigException(ClpConstants.MODEL + ": " + e.getMessage());
                 }
             }
-            case "openai" -> {
-                String base = config.endpoint().orElse(OPENAI_BASE_URL);
-                String keyEnv = config.apiKeyEnv().orElse("OPENAI_API_KEY");
-                String apiKey = environment.get(keyEnv);
-                boolean replay = "replay".equals(config.cacheMode());
-                if ((apiKey == null || apiKey.isBlank()) && !replay) {
-                    if (base.startsWith(OPENAI_BASE_URL) || config.apiKeyEnv().isPresent()) {
-                        throw new ConfigException("the environment variable " + keyEnv + " is not set; it must "
-                                + "hold the API key for " + base + " (choose another variable with "
-                                + ClpConstants.API_KEY_ENV + ")");
-                    }
-                }
-                if (apiKey != null && apiKey.isBlank()) {
-                    apiKey = null;
-                }
-                try {
-                    ModelClient http = new OpenAiChatClient(base, spec.model(), apiKey, keyEnv,
-                            Duration.ofSeconds(config.timeoutSeconds()), stats, config.seed().orElse(null));
-                    return cached(resilient(http, config, stats), config, stats, "openai", base, spec.model());
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
-                }
+            case "openai", "anthropic", "azure" -> {
+                return http(spec.provider(), spec.model(), config, environment, stats);
             }
             default -> throw new ConfigException(ClpConstants.MODEL + ": unsupported provider " + spec.provider());
         }
+    }
+
+    private static ModelClient http(String provider, String model, ClpConfig config, Map<String, String> environment,
+            CallStats stats) {
+        String defaultKeyEnv = switch (provider) {
+            case "anthropic" -> "ANTHROPIC_API_KEY";
+            case "azure" -> "AZURE_OPENAI_API_KEY";
+            default -> "OPENAI_API_KEY";
+        };
+        String base = switch (provider) {
+            case "anthropic" -> config.endpoint().orElse(AnthropicMessagesClient.BASE_URL);
+            case "azure" -> config.endpoint().orElseThrow(() -> new ConfigException(ClpConstants.ENDPOINT
+                    + ": required for azure, e.g. https://<resource>.openai.azure.com (the deployment is clp.model)"));
+            default -> config.endpoint().orElse(OPENAI_BASE_URL);
+        };
+        String keyEnv = config.apiKeyEnv().orElse(defaultKeyEnv);
+        String apiKey = environment.get(keyEnv);
+        if (apiKey != null && apiKey.isBlank()) {
+            apiKey = null;
+        }
+        boolean replay = "replay".equals(config.cacheMode());
+        boolean hosted = !"openai".equals(provider) || base.startsWith(OPENAI_BASE_URL);
+        if (apiKey == null && !replay && (hosted || config.apiKeyEnv().isPresent())) {
+            throw new ConfigException("the environment variable " + keyEnv + " is not set; it must hold the API key "
+                    + "for " + base + " (choose another variable with " + ClpConstants.API_KEY_ENV + ")");
+        }
+        Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
+        Long seed = config.seed().orElse(null);
+        ModelClient client;
+        try {
+            client = switch (provider) {
+                case "anthropic" -> new AnthropicMessagesClient(base, model, apiKey, keyEnv, config.anthropicVersion(),
+                        timeout, stats);
+                case "azure" -> OpenAiChatClient.azure(base, model, config.azureApiVersion(), apiKey, keyEnv, timeout,
+                        stats, seed);
+                default -> new OpenAiChatClient(base, model, apiKey, keyEnv, timeout, stats, seed);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
+        }
+        return cached(resilient(client, config, stats), config, stats, provider, base, model);
     }
 
     /**
@@ -74,7 +95,7 @@ public final class ModelClients {
     public static void warmUp(ClpConfig config) {
         Thread t = new Thread(() -> {
             try {
-                Class.forName(OpenAiChatClient.class.getName());
+                Class.forName(HttpJson.class.getName());
                 if (!"off".equals(config.cacheMode())) {
                     Class.forName("org.sqlite.JDBC");
                     org.sqlite.SQLiteJDBCLoader.initialize();

@@ -5,19 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
+import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * OpenAI chat completions ({@code POST <base>/chat/completions}) over the shared OkHttp client. Works with
@@ -28,14 +18,12 @@ import okhttp3.ResponseBody;
  */
 public final class OpenAiChatClient implements ModelClient {
 
-    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** One client for the process; the pool keeps enough idle connections for high concurrency on one host. */
-    private static final OkHttpClient SHARED = new OkHttpClient.Builder()
-            .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
-            .build();
 
-    private final OkHttpClient http;
+    private final HttpJson http;
+    private final String authHeader;
+    private final String authPrefix;
+    private final boolean includeModel;
     private final HttpUrl url;
     private final String model;
     private final String apiKey;
@@ -61,29 +49,50 @@ public final class OpenAiChatClient implements ModelClient {
      */
     public OpenAiChatClient(String baseUrl, String model, String apiKey, String apiKeyEnv, Duration timeout,
             CallStats stats, Long seed) {
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        HttpUrl parsed = HttpUrl.parse(base + "/chat/completions");
-        if (parsed == null) {
-            throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
-        }
-        this.url = parsed;
+        this(HttpJson.url(stripSlash(baseUrl) + "/chat/completions"), "Authorization", "Bearer ", true, model, apiKey,
+                apiKeyEnv, timeout, stats, seed);
+    }
+
+    /**
+     * Azure OpenAI: {@code <endpoint>/openai/deployments/<deployment>/chat/completions?api-version=<v>} with an
+     * {@code api-key} header; the deployment names the model.
+     */
+    public static OpenAiChatClient azure(String endpoint, String deployment, String apiVersion, String apiKey,
+            String apiKeyEnv, Duration timeout, CallStats stats, Long seed) {
+        HttpUrl url = HttpJson.url(stripSlash(endpoint) + "/openai/deployments/" + deployment + "/chat/completions")
+                .newBuilder().addQueryParameter("api-version", apiVersion).build();
+        return new OpenAiChatClient(url, "api-key", "", false, deployment, apiKey, apiKeyEnv, timeout, stats, seed);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private OpenAiChatClient(HttpUrl url, String authHeader, String authPrefix, boolean includeModel, String model,
+            String apiKey, String apiKeyEnv, Duration timeout, CallStats stats, Long seed) {
+        this.url = url;
+        this.authHeader = authHeader;
+        this.authPrefix = authPrefix;
+        this.includeModel = includeModel;
         this.model = model;
         this.apiKey = apiKey;
         this.apiKeyEnv = apiKeyEnv;
         this.stats = stats;
         this.seed = seed;
-        this.http = SHARED.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
+        this.http = new HttpJson(timeout, stats);
     }
 
     @Override
     public String name() {
-        return "openai:" + model;
+        return (includeModel ? "openai:" : "azure:") + model;
     }
 
     @Override
     public ChatResponse complete(ChatRequest request) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("model", model);
+        if (includeModel) {
+            body.put("model", model);
+        }
         ArrayNode messages = body.putArray("messages");
         for (ChatMessage m : request.messages()) {
             messages.addObject().put("role", m.role()).put("content", m.content());
@@ -98,34 +107,19 @@ public final class OpenAiChatClient implements ModelClient {
         if (seed != null) {
             body.put("seed", seed + request.sampleIndex());
         }
-        Request.Builder http = new Request.Builder().url(url)
-                .header("Accept", "application/json")
-                .post(RequestBody.create(body.toString(), JSON_TYPE));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (apiKey != null) {
-            http.header("Authorization", "Bearer " + apiKey);
+            headers.put(authHeader, authPrefix + apiKey);
         }
         long start = System.nanoTime();
-        stats.call();
-        try (Response response = this.http.newCall(http.build()).execute()) {
-            String text = readBody(response.body());
-            if (!response.isSuccessful()) {
-                int code = response.code();
-                throw new ModelException(describeError(response, text), code, retryable(code),
-                        RateLimitHeaders.waitHint(response::header, Instant.now()).orElse(null), null);
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            ChatResponse parsed = parse(text, millis);
-            stats.tokens(parsed.promptTokens(), parsed.completionTokens());
-            return parsed;
-        } catch (ConnectException e) {
-            throw new ModelException("POST " + url + " failed: cannot connect (" + e.getMessage()
-                    + "); is the server running and clp.endpoint right?", 0, true, null, e);
-        } catch (InterruptedIOException e) {
-            throw new ModelException("POST " + url + " timed out (" + e.getMessage()
-                    + "); raise clp.timeout-seconds or check the server", 0, true, null, e);
-        } catch (IOException e) {
-            throw new ModelException("POST " + url + " failed: " + e, 0, true, null, e);
+        HttpJson.Reply reply = http.post(url, headers, body.toString());
+        if (!reply.ok()) {
+            throw new ModelException(describeError(reply), reply.code(), HttpJson.retryable(reply.code()),
+                    reply.waitHint(), null);
         }
+        ChatResponse parsed = parse(reply.body(), (System.nanoTime() - start) / 1_000_000);
+        stats.tokens(parsed.promptTokens(), parsed.completionTokens());
+        return parsed;
     }
 
     private ChatResponse parse(String text, long millis) {
@@ -153,12 +147,8 @@ public final class OpenAiChatClient implements ModelClient {
         return m.matches("^o\\d.*") || m.startsWith("gpt-5");
     }
 
-    /** 408, 409, 429 and 5xx may pass on a later try; 400, 401, 403, 404 and the rest will not. */
-    static boolean retryable(int code) {
-        return code == 408 || code == 409 || code == 429 || code >= 500;
-    }
-
-    private String describeError(Response response, String body) {
+    private String describeError(HttpJson.Reply reply) {
+        String body = reply.body();
         String serverMessage = excerpt(body);
         try {
             JsonNode err = JSON.readTree(body).path("error");
@@ -171,20 +161,20 @@ public final class OpenAiChatClient implements ModelClient {
         } catch (IOException notJson) {
             // the raw excerpt is the best description of a non-JSON error body
         }
-        StringBuilder msg = new StringBuilder("POST ").append(url).append(" -> HTTP ").append(response.code())
+        StringBuilder msg = new StringBuilder("POST ").append(url).append(" -> HTTP ").append(reply.code())
                 .append(": ").append(redact(serverMessage));
-        switch (response.code()) {
+        switch (reply.code()) {
             case 401, 403 -> msg.append(apiKey == null
                     ? "; no API key was sent: set clp.api-key-env or " + apiKeyEnv
                     : "; check the API key in the environment variable " + apiKeyEnv);
             case 404 -> msg.append("; check clp.model ('").append(model).append("') and clp.endpoint");
             case 429 -> {
-                String retryAfter = response.header("Retry-After");
+                String retryAfter = reply.header("Retry-After");
                 msg.append("; rate limited").append(retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")")
                         .append(", lower clp.concurrency");
             }
             default -> {
-                if (response.code() >= 500) {
+                if (reply.code() >= 500) {
                     msg.append("; the server failed");
                 }
             }
@@ -193,19 +183,11 @@ public final class OpenAiChatClient implements ModelClient {
     }
 
     private String excerpt(String text) {
-        String t = redact(text == null ? "" : text.strip());
-        return t.length() <= 300 ? t : t.substring(0, 300) + "…";
+        return HttpJson.excerpt(text, apiKey);
     }
 
     private String redact(String text) {
-        return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "***");
-    }
-
-    private static String readBody(ResponseBody body) throws IOException {
-        if (body == null) {
-            return "";
-        }
-        return body.string();
+        return HttpJson.redact(text, apiKey);
     }
 
 }

@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a server's wait hint from its headers: {@code Retry-After} (seconds or an HTTP date), OpenAI's
+ * Reads a server's wait hint from its headers: {@code Retry-After} (seconds or an HTTP date), Azure's
+ * {@code retry-after-ms}, OpenAI's
  * {@code x-ratelimit-reset-requests} / {@code x-ratelimit-reset-tokens} ({@code 1s}, {@code 6m0s},
  * {@code 20ms}) and Anthropic's {@code anthropic-ratelimit-*-reset} (RFC 3339). The longest wins.
  */
@@ -24,6 +25,10 @@ final class RateLimitHeaders {
     static Optional<Duration> waitHint(Function<String, String> header, Instant now) {
         Duration best = null;
         best = max(best, retryAfter(header.apply("Retry-After"), now));
+        String ms = header.apply("retry-after-ms");
+        if (ms != null && ms.trim().matches("\\d+(\\.\\d+)?")) {
+            best = max(best, Duration.ofMillis((long) Double.parseDouble(ms.trim())));
+        }
         for (String name : new String[] {"x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"}) {
             best = max(best, goDuration(header.apply(name)));
         }

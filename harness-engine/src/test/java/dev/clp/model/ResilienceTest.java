@@ -118,6 +118,8 @@ class ResilienceTest {
         assertThat(RateLimitHeaders.waitHint(Map.of("x-ratelimit-reset-tokens", "20ms")::get, now)).hasValue(Duration.ofMillis(20));
         assertThat(RateLimitHeaders.waitHint(Map.of("anthropic-ratelimit-requests-reset", "2026-11-22T10:00:04Z")::get, now))
                 .hasValue(Duration.ofSeconds(4));
+        assertThat(RateLimitHeaders.waitHint(Map.of("retry-after-ms", "6500", "Retry-After", "6")::get, now))
+                .hasValue(Duration.ofMillis(6500));
         assertThat(RateLimitHeaders.waitHint(Map.<String, String>of()::get, now)).isEmpty();
         assertThat(RateLimitHeaders.waitHint(Map.of("Retry-After", "soon")::get, now)).isEmpty();
     }
