@@ -154,10 +154,11 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         usage.put("promptTokens", stats.promptTokens());
         usage.put("completionTokens", stats.completionTokens());
         settings.put("usage", usage);
-        RunRecord record = new RunRecord(model.name(), model.simulated(), startedAt, finishedAt, settings, suites,
+        boolean simulated = model.simulated() || stats.simulatedAnswers();
+        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, settings, suites,
                 summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
         Path written = record.write(config.resultsDir());
-        String table = SummaryTable.render(model.name(), model.simulated(), summaries,
+        String table = SummaryTable.render(model.name(), simulated, summaries,
                 written.toAbsolutePath().normalize().toString(), java.time.Duration.between(startedAt, finishedAt))
                 + usageLine();
         Map<String, String> entry = new LinkedHashMap<>();

@@ -15,6 +15,17 @@ public final class CallStats {
     private final AtomicLong promptTokens = new AtomicLong();
     private final AtomicLong completionTokens = new AtomicLong();
     private final Map<String, Long> retriesByCause = new TreeMap<>();
+    private volatile boolean simulatedAnswers;
+
+    /** An answer came from the clp simulator behind HTTP ({@code x-clp-simulated: true}). */
+    void simulatedAnswer() {
+        simulatedAnswers = true;
+    }
+
+    /** Whether any answer of the run came from the simulator, so every output can say SIMULATED. */
+    public boolean simulatedAnswers() {
+        return simulatedAnswers;
+    }
 
     /** An HTTP call was sent (retries included). */
     void call() {

@@ -117,6 +117,9 @@ public final class OpenAiChatClient implements ModelClient {
             throw new ModelException(describeError(reply), reply.code(), HttpJson.retryable(reply.code()),
                     reply.waitHint(), null);
         }
+        if ("true".equals(reply.header("x-clp-simulated"))) {
+            stats.simulatedAnswer();
+        }
         ChatResponse parsed = parse(reply.body(), (System.nanoTime() - start) / 1_000_000);
         stats.tokens(parsed.promptTokens(), parsed.completionTokens());
         return parsed;
