@@ -84,6 +84,21 @@ public final class ClpConstants {
     /** The cache file. Default {@code $XDG_CACHE_HOME/clp-harness/responses.sqlite} or {@code ~/.cache/clp-harness/responses.sqlite}. */
     public static final String CACHE_PATH = "clp.cache.path";
 
+    /** Most model calls the run may make (cache hits are free); 0: no limit. Pairs past it end as not run. */
+    public static final String BUDGET_MAX_CALLS = "clp.budget.max-calls";
+
+    /** Most tokens (in plus out) the run may use; 0: no limit. */
+    public static final String BUDGET_MAX_TOKENS = "clp.budget.max-tokens";
+
+    /** Most the run may cost in USD, from the prices below; 0: no limit. */
+    public static final String BUDGET_MAX_COST = "clp.budget.max-cost";
+
+    /** Price of input tokens in USD per million, for the cost ledger and {@link #BUDGET_MAX_COST}. Default 0 (unknown). */
+    public static final String PRICE_INPUT = "clp.price.input-per-mtok";
+
+    /** Price of output tokens in USD per million. Default 0 (unknown). */
+    public static final String PRICE_OUTPUT = "clp.price.output-per-mtok";
+
     /** Largest allowed English-minus-target accuracy gap, 0 to 1. Default {@value #MAX_GAP_DEFAULT}. */
     public static final String GATE_MAX_GAP = "clp.gate.max-gap";
     public static final double MAX_GAP_DEFAULT = 0.10;
@@ -138,7 +153,8 @@ public final class ClpConstants {
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
             AZURE_API_VERSION, ANTHROPIC_VERSION,
             LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
-            RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, GATE_MAX_GAP, GATE_TOLERANCE,
+            RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, BUDGET_MAX_CALLS, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
+            PRICE_INPUT, PRICE_OUTPUT, GATE_MAX_GAP, GATE_TOLERANCE,
             GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
             CONSOLE_SUMMARY);
 

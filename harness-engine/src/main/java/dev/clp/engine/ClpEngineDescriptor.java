@@ -4,6 +4,7 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.AnswerKey;
+import dev.clp.model.BudgetedModelClient;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
@@ -120,7 +121,15 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             sb.append(", cache ").append(config.cacheMode()).append(": ").append(stats.cacheHits()).append(" hits, ")
                     .append(stats.cacheMisses()).append(" misses");
         }
-        sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens()).append('\n');
+        sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens());
+        BudgetedModelClient ledger = stats.ledger();
+        if (ledger != null && ledger.cost() > 0) {
+            sb.append(String.format(java.util.Locale.ROOT, ", cost $%.4f", ledger.cost()));
+        }
+        if (ledger != null && ledger.exhausted() != null) {
+            sb.append("\nBUDGET: ").append(ledger.exhausted()).append("; the pairs after it were not run (results so far kept)");
+        }
+        sb.append('\n');
         return sb.toString();
     }
 
@@ -151,6 +160,17 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         usage.put("cache", config.cacheMode());
         usage.put("cacheHits", stats.cacheHits());
         usage.put("cacheMisses", stats.cacheMisses());
+        BudgetedModelClient ledger = stats.ledger();
+        if (ledger != null) {
+            Map<String, Object> byLanguage = new LinkedHashMap<>();
+            ledger.ledger().forEach((lang, u) -> byLanguage.put(lang, Map.of("calls", u.calls(), "promptTokens",
+                    u.promptTokens(), "completionTokens", u.completionTokens(), "cost", u.cost())));
+            usage.put("byLanguage", byLanguage);
+            usage.put("cost", ledger.cost());
+            if (ledger.exhausted() != null) {
+                usage.put("budgetStopped", ledger.exhausted());
+            }
+        }
         usage.put("promptTokens", stats.promptTokens());
         usage.put("completionTokens", stats.completionTokens());
         settings.put("usage", usage);

@@ -16,6 +16,16 @@ public final class CallStats {
     private final AtomicLong completionTokens = new AtomicLong();
     private final Map<String, Long> retriesByCause = new TreeMap<>();
     private volatile boolean simulatedAnswers;
+    private volatile BudgetedModelClient ledger;
+
+    void ledger(BudgetedModelClient budgeted) {
+        this.ledger = budgeted;
+    }
+
+    /** The budget layer's usage ledger, when the model is called over HTTP; null for the in-process simulator. */
+    public BudgetedModelClient ledger() {
+        return ledger;
+    }
 
     /** An answer came from the clp simulator behind HTTP ({@code x-clp-simulated: true}). */
     void simulatedAnswer() {

@@ -10,17 +10,19 @@ import java.util.List;
  * @param maxTokens most tokens the answer may have
  * @param sampleIndex which of the K samples this is (0-based); part of the cache key, and the seed offset
  * @param label what the request is for, named in error messages ("pair sw-… (sw side)"); not part of the cache key
+ * @param lang the language asked in, for the usage ledger; not part of the cache key
  */
 public record ChatRequest(List<ChatMessage> messages, double temperature, int maxTokens, int sampleIndex,
-        String label) {
+        String label, String lang) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
         label = label == null ? "a request" : label;
+        lang = lang == null ? "-" : lang;
     }
 
     public ChatRequest(List<ChatMessage> messages, double temperature, int maxTokens, int sampleIndex) {
-        this(messages, temperature, maxTokens, sampleIndex, null);
+        this(messages, temperature, maxTokens, sampleIndex, null, null);
     }
 
     /** The text of the last user message. */

@@ -85,7 +85,11 @@ public final class ModelClients {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
         }
-        return cached(resilient(client, config, stats), config, stats, provider, base, model);
+        BudgetedModelClient budgeted = new BudgetedModelClient(resilient(client, config, stats),
+                new BudgetedModelClient.Budget(config.budgetMaxCalls(), config.budgetMaxTokens(), config.budgetMaxCost(),
+                        config.priceInputPerMTok(), config.priceOutputPerMTok()));
+        stats.ledger(budgeted);
+        return cached(budgeted, config, stats, provider, base, model);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.clp.scoring;
 
 import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
+import dev.clp.model.BudgetExhaustedException;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelException;
 import dev.clp.suite.Pair;
@@ -36,11 +37,15 @@ public final class PairEvaluator {
         SideResult target;
         try {
             en = english(pair);
+        } catch (BudgetExhaustedException e) {
+            return new PairOutcome.NotRun(pair, e.getMessage());
         } catch (ModelException e) {
             return new PairOutcome.Error(pair, "en", e.getMessage());
         }
         try {
             target = ask(pair.lang(), pair.target(), "pair " + pair.id() + " (" + pair.lang() + " side)");
+        } catch (BudgetExhaustedException e) {
+            return new PairOutcome.NotRun(pair, e.getMessage());
         } catch (ModelException e) {
             return new PairOutcome.Error(pair, pair.lang(), e.getMessage());
         }
@@ -97,7 +102,7 @@ public final class PairEvaluator {
         List<Extraction> extractions = new ArrayList<>(samples);
         for (int k = 0; k < samples; k++) {
             String text = model.complete(new ChatRequest(List.of(ChatMessage.user(prompt)), temperature, maxTokens, k,
-                    label)).text();
+                    label, lang)).text();
             answers.add(text);
             extractions.add(AnswerExtractor.extract(lang, text, side.choices()));
         }

@@ -91,6 +91,17 @@ public sealed interface PairOutcome {
         }
     }
 
+    /** Not asked: the run's budget was spent first. Not graded, not an error. */
+    record NotRun(Pair pair, String reason) implements PairOutcome {
+        public String kind() {
+            return "not-run";
+        }
+
+        public String message() {
+            return prefix(pair) + "not run: " + reason;
+        }
+    }
+
     private static String prefix(Pair pair) {
         return "[lang=" + pair.lang() + "] ";
     }

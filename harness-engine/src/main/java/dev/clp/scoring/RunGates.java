@@ -32,7 +32,7 @@ public final class RunGates {
         for (LanguageOutcomes lo : languages) {
             List<GapStatistics.Graded> gap = new ArrayList<>();
             List<GapStatistics.Graded> regression = new ArrayList<>();
-            int[] c = new int[7];
+            int[] c = new int[8];
             for (PairOutcome o : lo.outcomes()) {
                 Optional<Baseline.PairResult> before = baseline == null ? Optional.empty()
                         : baseline.pair(lo.suite(), o.pair().id());
@@ -57,6 +57,8 @@ public final class RunGates {
                     c[3]++;
                 } else if (o instanceof PairOutcome.Unparseable) {
                     c[4]++;
+                } else if (o instanceof PairOutcome.NotRun) {
+                    c[7]++;
                 } else {
                     c[5]++;
                 }
@@ -82,7 +84,7 @@ public final class RunGates {
             }
             int[] c = counts.get(i);
             out.add(new LanguageSummary(lo.suite(), lo.lang(), lo.outcomes().size(), c[0], c[1], c[2], c[3], c[4], c[5],
-                    c[6], gap.input().threshold(), gap, regression));
+                    c[7], c[6], gap.input().threshold(), gap, regression));
         }
         return out;
     }

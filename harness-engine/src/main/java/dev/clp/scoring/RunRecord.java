@@ -66,6 +66,7 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
             m.put("notApplicable", s.notApplicable());
             m.put("unparseable", s.unparseable());
             m.put("errors", s.errors());
+            m.put("notRun", s.notRun());
             m.put("flaky", s.flaky());
             m.put("englishAccuracy", finite(s.stats().firstAccuracy()));
             m.put("targetAccuracy", finite(s.stats().secondAccuracy()));

@@ -40,6 +40,9 @@ public final class SummaryTable {
             if (s.unparseable() > 0 || s.errors() > 0) {
                 notes.append("  ").append(s.unparseable()).append(" unparseable, ").append(s.errors()).append(" errors");
             }
+            if (s.notRun() > 0) {
+                notes.append("  ").append(s.notRun()).append(" not run (budget)");
+            }
             if (s.flaky() > 0) {
                 notes.append("  ").append(s.flaky()).append(" flaky");
             }
