@@ -26,7 +26,7 @@ public final class AnswerExtractor {
 
     private static final Pattern EMPHASIS = Pattern.compile("[*_`#]+");
     private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、]*$");
-    private static final Pattern LEADING = Pattern.compile("^\\s*[(\\[]?([A-Z])(?:[)\\]]|[.:：．、](?=\\s|$))");
+    private static final Pattern LEADING = Pattern.compile("^\\s*[(\\[]?([A-Z])(?:[)\\]]|[.:：．、](?=\\s|$)|\\s+[—–-]\\s)");
 
     private static final Pattern BARE = Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z])(?![\\p{L}\\p{N}])");
 
@@ -51,8 +51,19 @@ public final class AnswerExtractor {
             return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
         }
         Integer byWord = afterAnswerWord(lang, text, n);
+        if (byWord != null && byWord == AMBIGUOUS) {
+            return new Extraction.Unparseable("ambiguous: several options after the answer word");
+        }
         if (byWord != null) {
             return new Extraction.Choice(byWord, "answer-word");
+        }
+        Set<Integer> named = standaloneLabels(text, n);
+        named.addAll(bareLetters(text, n));
+        named.addAll(hedgedLetters(text, n));
+        if (named.size() > 1) {
+            StringBuilder found = new StringBuilder();
+            named.forEach(i -> found.append(found.length() == 0 ? "" : ", ").append((char) ('A' + i)));
+            return new Extraction.Unparseable("ambiguous: several options named (" + found + ")");
         }
         Matcher leading = LEADING.matcher(text);
         if (leading.find()) {
@@ -116,7 +127,7 @@ public final class AnswerExtractor {
         if (idx < 0) {
             return 0;
         }
-        boolean startAlone = i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1));
+        boolean startAlone = i == 0 || !isWordChar(t.charAt(i - 1));
         boolean endAlone = i + 1 >= t.length() || !isWordChar(t.charAt(i + 1));
         return startAlone && endAlone ? (char) ('A' + idx) : 0;
     }
@@ -139,9 +150,12 @@ public final class AnswerExtractor {
                         break;
                     }
                     Integer idx = letterNear(text, at + word.length(), n);
+                    if (idx != null && idx == AMBIGUOUS) {
+                        return AMBIGUOUS;
+                    }
                     if (idx != null) {
                         if (found != null && !found.equals(idx)) {
-                            return null;
+                            return AMBIGUOUS;
                         }
                         found = idx;
                     }
@@ -155,8 +169,29 @@ public final class AnswerExtractor {
         return null;
     }
 
-    /** The first capital A.. within the next few non-letter characters or short connecting words. */
+    private static final int AMBIGUOUS = -2;
+
+    /**
+     * The first capital A.. within the next few non-letter characters or short connecting words; AMBIGUOUS
+     * when another option letter follows it closely ("Answer: A or C").
+     */
     private static Integer letterNear(String text, int start, int n) {
+        Integer first = firstLetter(text, start, n);
+        if (first == null || first < 0) {
+            return first;
+        }
+        int after = text.indexOf((char) ('A' + first), start) + 1;
+        Matcher m = BARE.matcher(text).region(after, Math.min(text.length(), after + 12));
+        while (m.find()) {
+            int other = m.group(1).charAt(0) - 'A';
+            if (other != first && other < n) {
+                return AMBIGUOUS;
+            }
+        }
+        return first;
+    }
+
+    private static Integer firstLetter(String text, int start, int n) {
         int limit = Math.min(text.length(), start + 24);
         int i = start;
         while (i < limit) {
@@ -243,13 +278,36 @@ public final class AnswerExtractor {
         while (m.find()) {
             char c = m.group(1).charAt(0);
             int end = m.end();
+            // "A cat", "I think": the article or pronoun before a word of three or more letters; "A or C" is a letter
+            int w = end + 1;
+            while (w < text.length() && Character.isLetter(text.charAt(w))) {
+                w++;
+            }
             boolean wordFollows = end + 1 < text.length() && text.charAt(end) == ' '
-                    && Character.isLowerCase(text.charAt(end + 1));
+                    && Character.isLowerCase(text.charAt(end + 1)) && w - (end + 1) >= 3;
             if ((c == 'A' || c == 'I') && wordFollows) {
                 continue;
             }
             if (c - 'A' < n) {
                 found.add(c - 'A');
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern HEDGE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])([A-Z])(?![\\p{L}\\p{N}])\\s*\\p{L}{1,6}\\s*([A-Z])(?![\\p{L}\\p{N}])");
+
+    /** Two letters joined by one short word: "A or C", "A oder C", "A noma C", "A 或 C". */
+    private static Set<Integer> hedgedLetters(String text, int n) {
+        Set<Integer> found = new TreeSet<>();
+        Matcher m = HEDGE.matcher(text);
+        while (m.find()) {
+            int a = m.group(1).charAt(0) - 'A';
+            int b = m.group(2).charAt(0) - 'A';
+            if (a != b && a < n && b < n) {
+                found.add(a);
+                found.add(b);
             }
         }
         return found;
