@@ -75,6 +75,9 @@ class ClpEngineOverHttpTest {
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
                 .configurationParameter("clp.concurrency", String.valueOf(concurrency))
                 .configurationParameter("clp.cache", "off")
+                // the always-503 language exhausts its retries: keep the back-off tiny, the test is about the message
+                .configurationParameter("clp.retry.base-delay-ms", "1")
+                .configurationParameter("clp.retry.max-delay-ms", "5")
                 .selectors(selectDirectory(suite.toFile()))
                 .execute();
     }
@@ -113,7 +116,8 @@ class ClpEngineOverHttpTest {
         EngineExecutionResults results = run(suite, 2);
 
         results.testEvents().assertThatEvents().haveExactly(4, event(test("lang:yo"), test("pair"), finishedWithFailure(message(m ->
-                m.startsWith("[lang=yo] error on the yo side: POST " + server.url("/v1/chat/completions") + " -> HTTP 503: overloaded")))));
+                m.startsWith("[lang=yo] error on the yo side: POST " + server.url("/v1/chat/completions") + " -> HTTP 503: overloaded")
+                        && m.endsWith("(after 10 attempts)")))));
         results.testEvents().assertThatEvents().haveExactly(1, event(test("lang:sw"), test("pair"),
                 org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()));
     }
