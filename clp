@@ -8,13 +8,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$root/probes/target/clp.jar"
 stale() {
   [ ! -f "$jar" ] && return 0
+  # main sources, resources and POMs only; tests do not change the command line
   [ -n "$(find "$root/pom.xml" "$root/harness-engine" "$root/reports" "$root/probes" \
-      \( -path '*/target' -prune \) -o \( -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print \) \
+      \( -path '*/target' -prune \) -o \( -type f \( -path '*/src/main/*' -o -name 'pom.xml' \) -newer "$jar" -print \) \
       2>/dev/null | head -n 1)" ]
 }
 if stale; then
   echo "clp: building the command line (first run or sources changed) ..." >&2
   "$root/mvnw" -q -B -DskipTests -pl probes -am package >&2
+  # reproducible builds leave an unchanged jar untouched; mark it fresh so the next call does not rebuild
+  touch "$jar"
 fi
 # An I/O-bound command line on few cores: the serial collector, client compiler only, a bounded heap.
 opts=(${CLP_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m})
