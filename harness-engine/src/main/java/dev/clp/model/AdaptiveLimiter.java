@@ -12,9 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Like TCP's one cut per round trip, 429s within a second of a cut do not cut again: a burst of them is one
  * overload signal, not many.
  */
-public final class AdaptiveLimiter implements ModelClient {
+public final class AdaptiveLimiter extends ForwardingModelClient {
 
-    private final ModelClient delegate;
     private final int max;
     private final CallStats stats;
     private final Duration maxPause;
@@ -31,7 +30,7 @@ public final class AdaptiveLimiter implements ModelClient {
      * @param maxPause the longest a 429's wait hint may hold back new calls ({@code clp.retry.max-delay-ms})
      */
     public AdaptiveLimiter(ModelClient delegate, int max, CallStats stats, Duration maxPause) {
-        this.delegate = delegate;
+        super(delegate);
         this.max = max;
         this.limit = max;
         this.stats = stats;
@@ -113,20 +112,5 @@ public final class AdaptiveLimiter implements ModelClient {
         } finally {
             lock.unlock();
         }
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public boolean simulated() {
-        return delegate.simulated();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * with {@link BudgetExhaustedException} and their pairs end as not run. Calls already in flight finish, so a
  * budget can be exceeded by at most {@code clp.concurrency} calls.
  */
-public final class BudgetedModelClient implements ModelClient {
+public final class BudgetedModelClient extends ForwardingModelClient {
 
     /** Limits (0: none) and prices in USD per million tokens (0: unknown). */
     public record Budget(long maxCalls, long maxTokens, double maxCost, double inputPerMTok, double outputPerMTok) {
@@ -24,7 +24,6 @@ public final class BudgetedModelClient implements ModelClient {
     public record Usage(long calls, long promptTokens, long completionTokens, double cost) {
     }
 
-    private final ModelClient delegate;
     private final Budget budget;
     private final Map<String, long[]> byLanguage = new TreeMap<>();
     private long calls;
@@ -33,7 +32,7 @@ public final class BudgetedModelClient implements ModelClient {
     private String exhausted;
 
     public BudgetedModelClient(ModelClient delegate, Budget budget) {
-        this.delegate = delegate;
+        super(delegate);
         this.budget = budget;
     }
 
@@ -85,20 +84,5 @@ public final class BudgetedModelClient implements ModelClient {
     /** Why the budget stopped the run, or null. */
     public synchronized String exhausted() {
         return exhausted;
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public boolean simulated() {
-        return delegate.simulated();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Modes: {@code read-write} (default), {@code read-only}, {@code replay} (never touches the network; a miss
  * is an error naming the pair) and {@code off} (the layer is not installed).
  */
-public final class CachingModelClient implements ModelClient {
+public final class CachingModelClient extends ForwardingModelClient {
 
     /** How the cache is used. */
     public enum Mode {
@@ -23,7 +23,6 @@ public final class CachingModelClient implements ModelClient {
         }
     }
 
-    private final ModelClient delegate;
     private final ResponseCache cache;
     private final Mode mode;
     private final String provider;
@@ -33,7 +32,7 @@ public final class CachingModelClient implements ModelClient {
 
     public CachingModelClient(ModelClient delegate, ResponseCache cache, Mode mode, String provider, String endpoint,
             String model, CallStats stats) {
-        this.delegate = delegate;
+        super(delegate);
         this.cache = cache;
         this.mode = mode;
         this.provider = provider;
@@ -73,19 +72,9 @@ public final class CachingModelClient implements ModelClient {
     }
 
     @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public boolean simulated() {
-        return delegate.simulated();
-    }
-
-    @Override
     public void close() {
         try {
-            delegate.close();
+            super.close();
         } finally {
             cache.close();
         }

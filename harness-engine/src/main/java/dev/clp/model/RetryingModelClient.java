@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * wait hint. 400, 401, 403 and 404 fail at once. When the attempts run out the last failure is thrown,
  * its message saying how many attempts were made.
  */
-public final class RetryingModelClient implements ModelClient {
+public final class RetryingModelClient extends ForwardingModelClient {
 
     /** How retries behave. */
     public record Policy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
@@ -21,13 +21,12 @@ public final class RetryingModelClient implements ModelClient {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    private final ModelClient delegate;
     private final Policy policy;
     private final CallStats stats;
     private final Sleeper sleeper;
 
     public RetryingModelClient(ModelClient delegate, Policy policy, CallStats stats, Sleeper sleeper) {
-        this.delegate = delegate;
+        super(delegate);
         this.policy = policy;
         this.stats = stats;
         this.sleeper = sleeper;
@@ -60,20 +59,5 @@ public final class RetryingModelClient implements ModelClient {
         long exp = Math.min(cap, base * (1L << Math.min(20, attempt - 1)));
         long jittered = exp / 2 + (exp > 1 ? ThreadLocalRandom.current().nextLong(exp / 2 + 1) : 0);
         return Duration.ofMillis(Math.max(jittered, Math.min(hint.toMillis(), cap)));
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public boolean simulated() {
-        return delegate.simulated();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
