@@ -28,6 +28,8 @@ public final class AnswerExtractor {
     private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、]*$");
     private static final Pattern LEADING = Pattern.compile("^\\s*[(\\[]?([A-Z])(?:[)\\]]|[.:：．、](?=\\s|$)|\\s+[—–-]\\s)");
 
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+    private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z])(?:[)\\].:：]|$)|\\(([A-Z])\\)");
     private static final Pattern BARE = Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z])(?![\\p{L}\\p{N}])");
 
     private AnswerExtractor() {
@@ -265,7 +267,7 @@ public final class AnswerExtractor {
     }
 
     private static String simplify(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", " ").strip();
+        return PUNCTUATION.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /**
@@ -316,7 +318,7 @@ public final class AnswerExtractor {
     /** Letters standing as option labels: "B)" "(B)" "B." "B:" or alone at the end. */
     private static Set<Integer> standaloneLabels(String text, int n) {
         Set<Integer> found = new TreeSet<>();
-        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z])(?:[)\\].:：]|$)|\\(([A-Z])\\)").matcher(text);
+        Matcher m = LABEL.matcher(text);
         while (m.find()) {
             String g = m.group(1) != null ? m.group(1) : m.group(2);
             int idx = g.charAt(0) - 'A';

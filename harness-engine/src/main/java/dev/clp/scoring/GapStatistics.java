@@ -201,20 +201,6 @@ public record GapStatistics(int n, int clusters, double designEffect, double fir
         return Math.min(1.0, k * moments.standardError());
     }
 
-    /** The zone for a threshold at the given one-sided alpha (without a family correction of the FAIL side). */
-    public Verdict verdict(double threshold, double alpha) {
-        if (n == 0) {
-            return Verdict.NO_DATA;
-        }
-        if (lower(alpha) > threshold) {
-            return Verdict.FAIL;
-        }
-        if (upper(alpha) <= threshold) {
-            return Verdict.PASS;
-        }
-        return Verdict.INCONCLUSIVE;
-    }
-
     private static boolean isBinary(double v) {
         return v == 0.0 || v == 1.0;
     }

@@ -102,14 +102,6 @@ class GapStatisticsTest {
     }
 
     @Test
-    void verdictsFollowTheThreeZones() {
-        assertThat(GapStatistics.of(table(10, 80, 0, 10)).verdict(0.1, 0.001)).isEqualTo(Verdict.FAIL);
-        assertThat(GapStatistics.of(table(190, 1, 1, 8)).verdict(0.1, 0.001)).isEqualTo(Verdict.PASS);
-        assertThat(GapStatistics.of(table(8, 2, 1, 1)).verdict(0.1, 0.001)).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(GapStatistics.of(List.of()).verdict(0.1, 0.01)).isEqualTo(Verdict.NO_DATA);
-    }
-
-    @Test
     void boundsStayInsideMinusOneToOneAtTheExtremes() {
         GapStatistics all = GapStatistics.of(table(0, 12, 0, 0));
         assertThat(all.difference()).isEqualTo(1.0);
