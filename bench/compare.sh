@@ -80,7 +80,7 @@ for k in oa:
         print("differs:", k, "clean:", pa['outcome'], pa.get('target', {}).get('answers'), pa.get('en', {}).get('answers'),
               "| faults:", pb['outcome'], pb.get('target', {}).get('answers'), pb.get('en', {}).get('answers'), pb.get('message', '')[:200])
 print(f"faults: {len(ob)} pairs graded of {len(oa)}, {errors} errors, {same} outcomes identical to the clean run, "
-      f"{b['settings']['usage']['retries']} retries {b['settings']['usage']['retriesByCause']}")
+      f"{b['usage']['retries']} retries {b['usage']['retriesByCause']}")
 PY
   exit 0
 fi

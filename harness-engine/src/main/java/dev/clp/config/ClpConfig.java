@@ -56,6 +56,10 @@ public record ClpConfig(
         int samples,
         double temperature,
         int maxTokens,
+        boolean structuredAnswers,
+        Optional<ModelSpec> extractorFallback,
+        Optional<String> extractorFallbackEndpoint,
+        Optional<String> extractorFallbackApiKeyEnv,
         Optional<Long> seed,
         int timeoutSeconds,
         int retryMaxAttempts,
@@ -151,6 +155,10 @@ public record ClpConfig(
                 r.integer(SAMPLES, 1, 1, 100),
                 r.decimal(TEMPERATURE, 0.0, 0.0, 2.0),
                 r.integer(MAX_TOKENS, MAX_TOKENS_DEFAULT, 1, 1_000_000),
+                "json".equals(r.choice(ClpConstants.ANSWER_FORMAT, "text", "text", "json")),
+                r.get(ClpConstants.EXTRACTOR_FALLBACK).map(v -> ModelSpec.parse(v, ClpConstants.EXTRACTOR_FALLBACK)),
+                r.get(ClpConstants.EXTRACTOR_FALLBACK_ENDPOINT),
+                r.get(ClpConstants.EXTRACTOR_FALLBACK_API_KEY_ENV),
                 r.get(ClpConstants.SEED).map(v -> {
                     try {
                         return Long.parseLong(v);
@@ -187,6 +195,20 @@ public record ClpConfig(
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("clp-harness").resolve("responses.sqlite");
+    }
+
+    /**
+     * The configuration the fallback extractor's client is built from: its model, endpoint and key variable,
+     * free-text answers at temperature 0, one sample; limits, retries, cache and budgets as the run's.
+     */
+    public ClpConfig forExtractorFallback() {
+        ModelSpec fallback = extractorFallback.orElseThrow(() -> new IllegalStateException("no fallback extractor"));
+        return new ClpConfig(fallback, false, extractorFallbackEndpoint, extractorFallbackApiKeyEnv, azureApiVersion,
+                anthropicVersion, languages, concurrency, 1, 0.0, 64, false, Optional.empty(), Optional.empty(),
+                Optional.empty(), seed, timeoutSeconds, retryMaxAttempts, retryBaseDelayMillis, retryMaxDelayMillis,
+                cacheMode, cachePath, budgetMaxCalls, budgetMaxTokens, budgetMaxCost, priceInputPerMTok,
+                priceOutputPerMTok, maxGap, maxGapByLanguage, tolerance, alpha, inconclusiveFails, failOn, baseline,
+                baselineUpdate, resultsDir, suiteRoots, consoleSummary);
     }
 
     /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */

@@ -56,6 +56,25 @@ public final class ClpConstants {
     public static final String MAX_TOKENS = "clp.max-tokens";
     public static final int MAX_TOKENS_DEFAULT = 512;
 
+    /**
+     * How answers are asked for: {@code text} (default; the model answers in prose and the layered extractor
+     * reads it) or {@code json} (structured output, {@code {"answer":"B"}}: OpenAI and OpenAI-compatible
+     * {@code response_format} json_schema, Azure the same, Anthropic a forced tool call).
+     */
+    public static final String ANSWER_FORMAT = "clp.answer-format";
+
+    /**
+     * A second model, {@code <provider>:<model>}, asked to read only the answers the extractor could not
+     * (never empty answers or refusals); counted separately in the usage. Default: none.
+     */
+    public static final String EXTRACTOR_FALLBACK = "clp.extractor.fallback";
+
+    /** The fallback extractor's base URL; default: its provider's. */
+    public static final String EXTRACTOR_FALLBACK_ENDPOINT = "clp.extractor.fallback.endpoint";
+
+    /** The environment variable holding the fallback extractor's API key; default: its provider's. */
+    public static final String EXTRACTOR_FALLBACK_API_KEY_ENV = "clp.extractor.fallback.api-key-env";
+
     /** A seed sent with each call (plus the sample index) where the provider supports it. Default: none. */
     public static final String SEED = "clp.seed";
 
@@ -152,7 +171,8 @@ public final class ClpConstants {
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
             AZURE_API_VERSION, ANTHROPIC_VERSION,
-            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
+            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, ANSWER_FORMAT, EXTRACTOR_FALLBACK,
+            EXTRACTOR_FALLBACK_ENDPOINT, EXTRACTOR_FALLBACK_API_KEY_ENV, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
             RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, BUDGET_MAX_CALLS, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
             PRICE_INPUT, PRICE_OUTPUT, GATE_MAX_GAP, GATE_TOLERANCE,
             GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,

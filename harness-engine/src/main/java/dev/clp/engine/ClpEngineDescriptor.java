@@ -8,6 +8,7 @@ import dev.clp.model.BudgetedModelClient;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
+import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.LanguageSummary;
@@ -41,6 +42,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     private final Map<String, String> environment;
     private ModelClient model;
     private CallStats stats;
+    private FallbackExtractor fallback;
+    private CallStats fallbackStats;
+    private ModelClient fallbackModel;
     private Instant startedAt;
 
     ClpEngineDescriptor(UniqueId uniqueId, ClpConfig config, ConfigException configError,
@@ -83,7 +87,13 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         });
         stats = new CallStats();
         model = ModelClients.create(config, environment, key, stats);
-        PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens());
+        if (config.extractorFallback().isPresent()) {
+            fallbackStats = new CallStats();
+            fallbackModel = ModelClients.create(config.forExtractorFallback(), environment, key, fallbackStats);
+            fallback = new FallbackExtractor(fallbackModel);
+        }
+        PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens(),
+                config.structuredAnswers(), fallback);
         Prefetcher prefetcher = new Prefetcher(order, evaluator, config.concurrency());
         return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline);
     }
@@ -99,6 +109,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         } finally {
             run.prefetcher().close();
             model.close();
+            if (fallbackModel != null) {
+                fallbackModel.close();
+            }
         }
     }
 
@@ -122,6 +135,11 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                     .append(stats.cacheMisses()).append(" misses");
         }
         sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens());
+        if (fallback != null) {
+            sb.append(", fallback extractor ").append(fallback.name()).append(": ").append(fallback.resolved())
+                    .append(" of ").append(fallback.asked()).append(" unparseable answers resolved (")
+                    .append(fallbackStats.calls()).append(" calls)");
+        }
         BudgetedModelClient ledger = stats.ledger();
         if (ledger != null && ledger.cost() > 0) {
             sb.append(String.format(java.util.Locale.ROOT, ", cost $%.4f", ledger.cost()));
@@ -173,9 +191,24 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
         usage.put("promptTokens", stats.promptTokens());
         usage.put("completionTokens", stats.completionTokens());
-        settings.put("usage", usage);
+        settings.put("answerFormat", config.structuredAnswers() ? "json" : "text");
+        if (fallback != null) {
+            Map<String, Object> fb = new LinkedHashMap<>();
+            fb.put("model", fallback.name());
+            fb.put("asked", fallback.asked());
+            fb.put("resolved", fallback.resolved());
+            fb.put("modelCalls", fallbackStats.calls());
+            fb.put("cacheHits", fallbackStats.cacheHits());
+            fb.put("promptTokens", fallbackStats.promptTokens());
+            fb.put("completionTokens", fallbackStats.completionTokens());
+            BudgetedModelClient fbLedger = fallbackStats.ledger();
+            if (fbLedger != null) {
+                fb.put("cost", fbLedger.cost());
+            }
+            usage.put("fallbackExtractor", fb);
+        }
         boolean simulated = model.simulated() || stats.simulatedAnswers();
-        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, settings, suites,
+        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, settings, usage, suites,
                 summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
         Path written = record.write(config.resultsDir());
         String table = SummaryTable.render(model.name(), simulated, summaries,

@@ -26,6 +26,8 @@ public final class AnthropicMessagesClient implements ModelClient {
     public static final String DEFAULT_VERSION = "2023-06-01";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The tool a structured answer is recorded with. */
+    static final String TOOL = "record_answer";
 
     private final HttpJson http;
     private final HttpUrl url;
@@ -70,6 +72,14 @@ public final class AnthropicMessagesClient implements ModelClient {
         if (system.length() > 0) {
             body.put("system", system.toString());
         }
+        if (request.structured()) {
+            // Anthropic's structured output: one tool whose input is the answer, and the model made to call it
+            ObjectNode tool = body.putArray("tools").addObject();
+            tool.put("name", TOOL);
+            tool.put("description", "Record the letter of the chosen option.");
+            tool.set("input_schema", request.answerSchema());
+            body.putObject("tool_choice").put("type", "tool").put("name", TOOL);
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) {
             headers.put("x-api-key", apiKey);
@@ -91,20 +101,29 @@ public final class AnthropicMessagesClient implements ModelClient {
         StringBuilder text = new StringBuilder();
         boolean any = false;
         for (JsonNode block : root.path("content")) {
+            if ("tool_use".equals(block.path("type").asText()) && TOOL.equals(block.path("name").asText())
+                    && block.path("input").isObject()) {
+                // the tool's input is the structured answer; any text beside it is commentary
+                text.setLength(0);
+                text.append(block.get("input").toString());
+                any = true;
+                break;
+            }
             if ("text".equals(block.path("type").asText()) && block.path("text").isTextual()) {
                 text.append(block.get("text").asText());
                 any = true;
             }
         }
         if (!any) {
-            throw new ModelException("POST " + url + " returned HTTP " + reply.code() + " but no text content block: "
+            throw new ModelException("POST " + url + " returned HTTP " + reply.code() + " but no text or tool_use content block: "
                     + HttpJson.excerpt(reply.body(), apiKey), reply.code(), true, null, null);
         }
         JsonNode usage = root.path("usage");
         int in = usage.path("input_tokens").asInt(0);
         int out = usage.path("output_tokens").asInt(0);
         stats.tokens(in, out);
-        return new ChatResponse(text.toString(), root.path("stop_reason").asText(null), in, out,
+        String stop = root.path("stop_reason").asText(null);
+        return new ChatResponse(text.toString(), "refusal".equals(stop) ? ChatResponse.REFUSAL : stop, in, out,
                 (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -11,4 +11,12 @@ package dev.clp.model;
  */
 public record ChatResponse(String text, String finishReason, int promptTokens, int completionTokens,
         long latencyMillis) {
+
+    /** The finish reason of an answer the model declined to give (OpenAI's {@code message.refusal}). */
+    public static final String REFUSAL = "refusal";
+
+    /** Whether the model declined to answer. */
+    public boolean refused() {
+        return REFUSAL.equals(finishReason);
+    }
 }

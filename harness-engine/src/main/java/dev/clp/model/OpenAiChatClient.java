@@ -107,6 +107,14 @@ public final class OpenAiChatClient implements ModelClient {
         if (seed != null) {
             body.put("seed", seed + request.sampleIndex());
         }
+        if (request.structured()) {
+            ObjectNode format = body.putObject("response_format");
+            format.put("type", "json_schema");
+            ObjectNode schema = format.putObject("json_schema");
+            schema.put("name", "mcq_answer");
+            schema.put("strict", true);
+            schema.set("schema", request.answerSchema());
+        }
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (apiKey != null) {
             headers.put(authHeader, authPrefix + apiKey);
@@ -114,8 +122,8 @@ public final class OpenAiChatClient implements ModelClient {
         long start = System.nanoTime();
         HttpJson.Reply reply = http.post(url, headers, body.toString());
         if (!reply.ok()) {
-            throw new ModelException(describeError(reply), reply.code(), HttpJson.retryable(reply.code()),
-                    reply.waitHint(), null);
+            throw new ModelException(describeError(reply, request.structured()), reply.code(),
+                    HttpJson.retryable(reply.code()), reply.waitHint(), null);
         }
         if ("true".equals(reply.header("x-clp-simulated"))) {
             stats.simulatedAnswer();
@@ -135,11 +143,16 @@ public final class OpenAiChatClient implements ModelClient {
         }
         JsonNode message = root.path("choices").path(0).path("message");
         JsonNode content = message.path("content");
+        JsonNode usage = root.path("usage");
+        if (!content.isTextual() && message.path("refusal").isTextual()) {
+            // structured outputs: a refusal comes in its own field, with no content
+            return new ChatResponse(message.get("refusal").asText(), ChatResponse.REFUSAL,
+                    usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis);
+        }
         if (!content.isTextual()) {
             throw new ModelException("POST " + url + " returned HTTP 200 but no choices[0].message.content: "
                     + excerpt(text), 200, true, null, null);
         }
-        JsonNode usage = root.path("usage");
         return new ChatResponse(content.asText(), root.path("choices").path(0).path("finish_reason").asText(null),
                 usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis);
     }
@@ -150,7 +163,7 @@ public final class OpenAiChatClient implements ModelClient {
         return m.matches("^o\\d.*") || m.startsWith("gpt-5");
     }
 
-    private String describeError(HttpJson.Reply reply) {
+    private String describeError(HttpJson.Reply reply, boolean structured) {
         String body = reply.body();
         String serverMessage = excerpt(body);
         try {
@@ -171,6 +184,12 @@ public final class OpenAiChatClient implements ModelClient {
                     ? "; no API key was sent: set clp.api-key-env or " + apiKeyEnv
                     : "; check the API key in the environment variable " + apiKeyEnv);
             case 404 -> msg.append("; check clp.model ('").append(model).append("') and clp.endpoint");
+            case 400 -> {
+                if (structured) {
+                    msg.append("; structured output was requested (clp.answer-format=json): if this endpoint does "
+                            + "not support response_format json_schema, set clp.answer-format=text");
+                }
+            }
             case 429 -> {
                 String retryAfter = reply.header("Retry-After");
                 msg.append("; rate limited").append(retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")")

@@ -182,6 +182,11 @@ public final class ResponseCache implements AutoCloseable {
         k.put("sample", request.sampleIndex());
         ArrayNode messages = k.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
+        if (request.structured()) {
+            // free-text keys stay as they were, so caches written before structured output still hit
+            ArrayNode letters = k.putArray("answerLetters");
+            request.answerLetters().forEach(letters::add);
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

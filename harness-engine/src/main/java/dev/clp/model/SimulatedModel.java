@@ -55,6 +55,10 @@ public final class SimulatedModel implements ModelClient {
     @Override
     public ChatResponse complete(ChatRequest request) {
         String prompt = request.lastUserText();
+        if (prompt.contains("\n<answer>\n")) {
+            // asked to read another answer (the fallback extractor): the simulator cannot, and says so
+            return response("NONE");
+        }
         List<String> choices = new ArrayList<>();
         Matcher m = OPTION.matcher(prompt);
         while (m.find()) {
@@ -70,7 +74,9 @@ public final class SimulatedModel implements ModelClient {
         Optional<AnswerKey.Entry> entry = key.find(choices, prompt);
         String lang = entry.map(AnswerKey.Entry::lang).orElse("en");
         if (unit(h, 0) < profile.unparseableRate()) {
-            return response("I am not sure; several of these could be argued for.");
+            String unsure = "I am not sure; several of these could be argued for.";
+            // a model held to a schema that cannot state "unsure" declines, as OpenAI's structured outputs do
+            return request.structured() ? new ChatResponse(unsure, ChatResponse.REFUSAL, 0, 0, 0) : response(unsure);
         }
         int pick;
         if (entry.isPresent()) {
@@ -81,6 +87,9 @@ public final class SimulatedModel implements ModelClient {
             pick = (int) (unit(h, 16) * choices.size());
         }
         String letter = String.valueOf((char) ('A' + pick));
+        if (request.structured()) {
+            return response("{\"" + ChatRequest.ANSWER_PROPERTY + "\":\"" + letter + "\"}");
+        }
         String text = choices.get(pick);
         String statement = STATEMENTS.getOrDefault(lang, STATEMENTS.get("en"));
         int format = (int) (unit(h, 24) * 6);

@@ -55,6 +55,11 @@ public final class SimulatorServer implements AutoCloseable {
      * @param port the port, or 0 for any free one
      */
     public static SimulatorServer start(SimulatedModel model, int port, Faults faults) throws IOException {
+        // the JDK server writes headers and body separately; with Nagle's algorithm on, each answer then waits for
+        // the client's delayed ACK (~40 ms on Linux). Read once, when the JDK's server configuration loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         ExecutorService executor = Executors.newFixedThreadPool(128, r -> {
             Thread t = new Thread(r, "clp-sim-http");
@@ -125,9 +130,19 @@ public final class SimulatorServer implements AutoCloseable {
                 messages.add(new ChatMessage(m.path("role").asText("user"), m.path("content").asText("")));
             }
             int sample = body.path("seed").isIntegralNumber() ? body.path("seed").asInt() : 0;
+            JsonNode letters = body.path("response_format").path("json_schema").path("schema").path("properties")
+                    .path(ChatRequest.ANSWER_PROPERTY).path("enum");
+            List<String> answerLetters = null;
+            if (letters.isArray()) {
+                answerLetters = new ArrayList<>();
+                for (JsonNode l : letters) {
+                    answerLetters.add(l.asText());
+                }
+            }
             ChatRequest request = new ChatRequest(messages, body.path("temperature").asDouble(0),
-                    body.path("max_tokens").asInt(512), sample);
-            String text = model.complete(request).text();
+                    body.path("max_tokens").asInt(512), sample, null, null, answerLetters);
+            ChatResponse answer = model.complete(request);
+            String text = answer.text();
             int promptTokens = Math.max(1, request.lastUserText().length() / 4);
             ObjectNode out = JSON.createObjectNode();
             out.put("id", "chatcmpl-sim-" + requests.get());
@@ -136,7 +151,13 @@ public final class SimulatorServer implements AutoCloseable {
             out.put("model", model.name());
             ObjectNode choice = out.putArray("choices").addObject();
             choice.put("index", 0);
-            choice.putObject("message").put("role", "assistant").put("content", text);
+            ObjectNode message = choice.putObject("message").put("role", "assistant");
+            if (answer.refused()) {
+                message.putNull("content");
+                message.put("refusal", text);
+            } else {
+                message.put("content", text);
+            }
             choice.put("finish_reason", "stop");
             out.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", Math.max(1, text.length() / 4))
                     .put("total_tokens", promptTokens + Math.max(1, text.length() / 4));

@@ -1,5 +1,9 @@
 package dev.clp.scoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.model.ChatRequest;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a free-text answer into a choice index, in layers, without a second model call:
  * <ol>
+ *   <li>structured output: a JSON object {@code {"answer":"B"}} (what {@code clp.answer-format=json} asks
+ *       for), also inside a markdown code fence; any other JSON falls through to the text layers;</li>
  *   <li>normalization: NFKC (full-width letters and brackets become ASCII), markdown emphasis removed,
  *       native option labels (Cyrillic look-alikes, Arabic, Hebrew, Devanagari, Bengali) mapped to A, B, C…;</li>
  *   <li>the whole answer is one letter ({@code B}, {@code (B)}, {@code B.});</li>
@@ -24,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class AnswerExtractor {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FENCE = Pattern.compile("^```[a-zA-Z]*\\s*|\\s*```$");
     private static final Pattern EMPHASIS = Pattern.compile("[*_`#]+");
     private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、]*$");
     private static final Pattern LEADING = Pattern.compile("^\\s*[(\\[]?([A-Z])(?:[)\\]]|[.:：．、](?=\\s|$)|\\s+[—–-]\\s)");
@@ -47,6 +55,10 @@ public final class AnswerExtractor {
             return new Extraction.Unparseable("empty answer");
         }
         int n = choices.size();
+        Extraction structured = structured(raw, n);
+        if (structured != null) {
+            return structured;
+        }
         String text = normalize(raw);
         Matcher single = SINGLE.matcher(text);
         if (single.matches()) {
@@ -89,6 +101,35 @@ public final class AnswerExtractor {
             return new Extraction.Unparseable("ambiguous: several options named (" + found + ")");
         }
         return new Extraction.Unparseable("no option letter or option text found");
+    }
+
+    /** The structured layer: null when the answer is not a JSON object with a textual "answer". */
+    private static Extraction structured(String raw, int n) {
+        String t = raw.strip();
+        if (t.startsWith("```")) {
+            t = FENCE.matcher(t).replaceAll("").strip();
+        }
+        if (!t.startsWith("{") || !t.endsWith("}")) {
+            return null;
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(t).path(ChatRequest.ANSWER_PROPERTY);
+        } catch (JsonProcessingException notJson) {
+            return null; // prose in braces: the text layers decide
+        }
+        if (!answer.isTextual()) {
+            return null;
+        }
+        String letter = Normalizer.normalize(answer.asText(), Normalizer.Form.NFKC).strip();
+        if (letter.length() != 1 || !Character.isLetter(letter.charAt(0))) {
+            return new Extraction.Unparseable("structured answer '" + excerpt(letter) + "' is not an option letter");
+        }
+        return inRange(letter.toUpperCase(Locale.ROOT), n, "structured");
+    }
+
+    private static String excerpt(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static Extraction inRange(String letter, int n, String method) {

@@ -2,6 +2,7 @@ package dev.clp.scoring;
 
 import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
 import dev.clp.model.BudgetExhaustedException;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelException;
@@ -23,13 +24,26 @@ public final class PairEvaluator {
     private final int samples;
     private final double temperature;
     private final int maxTokens;
+    private final boolean structured;
+    private final FallbackExtractor fallback;
     private final ConcurrentHashMap<String, CompletableFuture<SideResult>> englishAnswers = new ConcurrentHashMap<>();
 
     public PairEvaluator(ModelClient model, int samples, double temperature, int maxTokens) {
+        this(model, samples, temperature, maxTokens, false, null);
+    }
+
+    /**
+     * @param structured ask for structured output ({@code {"answer":"B"}}) instead of free text
+     * @param fallback the fallback extractor for what the layered extractor cannot read, or null
+     */
+    public PairEvaluator(ModelClient model, int samples, double temperature, int maxTokens, boolean structured,
+            FallbackExtractor fallback) {
         this.model = model;
         this.samples = samples;
         this.temperature = temperature;
         this.maxTokens = maxTokens;
+        this.structured = structured;
+        this.fallback = fallback;
     }
 
     public PairOutcome evaluate(Pair pair) {
@@ -100,11 +114,26 @@ public final class PairEvaluator {
         String prompt = PromptRenderer.render(lang, side);
         List<String> answers = new ArrayList<>(samples);
         List<Extraction> extractions = new ArrayList<>(samples);
+        List<String> letters = null;
+        if (structured) {
+            letters = new ArrayList<>(side.choices().size());
+            for (int i = 0; i < side.choices().size(); i++) {
+                letters.add(String.valueOf(PromptRenderer.letter(i)));
+            }
+        }
         for (int k = 0; k < samples; k++) {
-            String text = model.complete(new ChatRequest(List.of(ChatMessage.user(prompt)), temperature, maxTokens, k,
-                    label, lang)).text();
+            ChatResponse response = model.complete(new ChatRequest(List.of(ChatMessage.user(prompt)), temperature,
+                    maxTokens, k, label, lang, letters));
+            String text = response.text();
             answers.add(text);
-            extractions.add(AnswerExtractor.extract(lang, text, side.choices()));
+            Extraction extraction = response.refused()
+                    ? new Extraction.Unparseable("the model declined to answer (refusal)")
+                    : AnswerExtractor.extract(lang, text, side.choices());
+            if (fallback != null && extraction instanceof Extraction.Unparseable u && !response.refused()
+                    && text != null && !text.isBlank()) {
+                extraction = fallback.resolve(lang, prompt, text, side.choices(), u, label);
+            }
+            extractions.add(extraction);
         }
         return new SideResult(lang, prompt, answers, extractions, side.answer());
     }

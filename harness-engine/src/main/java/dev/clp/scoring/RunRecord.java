@@ -22,13 +22,14 @@ import java.util.Map;
  * @param startedAt start of the run
  * @param finishedAt end of the run
  * @param settings the configuration values that shape results
+ * @param usage what the model layer did: calls, retries, cache hits, tokens, cost, fallback extraction
  * @param suites suite id to suite version
  * @param summaries one per suite and language
  * @param entries every pair's outcome with its suite
  * @param baselineModel the baseline's model, or null without a baseline
  */
 public record RunRecord(String model, boolean simulated, Instant startedAt, Instant finishedAt,
-        Map<String, Object> settings, Map<String, String> suites, List<LanguageSummary> summaries,
+        Map<String, Object> settings, Map<String, Object> usage, Map<String, String> suites, List<LanguageSummary> summaries,
         List<Entry> entries, String baselineModel) {
 
     public static final String FORMAT = "clp-run/v1";
@@ -48,6 +49,7 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
         root.put("startedAt", startedAt.toString());
         root.put("finishedAt", finishedAt.toString());
         root.put("settings", settings);
+        root.put("usage", usage);
         root.put("suites", suites);
         if (baselineModel != null) {
             root.put("baselineModel", baselineModel);
@@ -174,6 +176,9 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
         m.put("chosen", r.chosenLetter());
         m.put("correctShare", r.correctShare());
         m.put("answers", r.answers());
+        // which extraction layer read each answer: letter, answer-word, structured, fallback …, or unparseable
+        m.put("extraction", r.extractions().stream().map(e -> e instanceof Extraction.Choice c ? c.method()
+                : "unparseable: " + ((Extraction.Unparseable) e).reason()).toList());
         return m;
     }
 

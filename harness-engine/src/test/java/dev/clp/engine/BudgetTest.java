@@ -57,7 +57,7 @@ class BudgetTest {
                     abortedWithReason(message(m -> m.contains("not run: budget spent: clp.budget.max-calls=40 reached")))));
             results.testEvents().assertStatistics(s -> s.failed(0));
             JsonNode run = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile());
-            JsonNode usage = run.get("settings").get("usage");
+            JsonNode usage = run.get("usage");
             assertThat(usage.get("budgetStopped").asText()).isEqualTo("clp.budget.max-calls=40 reached");
             assertThat(run.get("pairs")).hasSize(60);
             long notRun = 0;

@@ -86,7 +86,7 @@ class FaultToleranceTest {
         Map<String, String> byId = new HashMap<>();
         run.get("pairs").forEach(p -> byId.put(p.get("id").asText(), p.get("outcome").asText()
                 + " " + p.path("target").path("chosen").asText()));
-        lastUsage = run.get("settings").get("usage");
+        lastUsage = run.get("usage");
         return byId;
     }
 

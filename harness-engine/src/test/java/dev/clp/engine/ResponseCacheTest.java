@@ -93,7 +93,7 @@ class ResponseCacheTest {
         run(suite, "replay", Map.of());
         assertThat(requests.get()).isEqualTo(cold);
         assertThat(outcomes()).isEqualTo(first);
-        JsonNode usage = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile()).get("settings").get("usage");
+        JsonNode usage = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile()).get("usage");
         assertThat(usage.get("modelCalls").asInt()).isZero();
         assertThat(usage.get("cacheHits").asInt()).isEqualTo(60);
     }

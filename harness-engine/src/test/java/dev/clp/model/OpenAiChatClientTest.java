@@ -150,7 +150,7 @@ class OpenAiChatClientTest {
 
         @Test
         void a200WithoutContent() {
-            server.enqueue(json(200, "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"refusal\":\"no\"}}]}"));
+            server.enqueue(json(200, "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"tool_calls\":[]}}]}"));
             assertThatThrownBy(() -> client.complete(request()))
                     .hasMessageContaining("no choices[0].message.content");
         }
