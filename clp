@@ -15,10 +15,23 @@ stale() {
 }
 if stale; then
   echo "clp: building the command line (first run or sources changed) ..." >&2
-  "$root/mvnw" -q -B -DskipTests -pl probes -am package >&2
+  (cd "$root" && ./mvnw -q -B -DskipTests -pl probes -am package) >&2
   # reproducible builds leave an unchanged jar untouched; mark it fresh so the next call does not rebuild
   touch "$jar"
 fi
 # An I/O-bound command line on few cores: the serial collector, client compiler only, a bounded heap.
 opts=(${CLP_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m})
+# Class data sharing: the first run after a build records the classes it loads into an archive (per JDK), later runs
+# map it instead of loading the classes again (~0.3 s of a 1.8 s start). CLP_CDS=off skips it; a stale or foreign
+# archive is ignored by the JVM, and its messages are silenced.
+if [ "${CLP_CDS:-on}" != "off" ]; then
+  jdk="$(basename "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")"
+  jsa="$root/probes/target/clp-$jdk.jsa"
+  if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
+    opts+=(-Xlog:cds=off -Xlog:cds+dynamic=off "-XX:SharedArchiveFile=$jsa")
+  else
+    rm -f "$jsa"
+    opts+=(-Xlog:cds=off -Xlog:cds+dynamic=off "-XX:ArchiveClassesAtExit=$jsa")
+  fi
+fi
 exec java "${opts[@]}" -jar "$jar" "$@"

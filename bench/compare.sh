@@ -5,7 +5,8 @@
 #   bench/compare.sh [--latency-ms 50] [--concurrency 16] [--faults] [--dataset DIR] [--promptfoo DIR --node BIN]
 #
 # Prints, per tool: calls made, wall time, CPU time (user+sys), peak RSS, and the latency-bound limit
-# (calls x latency / concurrency). Then a warm rerun of the harness (expects 0 HTTP calls). With --faults
+# (calls x latency / concurrency). Then a warm rerun of the harness (expects 0 HTTP calls), and the stand-in's own
+# floor: the same calls from a minimal Node client (bench/floor.js), i.e. what the stand-in and the cores allow. With --faults
 # the stand-in returns 10 % 429, 10 % 500 and 2 % garbage, and the harness's outcomes are compared with a
 # clean run. Needs node and /usr/bin/time; promptfoo is installed per ../shared/bench/README.md.
 set -euo pipefail
@@ -86,7 +87,13 @@ PY
 fi
 start_mock
 measure "clp-harness (cold)" "${run[@]}"
+cold_calls=$(stat requests)
 measure "clp-harness (warm)" "${run[@]}"
+# what the stand-in and these two cores allow at all: the same calls from the lightest client
+floor=$(node "$root/bench/floor.js" --port "$port" --calls "$cold_calls" --concurrency "$concurrency")
+python3 -c "import sys; f, c, l, n = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]); \
+print(f'stand-in floor (node)  {c:>7} calls  wall {f:6.1f} s  ({f / (c * l / 1000 / n):4.2f} x limit)')" \
+  "$floor" "$cold_calls" "$latency" "$concurrency"
 if [ -n "$promptfoo" ]; then
   python3 "$bench/make_promptfoo_suite.py" "$work/pf" "$dataset"/pairs/*.json > /dev/null
   (cd "$work/pf" && PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_CACHE_ENABLED=false measure "promptfoo" \

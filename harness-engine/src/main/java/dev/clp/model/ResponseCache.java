@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ public final class ResponseCache implements AutoCloseable {
     private final Thread writer;
     private volatile CacheException writeFailure;
     private static final Object[] STOP = new Object[0];
+    private static final long BATCH_WINDOW_MILLIS = 200;
+    private static final int BATCH_MAX = 1024;
+    /** The lookup statement, prepared on first use; guarded by this. */
+    private PreparedStatement select;
 
     private ResponseCache(Path file, Connection db) {
         this.file = file;
@@ -50,18 +55,37 @@ public final class ResponseCache implements AutoCloseable {
         this.writer.start();
     }
 
-    /** Drains the queue in batches: one transaction per batch. */
+    /**
+     * Drains the queue in batches: one transaction per batch, gathering answers for up to
+     * {@value #BATCH_WINDOW_MILLIS} ms (or {@value #BATCH_MAX} answers) so that a run commits a few times a second
+     * instead of once per answer; a queued answer is served from memory until it is committed.
+     */
     private void writeLoop() {
         List<Object[]> batch = new ArrayList<>();
         while (true) {
+            boolean stop;
             try {
                 batch.add(pending.take());
+                long deadline = System.nanoTime() + BATCH_WINDOW_MILLIS * 1_000_000L;
+                stop = batch.get(0) == STOP;
+                while (!stop && batch.size() < BATCH_MAX) {
+                    pending.drainTo(batch, BATCH_MAX - batch.size());
+                    stop = batch.contains(STOP);
+                    long left = deadline - System.nanoTime();
+                    if (stop || batch.size() >= BATCH_MAX || left <= 0) {
+                        break;
+                    }
+                    Object[] next = pending.poll(left, TimeUnit.NANOSECONDS);
+                    if (next != null) {
+                        batch.add(next);
+                        stop = next == STOP;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            pending.drainTo(batch, 511);
-            boolean stop = batch.remove(STOP);
+            batch.remove(STOP);
             if (!batch.isEmpty()) {
                 try {
                     writeBatch(batch);
@@ -204,8 +228,13 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     private synchronized Optional<ChatResponse> read(String key) {
-        try (PreparedStatement ps = db.prepareStatement(
-                "SELECT text, finish_reason, prompt_tokens, completion_tokens FROM responses WHERE key = ?")) {
+        try {
+            if (select == null) {
+                // prepared once: preparing per lookup cost more than the lookup itself
+                select = db.prepareStatement(
+                        "SELECT text, finish_reason, prompt_tokens, completion_tokens FROM responses WHERE key = ?");
+            }
+            PreparedStatement ps = select;
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -278,6 +307,9 @@ public final class ResponseCache implements AutoCloseable {
 
     private synchronized void closeConnection() {
         try {
+            if (select != null) {
+                select.close();
+            }
             db.close();
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException(file + ": closing the cache failed: " + e.getMessage(), e));
