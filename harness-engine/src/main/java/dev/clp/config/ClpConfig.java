@@ -81,6 +81,7 @@ public record ClpConfig(
         Optional<Path> baseline,
         boolean baselineUpdate,
         Path resultsDir,
+        Optional<Path> allureResultsDir,
         List<Path> suiteRoots,
         boolean consoleSummary) {
 
@@ -186,6 +187,10 @@ public record ClpConfig(
                 baseline,
                 baselineUpdate,
                 Path.of(r.get(RESULTS_DIR).orElse("target/clp")),
+                "on".equals(r.choice(ClpConstants.ALLURE, "on", "on", "off"))
+                        ? Optional.of(Path.of(r.get(ClpConstants.ALLURE_RESULTS_DIR)
+                                .orElse(ClpConstants.ALLURE_RESULTS_DIR_DEFAULT)))
+                        : Optional.empty(),
                 roots,
                 r.bool(CONSOLE_SUMMARY, true));
     }
@@ -208,7 +213,7 @@ public record ClpConfig(
                 Optional.empty(), seed, timeoutSeconds, retryMaxAttempts, retryBaseDelayMillis, retryMaxDelayMillis,
                 cacheMode, cachePath, budgetMaxCalls, budgetMaxTokens, budgetMaxCost, priceInputPerMTok,
                 priceOutputPerMTok, maxGap, maxGapByLanguage, tolerance, alpha, inconclusiveFails, failOn, baseline,
-                baselineUpdate, resultsDir, suiteRoots, consoleSummary);
+                baselineUpdate, resultsDir, allureResultsDir, suiteRoots, consoleSummary);
     }
 
     /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */

@@ -39,6 +39,13 @@ public final class ClpConstants {
     /** Anthropic {@code anthropic-version} header. Default {@code 2023-06-01}. */
     public static final String ANTHROPIC_VERSION = "clp.anthropic.version";
 
+    /** Whether the engine writes Allure results: {@code on} (default) or {@code off}. */
+    public static final String ALLURE = "clp.allure";
+
+    /** Where Allure results go. Default {@value #ALLURE_RESULTS_DIR_DEFAULT}, where Allure's tools look. */
+    public static final String ALLURE_RESULTS_DIR = "clp.allure.results-dir";
+    public static final String ALLURE_RESULTS_DIR_DEFAULT = "target/allure-results";
+
     /** Comma-separated BCP 47 tags to run; default: every language in the selected suites. */
     public static final String LANGUAGES = "clp.languages";
 
@@ -175,7 +182,7 @@ public final class ClpConstants {
             EXTRACTOR_FALLBACK_ENDPOINT, EXTRACTOR_FALLBACK_API_KEY_ENV, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
             RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, BUDGET_MAX_CALLS, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
             PRICE_INPUT, PRICE_OUTPUT, GATE_MAX_GAP, GATE_TOLERANCE,
-            GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
+            GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLURE, ALLURE_RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
             CONSOLE_SUMMARY);
 
     /** The environment variable that stands for a key: {@code clp.gate.max-gap} is {@code CLP_GATE_MAX_GAP}. */

@@ -8,6 +8,7 @@ import dev.clp.model.BudgetedModelClient;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
+import dev.clp.allure.AllureResults;
 import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.Baseline;
@@ -95,7 +96,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens(),
                 config.structuredAnswers(), fallback);
         Prefetcher prefetcher = new Prefetcher(order, evaluator, config.concurrency());
-        return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline);
+        AllureResults allure = config.allureResultsDir().map(dir -> new AllureResults(dir, model.name(),
+                Map.of("K (samples)", String.valueOf(config.samples()), "temperature",
+                        String.valueOf(config.temperature())))).orElse(null);
+        return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline, allure);
     }
 
     @Override
@@ -106,12 +110,50 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
         try {
             writeResults(context, run);
+            if (run.allure() != null) {
+                run.allure().finish(allureEnvironment(), environment);
+            }
         } finally {
             run.prefetcher().close();
             model.close();
             if (fallbackModel != null) {
                 fallbackModel.close();
             }
+        }
+    }
+
+    /** What the Allure report's overview shows: never credentials (the endpoint is reduced to scheme, host and port). */
+    private Map<String, String> allureEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("model", model.name() + (model.simulated() || stats.simulatedAnswers() ? " (SIMULATED)" : ""));
+        config.endpoint().ifPresent(e -> env.put("endpoint", endpointHost(e)));
+        for (TestDescriptor child : getChildren()) {
+            if (child instanceof SuiteDescriptor s) {
+                env.put("suite." + s.suiteId(), s.suiteVersion());
+            }
+        }
+        env.put("samples (K)", String.valueOf(config.samples()));
+        env.put("temperature", String.valueOf(config.temperature()));
+        env.put("answer format", config.structuredAnswers() ? "json" : "text");
+        env.put("max gap", String.valueOf(config.maxGap()));
+        config.maxGapByLanguage().forEach((lang, gap) -> env.put("max gap." + lang, String.valueOf(gap)));
+        env.put("tolerance", String.valueOf(config.tolerance()));
+        env.put("alpha", String.valueOf(config.alpha()));
+        env.put("fail on", config.failOn().name().toLowerCase(java.util.Locale.ROOT));
+        String commit = environment.getOrDefault("GITHUB_SHA", environment.get("CLP_GIT_COMMIT"));
+        if (commit != null) {
+            env.put("git commit", commit);
+        }
+        return env;
+    }
+
+    /** {@code scheme://host[:port]} of an endpoint: no user info, path or query, which may carry credentials. */
+    static String endpointHost(String endpoint) {
+        try {
+            java.net.URI u = java.net.URI.create(endpoint.strip());
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return "(not a URL)";
         }
     }
 

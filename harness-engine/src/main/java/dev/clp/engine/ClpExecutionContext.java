@@ -1,5 +1,6 @@
 package dev.clp.engine;
 
+import dev.clp.allure.AllureResults;
 import dev.clp.config.ClpConfig;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.RunRecord;
@@ -19,7 +20,8 @@ final class ClpExecutionContext implements EngineExecutionContext {
     private final Run run;
 
     /** The run-scoped state. */
-    record Run(Prefetcher prefetcher, GateBoard gates, Baseline baseline, List<RunRecord.Entry> entries) {
+    record Run(Prefetcher prefetcher, GateBoard gates, Baseline baseline, AllureResults allure,
+            List<RunRecord.Entry> entries) {
         synchronized void record(RunRecord.Entry entry) {
             entries.add(entry);
         }
@@ -35,8 +37,8 @@ final class ClpExecutionContext implements EngineExecutionContext {
         this.run = run;
     }
 
-    ClpExecutionContext withRun(Prefetcher prefetcher, GateBoard gates, Baseline baseline) {
-        return new ClpExecutionContext(listener, config, new Run(prefetcher, gates, baseline, new ArrayList<>()));
+    ClpExecutionContext withRun(Prefetcher prefetcher, GateBoard gates, Baseline baseline, AllureResults allure) {
+        return new ClpExecutionContext(listener, config, new Run(prefetcher, gates, baseline, allure, new ArrayList<>()));
     }
 
     EngineExecutionListener listener() {

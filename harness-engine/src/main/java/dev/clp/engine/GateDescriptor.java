@@ -5,6 +5,7 @@ import dev.clp.scoring.GapStatistics;
 import dev.clp.scoring.GateFamily;
 import dev.clp.scoring.LanguageSummary;
 import dev.clp.scoring.Verdict;
+import dev.clp.allure.AllureResults;
 import dev.clp.suite.Languages;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -62,27 +63,51 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExe
 
     @Override
     public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        long start = System.currentTimeMillis();
         LanguageSummary s = context.run().gates().summary(suiteId, lang);
         GateFamily.Decision d = kind == GateFamily.Kind.GAP ? s.gap() : s.regression();
-        if (d == null) {
-            throw new TestAbortedException("[lang=" + lang + "] the baseline has no results for suite " + suiteId);
+        String figures = d == null ? "" : describe(d);
+        Throwable verdict = verdict(context, s, d, figures);
+        if (d != null) {
+            context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
+                    "clp.verdict", d.verdict().name(), "clp.gate", figures)));
         }
-        String figures = describe(d);
-        context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(
-                "clp.verdict", d.verdict().name(), "clp.gate", figures)));
+        AllureResults allure = context.run().allure();
+        if (allure != null) {
+            AllureResults.Status status = verdict == null ? AllureResults.Status.PASSED
+                    : verdict instanceof AssertionFailedError ? AllureResults.Status.FAILED
+                    : AllureResults.Status.BROKEN; // no data, or no baseline for this suite
+            allure.gate(suiteId, getUniqueId().toString(), getDisplayName(), lang, status,
+                    verdict == null ? null : verdict.getMessage(), figures, start, System.currentTimeMillis());
+        }
+        if (verdict instanceof AssertionFailedError failed) {
+            throw failed;
+        }
+        if (verdict instanceof TestAbortedException aborted) {
+            throw aborted;
+        }
+        return context;
+    }
+
+    /** The gate's verdict as the exception that reports it, or null when it passes. */
+    private Throwable verdict(ClpExecutionContext context, LanguageSummary s, GateFamily.Decision d,
+            String figures) {
+        if (d == null) {
+            return new TestAbortedException("[lang=" + lang + "] the baseline has no results for suite " + suiteId);
+        }
         if (d.verdict() == Verdict.NO_DATA) {
-            throw new TestAbortedException("[lang=" + lang + "] no graded pair: " + s.unparseable() + " unparseable, "
+            return new TestAbortedException("[lang=" + lang + "] no graded pair: " + s.unparseable() + " unparseable, "
                     + s.errors() + " errors");
         }
         if (d.verdict() == Verdict.FAIL) {
-            throw new AssertionFailedError(figures + (kind == GateFamily.Kind.GAP
+            return new AssertionFailedError(figures + (kind == GateFamily.Kind.GAP
                     ? " (the gap is confidently above " + ClpConstants.GATE_MAX_GAP + ")"
                     : " (the candidate is confidently worse than the baseline by more than " + ClpConstants.GATE_TOLERANCE + ")"));
         }
         if (d.verdict() == Verdict.INCONCLUSIVE && context.config().inconclusiveFails()) {
-            throw new AssertionFailedError(figures + " (" + ClpConstants.GATE_INCONCLUSIVE + "=fail)");
+            return new AssertionFailedError(figures + " (" + ClpConstants.GATE_INCONCLUSIVE + "=fail)");
         }
-        return context;
+        return null; // PASS, or INCONCLUSIVE under the default clp.gate.inconclusive=warn
     }
 
     private String describe(GateFamily.Decision d) {

@@ -68,16 +68,21 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
 
     @Override
     public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
+        long start = System.currentTimeMillis();
         ClpExecutionContext.Run run = context.run();
         PairOutcome outcome = run.prefetcher().await(this);
         run.record(new RunRecord.Entry(suiteId, outcome));
+        boolean known = outcome instanceof PairOutcome.Weak && run.baseline() != null
+                && run.baseline().pair(suiteId, pair.id()).map(Baseline.PairResult::weak).orElse(false);
+        if (run.allure() != null) {
+            run.allure().pair(suiteId, getUniqueId().toString(), getDisplayName(), outcome, known, start,
+                    System.currentTimeMillis());
+        }
         ClpConfig config = context.config();
         if (outcome instanceof PairOutcome.Consistent) {
             return context;
         }
         if (outcome instanceof PairOutcome.Weak weak) {
-            boolean known = run.baseline() != null
-                    && run.baseline().pair(suiteId, pair.id()).map(Baseline.PairResult::weak).orElse(false);
             if (known) {
                 throw new TestAbortedException("KNOWN WEAK " + outcome.message() + " (weak in the baseline of "
                         + run.baseline().model() + " too; only new weak pairs count as regressions)");

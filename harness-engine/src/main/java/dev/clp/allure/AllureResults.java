@@ -1,0 +1,297 @@
+package dev.clp.allure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clp.scoring.Extraction;
+import dev.clp.scoring.PairOutcome;
+import dev.clp.scoring.SideResult;
+import dev.clp.suite.Languages;
+import dev.clp.suite.Pair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Writes Allure 2 result files ({@code <uuid>-result.json}, {@code <uuid>-attachment.txt}, {@code categories.json},
+ * {@code environment.properties}, {@code executor.json}) for a run: one result per pair and per gate, labelled so that
+ * Allure's Behaviors view groups by suite (epic), target language (feature) and source dataset (story), and its
+ * Suites view by language. Both prompts, both raw answers and the extracted choices are attached as plain text, so
+ * untrusted model output is never interpreted as HTML. Thread-safe; each result is written as it finishes.
+ */
+public final class AllureResults {
+
+    /** The environment variables of a CI system that {@code executor.json} is built from. */
+    public static final Set<String> EXECUTOR_VARIABLES = Set.of("GITHUB_ACTIONS", "GITHUB_SERVER_URL",
+            "GITHUB_REPOSITORY", "GITHUB_RUN_ID", "GITHUB_RUN_NUMBER", "GITHUB_WORKFLOW", "GITHUB_SHA");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final String model;
+    private final Map<String, String> parameters;
+    private final Set<String> languages = new TreeSet<>();
+
+    /**
+     * @param dir the results directory, created if needed
+     * @param model {@code <provider>:<model>}, a label and a parameter
+     * @param parameters run parameters shown on every result (K, temperature …), excluded from the history key so
+     *     that history follows a pair across models and settings
+     */
+    public AllureResults(Path dir, String model, Map<String, String> parameters) {
+        this.dir = dir;
+        this.model = model;
+        this.parameters = new LinkedHashMap<>(parameters);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot create the Allure results directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** Allure's statuses. */
+    public enum Status {
+        PASSED, FAILED, BROKEN, SKIPPED;
+
+        String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** How a pair outcome shows in Allure: weak fails, unparseable and errors are broken, the rest skipped or passed. */
+    public static Status status(PairOutcome outcome) {
+        if (outcome instanceof PairOutcome.Consistent) {
+            return Status.PASSED;
+        }
+        if (outcome instanceof PairOutcome.Weak) {
+            return Status.FAILED;
+        }
+        if (outcome instanceof PairOutcome.Unparseable || outcome instanceof PairOutcome.Error) {
+            return Status.BROKEN;
+        }
+        return Status.SKIPPED;
+    }
+
+    /**
+     * One pair's result.
+     *
+     * @param testId a stable id of the test (the JUnit unique id): the history key
+     * @param knownWeak weak in the baseline too: skipped, not failed (only new weak pairs are regressions)
+     */
+    public void pair(String suite, String testId, String displayName, PairOutcome outcome, boolean knownWeak,
+            long startMillis, long stopMillis) {
+        Pair pair = outcome.pair();
+        String uuid = UUID.randomUUID().toString();
+        Status status = knownWeak ? Status.SKIPPED : status(outcome);
+        String message = status == Status.PASSED ? null
+                : knownWeak ? outcome.message().replaceFirst("\\] weak: ", "] known weak (weak in the baseline too): ")
+                : outcome.message();
+        ObjectNode r = result(uuid, testId, displayName, status, message, startMillis, stopMillis);
+        labels(r, suite, pair.lang(), pair.source(), "normal");
+        ArrayNode labels = (ArrayNode) r.get("labels");
+        label(labels, "tag", "lang:" + pair.lang());
+        if (pair.subject() != null && !pair.subject().isBlank()) {
+            label(labels, "tag", "subject:" + pair.subject());
+        }
+        label(labels, "tag", outcome.kind());
+        ArrayNode attachments = r.putArray("attachments");
+        SideResult en = null;
+        SideResult target = null;
+        if (outcome instanceof PairOutcome.Graded g) {
+            en = g.en();
+            target = g.target();
+        } else if (outcome instanceof PairOutcome.Unparseable u) {
+            en = u.en();
+            target = u.target();
+        }
+        if (en != null) {
+            attach(attachments, uuid, "English prompt", en.prompt());
+            attach(attachments, uuid, Languages.name(pair.lang()) + " prompt", target.prompt());
+            attach(attachments, uuid, "English answer", String.join("\n---\n", en.answers()));
+            attach(attachments, uuid, Languages.name(pair.lang()) + " answer", String.join("\n---\n", target.answers()));
+            attach(attachments, uuid, "Extracted choices", choices(en) + choices(target));
+        } else {
+            attach(attachments, uuid, "English question", pair.en().question());
+            attach(attachments, uuid, Languages.name(pair.lang()) + " question", pair.target().question());
+        }
+        write(uuid + "-result.json", r.toString());
+    }
+
+    /** One gate's result; gates are blockers. */
+    public void gate(String suite, String testId, String displayName, String lang, Status status, String message,
+            String figures, long startMillis, long stopMillis) {
+        String uuid = UUID.randomUUID().toString();
+        String prefixed = message == null || message.startsWith("[lang=") ? message : "[lang=" + lang + "] " + message;
+        ObjectNode r = result(uuid, testId, displayName, status, prefixed, startMillis, stopMillis);
+        labels(r, suite, lang, "gates", "blocker");
+        label((ArrayNode) r.get("labels"), "tag", "gate");
+        attach(r.putArray("attachments"), uuid, "Gate figures", figures);
+        write(uuid + "-result.json", r.toString());
+    }
+
+    /**
+     * Writes {@code categories.json} (failures per language, then weak pairs, unparseable answers, transport errors
+     * and failing gates apart), {@code environment.properties} and, on CI, {@code executor.json}.
+     *
+     * @param environment shown on the report's overview (model, endpoint host, suite versions, K, thresholds, commit)
+     * @param ciEnvironment the process environment, read for {@link #EXECUTOR_VARIABLES} only
+     */
+    public void finish(Map<String, String> environment, Map<String, String> ciEnvironment) {
+        ArrayNode categories = JSON.createArrayNode();
+        synchronized (languages) {
+            for (String lang : languages) {
+                String q = "\\[lang=" + java.util.regex.Pattern.quote(lang) + "\\]";
+                category(categories, Languages.name(lang) + " (" + lang + "): weak pairs", q + " (NEW )?weak[: ].*", "failed");
+                category(categories, Languages.name(lang) + " (" + lang + "): failing gates", q + " .* (gap|regression): .*",
+                        "failed");
+            }
+        }
+        category(categories, "Unparseable answers", "\\[lang=[^\\]]+\\] unparseable .*", "broken");
+        category(categories, "Transport errors", "\\[lang=[^\\]]+\\] error on the .*", "broken");
+        category(categories, "Gates without data", "\\[lang=[^\\]]+\\] no graded pair.*", "broken");
+        write("categories.json", categories.toPrettyString());
+        StringBuilder props = new StringBuilder();
+        environment.forEach((k, v) -> props.append(escapeProperty(k, true)).append('=').append(escapeProperty(v, false))
+                .append('\n'));
+        write("environment.properties", props.toString());
+        if ("true".equals(ciEnvironment.get("GITHUB_ACTIONS"))) {
+            String server = ciEnvironment.getOrDefault("GITHUB_SERVER_URL", "https://github.com");
+            String repo = ciEnvironment.getOrDefault("GITHUB_REPOSITORY", "");
+            String runId = ciEnvironment.getOrDefault("GITHUB_RUN_ID", "");
+            ObjectNode executor = JSON.createObjectNode();
+            executor.put("name", "GitHub Actions");
+            executor.put("type", "github");
+            executor.put("url", server + "/" + repo);
+            executor.put("buildOrder", parseLong(ciEnvironment.get("GITHUB_RUN_NUMBER")));
+            executor.put("buildName", ciEnvironment.getOrDefault("GITHUB_WORKFLOW", "workflow") + " #"
+                    + ciEnvironment.getOrDefault("GITHUB_RUN_NUMBER", "?"));
+            executor.put("buildUrl", server + "/" + repo + "/actions/runs/" + runId);
+            write("executor.json", executor.toPrettyString());
+        }
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void category(ArrayNode categories, String name, String regex, String status) {
+        ObjectNode c = categories.addObject();
+        c.put("name", name);
+        c.putArray("matchedStatuses").add(status);
+        c.put("messageRegex", "(?s)" + regex);
+    }
+
+    private ObjectNode result(String uuid, String testId, String name, Status status, String message, long start,
+            long stop) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("uuid", uuid);
+        r.put("historyId", md5(testId));
+        r.put("testCaseId", md5(testId));
+        r.put("fullName", testId);
+        r.put("name", name);
+        r.put("status", status.json());
+        if (message != null) {
+            r.putObject("statusDetails").put("message", message);
+        }
+        r.put("stage", "finished");
+        r.put("start", start);
+        r.put("stop", Math.max(start, stop));
+        ArrayNode params = r.putArray("parameters");
+        param(params, "model", model);
+        parameters.forEach((k, v) -> param(params, k, v));
+        r.putArray("links");
+        r.putArray("steps");
+        return r;
+    }
+
+    private static void param(ArrayNode params, String name, String value) {
+        params.addObject().put("name", name).put("value", value).put("excluded", true);
+    }
+
+    private void labels(ObjectNode r, String suite, String lang, String story, String severity) {
+        synchronized (languages) {
+            languages.add(lang);
+        }
+        ArrayNode labels = r.putArray("labels");
+        label(labels, "epic", suite);
+        label(labels, "feature", Languages.name(lang) + " (" + lang + ")");
+        label(labels, "story", story == null ? "unknown" : story);
+        label(labels, "parentSuite", suite);
+        label(labels, "suite", Languages.name(lang) + " (" + lang + ")");
+        label(labels, "targetLang", lang);
+        label(labels, "model", model);
+        label(labels, "severity", severity);
+        label(labels, "framework", "clp");
+    }
+
+    private static void label(ArrayNode labels, String name, String value) {
+        labels.addObject().put("name", name).put("value", value);
+    }
+
+    private void attach(ArrayNode attachments, String uuid, String name, String text) {
+        String source = uuid + "-" + UUID.randomUUID() + "-attachment.txt";
+        write(source, text == null ? "" : text);
+        attachments.addObject().put("name", name).put("source", source).put("type", "text/plain");
+    }
+
+    private static String choices(SideResult side) {
+        StringBuilder sb = new StringBuilder(side.lang()).append(": expected ").append(side.expectedLetter())
+                .append(", chose ").append(side.chosenLetter()).append('\n');
+        for (int k = 0; k < side.extractions().size(); k++) {
+            Extraction e = side.extractions().get(k);
+            sb.append("  sample ").append(k).append(": ").append(e instanceof Extraction.Choice c
+                    ? (char) ('A' + c.index()) + " (" + c.method() + ")"
+                    : "unparseable (" + ((Extraction.Unparseable) e).reason() + ")").append('\n');
+        }
+        return sb.toString();
+    }
+
+    private void write(String name, String content) {
+        Path file = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write the Allure result: " + e.getMessage(), e);
+        }
+    }
+
+    private static String escapeProperty(String s, boolean key) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '=', ':' -> sb.append(key ? "\\" + c : String.valueOf(c));
+                case ' ' -> sb.append(key ? "\\ " : " ");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

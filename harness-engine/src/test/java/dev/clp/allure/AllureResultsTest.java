@@ -1,0 +1,175 @@
+package dev.clp.allure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.engine.ClpTestEngine;
+import dev.clp.testing.SuiteFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** The Allure results the engine writes: one per pair and gate, labels, parameters, attachments, categories. */
+class AllureResultsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "sk-allure-secret-0123456789";
+    private static final String HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)> " + "B".repeat(5000);
+
+    @TempDir
+    Path tmp;
+
+    private List<JsonNode> results(Path dir) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
+                out.add(JSON.readTree(f.toFile()));
+            }
+        }
+        return out;
+    }
+
+    private static String label(JsonNode result, String name) {
+        for (JsonNode l : result.get("labels")) {
+            if (name.equals(l.get("name").asText())) {
+                return l.get("value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyPairAndGateIsOneResultWithItsLanguageBothPromptsAndBothAnswers() throws Exception {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 8, "sw", "ar");
+        Path allure = tmp.resolve("allure-results");
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String body = request.getBody().readUtf8();
+                    // English right ("A" for answer-0 pairs), Arabic hostile text, Swahili always "A"
+                    String answer = body.contains("[ar]") ? HOSTILE : "A";
+                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(JSON.createObjectNode()
+                            .set("choices", JSON.createArrayNode().add(JSON.createObjectNode().set("message",
+                                    JSON.createObjectNode().put("role", "assistant").put("content", answer)))).toString());
+                }
+            });
+            server.start();
+            EngineTestKit.engine(new ClpTestEngine(Map.of("T_KEY", KEY, "GITHUB_ACTIONS", "true",
+                            "GITHUB_REPOSITORY", "acme/models", "GITHUB_RUN_ID", "77", "GITHUB_RUN_NUMBER", "12",
+                            "GITHUB_WORKFLOW", "model-gate", "GITHUB_SHA", "abc123")))
+                    .configurationParameter("clp.model", "openai:m")
+                    .configurationParameter("clp.endpoint", server.url("/v1").toString().replace("http://", "http://user:pw@"))
+                    .configurationParameter("clp.api-key-env", "T_KEY")
+                    .configurationParameter("clp.cache", "off")
+                    .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                    .configurationParameter("clp.allure.results-dir", allure.toString())
+                    .selectors(selectDirectory(suite.toFile()))
+                    .execute();
+        }
+
+        List<JsonNode> results = results(allure);
+        assertThat(results).hasSize(2 * 8 + 2);
+        List<JsonNode> gates = results.stream().filter(r -> "blocker".equals(label(r, "severity"))).toList();
+        assertThat(gates).hasSize(2).allSatisfy(g -> assertThat(label(g, "story")).isEqualTo("gates"));
+        for (JsonNode r : results) {
+            String lang = label(r, "targetLang");
+            assertThat(lang).isIn("sw", "ar");
+            assertThat(label(r, "epic")).isEqualTo("s");
+            assertThat(label(r, "feature")).isIn("Swahili (sw)", "Arabic (ar)");
+            assertThat(label(r, "model")).isEqualTo("openai:m");
+            assertThat(label(r, "language")).as("'language' is Allure's programming-language label").isNull();
+            assertThat(r.get("parameters")).allSatisfy(p -> assertThat(p.get("excluded").asBoolean()).isTrue());
+            assertThat(r.get("historyId").asText()).hasSize(32);
+            if (!"passed".equals(r.get("status").asText())) {
+                assertThat(r.at("/statusDetails/message").asText()).startsWith("[lang=" + lang + "]");
+            }
+        }
+        JsonNode weakArabic = results.stream().filter(r -> "ar".equals(label(r, "targetLang"))
+                && "unparseable".equals(label(r, "tag")) == false && r.get("attachments").size() == 5)
+                .filter(r -> r.get("status").asText().equals("broken")).findFirst().orElseThrow();
+        List<String> names = new ArrayList<>();
+        weakArabic.get("attachments").forEach(a -> names.add(a.get("name").asText()));
+        assertThat(names).containsExactly("English prompt", "Arabic prompt", "English answer", "Arabic answer",
+                "Extracted choices");
+        weakArabic.get("attachments").forEach(a -> assertThat(a.get("type").asText()).isEqualTo("text/plain"));
+        String arabicAnswer = Files.readString(allure.resolve(weakArabic.at("/attachments/3/source").asText()));
+        assertThat(arabicAnswer).as("kept verbatim, as text/plain").isEqualTo(HOSTILE);
+        assertThat(Files.readString(allure.resolve(weakArabic.at("/attachments/1/source").asText()))).contains("[ar]");
+
+        JsonNode categories = JSON.readTree(allure.resolve("categories.json").toFile());
+        List<String> categoryNames = new ArrayList<>();
+        categories.forEach(c -> categoryNames.add(c.get("name").asText()));
+        assertThat(categoryNames).contains("Swahili (sw): weak pairs", "Arabic (ar): weak pairs",
+                "Arabic (ar): failing gates", "Unparseable answers", "Transport errors");
+        Properties env = new Properties();
+        try (var in = Files.newBufferedReader(allure.resolve("environment.properties"))) {
+            env.load(in);
+        }
+        assertThat(env.getProperty("model")).isEqualTo("openai:m");
+        assertThat(env.getProperty("endpoint")).matches("http://(localhost|127\\.0\\.0\\.1):\\d+").doesNotContain("pw");
+        assertThat(env.getProperty("git commit")).isEqualTo("abc123");
+        JsonNode executor = JSON.readTree(allure.resolve("executor.json").toFile());
+        assertThat(executor.get("buildUrl").asText()).isEqualTo("https://github.com/acme/models/actions/runs/77");
+        assertThat(executor.get("buildOrder").asLong()).isEqualTo(12);
+        try (Stream<Path> all = Files.list(allure)) {
+            for (Path f : all.toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain(KEY).doesNotContain("user:pw");
+            }
+        }
+    }
+
+    @Test
+    void swahiliWeakPairsFailAndLandInTheirLanguageCategory() throws Exception {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "sw");
+        Path allure = tmp.resolve("allure-results");
+        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:llama-3.1-8b")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", allure.toString())
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+        List<JsonNode> failed = results(allure).stream().filter(r -> "failed".equals(r.get("status").asText())
+                && "weak".equals(r.get("labels").findValues("value").stream().map(JsonNode::asText)
+                        .filter("weak"::equals).findFirst().orElse(null))).toList();
+        assertThat(failed).isNotEmpty();
+        JsonNode category = null;
+        for (JsonNode c : JSON.readTree(allure.resolve("categories.json").toFile())) {
+            if (c.get("name").asText().equals("Swahili (sw): weak pairs")) {
+                category = c;
+            }
+        }
+        assertThat(category).isNotNull();
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile(category.get("messageRegex").asText());
+        assertThat(failed).allSatisfy(r -> assertThat(regex.matcher(r.at("/statusDetails/message").asText()).matches())
+                .as(r.at("/statusDetails/message").asText()).isTrue());
+        assertThat(Files.exists(allure.resolve("executor.json"))).as("not on CI").isFalse();
+    }
+
+    @Test
+    void offWritesNothing() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
+        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:default")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure", "off")
+                .configurationParameter("clp.allure.results-dir", tmp.resolve("allure-results").toString())
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+        assertThat(tmp.resolve("allure-results")).doesNotExist();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.clp.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.engine.ClpTestEngine;
+import dev.clp.testing.SuiteFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * The real Allure 2 command line (unpacked from Maven Central by this module's build) turns the engine's results
+ * into a report whose per-language views list the weak pairs with both prompts and both answers attached.
+ */
+class AllureReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static Path allure() {
+        String home = System.getProperty("allure.home");
+        assumeTrue(home != null, "allure.home is set by this module's Surefire configuration");
+        Path bin = Path.of(home, "bin", "allure");
+        assumeTrue(Files.isExecutable(bin), bin + " is unpacked by mvn generate-test-resources");
+        return bin;
+    }
+
+    private static void allure(Path bin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(bin.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+
+    @Test
+    void theAllureCommandLineBuildsPerLanguageViewsWithPromptsAndAnswersAttached() throws Exception {
+        Path bin = allure();
+        Path suite = SuiteFixtures.suite(tmp.resolve("suite"), "starter-like", 30, "sw", "yo", "zh");
+        Path results = tmp.resolve("allure-results");
+        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:llama-3.1-8b")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", results.toString())
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+
+        Path report = tmp.resolve("allure-report");
+        allure(bin, "generate", results.toString(), "-o", report.toString(), "--clean");
+
+        String behaviors = Files.readString(report.resolve("data/behaviors.json"));
+        assertThat(behaviors).contains("starter-like", "Swahili (sw)", "Yoruba (yo)", "Chinese (zh)");
+        String categories = Files.readString(report.resolve("data/categories.json"));
+        assertThat(categories).contains("Swahili (sw): weak pairs", "Yoruba (yo): weak pairs");
+        JsonNode weak = null;
+        try (Stream<Path> cases = Files.list(report.resolve("data/test-cases"))) {
+            for (Path f : cases.toList()) {
+                JsonNode c = JSON.readTree(f.toFile());
+                if ("failed".equals(c.path("status").asText())
+                        && c.path("statusMessage").asText().startsWith("[lang=yo] weak:")) {
+                    weak = c;
+                    break;
+                }
+            }
+        }
+        assertThat(weak).as("a weak Yoruba pair in the report").isNotNull();
+        List<String> attachments = new ArrayList<>();
+        weak.at("/testStage/attachments").forEach(a -> attachments.add(a.get("name").asText()));
+        assertThat(attachments).containsExactly("English prompt", "Yoruba prompt", "English answer", "Yoruba answer",
+                "Extracted choices");
+        String source = weak.at("/testStage/attachments/1/source").asText();
+        assertThat(Files.readString(report.resolve("data/attachments").resolve(source))).contains("Ìbéèrè");
+        List<String> labels = new ArrayList<>();
+        weak.get("labels").forEach(l -> labels.add(l.get("name").asText() + "=" + l.get("value").asText()));
+        assertThat(labels).contains("targetLang=yo", "feature=Yoruba (yo)", "model=sim:llama-3.1-8b");
+
+        Path single = tmp.resolve("allure-single");
+        allure(bin, "generate", results.toString(), "-o", single.toString(), "--clean", "--single-file");
+        assertThat(single.resolve("index.html")).isRegularFile();
+        assertThat(Files.size(single.resolve("index.html"))).as("data and app inlined").isGreaterThan(500_000);
+    }
+}
