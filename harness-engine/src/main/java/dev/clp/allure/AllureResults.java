@@ -42,6 +42,13 @@ public final class AllureResults {
     private final String model;
     private final Map<String, String> parameters;
     private final Set<String> languages = new TreeSet<>();
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "clp-allure-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicReference<UncheckedIOException> writeFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * @param dir the results directory, created if needed
@@ -179,6 +186,7 @@ public final class AllureResults {
             executor.put("buildUrl", server + "/" + repo + "/actions/runs/" + runId);
             write("executor.json", executor.toPrettyString());
         }
+        drain();
     }
 
     private static long parseLong(String s) {
@@ -261,15 +269,48 @@ public final class AllureResults {
         return sb.toString();
     }
 
+    /**
+     * Writes a file on the writer thread, off the JUnit thread. Attachments are written in place; a result file
+     * (written after its attachments, on the same thread) is renamed into place, so a reader never sees a result
+     * whose attachments are missing or a half-written result.
+     */
     private void write(String name, String content) {
-        Path file = dir.resolve(name);
-        Path tmp = dir.resolve(name + ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write the Allure result: " + e.getMessage(), e);
+        failIfWriteFailed();
+        writer.execute(() -> {
+            Path file = dir.resolve(name);
+            try {
+                if (name.endsWith("-attachment.txt")) {
+                    Files.writeString(file, content, StandardCharsets.UTF_8);
+                } else {
+                    Path tmp = dir.resolve(name + ".tmp");
+                    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                writeFailure.compareAndSet(null, new UncheckedIOException(file + ": cannot write the Allure result: "
+                        + e.getMessage(), e));
+            }
+        });
+    }
+
+    private void failIfWriteFailed() {
+        UncheckedIOException failure = writeFailure.get();
+        if (failure != null) {
+            throw failure;
         }
+    }
+
+    /** Waits for every queued file; rethrows the first write failure, naming the file. */
+    private void drain() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new UncheckedIOException(new IOException(dir + ": Allure results still being written after 5 min"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failIfWriteFailed();
     }
 
     private static String escapeProperty(String s, boolean key) {
