@@ -122,6 +122,31 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
     }
 
+    /** What one model client's layers counted: calls, retries, cache, tokens, and the cost ledger when there is one. */
+    private static Map<String, Object> usage(CallStats counted) {
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("modelCalls", counted.calls());
+        usage.put("retries", counted.retries());
+        usage.put("retriesByCause", counted.retriesByCause());
+        usage.put("concurrencyCuts", counted.limitCuts());
+        usage.put("cacheHits", counted.cacheHits());
+        usage.put("cacheMisses", counted.cacheMisses());
+        usage.put("promptTokens", counted.promptTokens());
+        usage.put("completionTokens", counted.completionTokens());
+        BudgetedModelClient ledger = counted.ledger();
+        if (ledger != null) {
+            Map<String, Object> byLanguage = new LinkedHashMap<>();
+            ledger.ledger().forEach((lang, u) -> byLanguage.put(lang, Map.of("calls", u.calls(), "promptTokens",
+                    u.promptTokens(), "completionTokens", u.completionTokens(), "cost", u.cost())));
+            usage.put("byLanguage", byLanguage);
+            usage.put("cost", ledger.cost());
+            if (ledger.exhausted() != null) {
+                usage.put("budgetStopped", ledger.exhausted());
+            }
+        }
+        return usage;
+    }
+
     /** What the Allure report's overview shows: never credentials (the endpoint is reduced to scheme, host and port). */
     private Map<String, String> allureEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -210,43 +235,17 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("failOn", config.failOn().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("concurrency", config.concurrency());
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
+        settings.put("answerFormat", config.structuredAnswers() ? "json" : "text");
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
-        Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("modelCalls", stats.calls());
-        usage.put("retries", stats.retries());
-        usage.put("retriesByCause", stats.retriesByCause());
-        usage.put("concurrencyCuts", stats.limitCuts());
+        Map<String, Object> usage = usage(stats);
         usage.put("cache", config.cacheMode());
-        usage.put("cacheHits", stats.cacheHits());
-        usage.put("cacheMisses", stats.cacheMisses());
-        BudgetedModelClient ledger = stats.ledger();
-        if (ledger != null) {
-            Map<String, Object> byLanguage = new LinkedHashMap<>();
-            ledger.ledger().forEach((lang, u) -> byLanguage.put(lang, Map.of("calls", u.calls(), "promptTokens",
-                    u.promptTokens(), "completionTokens", u.completionTokens(), "cost", u.cost())));
-            usage.put("byLanguage", byLanguage);
-            usage.put("cost", ledger.cost());
-            if (ledger.exhausted() != null) {
-                usage.put("budgetStopped", ledger.exhausted());
-            }
-        }
-        usage.put("promptTokens", stats.promptTokens());
-        usage.put("completionTokens", stats.completionTokens());
-        settings.put("answerFormat", config.structuredAnswers() ? "json" : "text");
         if (fallback != null) {
             Map<String, Object> fb = new LinkedHashMap<>();
             fb.put("model", fallback.name());
             fb.put("asked", fallback.asked());
             fb.put("resolved", fallback.resolved());
-            fb.put("modelCalls", fallbackStats.calls());
-            fb.put("cacheHits", fallbackStats.cacheHits());
-            fb.put("promptTokens", fallbackStats.promptTokens());
-            fb.put("completionTokens", fallbackStats.completionTokens());
-            BudgetedModelClient fbLedger = fallbackStats.ledger();
-            if (fbLedger != null) {
-                fb.put("cost", fbLedger.cost());
-            }
+            fb.putAll(usage(fallbackStats));
             usage.put("fallbackExtractor", fb);
         }
         boolean simulated = model.simulated() || stats.simulatedAnswers();

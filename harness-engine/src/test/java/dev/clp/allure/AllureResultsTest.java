@@ -43,6 +43,15 @@ class AllureResultsTest {
         return out;
     }
 
+    private static boolean hasTag(JsonNode result, String tag) {
+        for (JsonNode l : result.get("labels")) {
+            if ("tag".equals(l.get("name").asText()) && tag.equals(l.get("value").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String label(JsonNode result, String name) {
         for (JsonNode l : result.get("labels")) {
             if (name.equals(l.get("name").asText())) {
@@ -99,17 +108,22 @@ class AllureResultsTest {
                 assertThat(r.at("/statusDetails/message").asText()).startsWith("[lang=" + lang + "]");
             }
         }
-        JsonNode weakArabic = results.stream().filter(r -> "ar".equals(label(r, "targetLang"))
-                && "unparseable".equals(label(r, "tag")) == false && r.get("attachments").size() == 5)
-                .filter(r -> r.get("status").asText().equals("broken")).findFirst().orElseThrow();
+        // every Arabic answer is the hostile text, which names no option: unparseable (broken) where English was
+        // right, not applicable (skipped) where English "A" was wrong
+        List<JsonNode> arabicPairs = results.stream().filter(r -> "ar".equals(label(r, "targetLang"))
+                && !"blocker".equals(label(r, "severity"))).toList();
+        assertThat(arabicPairs).hasSize(8).allSatisfy(r -> assertThat(r.get("status").asText())
+                .isEqualTo(hasTag(r, "unparseable") ? "broken" : "skipped"));
+        assertThat(arabicPairs).filteredOn(r -> hasTag(r, "unparseable")).isNotEmpty();
+        JsonNode hostileArabic = arabicPairs.stream().filter(r -> hasTag(r, "unparseable")).findFirst().orElseThrow();
         List<String> names = new ArrayList<>();
-        weakArabic.get("attachments").forEach(a -> names.add(a.get("name").asText()));
+        hostileArabic.get("attachments").forEach(a -> names.add(a.get("name").asText()));
         assertThat(names).containsExactly("English prompt", "Arabic prompt", "English answer", "Arabic answer",
                 "Extracted choices");
-        weakArabic.get("attachments").forEach(a -> assertThat(a.get("type").asText()).isEqualTo("text/plain"));
-        String arabicAnswer = Files.readString(allure.resolve(weakArabic.at("/attachments/3/source").asText()));
+        hostileArabic.get("attachments").forEach(a -> assertThat(a.get("type").asText()).isEqualTo("text/plain"));
+        String arabicAnswer = Files.readString(allure.resolve(hostileArabic.at("/attachments/3/source").asText()));
         assertThat(arabicAnswer).as("kept verbatim, as text/plain").isEqualTo(HOSTILE);
-        assertThat(Files.readString(allure.resolve(weakArabic.at("/attachments/1/source").asText()))).contains("[ar]");
+        assertThat(Files.readString(allure.resolve(hostileArabic.at("/attachments/1/source").asText()))).contains("[ar]");
 
         JsonNode categories = JSON.readTree(allure.resolve("categories.json").toFile());
         List<String> categoryNames = new ArrayList<>();
@@ -144,8 +158,7 @@ class AllureResultsTest {
                 .selectors(selectDirectory(suite.toFile()))
                 .execute();
         List<JsonNode> failed = results(allure).stream().filter(r -> "failed".equals(r.get("status").asText())
-                && "weak".equals(r.get("labels").findValues("value").stream().map(JsonNode::asText)
-                        .filter("weak"::equals).findFirst().orElse(null))).toList();
+                && hasTag(r, "weak")).toList();
         assertThat(failed).isNotEmpty();
         JsonNode category = null;
         for (JsonNode c : JSON.readTree(allure.resolve("categories.json").toFile())) {
