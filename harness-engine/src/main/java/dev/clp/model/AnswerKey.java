@@ -20,20 +20,54 @@ public final class AnswerKey {
     }
 
     private final Map<List<String>, List<Entry>> byChoices = new ConcurrentHashMap<>();
+    private final Map<List<String>, List<Side>> bySortedChoices = new ConcurrentHashMap<>();
 
     /** Registers both sides of a pair. */
     public void register(Pair pair) {
-        add("en", pair.en(), pair.distractionLength(true));
-        add(pair.lang(), pair.target(), pair.distractionLength(false));
+        register("en", pair.en(), pair.distractionLength(true));
+        register(pair.lang(), pair.target(), pair.distractionLength(false));
     }
 
-    private void add(String lang, Side side, int distraction) {
-        List<String> choices = side.choices().stream().map(String::strip).toList();
+    /**
+     * Registers one question (the generator registers its English seed questions this way).
+     *
+     * @param distraction characters of distraction text already in the question
+     */
+    public void register(String lang, Side side, int distraction) {
+        List<String> choices = strip(side.choices());
         List<Entry> entries = byChoices.computeIfAbsent(choices, k -> new CopyOnWriteArrayList<>());
         Entry entry = new Entry(lang, side.question().strip(), side.answer(), distraction);
         if (!entries.contains(entry)) {
             entries.add(entry);
+            bySortedChoices.computeIfAbsent(sorted(choices), k -> new CopyOnWriteArrayList<>())
+                    .add(new Side(entry.question(), choices, side.answer()));
         }
+    }
+
+    /**
+     * The entry for a prompt whose options are a known question's options in another order (a translation
+     * that moved them), with the right option's index in the order shown.
+     */
+    public Optional<Entry> findInAnyOrder(List<String> choices, String prompt) {
+        Optional<Entry> exact = find(choices, prompt);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Side> known = bySortedChoices.get(sorted(strip(choices)));
+        if (known == null || known.isEmpty()) {
+            return Optional.empty();
+        }
+        Side side = known.stream().filter(s -> prompt.contains(s.question())).findFirst().orElse(known.get(0));
+        int right = strip(choices).indexOf(side.answerText());
+        return find(side.choices(), prompt).map(e -> new Entry(e.lang(), e.question(), right, e.distraction()));
+    }
+
+    private static List<String> strip(List<String> choices) {
+        return choices.stream().map(String::strip).toList();
+    }
+
+    private static List<String> sorted(List<String> choices) {
+        return choices.stream().sorted().toList();
     }
 
     /** The entry for a prompt with these options, preferring one whose question text the prompt contains. */

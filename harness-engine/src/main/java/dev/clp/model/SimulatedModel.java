@@ -59,6 +59,13 @@ public final class SimulatedModel implements ModelClient {
             // asked to read another answer (the fallback extractor): the simulator cannot, and says so
             return response("NONE");
         }
+        Optional<ChatResponse> task = GeneratorSimulation.answer(prompt, request);
+        if (task.isPresent()) {
+            return task.get();
+        }
+        // a question the generator had the simulator "translate": it understands its own translations
+        Optional<String> translatedInto = GeneratorTasks.simulatedLanguage(prompt);
+        prompt = GeneratorTasks.stripSimulated(prompt);
         List<String> choices = new ArrayList<>();
         Matcher m = OPTION.matcher(prompt);
         while (m.find()) {
@@ -71,8 +78,9 @@ public final class SimulatedModel implements ModelClient {
         // draws depend on the prompt and sample, not on the profile: a profile with lower accuracy is right on
         // a subset of the questions a stronger one gets right, as a regressed checkpoint would be
         byte[] h = hash(SEED + '\u001f' + prompt + '\u001f' + sample);
-        Optional<AnswerKey.Entry> entry = key.find(choices, prompt);
-        String lang = entry.map(AnswerKey.Entry::lang).orElse("en");
+        Optional<AnswerKey.Entry> entry = translatedInto.isPresent() ? key.findInAnyOrder(choices, prompt)
+                : key.find(choices, prompt);
+        String lang = translatedInto.orElse(entry.map(AnswerKey.Entry::lang).orElse("en"));
         if (unit(h, 0) < profile.unparseableRate()) {
             String unsure = "I am not sure; several of these could be argued for.";
             // a model held to a schema that cannot state "unsure" declines, as OpenAI's structured outputs do
@@ -81,7 +89,8 @@ public final class SimulatedModel implements ModelClient {
         int pick;
         if (entry.isPresent()) {
             int right = entry.get().answer();
-            boolean correct = unit(h, 8) < profile.accuracy(lang, entry.get().distraction());
+            int distraction = entry.get().distraction() + addedDistraction(prompt, entry.get().question());
+            boolean correct = unit(h, 8) < profile.accuracy(lang, distraction);
             pick = correct ? right : (right + 1 + (int) (unit(h, 16) * (choices.size() - 1))) % choices.size();
         } else {
             pick = (int) (unit(h, 16) * choices.size());
@@ -104,12 +113,32 @@ public final class SimulatedModel implements ModelClient {
         return response(answer);
     }
 
-    private static ChatResponse response(String text) {
+    /**
+     * Characters of text around the known question in the prompt's question paragraph: the distraction a
+     * generator added to a registered seed question (0 for a suite pair, whose prompt holds its question as is).
+     */
+    static int addedDistraction(String prompt, String question) {
+        int at = prompt.indexOf(question);
+        if (at < 0 || question.isEmpty()) {
+            return 0;
+        }
+        int paragraph = prompt.lastIndexOf("\n\n", at);
+        int start = paragraph < 0 ? 0 : paragraph + 2;
+        int label = prompt.indexOf(": ", start);
+        if (label >= 0 && label < at) {
+            start = label + 2;
+        }
+        int end = prompt.indexOf("\n\n", at + question.length());
+        end = end < 0 ? prompt.length() : end;
+        return Math.max(0, (end - start) - question.length());
+    }
+
+    static ChatResponse response(String text) {
         return new ChatResponse(text, "stop", 0, 0, 0);
     }
 
     /** A number in [0, 1) from 8 bytes of the hash starting at offset. */
-    private static double unit(byte[] h, int offset) {
+    static double unit(byte[] h, int offset) {
         long v = 0;
         for (int i = 0; i < 7; i++) {
             v = (v << 8) | (h[offset + i] & 0xff);
@@ -117,7 +146,7 @@ public final class SimulatedModel implements ModelClient {
         return v / (double) (1L << 56);
     }
 
-    private static byte[] hash(String s) {
+    static byte[] hash(String s) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

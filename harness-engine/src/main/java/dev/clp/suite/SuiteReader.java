@@ -114,6 +114,23 @@ public final class SuiteReader {
         return lang;
     }
 
+    /**
+     * Parses one pair line (as {@link SuiteWriter#toJsonLine} writes it) kept outside a pairs file, e.g. in a
+     * generator checkpoint.
+     *
+     * @param origin named in the message when the line is invalid
+     * @throws SuiteException listing every problem of the line
+     */
+    public static Pair parseLine(Path origin, String line, String lang) {
+        List<SuiteProblem> problems = new ArrayList<>();
+        Pair pair = parsePair(origin, 1, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), lang, problems);
+        if (pair == null || !problems.isEmpty()) {
+            throw new SuiteException(problems.stream().map(SuiteProblem::toString)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return pair;
+    }
+
     /** Splits a stream into lines of raw bytes (without the '\\n'), reading 64 KiB at a time. */
     private static final class LineSplitter {
         private final InputStream in;

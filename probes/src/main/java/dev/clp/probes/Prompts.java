@@ -1,0 +1,124 @@
+package dev.clp.probes;
+
+import static dev.clp.model.GeneratorTasks.wrap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clp.model.GeneratorTasks;
+import dev.clp.suite.Languages;
+import dev.clp.suite.Side;
+import java.util.List;
+
+/** The generator's prompts (written for this project; the markup is {@link GeneratorTasks}). */
+final class Prompts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Prompts() {
+    }
+
+    static String distraction(String question, String wrongOption) {
+        return "You help build a robustness test for multiple-choice questions. Write one or two sentences that can "
+                + "be placed before or after the question below. They must not change what the question asks or "
+                + "which option is correct, and must not state the answer, but they should make the given wrong "
+                + "option look plausible to a careless reader. Reply with the sentences only, after \""
+                + GeneratorTasks.DISTRACTION_LABEL + "\".\n\n"
+                + wrap(GeneratorTasks.QUESTION, question) + "\n" + wrap(GeneratorTasks.WRONG_OPTION, wrongOption);
+    }
+
+    static String distractions(String question, List<String> wrongOptions) {
+        return "You help build a robustness test for multiple-choice questions. For each wrong option listed below, "
+                + "write one or two sentences that can be placed before or after the question. They must not change "
+                + "what the question asks or which option is correct, and must not state the answer, but they should "
+                + "make that wrong option look plausible to a careless reader. Reply with a JSON array of strings only, "
+                + "one per wrong option, in the order given.\n\n" + wrap(GeneratorTasks.QUESTION, question) + "\n"
+                + wrap(GeneratorTasks.WRONG_OPTIONS, json(wrongOptions));
+    }
+
+    static String translateTexts(String from, String to, List<String> texts) {
+        return "Translate each string of the JSON array between the tags from " + name(from) + " into " + name(to)
+                + ". Keep each meaning exactly. Reply with a JSON array of the translations only, same order and "
+                + "length.\n\n" + GeneratorTasks.translateOpen(to, GeneratorTasks.FORMAT_LIST) + json(texts) + "</"
+                + GeneratorTasks.TRANSLATE + ">";
+    }
+
+    static String translateText(String from, String to, String text) {
+        return "Translate the text between the tags from " + name(from) + " into " + name(to)
+                + ". Keep its meaning exactly; reply with the translation only.\n\n"
+                + GeneratorTasks.translateOpen(to, null) + text + "</" + GeneratorTasks.TRANSLATE + ">";
+    }
+
+    static String translateQuestion(String lang, Side en) {
+        ObjectNode q = JSON.createObjectNode();
+        q.put("question", en.question());
+        var choices = q.putArray("choices");
+        en.choices().forEach(choices::add);
+        return "Translate this multiple-choice question from English into " + name(lang) + ". Translate the question "
+                + "and every option, keep the options in the same order and do not add or merge options. Reply with "
+                + "JSON of the same shape only.\n\n" + GeneratorTasks.translateOpen(lang, GeneratorTasks.FORMAT_QUESTION) + json(q)
+                + "</" + GeneratorTasks.TRANSLATE + ">";
+    }
+
+    static String backTranslateQuestion(String fromLang, String question, List<String> choices) {
+        ObjectNode q = JSON.createObjectNode();
+        q.put("question", question);
+        var arr = q.putArray("choices");
+        choices.forEach(arr::add);
+        return "Translate this multiple-choice question from " + name(fromLang) + " into English. Keep the options in "
+                + "the same order. Reply with JSON of the same shape only.\n\n" + GeneratorTasks.translateOpen("en", GeneratorTasks.FORMAT_QUESTION)
+                + json(q) + "</" + GeneratorTasks.TRANSLATE + ">";
+    }
+
+    static String judge(Side original, String perturbed) {
+        StringBuilder options = new StringBuilder();
+        for (int i = 0; i < original.choices().size(); i++) {
+            options.append((char) ('A' + i)).append(". ").append(original.choices().get(i)).append('\n');
+        }
+        return "Sentences were added to a multiple-choice question. Do they change what the question asks, or which "
+                + "option is correct, or do they state the answer? Answer " + GeneratorTasks.SAME + " if not, "
+                + GeneratorTasks.CHANGED + " if so; one word.\n\n" + wrap("original", original.question()) + "\n"
+                + wrap(GeneratorTasks.PERTURBED, perturbed) + "\n" + wrap("options", options.toString().strip()) + "\n"
+                + wrap("correct", String.valueOf((char) ('A' + original.answer()))) + "\n";
+    }
+
+    static String judgeAll(List<Side> originals, List<String> perturbed) {
+        var items = JSON.createArrayNode();
+        for (int i = 0; i < originals.size(); i++) {
+            Side o = originals.get(i);
+            ObjectNode item = items.addObject();
+            item.put("original", o.question());
+            item.put(GeneratorTasks.PERTURBED, perturbed.get(i));
+            var options = item.putArray("options");
+            o.choices().forEach(options::add);
+            item.put("correct", String.valueOf((char) ('A' + o.answer())));
+        }
+        return "Each item below is a multiple-choice question before (original) and after (perturbed) sentences were "
+                + "added to it. For each item: do the added sentences change what the question asks, or which option "
+                + "is correct, or do they state the answer? Reply with a JSON array with one word per item, in order: "
+                + GeneratorTasks.SAME + " if not, " + GeneratorTasks.CHANGED + " if so.\n\n"
+                + wrap(GeneratorTasks.PERTURBED_LIST, json(items));
+    }
+
+    static String extraction(String question, List<String> choices, String answer) {
+        StringBuilder options = new StringBuilder();
+        for (int i = 0; i < choices.size(); i++) {
+            options.append((char) ('A' + i)).append(". ").append(choices.get(i)).append('\n');
+        }
+        return "A model answered the multiple-choice question below. Which option did it choose? Reply with the option "
+                + "letter only, or NONE if it chose none or several.\n\n" + wrap("question_text", question) + "\n"
+                + wrap("options", options.toString().strip()) + "\n" + wrap(GeneratorTasks.MODEL_ANSWER, answer);
+    }
+
+    private static String name(String lang) {
+        return Languages.name(lang);
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.clp.probes;
+
+import dev.clp.suite.Side;
+
+/**
+ * One English multiple-choice question the search starts from.
+ *
+ * @param index 0-based position in the source file (checkpoints and provenance name it)
+ * @param source source dataset, lower case ({@code mmlu})
+ * @param subject subject within the source, may be null
+ * @param en the question, its options and the right option's index
+ */
+public record SeedQuestion(int index, String source, String subject, Side en) {
+}

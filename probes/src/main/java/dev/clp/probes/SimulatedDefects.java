@@ -1,0 +1,42 @@
+package dev.clp.probes;
+
+import dev.clp.model.GeneratorTasks;
+import dev.clp.suite.Pair;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What is wrong with a pair found against the simulator, known from how the simulator makes its faults (its
+ * ground truth): a distraction that gives the answer away, a target side left untranslated, or translated
+ * options that changed places. The checks of the improved strategy exist to keep such pairs out; this counts
+ * how many got through, for the efficiency figures.
+ */
+public final class SimulatedDefects {
+
+    private SimulatedDefects() {
+    }
+
+    /** The defect of a simulated pair, if it has one. */
+    public static Optional<String> of(Pair pair) {
+        if (pair.en().question().contains(GeneratorTasks.SIM_GIVEAWAY)) {
+            return Optional.of("gives the answer away");
+        }
+        // each distraction was translated on its own, and the question too: one mark each
+        int steps = pair.perturbation() == null || pair.perturbation().steps() == null ? 0 : pair.perturbation().steps();
+        boolean untranslated = marks(pair.target().question()) < steps + 1
+                || pair.target().choices().stream().anyMatch(c -> !GeneratorTasks.isSimulatedTranslation(c));
+        if (untranslated) {
+            return Optional.of("text left untranslated");
+        }
+        List<String> back = pair.target().choices().stream().map(GeneratorTasks::stripSimulated).map(String::strip).toList();
+        if (!back.equals(pair.en().choices().stream().map(String::strip).toList())) {
+            return Optional.of("options moved in translation");
+        }
+        return Optional.empty();
+    }
+
+    private static int marks(String text) {
+        return (text.length() - GeneratorTasks.stripSimulated(text).length()) == 0 ? 0
+                : text.split("⟦sim:", -1).length - 1;
+    }
+}

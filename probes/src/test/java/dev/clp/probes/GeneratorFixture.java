@@ -1,0 +1,61 @@
+package dev.clp.probes;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.model.AnswerKey;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelClients;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs the generator in-process against the simulator, as {@code clp generate} does. */
+final class GeneratorFixture {
+
+    static final List<String> PANEL = List.of("sim:llama-3.1-8b", "sim:gpt-4o-mini", "sim:gpt-4o");
+
+    private GeneratorFixture() {
+    }
+
+    static Path seedsFile() {
+        return Path.of("src/test/resources/seeds/general.json").toAbsolutePath();
+    }
+
+    static List<SeedQuestion> seeds() {
+        return SeedReader.read(seedsFile()).seeds();
+    }
+
+    static GeneratorSettings settings(Strategy strategy, String lang) {
+        return GeneratorSettings.defaults(strategy, lang, PANEL).withDate("2026-11-22");
+    }
+
+    /** One run (or resumption) with this checkpoint file. */
+    static Generator.Report run(GeneratorSettings settings, Path checkpointFile) {
+        List<SeedQuestion> seeds = seeds();
+        AnswerKey key = new AnswerKey();
+        seeds.forEach(s -> key.register("en", s.en(), 0));
+        Map<String, ModelClient> clients = new HashMap<>();
+        try (Checkpoint cp = Checkpoint.open(checkpointFile, settings.fingerprint("fixture"))) {
+            for (String m : PANEL) {
+                Map<String, String> keys = Map.of("clp.model", m, "clp.cache", "off");
+                ClpConfig config = ClpConfig.from(k -> Optional.ofNullable(keys.get(k)), keys.keySet(), Map.of());
+                clients.put(m, ModelClients.create(config, Map.of(), key));
+            }
+            try (Generator g = new Generator(settings, clients::get, cp, "general.json", List.of(), new double[2],
+                    null)) {
+                return g.run(seeds);
+            }
+        }
+    }
+
+    /** The process the kill test kills: the same run as {@link #run}, in a JVM of its own. */
+    static final class Child {
+        private Child() {
+        }
+
+        public static void main(String[] args) {
+            run(settings(Strategy.IMPROVED, "sw").withConcurrency(2), Path.of(args[0]));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.clp.probes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clp.model.GeneratorTasks;
+import dev.clp.suite.Pair;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeneratorTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyAcceptedPairMeetsTheAcceptanceRuleAndCarriesItsProvenance() {
+        Generator.Report r = GeneratorFixture.run(GeneratorFixture.settings(Strategy.IMPROVED, "sw"), tmp.resolve("cp"));
+
+        assertThat(r.accepted()).hasSizeGreaterThan(20);
+        for (Pair p : r.accepted()) {
+            assertThat(p.lang()).isEqualTo("sw");
+            assertThat(p.id()).startsWith("sw-");
+            assertThat(p.provenance()).containsEntry("strategy", "improved").containsEntry("rateEn", 1.0)
+                    .containsEntry("date", "2026-11-22").containsEntry("simulated", true)
+                    .containsEntry("panel", GeneratorFixture.PANEL).containsKeys("score", "seed", "generator");
+            assertThat((Double) p.provenance().get("rateTarget")).isLessThanOrEqualTo(0.4);
+            assertThat(p.perturbation().steps()).isBetween(1, 6);
+            assertThat(p.en().question()).contains(p.perturbation().en().original());
+            assertThat(p.target().question()).as("a simulated translation is marked")
+                    .startsWith(GeneratorTasks.simulatedMarker("sw").strip().substring(0, 5));
+            assertThat(SimulatedDefects.of(p)).as(p.id()).isEmpty();
+        }
+        assertThat(r.accepted().stream().collect(java.util.stream.Collectors.groupingBy(
+                p -> p.provenance().get("seed"), java.util.stream.Collectors.counting())).values())
+                .as("at most 3 pairs per seed question").allMatch(n -> n <= 3);
+    }
+
+    @Test
+    void theImprovedStrategyFindsAtLeastTwiceTheSoundPairsPerThousandCallsOfTheReference() {
+        Generator.Report ref = GeneratorFixture.run(GeneratorFixture.settings(Strategy.REFERENCE, "yo"), tmp.resolve("r"));
+        Generator.Report imp = GeneratorFixture.run(GeneratorFixture.settings(Strategy.IMPROVED, "yo"), tmp.resolve("i"));
+        long refDefects = ref.accepted().stream().filter(p -> SimulatedDefects.of(p).isPresent()).count();
+        long impDefects = imp.accepted().stream().filter(p -> SimulatedDefects.of(p).isPresent()).count();
+        System.out.printf(Locale.ROOT, "generator efficiency (24 seeds, yo, simulated panel): reference %d calls, %d "
+                + "accepted (%d with a defect), %.2f per 1,000 calls, %.2f calls per graded answer; improved %d calls, %d "
+                + "accepted (%d with a defect), %.2f per 1,000 calls, %.2f calls per graded answer%n", ref.calls(),
+                ref.accepted().size(), refDefects, ref.acceptedPerThousandCalls(), ref.callsPerGradedAnswer(), imp.calls(),
+                imp.accepted().size(), impDefects, imp.acceptedPerThousandCalls(), imp.callsPerGradedAnswer());
+
+        assertThat(imp.acceptedPerThousandCalls()).isGreaterThanOrEqualTo(2 * ref.acceptedPerThousandCalls());
+        assertThat(imp.callsPerGradedAnswer()).isEqualTo(1.0);
+        assertThat(ref.callsPerGradedAnswer()).as("the published second call per answer").isGreaterThan(1.2);
+        assertThat(impDefects).isZero();
+        assertThat(refDefects).as("the reference has no checks: the simulator's faults get through").isPositive();
+    }
+
+    @Test
+    void aRunStoppedByItsBudgetAndResumedEndsLikeAnUninterruptedOneWithoutSendingACallTwice() {
+        GeneratorSettings settings = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
+        Generator.Report whole = GeneratorFixture.run(settings, tmp.resolve("whole"));
+
+        Generator.Report first = GeneratorFixture.run(settings.withBudget(300, 0), tmp.resolve("parts"));
+        assertThat(first.stoppedBy()).hasValueSatisfying(v -> assertThat(v).contains("--max-calls 300"));
+        assertThat(first.calls()).isEqualTo(300);
+        Generator.Report rest = GeneratorFixture.run(settings, tmp.resolve("parts"));
+
+        assertThat(rest.stoppedBy()).isEmpty();
+        assertThat(lines(rest.accepted())).isEqualTo(lines(whole.accepted()));
+        assertThat(first.calls() + rest.calls()).isEqualTo(whole.calls());
+        assertThat(rest.replayed()).isPositive();
+    }
+
+    @Test
+    void aRunKilledAtARandomPointAndRestartedLosesNoPairAndRepeatsNoRecordedCall() throws Exception {
+        long seed = System.nanoTime();
+        int killAfter = 50 + new Random(seed).nextInt(700);
+        GeneratorSettings settings = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
+        Generator.Report whole = GeneratorFixture.run(settings, tmp.resolve("whole"));
+        assertThat(whole.calls()).isGreaterThan(killAfter);
+
+        Path cp = tmp.resolve("killed");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath, "dev.clp.probes.GeneratorFixture$Child", cp.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        long recordedAtKill = 0;
+        while (child.isAlive()) {
+            recordedAtKill = recorded(cp);
+            if (recordedAtKill >= killAfter) {
+                child.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+                break;
+            }
+            Thread.sleep(2);
+        }
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("killed, not finished (seed %d, kill after %d calls; log %s)", seed, killAfter,
+                java.nio.file.Files.readString(tmp.resolve("child.log"))).isNotZero();
+        recordedAtKill = recorded(cp);
+
+        Generator.Report resumed = GeneratorFixture.run(settings, cp);
+
+        assertThat(lines(resumed.accepted())).as("seed %d, killed after %d calls", seed, recordedAtKill)
+                .isEqualTo(lines(whole.accepted()));
+        assertThat(resumed.calls()).as("calls sent after the restart: only those never recorded")
+                .isEqualTo(whole.calls() - recordedAtKill);
+    }
+
+    private static long recorded(Path cp) throws Exception {
+        if (!java.nio.file.Files.exists(cp)) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + cp);
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM calls")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return 0; // the child is creating the file
+        }
+    }
+
+    private static List<String> lines(List<Pair> pairs) {
+        List<String> out = new ArrayList<>();
+        pairs.forEach(p -> out.add(dev.clp.suite.SuiteWriter.toJsonLine(p)));
+        return out;
+    }
+}
