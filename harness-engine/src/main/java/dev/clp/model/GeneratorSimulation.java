@@ -73,7 +73,7 @@ final class GeneratorSimulation {
         }
         Optional<String> answer = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_ANSWER);
         if (answer.isPresent()) {
-            return Optional.of(SimulatedModel.response(readBack(answer.get())));
+            return Optional.of(SimulatedModel.response(readBack(answer.get(), optionCount(prompt))));
         }
         return Optional.empty();
     }
@@ -161,12 +161,28 @@ final class GeneratorSimulation {
     }
 
     /** The simulator reads back the letter from one of its own answer formats, or says NONE. */
-    private static String readBack(String raw) {
+    private static String readBack(String raw, int options) {
         String text = raw.strip();
         if (!text.isEmpty() && text.charAt(0) >= 'Ａ' && text.charAt(0) <= 'Ｊ') {
             return String.valueOf((char) ('A' + (text.charAt(0) - 'Ａ')));
         }
         Matcher m = LETTER.matcher(text);
-        return m.find() ? m.group(1) : "NONE";
+        while (m.find()) {
+            // only the question's own letters count ("I am not sure" names no option)
+            if (m.group(1).charAt(0) - 'A' < options) {
+                return m.group(1);
+            }
+        }
+        return "NONE";
+    }
+
+    /** Lettered option lines ("A. ...") in the prompt; 4 when it lists none. */
+    private static int optionCount(String prompt) {
+        Matcher m = Pattern.compile("(?m)^([A-J])\\. ").matcher(prompt);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n == 0 ? 4 : n;
     }
 }
