@@ -43,6 +43,8 @@ class CommittedSuitesTest {
                         assertThat(p.id()).as("id of line %d derives from content", i + 1)
                                 .isEqualTo(PairIds.of(p.lang(), p.en()));
                         assertThat(lines.get(i)).as("line %d is canonical", i + 1).isEqualTo(SuiteWriter.toJsonLine(p));
+                        assertThat(lines.get(i)).as("line %d: a simulated translation never ships", i + 1)
+                                .doesNotContain("⟦sim:").doesNotContain("\"simulated\":true");
                     }
                 }));
     }

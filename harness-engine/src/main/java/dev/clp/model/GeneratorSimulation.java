@@ -178,7 +178,7 @@ final class GeneratorSimulation {
 
     /** Lettered option lines ("A. ...") in the prompt; 4 when it lists none. */
     private static int optionCount(String prompt) {
-        Matcher m = Pattern.compile("(?m)^([A-J])\\. ").matcher(prompt);
+        Matcher m = Pattern.compile("(?m)(?:^|>)([A-J])\\. ").matcher(prompt);
         int n = 0;
         while (m.find()) {
             n++;

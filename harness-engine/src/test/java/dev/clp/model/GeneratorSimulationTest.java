@@ -110,8 +110,8 @@ class GeneratorSimulationTest {
     void itReadsBackItsOwnAnswerFormatsForTheReferenceExtractionCall() {
         assertThat(ask("Read.\n" + GeneratorTasks.wrap(GeneratorTasks.MODEL_ANSWER, "(B) two"), 0, 0)).isEqualTo("B");
         assertThat(ask("Read.\n" + GeneratorTasks.wrap(GeneratorTasks.MODEL_ANSWER, "Ｃ"), 0, 0)).isEqualTo("C");
-        assertThat(ask("Read.\n" + GeneratorTasks.wrap(GeneratorTasks.MODEL_ANSWER, "Jibu sahihi ni D."), 0, 0))
-                .isEqualTo("D");
+        assertThat(ask("Read.\n<options>A. x\nB. y\nC. z\nD. w</options>\n"
+                + GeneratorTasks.wrap(GeneratorTasks.MODEL_ANSWER, "Jibu sahihi ni D."), 0, 0)).isEqualTo("D");
         assertThat(ask("Read.\nA. x\nB. y\nC. z\nD. w\n" + GeneratorTasks.wrap(GeneratorTasks.MODEL_ANSWER,
                 "I am not sure; several of these could be argued for."), 0, 0)).isEqualTo("NONE");
     }

@@ -238,7 +238,7 @@ public final class Generator implements AutoCloseable {
             return Optional.empty();
         }
         Rate english = rate("en", en, true, "seed " + seed.index() + " (en)");
-        if (english.value() < 1.0 || english.parsed() < s.panel().size()) {
+        if (english.value() < 1.0 || english.parsed() == 0) {
             count(skipped, "english-panel");
             return Optional.empty();
         }

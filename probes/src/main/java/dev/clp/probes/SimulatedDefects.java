@@ -2,13 +2,12 @@ package dev.clp.probes;
 
 import dev.clp.model.GeneratorTasks;
 import dev.clp.suite.Pair;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * What is wrong with a pair found against the simulator, known from how the simulator makes its faults (its
- * ground truth): a distraction that gives the answer away, a target side left untranslated, or translated
- * options that changed places. The checks of the improved strategy exist to keep such pairs out; this counts
+ * ground truth): a distraction that gives the answer away, a target side left untranslated, or a translation
+ * that moved the right option (the target's answer index then points at another option). The checks of the improved strategy exist to keep such pairs out; this counts
  * how many got through, for the efficiency figures.
  */
 public final class SimulatedDefects {
@@ -28,9 +27,9 @@ public final class SimulatedDefects {
         if (untranslated) {
             return Optional.of("text left untranslated");
         }
-        List<String> back = pair.target().choices().stream().map(GeneratorTasks::stripSimulated).map(String::strip).toList();
-        if (!back.equals(pair.en().choices().stream().map(String::strip).toList())) {
-            return Optional.of("options moved in translation");
+        String targetAnswer = GeneratorTasks.stripSimulated(pair.target().answerText()).strip();
+        if (!targetAnswer.equals(pair.en().answerText().strip())) {
+            return Optional.of("right option moved in translation");
         }
         return Optional.empty();
     }
