@@ -162,6 +162,13 @@ class GenerateCommandTest {
             assertThat(r.out()).containsPattern("\\| improved \\| \\d / 4 \\| ([\\d,]+) \\|");
             assertThat(server.requests()).as("every call went over HTTP").isPositive();
             assertThat(r.out()).contains("model calls");
+
+            Result capped = clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:llama-3.1-8b",
+                    "--seeds", "4", "--out", tmp.resolve("capped").toString(), "--checkpoint",
+                    tmp.resolve("capped.sqlite").toString(), "-Dclp.endpoint=" + server.baseUrl(), "-Dclp.cache=off",
+                    "--max-cost", "0.01", "-Dclp.price.input-per-mtok=1000", "-Dclp.price.output-per-mtok=1000");
+            assertThat(capped.exit()).as(capped.err()).isZero();
+            assertThat(capped.out()).contains("stopped early: budget spent: --max-cost 0.01 reached");
         }
     }
 

@@ -5,7 +5,6 @@ import dev.clp.model.AnswerKey;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,18 +31,22 @@ final class GeneratorFixture {
 
     /** One run (or resumption) with this checkpoint file. */
     static Generator.Report run(GeneratorSettings settings, Path checkpointFile) {
+        return run(settings, checkpointFile, List.of());
+    }
+
+    /** One run adding to a suite that already holds {@code existing}. */
+    static Generator.Report run(GeneratorSettings settings, Path checkpointFile, List<dev.clp.suite.Pair> existing) {
         List<SeedQuestion> seeds = seeds();
         AnswerKey key = new AnswerKey();
         seeds.forEach(s -> key.register("en", s.en(), 0));
-        Map<String, ModelClient> clients = new HashMap<>();
+        Map<String, ModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<String, ModelClient> models = m -> clients.computeIfAbsent(m, name -> {
+            Map<String, String> keys = Map.of("clp.model", name, "clp.cache", "off");
+            ClpConfig config = ClpConfig.from(k -> Optional.ofNullable(keys.get(k)), keys.keySet(), Map.of());
+            return ModelClients.create(config, Map.of(), key);
+        });
         try (Checkpoint cp = Checkpoint.open(checkpointFile, settings.fingerprint("fixture"))) {
-            for (String m : PANEL) {
-                Map<String, String> keys = Map.of("clp.model", m, "clp.cache", "off");
-                ClpConfig config = ClpConfig.from(k -> Optional.ofNullable(keys.get(k)), keys.keySet(), Map.of());
-                clients.put(m, ModelClients.create(config, Map.of(), key));
-            }
-            try (Generator g = new Generator(settings, clients::get, cp, "general.json", List.of(), new double[2],
-                    null)) {
+            try (Generator g = new Generator(settings, models, cp, "general.json", existing, new double[2], null)) {
                 return g.run(seeds);
             }
         }

@@ -45,6 +45,41 @@ class GeneratorTest {
     }
 
     @Test
+    void heldOutModelsAreAskedAboutAcceptedPairsAndTheVerdictIsKept() {
+        GeneratorSettings base = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
+        GeneratorSettings settings = new GeneratorSettings(base.strategy(), base.lang(), base.panel(), base.writer(),
+                base.translator(), base.judge(), base.extractor(), List.of("sim:perfect", "sim:gpt-4o-regressed"),
+                base.beamWidth(), base.depth(), base.extendedDepth(), base.maxPerSeed(), base.batchSize(),
+                base.acceptTarget(), base.distractionTemperature(), base.score(), base.gamma(), base.extraction(),
+                base.earlyStop(), base.checks(), base.nearDuplicate(), 6, 0, 0, base.concurrency(), base.date());
+
+        Generator.Report r = GeneratorFixture.run(settings, tmp.resolve("cp"));
+
+        assertThat(r.accepted()).isNotEmpty();
+        assertThat(r.callsByKind().get("holdout")).isPositive();
+        for (Pair p : r.accepted()) {
+            assertThat(p.provenance().get("holdout")).as(p.id()).isInstanceOf(java.util.Map.class);
+            var verdicts = (java.util.Map<?, ?>) p.provenance().get("holdout");
+            assertThat(verdicts.get("sim:perfect")).as("a perfect model is never fooled").isEqualTo("not fooled");
+            assertThat(verdicts.get("sim:gpt-4o-regressed")).isIn("fooled", "not fooled", "english wrong", "unparseable");
+        }
+        assertThat(r.accepted()).anySatisfy(p -> assertThat(((java.util.Map<?, ?>) p.provenance().get("holdout"))
+                .get("sim:gpt-4o-regressed")).isEqualTo("fooled"));
+    }
+
+    @Test
+    void seedsAlreadyInTheSuiteAreSkippedAsNearDuplicatesBeforeAnyCall() {
+        GeneratorSettings settings = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
+        List<Pair> suite = GeneratorFixture.run(settings, tmp.resolve("first")).accepted();
+
+        Generator.Report again = GeneratorFixture.run(settings, tmp.resolve("second"), suite);
+
+        long seedsInSuite = suite.stream().map(p -> p.provenance().get("seed")).distinct().count();
+        assertThat(again.seedsSkipped().get("near-duplicate")).isEqualTo((int) seedsInSuite);
+        assertThat(again.accepted()).noneMatch(p -> suite.stream().anyMatch(q -> q.id().equals(p.id())));
+    }
+
+    @Test
     void theImprovedStrategyFindsAtLeastTwiceTheSoundPairsPerThousandCallsOfTheReference() {
         Generator.Report ref = GeneratorFixture.run(GeneratorFixture.settings(Strategy.REFERENCE, "yo"), tmp.resolve("r"));
         Generator.Report imp = GeneratorFixture.run(GeneratorFixture.settings(Strategy.IMPROVED, "yo"), tmp.resolve("i"));
