@@ -197,6 +197,27 @@ public final class AllureResults {
         }
     }
 
+    /**
+     * Allure 2 (2.34.1) puts a result's status message into its test-result page as HTML: a model answer quoted in
+     * the message would become live markup (a browser test saw {@code <img onerror>} run). The message is escaped;
+     * the answers stay verbatim in the {@code text/plain} attachments, which Allure shows as text.
+     */
+    static String htmlEscape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
     private static void category(ArrayNode categories, String name, String regex, String status) {
         ObjectNode c = categories.addObject();
         c.put("name", name);
@@ -214,7 +235,7 @@ public final class AllureResults {
         r.put("name", name);
         r.put("status", status.json());
         if (message != null) {
-            r.putObject("statusDetails").put("message", message);
+            r.putObject("statusDetails").put("message", htmlEscape(message));
         }
         r.put("stage", "finished");
         r.put("start", start);

@@ -91,6 +91,7 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
             m.put("suite", e.suite());
             m.put("id", o.pair().id());
             m.put("lang", o.pair().lang());
+            m.put("question", dev.clp.suite.PairIds.question(o.pair()));
             m.put("outcome", o.kind());
             SideResult en = null;
             SideResult target = null;

@@ -94,4 +94,36 @@ class AllureReportTest {
         assertThat(single.resolve("index.html")).isRegularFile();
         assertThat(Files.size(single.resolve("index.html"))).as("data and app inlined").isGreaterThan(500_000);
     }
+
+    @Test
+    void inABrowserTheReportGroupsFailuresPerLanguageAndNoAnswerRuns() throws Exception {
+        Path bin = allure();
+        Chromium chromium = Chromium.find();
+        Path results = HostileRun.run(tmp.resolve("hostile")).resolveSibling("allure-results");
+        Path single = tmp.resolve("allure-single");
+        allure(bin, "generate", results.toString(), "-o", single.toString(), "--clean", "--single-file");
+        // the single file carries each test case as base64 JSON: d('data/test-cases/<uid>.json','<base64>')
+        String html = Files.readString(single.resolve("index.html"));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("d\\('data/test-cases/([0-9a-f]+)\\.json','([A-Za-z0-9+/=]+)'\\)").matcher(html);
+        String hostileUid = null;
+        while (m.find() && hostileUid == null) {
+            JsonNode c = JSON.readTree(java.util.Base64.getDecoder().decode(m.group(2)));
+            if (c.path("statusMessage").asText().contains("PWNED")) {
+                hostileUid = m.group(1);
+            }
+        }
+        assertThat(hostileUid).as("a result carries the hostile answer").isNotNull();
+        String page = single.resolve("index.html").toUri().toString();
+
+        String categories = chromium.dumpDom(page + "#categories", 1000);
+        assertThat(categories).contains("Swahili (sw): weak pairs").contains("Unparseable answers");
+        String testCase = chromium.dumpDom(page + "#testresult/" + hostileUid, 1000);
+        assertThat(testCase).contains("[lang=ar]").contains("&lt;script&gt;document.title=");
+        assertThat(testCase).doesNotContain("PWNED</title>").doesNotContain("<img src=\"x\"");
+
+        Path shots = Path.of("target", "screenshots");
+        chromium.screenshot(page + "#categories", shots.resolve("allure-categories.png"), 1000);
+        chromium.screenshot(page + "#testresult/" + hostileUid, shots.resolve("allure-hostile-answer.png"), 1000);
+    }
 }
