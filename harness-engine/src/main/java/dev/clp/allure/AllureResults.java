@@ -39,6 +39,7 @@ public final class AllureResults {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
+    private final long createdMillis = System.currentTimeMillis();
     private final String model;
     private final Map<String, String> parameters;
     private final Set<String> languages = new TreeSet<>();
@@ -155,6 +156,10 @@ public final class AllureResults {
      * @param ciEnvironment the process environment, read for {@link #EXECUTOR_VARIABLES} only
      */
     public void finish(Map<String, String> environment, Map<String, String> ciEnvironment) {
+        if (ListenerDuplicates.listenerPresent()) {
+            ListenerDuplicates.remove(ListenerDuplicates.listenerDirectory(), dev.clp.config.ClpConstants.ENGINE_ID,
+                    createdMillis);
+        }
         ArrayNode categories = JSON.createArrayNode();
         synchronized (languages) {
             for (String lang : languages) {
