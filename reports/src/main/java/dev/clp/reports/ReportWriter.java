@@ -259,7 +259,7 @@ public final class ReportWriter {
                    "DejaVu Sans", sans-serif; margin: 24px auto; max-width: 1280px; padding: 0 16px; color: #222; }
             h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 32px; } h3 { font-size: 15px; }
             table { border-collapse: collapse; margin: 8px 0 20px; font-size: 13px; }
-            th, td { border: 1px solid #ccc; padding: 3px 7px; vertical-align: top; text-align: left; }
+            th, td { border: 1px solid #ccc; padding: 3px 7px; vertical-align: top; text-align: start; }
             th { background: #f3f3f3; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.answer { max-width: 420px; overflow-wrap: anywhere; white-space: pre-wrap; }
