@@ -34,6 +34,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Output directory (default ${DEFAULT-VALUE})")
     private Path out;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Diff every run against this baseline (clp baseline record) or run.json, not against the first run")
+    private Path baseline;
+
     @Option(names = "--summary-markdown", paramLabel = "FILE",
             description = "Also append the Markdown to this file (e.g. $GITHUB_STEP_SUMMARY)")
     private Path summary;
@@ -49,7 +53,11 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         try {
-            RunReport report = RunReport.of(files);
+            if (baseline != null && !Files.isRegularFile(baseline)) {
+                err.println("clp report: --baseline " + baseline + ": no such file");
+                return 2;
+            }
+            RunReport report = RunReport.of(files, baseline);
             ReportWriter.Written w = ReportWriter.write(report, out);
             if (summary != null) {
                 Files.writeString(summary, ReportWriter.markdown(report), StandardCharsets.UTF_8,

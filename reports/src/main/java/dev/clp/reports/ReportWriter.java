@@ -100,6 +100,8 @@ public final class ReportWriter {
                 md.append('\n');
             }
             md.append('\n');
+        }
+        if (c.get("diffs") != null) {
             for (Map<String, Object> d : (List<Map<String, Object>>) c.get("diffs")) {
                 md.append("### ").append(md(d.get("run"))).append(" against ").append(md(d.get("reference")))
                         .append("\n\n| lang | new weak | fixed | still weak |\n|---|---:|---:|---:|\n");
@@ -176,9 +178,9 @@ public final class ReportWriter {
         } else {
             h.append("<p>One run: give several runs (models or checkpoints) to compare them.</p>\n");
         }
-        h.append("<h2 id=\"diff\">Against the first run</h2>\n");
+        h.append("<h2 id=\"diff\">New weak, fixed and still weak pairs</h2>\n");
         if (c.get("diffs") == null) {
-            h.append("<p>One run: nothing to compare with.</p>\n");
+            h.append("<p>One run and no baseline (<code>--baseline</code>): nothing to compare with.</p>\n");
         } else {
             for (Map<String, Object> d : (List<Map<String, Object>>) c.get("diffs")) {
                 h.append("<h3>").append(esc(d.get("run"))).append(" against ").append(esc(d.get("reference")))

@@ -49,6 +49,16 @@ public final class RunReport {
      * @throws IllegalArgumentException naming the file when it is not a clp run record
      */
     public static RunReport of(List<Path> runFiles) {
+        return of(runFiles, null);
+    }
+
+    /**
+     * Reads the runs and diffs each against a baseline: a baseline file ({@code clp baseline record}) or another
+     * {@code run.json}; with {@code baseline} null each run after the first is diffed against the first.
+     *
+     * @throws IllegalArgumentException naming the file when a run or the baseline cannot be read
+     */
+    public static RunReport of(List<Path> runFiles, Path baseline) {
         if (runFiles.isEmpty()) {
             throw new IllegalArgumentException("no run.json given");
         }
@@ -76,10 +86,19 @@ public final class RunReport {
         }
         root.put("runs", runList);
         root.put("gapMatrix", gapMatrix(runList, languages));
-        if (runs.size() > 1) {
+        if (baseline != null) {
+            JsonNode base = readBaseline(baseline);
+            String label = "baseline " + base.path("model").asText() + " (" + baseline.getFileName() + ")";
+            Map<String, String> before = baselineOutcomes(base);
+            List<Map<String, Object>> diffs = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                diffs.add(diff(before, label, runs.get(i), labels.get(i)));
+            }
+            root.put("diffs", diffs);
+        } else if (runs.size() > 1) {
             List<Map<String, Object>> diffs = new ArrayList<>();
             for (int i = 1; i < runs.size(); i++) {
-                diffs.add(diff(runs.get(0), labels.get(0), runs.get(i), labels.get(i)));
+                diffs.add(diff(outcomes(runs.get(0)), labels.get(0), runs.get(i), labels.get(i)));
             }
             root.put("diffs", diffs);
         }
@@ -216,8 +235,7 @@ public final class RunReport {
     }
 
     /** New weak, fixed and still weak pairs of a run against the reference run, per language. */
-    private static Map<String, Object> diff(JsonNode reference, String refLabel, JsonNode run, String label) {
-        Map<String, String> before = outcomes(reference);
+    private static Map<String, Object> diff(Map<String, String> before, String refLabel, JsonNode run, String label) {
         Map<String, String> after = outcomes(run);
         Map<String, int[]> byLang = new TreeMap<>();
         List<String> newWeak = new ArrayList<>();
@@ -253,6 +271,31 @@ public final class RunReport {
         Map<String, Map<String, Integer>> langs = new TreeMap<>();
         byLang.forEach((k, v) -> langs.put(k, Map.of("newWeak", v[0], "fixed", v[1], "stillWeak", v[2])));
         m.put("byLanguage", langs);
+        return m;
+    }
+
+    private static JsonNode readBaseline(Path f) {
+        JsonNode b;
+        try {
+            b = JSON.readTree(f.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(f + ": cannot read the baseline: " + e.getMessage(), e);
+        }
+        String format = b == null ? "" : b.path("format").asText();
+        if (!"clp-run/v1".equals(format) && !"clp-baseline/v1".equals(format)) {
+            throw new IllegalArgumentException(f + ": not a baseline (clp-baseline/v1) or run record (clp-run/v1)");
+        }
+        return b;
+    }
+
+    /** Outcome per lang + pair id of a baseline file or a run record. */
+    private static Map<String, String> baselineOutcomes(JsonNode b) {
+        if ("clp-run/v1".equals(b.path("format").asText())) {
+            return outcomes(b);
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        b.path("pairs").properties().forEach(suite -> suite.getValue().properties().forEach(p ->
+                m.put(p.getValue().path("lang").asText() + '\u001f' + p.getKey(), p.getValue().path("outcome").asText())));
         return m;
     }
 

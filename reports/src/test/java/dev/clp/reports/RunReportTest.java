@@ -89,6 +89,25 @@ class RunReportTest {
     }
 
     @Test
+    void aBaselineFileGivesEveryRunItsNewWeakFixedAndStillWeakPairs() throws Exception {
+        Path strong = starterRun("sim:gpt-4o");
+        Path weak = starterRun("sim:llama-3.1-8b");
+        Path baseline = dev.clp.scoring.Baseline.fromRun(strong).write(tmp.resolve("baseline.json"));
+
+        JsonNode json = JSON.readTree(ReportWriter.json(RunReport.of(List.of(weak), baseline)));
+
+        JsonNode diff = json.at("/diffs/0");
+        assertThat(diff.path("reference").asText()).startsWith("baseline sim:gpt-4o (baseline.json)");
+        assertThat(diff.path("run").asText()).isEqualTo("sim:llama-3.1-8b");
+        JsonNode again = JSON.readTree(ReportWriter.json(RunReport.of(List.of(strong, weak))));
+        assertThat(diff.path("newWeak")).as("a baseline file and its run give the same diff")
+                .isEqualTo(again.at("/diffs/0/newWeak"));
+        assertThat(diff.path("newWeak").size()).isPositive();
+        assertThat(ReportWriter.markdown(RunReport.of(List.of(weak), baseline)))
+                .contains("### sim:llama-3.1-8b against baseline sim:gpt-4o");
+    }
+
+    @Test
     void hostileAnswersAreEscapedAndNothingRunsInTheBrowserAndTheLayoutHolds() throws Exception {
         Path hostile = HostileRun.run(tmp.resolve("hostile")).resolve("run.json");
         Path other = starterRun("sim:llama-3.1-8b");
