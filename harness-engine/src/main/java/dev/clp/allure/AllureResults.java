@@ -208,19 +208,7 @@ public final class AllureResults {
      * the answers stay verbatim in the {@code text/plain} attachments, which Allure shows as text.
      */
     static String htmlEscape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
+        return dev.clp.scoring.UntrustedText.html(s);
     }
 
     private static void category(ArrayNode categories, String name, String regex, String status) {

@@ -325,24 +325,36 @@ public final class Generator implements AutoCloseable {
         }
     }
 
-    /** The published level loop: every candidate graded in both languages, then ranked, accepted and cut. */
-    private void searchReference(int batchIndex, List<Prepared> batch) {
+    /** The search's starting points: each seed without distraction. */
+    private static List<Node> roots(List<Prepared> batch) {
         List<Node> queue = new ArrayList<>();
         for (Prepared p : batch) {
             queue.add(new Node(p, "", "", "", "", 0, null, null));
         }
+        return queue;
+    }
+
+    /** One expansion per queued node and wrong option, in queue order. */
+    private static List<Expansion> expansions(List<Node> queue) {
+        List<Expansion> tasks = new ArrayList<>();
+        for (Node node : queue) {
+            Side en = node.seed.seed.en();
+            for (int w = 0; w < en.choices().size(); w++) {
+                if (w != en.answer()) {
+                    tasks.add(new Expansion(node, w));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /** The published level loop: every candidate graded in both languages, then ranked, accepted and cut. */
+    private void searchReference(int batchIndex, List<Prepared> batch) {
+        List<Node> queue = roots(batch);
         Map<Integer, Integer> perSeed = new HashMap<>();
         int maxDepth = s.depth();
         for (int level = 0; level < maxDepth && !queue.isEmpty(); level++) {
-            List<Expansion> tasks = new ArrayList<>();
-            for (Node node : queue) {
-                Side en = node.seed.seed.en();
-                for (int w = 0; w < en.choices().size(); w++) {
-                    if (w != en.answer()) {
-                        tasks.add(new Expansion(node, w));
-                    }
-                }
-            }
+            List<Expansion> tasks = expansions(queue);
             List<Optional<Candidate>> results = parallel(tasks, t -> expand(t.node(), t.wrong()));
             List<Candidate> kept = new ArrayList<>();
             results.forEach(r -> r.filter(c -> c.rE() >= 1.0).ifPresent(kept::add));
@@ -383,22 +395,11 @@ public final class Generator implements AutoCloseable {
      * further pairs from a seed come from other branches, not from the same pair with one more sentence.
      */
     private void searchImproved(int batchIndex, List<Prepared> batch) {
-        List<Node> queue = new ArrayList<>();
-        for (Prepared p : batch) {
-            queue.add(new Node(p, "", "", "", "", 0, null, null));
-        }
+        List<Node> queue = roots(batch);
         Map<Integer, Integer> perSeed = new HashMap<>();
         int maxDepth = s.depth();
         for (int level = 0; level < maxDepth && !queue.isEmpty(); level++) {
-            List<Expansion> tasks = new ArrayList<>();
-            for (Node node : queue) {
-                Side en = node.seed.seed.en();
-                for (int w = 0; w < en.choices().size(); w++) {
-                    if (w != en.answer()) {
-                        tasks.add(new Expansion(node, w));
-                    }
-                }
-            }
+            List<Expansion> tasks = expansions(queue);
             List<Candidate> unaccepted = new ArrayList<>();
             for (int from = 0; from < tasks.size(); from += WAVE) {
                 List<Expansion> wave = tasks.subList(from, Math.min(tasks.size(), from + WAVE)).stream()

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GenerateCommandTest {
 
@@ -19,35 +18,22 @@ class GenerateCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result clp(String... args) {
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        CommandLine cmd = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setOut(new java.io.PrintWriter(out));
-        cmd.setErr(new java.io.PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     private static String seeds() {
         return Path.of("src/test/resources/seeds/general.json").toAbsolutePath().toString();
     }
 
-    private Result generate(Path out, String... more) {
+    private Cli.Result generate(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("generate", "--source", seeds(), "--language", "sw", "--panel", PANEL,
                 "--out", out.toString(), "--checkpoint", tmp.resolve("cp.sqlite").toString(), "--date", "2026-11-22",
                 "-Dclp.cache=off"));
         args.addAll(List.of(more));
-        return clp(args.toArray(String[]::new));
+        return Cli.clp(args.toArray(String[]::new));
     }
 
     @Test
     void generatedPairsLandInASuiteThatTheEngineThenRuns() throws Exception {
         Path suite = tmp.resolve("sim-suite");
-        Result g = generate(suite, "--seeds", "8");
+        Cli.Result g = generate(suite, "--seeds", "8");
 
         assertThat(g.exit()).as(g.out() + g.err()).isZero();
         assertThat(g.out()).contains("| improved | ").containsPattern("added \\d+ new pair\\(s\\) to .*pairs-sw.jsonl");
@@ -57,7 +43,7 @@ class GenerateCommandTest {
         assertThat(suite.resolve("suite.json")).content().contains("\"clp-suite/v1\"").contains("sim-suite");
 
         Path results = tmp.resolve("results");
-        Result run = clp("run", "--suite", suite.toString(), "-Dclp.model=sim:gpt-4o", "-Dclp.cache=off",
+        Cli.Result run = Cli.clp("run", "--suite", suite.toString(), "-Dclp.model=sim:gpt-4o", "-Dclp.cache=off",
                 "-Dclp.results.dir=" + results, "-Dclp.allure=off");
         assertThat(run.out()).contains("Swahili").contains("SIMULATED");
         JsonNode record = new ObjectMapper().readTree(results.resolve("run.json").toFile());
@@ -74,7 +60,7 @@ class GenerateCommandTest {
         assertThat(generate(suite, "--seeds", "4").exit()).isZero();
         List<String> before = Files.readAllLines(suite.resolve("pairs-sw.jsonl"));
 
-        Result again = generate(suite, "--seeds", "8");
+        Cli.Result again = generate(suite, "--seeds", "8");
 
         assertThat(again.exit()).as(again.err()).isZero();
         List<String> after = Files.readAllLines(suite.resolve("pairs-sw.jsonl"));
@@ -85,7 +71,7 @@ class GenerateCommandTest {
     @Test
     void simulatedTranslationsAreRefusedInTheShippedSuites() {
         Path shipped = tmp.resolve("repo/generated-suites/suites/starter");
-        Result r = generate(shipped, "--seeds", "4");
+        Cli.Result r = generate(shipped, "--seeds", "4");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("refusing to write").contains("simulated translations").contains("--out");
@@ -94,7 +80,7 @@ class GenerateCommandTest {
 
     @Test
     void compareRunsBothStrategiesOnTheSameSeedsAndPrintsTheirEfficiency() {
-        Result r = clp("generate", "--compare", "--source", seeds(), "--language", "yo", "--panel", PANEL,
+        Cli.Result r = Cli.clp("generate", "--compare", "--source", seeds(), "--language", "yo", "--panel", PANEL,
                 "--checkpoint", tmp.resolve("cmp").toString(), "-Dclp.cache=off");
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -108,7 +94,7 @@ class GenerateCommandTest {
         Path suite = tmp.resolve("s");
         assertThat(generate(suite, "--seeds", "4").exit()).isZero();
 
-        Result r = generate(suite, "--seeds", "4", "--beam-width", "6");
+        Cli.Result r = generate(suite, "--seeds", "4", "--beam-width", "6");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains(tmp.resolve("cp.sqlite").toString()).contains("beam-width=12")
@@ -119,21 +105,21 @@ class GenerateCommandTest {
     void badInputIsNamed() throws Exception {
         Path notJson = tmp.resolve("seeds.json");
         Files.writeString(notJson, "[{\"question\": \"x\",\n oops");
-        Result r = clp("generate", "--source", notJson.toString(), "--language", "sw", "--panel", PANEL, "--out",
+        Cli.Result r = Cli.clp("generate", "--source", notJson.toString(), "--language", "sw", "--panel", PANEL, "--out",
                 tmp.resolve("o").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains(notJson.toString()).contains("line 2");
 
-        Result noOut = clp("generate", "--source", seeds(), "--language", "sw", "--panel", PANEL);
+        Cli.Result noOut = Cli.clp("generate", "--source", seeds(), "--language", "sw", "--panel", PANEL);
         assertThat(noOut.exit()).isEqualTo(2);
         assertThat(noOut.err()).contains("--out");
 
-        Result badModel = clp("generate", "--source", seeds(), "--language", "sw", "--panel", "nosuch:model", "--out",
+        Cli.Result badModel = Cli.clp("generate", "--source", seeds(), "--language", "sw", "--panel", "nosuch:model", "--out",
                 tmp.resolve("o").toString(), "--checkpoint", tmp.resolve("c2").toString());
         assertThat(badModel.exit()).isEqualTo(2);
         assertThat(badModel.err()).contains("clp.model");
 
-        Result noKey = clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:gpt-4o-mini",
+        Cli.Result noKey = Cli.clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:gpt-4o-mini",
                 "--out", tmp.resolve("o").toString(), "--checkpoint", tmp.resolve("c3").toString(),
                 "-Dclp.api-key-env=CLP_TEST_NO_SUCH_KEY");
         assertThat(noKey.exit()).isEqualTo(2);
@@ -142,7 +128,7 @@ class GenerateCommandTest {
         Path badSuite = tmp.resolve("bad");
         Files.createDirectories(badSuite);
         Files.writeString(badSuite.resolve("pairs-sw.jsonl"), "{\"id\": \"sw-1\"}\n");
-        Result broken = generate(badSuite, "--seeds", "4");
+        Cli.Result broken = generate(badSuite, "--seeds", "4");
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.err()).contains("pairs-sw.jsonl:1");
         assertThat(badSuite.resolve("pairs-sw.jsonl")).hasContent("{\"id\": \"sw-1\"}");
@@ -154,7 +140,7 @@ class GenerateCommandTest {
         dev.clp.probes.SeedReader.read(Path.of(seeds())).seeds().forEach(s -> key.register("en", s.en(), 0));
         var model = new dev.clp.model.SimulatedModel(dev.clp.model.SimProfile.named("llama-3.1-8b"), key);
         try (var server = dev.clp.model.SimulatorServer.start(model, 0, dev.clp.model.SimulatorServer.Faults.NONE)) {
-            Result r = clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:llama-3.1-8b",
+            Cli.Result r = Cli.clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:llama-3.1-8b",
                     "--seeds", "4", "--out", tmp.resolve("http").toString(), "--checkpoint",
                     tmp.resolve("http.sqlite").toString(), "-Dclp.endpoint=" + server.baseUrl(), "-Dclp.cache=off");
 
@@ -163,7 +149,7 @@ class GenerateCommandTest {
             assertThat(server.requests()).as("every call went over HTTP").isPositive();
             assertThat(r.out()).contains("model calls");
 
-            Result capped = clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:llama-3.1-8b",
+            Cli.Result capped = Cli.clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:llama-3.1-8b",
                     "--seeds", "4", "--out", tmp.resolve("capped").toString(), "--checkpoint",
                     tmp.resolve("capped.sqlite").toString(), "-Dclp.endpoint=" + server.baseUrl(), "-Dclp.cache=off",
                     "--max-cost", "0.01", "-Dclp.price.input-per-mtok=1000", "-Dclp.price.output-per-mtok=1000");
@@ -184,7 +170,7 @@ class GenerateCommandTest {
                 }
             });
             server.start();
-            Result r = clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:gpt-4o-mini",
+            Cli.Result r = Cli.clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:gpt-4o-mini",
                     "--out", tmp.resolve("o").toString(), "--checkpoint", tmp.resolve("401.sqlite").toString(),
                     "-Dclp.endpoint=" + server.url("/v1"), "-Dclp.cache=off");
 
@@ -204,7 +190,7 @@ class GenerateCommandTest {
         Files.writeString(src, "[{\"question\":\"Q1?\",\"choices\":[\"a\",\"b\"],\"answer\":\"c\"},"
                 + "{\"question\":\"\",\"choices\":[\"a\",\"b\"],\"answer\":\"a\"},"
                 + "{\"question\":\"Q3?\",\"choices\":[\"a\"],\"answer\":\"a\"}]");
-        Result r = clp("generate", "--source", src.toString(), "--language", "sw", "--panel", PANEL, "--out",
+        Cli.Result r = Cli.clp("generate", "--source", src.toString(), "--language", "sw", "--panel", PANEL, "--out",
                 tmp.resolve("o").toString(), "--checkpoint", tmp.resolve("c4").toString(), "-Dclp.cache=off");
 
         assertThat(r.exit()).as(r.err()).isZero();

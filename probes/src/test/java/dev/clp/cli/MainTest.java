@@ -8,25 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MainTest {
 
     @TempDir
     Path tmp;
-
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result clp(String... args) {
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(new java.io.PrintWriter(out));
-        cmd.setErr(new java.io.PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private static Path starter() {
         return Path.of(System.getProperty("clp.test.starter-suite", "../generated-suites/suites/starter"));
@@ -34,7 +20,7 @@ class MainTest {
 
     @Test
     void runPrintsTheSixteenLanguageTableAndSaysSimulated() {
-        Result r = clp("run", "--suite", starter().toString(), "-Dclp.results.dir=" + tmp.resolve("r"),
+        Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "-Dclp.results.dir=" + tmp.resolve("r"),
                 "-Dclp.allow-simulated=true");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
@@ -50,7 +36,7 @@ class MainTest {
 
     @Test
     void runTakesTagExpressionsAndTheSameKeysAsMaven() {
-        Result r = clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw | lang:yo",
+        Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw | lang:yo",
                 "-Dclp.model=sim:perfect", "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.gate.max-gap=0.1",
                 "--summary-markdown", tmp.resolve("summary.md").toString());
         assertThat(r.exit()).isZero();
@@ -62,7 +48,7 @@ class MainTest {
 
     @Test
     void aConfigurationErrorExitsWithTwoAndNamesTheKey() {
-        Result r = clp("run", "--suite", starter().toString(), "-Dclp.samples=lots", "-Dclp.results.dir=" + tmp,
+        Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "-Dclp.samples=lots", "-Dclp.results.dir=" + tmp,
                 "-Dclp.allow-simulated=true");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("clp.samples: expected a whole number from 1 to 100, found 'lots'");
@@ -70,7 +56,7 @@ class MainTest {
 
     @Test
     void aMissingSuiteDirectoryIsNamed() {
-        Result r = clp("run", "--suite", tmp.resolve("nope").toString());
+        Cli.Result r = Cli.clp("run", "--suite", tmp.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--suite " + tmp.resolve("nope") + ": no such directory");
     }
@@ -83,7 +69,7 @@ class MainTest {
                 + "{\"question\":\"R?\",\"choices\":[\"a\",\"b\"],\"answer\":\"b\",\"transquestion\":\"V?\","
                 + "\"transchoices\":[],\"transanswer\":\"None\",\"source\":\"mmlu\"}]", StandardCharsets.UTF_8);
 
-        Result r = clp("import", "clp", "--input", in.toString(), "--output", tmp.resolve("suite").toString());
+        Cli.Result r = Cli.clp("import", "clp", "--input", in.toString(), "--output", tmp.resolve("suite").toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("read 2 = imported 1 + quarantined 1")
@@ -97,7 +83,7 @@ class MainTest {
     void importOfTheSharedDatasetAccountsForEveryPair() {
         Path pairs = Path.of(System.getProperty("clp.test.dataset", "../../shared/clp-dataset")).resolve("pairs");
         assumeTrue(Files.isDirectory(pairs), "the shared dataset is not present at " + pairs);
-        Result r = clp("import", "clp", "--input", pairs.toString(), "--output", tmp.resolve("all").toString());
+        Cli.Result r = Cli.clp("import", "clp", "--input", pairs.toString(), "--output", tmp.resolve("all").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("read (\\d+) = imported (\\d+) \\+ quarantined (\\d+)")
                 .matcher(r.out());
@@ -109,23 +95,23 @@ class MainTest {
     @Test
     void baselineRecordSummaryAndCalibrateWorkFromTheCommandLine() {
         Path results = tmp.resolve("r");
-        assertThat(clp("run", "--suite", starter().toString(), "-Dclp.model=sim:gpt-4o-mini",
+        assertThat(Cli.clp("run", "--suite", starter().toString(), "-Dclp.model=sim:gpt-4o-mini",
                 "-Dclp.results.dir=" + results).exit()).isIn(0, 1);
 
-        Result record = clp("baseline", "record", "--run", results.resolve("run.json").toString(), "--output",
+        Cli.Result record = Cli.clp("baseline", "record", "--run", results.resolve("run.json").toString(), "--output",
                 tmp.resolve("baseline.json").toString());
         assertThat(record.exit()).as(record.err()).isZero();
         assertThat(record.out()).contains("baseline for sim:gpt-4o-mini written to").contains("192 pairs");
 
-        Result against = clp("run", "--suite", starter().toString(), "-Dclp.model=sim:gpt-4o-mini",
+        Cli.Result against = Cli.clp("run", "--suite", starter().toString(), "-Dclp.model=sim:gpt-4o-mini",
                 "-Dclp.results.dir=" + results, "-Dclp.baseline=" + tmp.resolve("baseline.json"));
         assertThat(against.out()).contains("regression vs baseline").contains("weak known");
 
-        Result summary = clp("summary", results.resolve("run.json").toString());
+        Cli.Result summary = Cli.clp("summary", results.resolve("run.json").toString());
         assertThat(summary.exit()).isZero();
         assertThat(summary.out()).contains("| regression vs baseline | MDE |").contains("| sw | Swahili |");
 
-        Result calibrate = clp("calibrate", "--runs", "50", "--languages", "4", "--pairs", "100");
+        Cli.Result calibrate = Cli.clp("calibrate", "--runs", "50", "--languages", "4", "--pairs", "100");
         assertThat(calibrate.exit()).isZero();
         assertThat(calibrate.out()).containsPattern("runs with any false FAIL +\\d+\\.\\d\\d%")
                 .contains("gates failed");
@@ -135,7 +121,7 @@ class MainTest {
     void baselineRecordNamesAFileThatIsNotARun() throws Exception {
         Path notRun = tmp.resolve("x.json");
         Files.writeString(notRun, "{}");
-        Result r = clp("baseline", "record", "--run", notRun.toString(), "--output", tmp.resolve("b.json").toString());
+        Cli.Result r = Cli.clp("baseline", "record", "--run", notRun.toString(), "--output", tmp.resolve("b.json").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(notRun + ": not a clp run record");
     }

@@ -6,28 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
 
     @TempDir
     Path tmp;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result clp(String... args) {
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(new java.io.PrintWriter(out));
-        cmd.setErr(new java.io.PrintWriter(err));
-        return new Result(cmd.execute(args), out.toString(), err.toString());
-    }
-
     private Path run(String model) {
         Path dir = tmp.resolve(model.replace(':', '-'));
-        Result r = clp("run", "--suite", System.getProperty("clp.test.starter-suite", "../generated-suites/suites/starter"),
+        Cli.Result r = Cli.clp("run", "--suite", System.getProperty("clp.test.starter-suite", "../generated-suites/suites/starter"),
                 "--include-tag", "lang:sw | lang:he | lang:am", "-Dclp.model=" + model, "-Dclp.results.dir=" + dir,
                 "-Dclp.allure=off", "-Dclp.cache=off");
         assertThat(dir.resolve("run.json")).as(r.out() + r.err()).exists();
@@ -41,7 +28,7 @@ class ReportCommandTest {
         Path summary = tmp.resolve("step-summary.md");
         Files.writeString(summary, "earlier step\n");
 
-        Result r = clp("report", a.toString(), b.toString(), "--out", tmp.resolve("rep").toString(),
+        Cli.Result r = Cli.clp("report", a.toString(), b.toString(), "--out", tmp.resolve("rep").toString(),
                 "--summary-markdown", summary.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -53,17 +40,17 @@ class ReportCommandTest {
 
     @Test
     void missingOrForeignFilesAreNamed() throws Exception {
-        Result missing = clp("report", tmp.resolve("nope.json").toString(), "--out", tmp.resolve("r").toString());
+        Cli.Result missing = Cli.clp("report", tmp.resolve("nope.json").toString(), "--out", tmp.resolve("r").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json: no such file");
 
         Path foreign = tmp.resolve("other.json");
         Files.writeString(foreign, "{\"format\":\"something-else\"}");
-        Result wrong = clp("report", foreign.toString(), "--out", tmp.resolve("r").toString());
+        Cli.Result wrong = Cli.clp("report", foreign.toString(), "--out", tmp.resolve("r").toString());
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains(foreign.toString()).contains("not a clp run record");
 
-        Result badBaseline = clp("report", run("sim:gpt-4o").toString(), "--baseline", foreign.toString(), "--out",
+        Cli.Result badBaseline = Cli.clp("report", run("sim:gpt-4o").toString(), "--baseline", foreign.toString(), "--out",
                 tmp.resolve("r").toString());
         assertThat(badBaseline.exit()).isEqualTo(1);
         assertThat(badBaseline.err()).contains("not a baseline");

@@ -3,6 +3,7 @@ package dev.clp.reports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.clp.scoring.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -344,20 +345,7 @@ public final class ReportWriter {
 
     /** HTML text and attribute escaping. */
     static String esc(Object o) {
-        String s = o == null ? "" : o.toString();
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
+        return UntrustedText.html(o == null ? null : o.toString());
     }
 
     private static String md(Object o) {
