@@ -221,9 +221,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             long estimate = estimate(settings, Math.min(seeds.size(), settings.maxSeeds() > 0 ? settings.maxSeeds()
                     : seeds.size()));
+            String cost = prices[0] + prices[1] == 0 ? " (set clp.price.* for a cost estimate)"
+                    : String.format(Locale.ROOT, ", at most ~$%.2f at %d tokens in and %d out per call",
+                            estimate * (TOKENS_IN * prices[0] + TOKENS_OUT * prices[1]) / 1e6, TOKENS_IN, TOKENS_OUT);
             err.printf(Locale.ROOT, "clp generate: %s strategy, %s, panel %s; %d seed questions; at most ~%,d model calls"
-                    + " (search bound)%s; checkpoint %s%n", settings.strategy().name().toLowerCase(Locale.ROOT),
-                    settings.lang(), settings.panel(), seeds.size(), estimate,
+                    + " (search bound)%s%s; checkpoint %s%n", settings.strategy().name().toLowerCase(Locale.ROOT),
+                    settings.lang(), settings.panel(), seeds.size(), estimate, cost,
                     settings.maxCalls() > 0 ? ", budget " + settings.maxCalls() + " calls" : "", cp);
             Progress progress = new Progress(err, System.console() != null);
             try (Generator generator = new Generator(settings, clients::get, checkpoint, source.getFileName().toString(),
@@ -236,6 +239,10 @@ final class GenerateCommand implements Callable<Integer> {
             clients.values().forEach(ModelClient::close);
         }
     }
+
+    /** Typical tokens of one generator call (a lettered question with distraction; a short answer), for the estimate. */
+    static final int TOKENS_IN = 400;
+    static final int TOKENS_OUT = 60;
 
     /** Upper bound of calls from the search's shape, printed before the run (the pre-flight estimate). */
     static long estimate(GeneratorSettings s, int seeds) {

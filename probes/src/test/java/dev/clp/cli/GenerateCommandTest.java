@@ -154,6 +154,8 @@ class GenerateCommandTest {
                     tmp.resolve("capped.sqlite").toString(), "-Dclp.endpoint=" + server.baseUrl(), "-Dclp.cache=off",
                     "--max-cost", "0.01", "-Dclp.price.input-per-mtok=1000", "-Dclp.price.output-per-mtok=1000");
             assertThat(capped.exit()).as(capped.err()).isZero();
+            assertThat(capped.err()).containsPattern("at most ~[\\d,]+ model calls \\(search bound\\), at most ~\\$[\\d.]+ at "
+                    + "400 tokens in and 60 out per call");
             assertThat(capped.out()).contains("stopped early: budget spent: --max-cost 0.01 reached");
         }
     }
