@@ -95,10 +95,16 @@ public final class AdaptiveLimiter extends ForwardingModelClient {
                     hint = maxPause;
                 }
                 pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + hint.toNanos());
+                changed.signalAll(); // every waiter must see the pause
+                return;
             } else if (success) {
                 limit = Math.min(max, limit + 1.0 / limit);
             }
-            changed.signalAll();
+            // wake as many waiters as there are free slots, not all of them: with 2 x concurrency workers waiting,
+            // waking all on every call cost a herd of context switches per call on a small machine
+            for (int free = (int) Math.floor(limit) - inFlight; free > 0; free--) {
+                changed.signal();
+            }
         } finally {
             lock.unlock();
         }
