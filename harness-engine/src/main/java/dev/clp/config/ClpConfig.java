@@ -57,6 +57,7 @@ public record ClpConfig(
         double temperature,
         int maxTokens,
         boolean structuredAnswers,
+        boolean logprobs,
         Optional<ModelSpec> extractorFallback,
         Optional<String> extractorFallbackEndpoint,
         Optional<String> extractorFallbackApiKeyEnv,
@@ -157,6 +158,7 @@ public record ClpConfig(
                 r.decimal(TEMPERATURE, 0.0, 0.0, 2.0),
                 r.integer(MAX_TOKENS, MAX_TOKENS_DEFAULT, 1, 1_000_000),
                 "json".equals(r.choice(ClpConstants.ANSWER_FORMAT, "text", "text", "json")),
+                r.bool(ClpConstants.LOGPROBS, false),
                 r.get(ClpConstants.EXTRACTOR_FALLBACK).map(v -> ModelSpec.parse(v, ClpConstants.EXTRACTOR_FALLBACK)),
                 r.get(ClpConstants.EXTRACTOR_FALLBACK_ENDPOINT),
                 r.get(ClpConstants.EXTRACTOR_FALLBACK_API_KEY_ENV),
@@ -209,7 +211,7 @@ public record ClpConfig(
     public ClpConfig forExtractorFallback() {
         ModelSpec fallback = extractorFallback.orElseThrow(() -> new IllegalStateException("no fallback extractor"));
         return new ClpConfig(fallback, false, extractorFallbackEndpoint, extractorFallbackApiKeyEnv, azureApiVersion,
-                anthropicVersion, languages, concurrency, 1, 0.0, 64, false, Optional.empty(), Optional.empty(),
+                anthropicVersion, languages, concurrency, 1, 0.0, 64, false, false, Optional.empty(), Optional.empty(),
                 Optional.empty(), seed, timeoutSeconds, retryMaxAttempts, retryBaseDelayMillis, retryMaxDelayMillis,
                 cacheMode, cachePath, budgetMaxCalls, budgetMaxTokens, budgetMaxCost, priceInputPerMTok,
                 priceOutputPerMTok, maxGap, maxGapByLanguage, tolerance, alpha, inconclusiveFails, failOn, baseline,

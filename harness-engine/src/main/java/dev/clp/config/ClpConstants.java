@@ -71,6 +71,13 @@ public final class ClpConstants {
     public static final String ANSWER_FORMAT = "clp.answer-format";
 
     /**
+     * {@code true}: OpenAI-compatible and Azure requests ask for {@code logprobs} with {@code top_logprobs} 5 (free-text
+     * answers, non-reasoning models), and {@code run.json} records per sample the probability of each option letter as
+     * the answer's first token. Default {@code false}. Part of the cache key.
+     */
+    public static final String LOGPROBS = "clp.logprobs";
+
+    /**
      * A second model, {@code <provider>:<model>}, asked to read only the answers the extractor could not
      * (never empty answers or refusals); counted separately in the usage. Default: none.
      */
@@ -178,7 +185,7 @@ public final class ClpConstants {
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
             AZURE_API_VERSION, ANTHROPIC_VERSION,
-            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, ANSWER_FORMAT, EXTRACTOR_FALLBACK,
+            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, ANSWER_FORMAT, LOGPROBS, EXTRACTOR_FALLBACK,
             EXTRACTOR_FALLBACK_ENDPOINT, EXTRACTOR_FALLBACK_API_KEY_ENV, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
             RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, BUDGET_MAX_CALLS, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
             PRICE_INPUT, PRICE_OUTPUT, GATE_MAX_GAP, GATE_TOLERANCE,

@@ -236,6 +236,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("concurrency", config.concurrency());
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
         settings.put("answerFormat", config.structuredAnswers() ? "json" : "text");
+        settings.put("logprobs", config.logprobs());
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);

@@ -29,10 +29,18 @@ public final class CachingModelClient extends ForwardingModelClient {
     private final String endpoint;
     private final String model;
     private final CallStats stats;
+    private final boolean logprobs;
 
     public CachingModelClient(ModelClient delegate, ResponseCache cache, Mode mode, String provider, String endpoint,
             String model, CallStats stats) {
+        this(delegate, cache, mode, provider, endpoint, model, stats, false);
+    }
+
+    /** @param logprobs the client asks for log probabilities: part of the key, so older entries without them miss */
+    public CachingModelClient(ModelClient delegate, ResponseCache cache, Mode mode, String provider, String endpoint,
+            String model, CallStats stats, boolean logprobs) {
         super(delegate);
+        this.logprobs = logprobs;
         this.cache = cache;
         this.mode = mode;
         this.provider = provider;
@@ -43,7 +51,7 @@ public final class CachingModelClient extends ForwardingModelClient {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
-        String key = ResponseCache.key(provider, endpoint, model, request);
+        String key = ResponseCache.key(provider, endpoint, model, request, logprobs && !request.structured());
         Optional<ChatResponse> hit;
         try {
             hit = cache.get(key);

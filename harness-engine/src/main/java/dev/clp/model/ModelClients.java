@@ -79,8 +79,9 @@ public final class ModelClients {
                 case "anthropic" -> new AnthropicMessagesClient(base, model, apiKey, keyEnv, config.anthropicVersion(),
                         timeout, stats);
                 case "azure" -> OpenAiChatClient.azure(base, model, config.azureApiVersion(), apiKey, keyEnv, timeout,
-                        stats, seed);
-                default -> new OpenAiChatClient(base, model, apiKey, keyEnv, timeout, stats, seed);
+                        stats, seed).withLogprobs(config.logprobs());
+                default -> new OpenAiChatClient(base, model, apiKey, keyEnv, timeout, stats, seed)
+                        .withLogprobs(config.logprobs());
             };
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
@@ -120,7 +121,7 @@ public final class ModelClients {
         }
         try {
             return new CachingModelClient(client, ResponseCache.open(config.cachePath()), mode, provider, endpoint, model,
-                    stats);
+                    stats, config.logprobs() && !"anthropic".equals(provider) && !OpenAiChatClient.reasoningModel(model));
         } catch (ResponseCache.CacheException e) {
             throw new ConfigException(ClpConstants.CACHE_PATH + ": " + e.getMessage());
         }

@@ -30,6 +30,8 @@ public final class OpenAiChatClient implements ModelClient {
     private final String apiKeyEnv;
     private final CallStats stats;
     private final Long seed;
+    /** Set once, before the client is shared ({@link #withLogprobs}). */
+    private boolean logprobs;
 
     /**
      * @param baseUrl e.g. {@code https://api.openai.com/v1} or {@code http://127.0.0.1:8000/v1}
@@ -82,6 +84,21 @@ public final class OpenAiChatClient implements ModelClient {
         this.http = new HttpJson(timeout, stats);
     }
 
+    /**
+     * Asks for {@code logprobs} ({@code top_logprobs} 5) with free-text answers of non-reasoning models, and reports the
+     * option letters' probabilities as the answer's first token ({@link ChatResponse#letterProbabilities()}).
+     * Call before the client is used.
+     */
+    public OpenAiChatClient withLogprobs(boolean on) {
+        this.logprobs = on;
+        return this;
+    }
+
+    /** Whether requests ask for log probabilities (part of the cache key). */
+    public boolean logprobs() {
+        return logprobs;
+    }
+
     @Override
     public String name() {
         return (includeModel ? "openai:" : "azure:") + model;
@@ -107,6 +124,11 @@ public final class OpenAiChatClient implements ModelClient {
         if (seed != null) {
             body.put("seed", seed + request.sampleIndex());
         }
+        boolean withLogprobs = logprobs && !request.structured() && !reasoningModel(model);
+        if (withLogprobs) {
+            body.put("logprobs", true);
+            body.put("top_logprobs", TOP_LOGPROBS);
+        }
         if (request.structured()) {
             ObjectNode format = body.putObject("response_format");
             format.put("type", "json_schema");
@@ -128,12 +150,12 @@ public final class OpenAiChatClient implements ModelClient {
         if ("true".equals(reply.header("x-clp-simulated"))) {
             stats.simulatedAnswer();
         }
-        ChatResponse parsed = parse(reply.body(), (System.nanoTime() - start) / 1_000_000);
+        ChatResponse parsed = parse(reply.body(), (System.nanoTime() - start) / 1_000_000, withLogprobs);
         stats.tokens(parsed.promptTokens(), parsed.completionTokens());
         return parsed;
     }
 
-    private ChatResponse parse(String text, long millis) {
+    private ChatResponse parse(String text, long millis, boolean withLogprobs) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -154,7 +176,31 @@ public final class OpenAiChatClient implements ModelClient {
                     + excerpt(text), 200, true, null, null);
         }
         return new ChatResponse(content.asText(), root.path("choices").path(0).path("finish_reason").asText(null),
-                usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis);
+                usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis,
+                withLogprobs ? letterProbabilities(root.path("choices").path(0).path("logprobs")) : null);
+    }
+
+    static final int TOP_LOGPROBS = 5;
+    private static final java.util.regex.Pattern LETTER_TOKEN = java.util.regex.Pattern.compile("[(*]*([A-J])[).:*]*");
+
+    /**
+     * The option letters among the first content token's {@code top_logprobs} (a token such as {@code "B"},
+     * {@code " B"} or {@code "(B"}), as probabilities, summed per letter; null when the server sent no logprobs.
+     */
+    static Map<String, Double> letterProbabilities(JsonNode logprobs) {
+        JsonNode first = logprobs.path("content").path(0);
+        if (first.isMissingNode()) {
+            return null;
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        JsonNode top = first.path("top_logprobs");
+        for (JsonNode t : top.isArray() && !top.isEmpty() ? top : JSON.createArrayNode().add(first)) {
+            java.util.regex.Matcher m = LETTER_TOKEN.matcher(t.path("token").asText("").strip());
+            if (m.matches() && t.path("logprob").isNumber()) {
+                out.merge(m.group(1), Math.exp(t.path("logprob").asDouble()), Double::sum);
+            }
+        }
+        return out;
     }
 
     /** OpenAI's reasoning models (o1, o3, o4-mini, gpt-5 …) take max_completion_tokens and no temperature. */

@@ -107,7 +107,7 @@ public final class ResponseCache implements AutoCloseable {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO responses (key, model, created, "
-                    + "text, finish_reason, prompt_tokens, completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "text, finish_reason, prompt_tokens, completion_tokens, letter_probs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 String now = Instant.now().toString();
                 for (Object[] row : batch) {
                     ChatResponse r = (ChatResponse) row[2];
@@ -118,6 +118,8 @@ public final class ResponseCache implements AutoCloseable {
                     ps.setString(5, r.finishReason());
                     ps.setInt(6, r.promptTokens());
                     ps.setInt(7, r.completionTokens());
+                    ps.setString(8, r.letterProbabilities() == null ? null : JSON.valueToTree(r.letterProbabilities())
+                            .toString());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -164,7 +166,17 @@ public final class ResponseCache implements AutoCloseable {
                 st.execute("CREATE TABLE IF NOT EXISTS meta (schema INTEGER NOT NULL)");
                 st.execute("CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT NOT NULL, "
                         + "created TEXT NOT NULL, text TEXT NOT NULL, finish_reason TEXT, prompt_tokens INTEGER, "
-                        + "completion_tokens INTEGER)");
+                        + "completion_tokens INTEGER, letter_probs TEXT)");
+                boolean hasLetterProbs = false;
+                try (ResultSet cols = st.executeQuery("PRAGMA table_info(responses)")) {
+                    while (cols.next()) {
+                        hasLetterProbs |= "letter_probs".equals(cols.getString("name"));
+                    }
+                }
+                if (!hasLetterProbs) {
+                    // caches written before clp.logprobs: the column is added, old rows have none
+                    st.execute("ALTER TABLE responses ADD COLUMN letter_probs TEXT");
+                }
                 try (ResultSet rs = st.executeQuery("SELECT schema FROM meta")) {
                     if (!rs.next()) {
                         st.execute("INSERT INTO meta(schema) VALUES (" + SCHEMA + ")");
@@ -197,6 +209,11 @@ public final class ResponseCache implements AutoCloseable {
 
     /** The cache key of a request to a model at an endpoint. */
     public static String key(String provider, String endpoint, String model, ChatRequest request) {
+        return key(provider, endpoint, model, request, false);
+    }
+
+    /** The cache key; {@code logprobs}: the request asked for log probabilities ({@code clp.logprobs}). */
+    public static String key(String provider, String endpoint, String model, ChatRequest request, boolean logprobs) {
         ObjectNode k = JSON.createObjectNode();
         k.put("provider", provider);
         k.put("endpoint", endpoint);
@@ -210,6 +227,9 @@ public final class ResponseCache implements AutoCloseable {
             // free-text keys stay as they were, so caches written before structured output still hit
             ArrayNode letters = k.putArray("answerLetters");
             request.answerLetters().forEach(letters::add);
+        }
+        if (logprobs) {
+            k.put("logprobs", true);
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.toString().getBytes(StandardCharsets.UTF_8));
@@ -231,8 +251,8 @@ public final class ResponseCache implements AutoCloseable {
         try {
             if (select == null) {
                 // prepared once: preparing per lookup cost more than the lookup itself
-                select = db.prepareStatement(
-                        "SELECT text, finish_reason, prompt_tokens, completion_tokens FROM responses WHERE key = ?");
+                select = db.prepareStatement("SELECT text, finish_reason, prompt_tokens, completion_tokens, letter_probs "
+                        + "FROM responses WHERE key = ?");
             }
             PreparedStatement ps = select;
             ps.setString(1, key);
@@ -240,9 +260,18 @@ public final class ResponseCache implements AutoCloseable {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ChatResponse(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), 0));
+                String probs = rs.getString(5);
+                java.util.Map<String, Double> letters = null;
+                if (probs != null) {
+                    letters = new java.util.TreeMap<>();
+                    for (var e : JSON.readTree(probs).properties()) {
+                        letters.put(e.getKey(), e.getValue().asDouble());
+                    }
+                }
+                return Optional.of(new ChatResponse(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), 0,
+                        letters));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new CacheException(file + ": cannot read the cache: " + e.getMessage(), e);
         }
     }

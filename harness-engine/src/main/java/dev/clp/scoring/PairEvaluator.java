@@ -10,6 +10,7 @@ import dev.clp.suite.Pair;
 import dev.clp.suite.Side;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,6 +115,7 @@ public final class PairEvaluator {
         String prompt = PromptRenderer.render(lang, side);
         List<String> answers = new ArrayList<>(samples);
         List<Extraction> extractions = new ArrayList<>(samples);
+        List<Map<String, Double>> probabilities = new ArrayList<>(samples);
         List<String> letters = null;
         if (structured) {
             letters = new ArrayList<>(side.choices().size());
@@ -126,6 +128,7 @@ public final class PairEvaluator {
                     maxTokens, k, label, lang, letters));
             String text = response.text();
             answers.add(text);
+            probabilities.add(response.letterProbabilities());
             Extraction extraction = response.refused()
                     ? new Extraction.Unparseable("the model declined to answer (refusal)")
                     : AnswerExtractor.extract(lang, text, side.choices());
@@ -135,6 +138,6 @@ public final class PairEvaluator {
             }
             extractions.add(extraction);
         }
-        return new SideResult(lang, prompt, answers, extractions, side.answer());
+        return new SideResult(lang, prompt, answers, extractions, side.answer(), probabilities);
     }
 }

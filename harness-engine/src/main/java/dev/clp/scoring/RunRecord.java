@@ -180,6 +180,10 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
         // which extraction layer read each answer: letter, answer-word, structured, fallback …, or unparseable
         m.put("extraction", r.extractions().stream().map(e -> e instanceof Extraction.Choice c ? c.method()
                 : "unparseable: " + ((Extraction.Unparseable) e).reason()).toList());
+        if (r.letterProbabilities().stream().anyMatch(java.util.Objects::nonNull)) {
+            // clp.logprobs: per sample, each option letter's probability as the answer's first token
+            m.put("letterProbabilities", r.letterProbabilities());
+        }
         return m;
     }
 

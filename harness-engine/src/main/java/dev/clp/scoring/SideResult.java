@@ -10,13 +10,21 @@ import java.util.List;
  * @param answers raw answers, one per sample (untrusted text)
  * @param extractions what was extracted from each answer
  * @param expected the right index
+ * @param letterProbabilities per sample, the option letters' probabilities with {@code clp.logprobs} (entries may be null)
  */
 public record SideResult(String lang, String prompt, List<String> answers, List<Extraction> extractions,
-        int expected) {
+        int expected, List<java.util.Map<String, Double>> letterProbabilities) {
 
     public SideResult {
         answers = List.copyOf(answers);
         extractions = List.copyOf(extractions);
+        // entries may be null (no log probabilities for that sample)
+        letterProbabilities = letterProbabilities == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(letterProbabilities));
+    }
+
+    public SideResult(String lang, String prompt, List<String> answers, List<Extraction> extractions, int expected) {
+        this(lang, prompt, answers, extractions, expected, null);
     }
 
     /** Samples whose extracted choice is the right one. */
