@@ -3,13 +3,10 @@ package dev.clp.probes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.model.BudgetExhaustedException;
-import dev.clp.model.ChatResponse;
 import dev.clp.model.GeneratorTasks;
 import dev.clp.model.ModelClient;
 import dev.clp.probes.CallLedger.Kind;
-import dev.clp.scoring.AnswerExtractor;
 import dev.clp.scoring.Extraction;
-import dev.clp.scoring.PromptRenderer;
 import dev.clp.suite.Pair;
 import dev.clp.suite.PairIds;
 import dev.clp.suite.Perturbation;
@@ -53,7 +50,7 @@ import java.util.function.Function;
 public final class Generator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ANSWER_TOKENS = 256;
+    private static final int ANSWER_TOKENS = Panel.ANSWER_TOKENS;
     private static final int TEXT_TOKENS = 1024;
 
     /** Receives progress (for a terminal bar or log lines). */
@@ -118,16 +115,11 @@ public final class Generator implements AutoCloseable {
     private record Candidate(Node node, double rE, double rT, double value) {
     }
 
-    private record Rate(int right, int parsed, int asked) {
-        double value() {
-            return parsed == 0 ? 0 : right / (double) parsed;
-        }
-    }
-
     private final GeneratorSettings s;
     private final Function<String, ModelClient> models;
     private final Checkpoint checkpoint;
     private final CallLedger ledger;
+    private final Panel panel;
     private final String seedOrigin;
     private final List<String> knownQuestions;
     private final Set<String> knownIds;
@@ -150,6 +142,7 @@ public final class Generator implements AutoCloseable {
         this.models = models;
         this.checkpoint = checkpoint;
         this.ledger = new CallLedger(checkpoint, settings.maxCalls(), settings.maxCost(), prices[0], prices[1]);
+        this.panel = new Panel(settings, ledger, models);
         this.seedOrigin = seedOrigin;
         this.knownQuestions = new ArrayList<>();
         this.knownIds = new LinkedHashSet<>();
@@ -237,7 +230,7 @@ public final class Generator implements AutoCloseable {
             count(skipped, "near-duplicate");
             return Optional.empty();
         }
-        Rate english = rate("en", en, true, "seed " + seed.index() + " (en)");
+        Panel.Rate english = panel.rate("en", en, true, "seed " + seed.index() + " (en)");
         if (english.value() < 1.0 || english.parsed() == 0) {
             count(skipped, "english-panel");
             return Optional.empty();
@@ -502,7 +495,7 @@ public final class Generator implements AutoCloseable {
             children.add(place(items.get(i).node(), d, td));
         }
         return parallel(children, c -> {
-            Rate target = rate(s.lang(), c.target(), false, "seed " + c.seed.seed.index() + " depth " + c.depth()
+            Panel.Rate target = panel.rate(s.lang(), c.target(), false, "seed " + c.seed.seed.index() + " depth " + c.depth()
                     + " (" + s.lang() + ")");
             return new Candidate(c, 1.0, target.value(), s.score(1.0, target.value()));
         });
@@ -551,8 +544,8 @@ public final class Generator implements AutoCloseable {
     private List<Boolean> verifyAll(List<Candidate> group, List<String> members) {
         List<Boolean> ok = new ArrayList<>(parallel(group, c -> {
             Node n = c.node();
-            Rate english = rate("en", n.en(), true, "seed " + n.seed.seed.index() + " depth " + n.depth() + " (en)",
-                    members);
+            Panel.Rate english = panel.rate("en", n.en(), true, "seed " + n.seed.seed.index() + " depth " + n.depth()
+                    + " (en)", members);
             return english.value() >= 1.0 && english.parsed() > 0;
         }));
         if (!s.checks()) {
@@ -657,11 +650,11 @@ public final class Generator implements AutoCloseable {
         }
         Node child = made.get();
         String label = "seed " + child.seed.seed.index() + " depth " + child.depth();
-        Rate english = rate("en", child.en(), true, label + " (en)");
+        Panel.Rate english = panel.rate("en", child.en(), true, label + " (en)");
         if (english.value() < 1.0) {
             return Optional.of(new Candidate(child, english.value(), Double.NaN, Double.NEGATIVE_INFINITY));
         }
-        Rate target = rate(s.lang(), child.target(), false, label + " (" + s.lang() + ")");
+        Panel.Rate target = panel.rate(s.lang(), child.target(), false, label + " (" + s.lang() + ")");
         return Optional.of(new Candidate(child, 1.0, target.value(), s.score(1.0, target.value())));
     }
 
@@ -672,55 +665,6 @@ public final class Generator implements AutoCloseable {
             text = text.substring(at + GeneratorTasks.DISTRACTION_LABEL.length());
         }
         return text.strip();
-    }
-
-    /** The panel's rate of right answers on one side, over the answers that could be read. */
-    private Rate rate(String lang, Side side, boolean english, String label) {
-        return rate(lang, side, english, label, s.panel());
-    }
-
-    /** The rate over some panel members (the improved strategy screens beam candidates with the first one). */
-    private Rate rate(String lang, Side side, boolean english, String label, List<String> members) {
-        String prompt = PromptRenderer.render(lang, side);
-        int right = 0;
-        int parsed = 0;
-        int asked = 0;
-        int mustNotExceed = (int) Math.floor(s.acceptTarget() * s.panel().size() + 1e-9);
-        for (String member : members) {
-            ChatResponse r = ledger.ask(model(member), english ? Kind.PANEL_ENGLISH : Kind.PANEL_TARGET, prompt, 0.0,
-                    ANSWER_TOKENS, label, lang);
-            asked++;
-            ledger.graded();
-            Integer choice = read(lang, side, r, label);
-            if (choice == null) {
-                continue;
-            }
-            parsed++;
-            if (choice == side.answer()) {
-                right++;
-            }
-            if (s.earlyStop() && english && choice != side.answer()) {
-                break; // the English rate can no longer be 1
-            }
-            if (s.earlyStop() && !english && right > mustNotExceed) {
-                break; // the target rate can no longer be low enough to accept
-            }
-        }
-        return new Rate(right, parsed, asked);
-    }
-
-    private Integer read(String lang, Side side, ChatResponse r, String label) {
-        if (r.refused() || r.text() == null) {
-            return null;
-        }
-        String text = r.text();
-        if (s.extraction() == GeneratorSettings.Extraction.MODEL) {
-            text = ledger.ask(model(s.extractor()), Kind.EXTRACTION, Prompts.extraction(side.question(), side.choices(),
-                    text), 0.0, 16, label + " extraction", lang).text();
-            lang = "en";
-        }
-        Extraction e = AnswerExtractor.extract(lang, text, side.choices());
-        return e instanceof Extraction.Choice c ? c.index() : null;
     }
 
     // ---- accepting
@@ -751,7 +695,7 @@ public final class Generator implements AutoCloseable {
             provenance.put("simulated", true);
         }
         if (!s.holdout().isEmpty()) {
-            provenance.put("holdout", holdout(n));
+            provenance.put("holdout", panel.holdout(n.en(), n.target()));
         }
         Pair pair = new Pair(id, s.lang(), seed.source(), seed.subject(), en, n.target(),
                 new Perturbation(new Perturbation.Part(seed.en().question(), emptyToNull(n.pre()), emptyToNull(n.suf())),
@@ -763,24 +707,6 @@ public final class Generator implements AutoCloseable {
             knownQuestions.add(seed.en().question());
         }
         return true;
-    }
-
-    /** Held-out validation: does the pair also fool models outside the panel? */
-    private Map<String, String> holdout(Node n) {
-        Map<String, String> out = new TreeMap<>();
-        for (String m : s.holdout()) {
-            String label = "holdout " + m;
-            Integer enChoice = read("en", n.en(), ledger.ask(model(m), Kind.HOLDOUT, PromptRenderer.render("en", n.en()),
-                    0.0, ANSWER_TOKENS, label, "en"), label);
-            if (enChoice == null || enChoice != n.en().answer()) {
-                out.put(m, enChoice == null ? "unparseable" : "english wrong");
-                continue;
-            }
-            Integer tChoice = read(s.lang(), n.target(), ledger.ask(model(m), Kind.HOLDOUT,
-                    PromptRenderer.render(s.lang(), n.target()), 0.0, ANSWER_TOKENS, label, s.lang()), label);
-            out.put(m, tChoice == null ? "unparseable" : tChoice == n.target().answer() ? "not fooled" : "fooled");
-        }
-        return out;
     }
 
     // ---- helpers
