@@ -51,7 +51,7 @@ public final class Generator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ANSWER_TOKENS = Panel.ANSWER_TOKENS;
-    private static final int TEXT_TOKENS = 1024;
+    private static final int TEXT_TOKENS = BatchedCalls.TEXT_TOKENS;
 
     /** Receives progress (for a terminal bar or log lines). */
     public interface Listener {
@@ -120,6 +120,7 @@ public final class Generator implements AutoCloseable {
     private final Checkpoint checkpoint;
     private final CallLedger ledger;
     private final Panel panel;
+    private final BatchedCalls calls;
     private final String seedOrigin;
     private final List<String> knownQuestions;
     private final Set<String> knownIds;
@@ -143,6 +144,7 @@ public final class Generator implements AutoCloseable {
         this.checkpoint = checkpoint;
         this.ledger = new CallLedger(checkpoint, settings.maxCalls(), settings.maxCost(), prices[0], prices[1]);
         this.panel = new Panel(settings, ledger, models);
+        this.calls = new BatchedCalls(settings, ledger, models);
         this.seedOrigin = seedOrigin;
         this.knownQuestions = new ArrayList<>();
         this.knownIds = new LinkedHashSet<>();
@@ -468,7 +470,9 @@ public final class Generator implements AutoCloseable {
         Map<Node, List<Integer>> wrongs = new LinkedHashMap<>();
         wave.forEach(t -> wrongs.computeIfAbsent(t.node(), k -> new ArrayList<>()).add(t.wrong()));
         List<Node> parents = new ArrayList<>(wrongs.keySet());
-        List<List<String>> written = parallel(parents, n -> writeDistractions(n, wrongs.get(n)));
+        List<List<String>> written = parallel(parents, n -> calls.distractions(n.en().question(),
+                wrongs.get(n).stream().map(w -> n.en().choices().get(w)).toList(),
+                "seed " + n.seed.seed.index() + " depth " + (n.depth() + 1)));
         List<Expansion> items = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < parents.size(); i++) {
@@ -483,7 +487,7 @@ public final class Generator implements AutoCloseable {
                 }
             }
         }
-        List<String> translated = translateAll("en", s.lang(), texts, "wave");
+        List<String> translated = calls.translations("en", s.lang(), texts, "wave");
         List<Node> children = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String d = texts.get(i);
@@ -499,42 +503,6 @@ public final class Generator implements AutoCloseable {
                     + " (" + s.lang() + ")");
             return new Candidate(c, 1.0, target.value(), s.score(1.0, target.value()));
         });
-    }
-
-    /** Distractions for several wrong options of a node in one call; the ones the reply lacks, one call each. */
-    private List<String> writeDistractions(Node node, List<Integer> ws) {
-        Side en = node.en();
-        String label = "seed " + node.seed.seed.index() + " depth " + (node.depth() + 1);
-        List<String> options = ws.stream().map(w -> en.choices().get(w)).toList();
-        String reply = ledger.ask(model(s.writer()), Kind.DISTRACTION, Prompts.distractions(en.question(), options),
-                s.distractionTemperature(), ANSWER_TOKENS * options.size(), label + " distractions", "en").text();
-        List<String> out = new ArrayList<>(stringArray(reply, options.size()));
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).isEmpty()) {
-                out.set(i, distractionText(ledger.ask(model(s.writer()), Kind.DISTRACTION,
-                        Prompts.distraction(en.question(), options.get(i)), s.distractionTemperature(), ANSWER_TOKENS,
-                        label + " distraction", "en").text()));
-            }
-        }
-        return out;
-    }
-
-    /** Translations of several texts in one call; the ones the reply lacks, one call each. */
-    private List<String> translateAll(String from, String to, List<String> texts, String label) {
-        if (texts.isEmpty()) {
-            return List.of();
-        }
-        Kind kind = "en".equals(to) ? Kind.BACK_TRANSLATION : Kind.TRANSLATION;
-        String reply = ledger.ask(model(s.translator()), kind, Prompts.translateTexts(from, to, texts),
-                0.0, TEXT_TOKENS * texts.size(), label + " translation", to).text();
-        List<String> out = new ArrayList<>(stringArray(reply, texts.size()));
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).isEmpty()) {
-                out.set(i, ledger.ask(model(s.translator()), kind, Prompts.translateText(from, to, texts.get(i)), 0.0,
-                        TEXT_TOKENS, label + " translation", to).text().strip());
-            }
-        }
-        return out;
     }
 
     /**
@@ -561,8 +529,9 @@ public final class Generator implements AutoCloseable {
             return ok;
         }
         List<Node> nodes = check.stream().map(i -> group.get(i).node()).toList();
-        List<String> verdicts = judgeAll(nodes);
-        List<String> back = translateAll(s.lang(), "en", nodes.stream().map(Node::lastTarget).toList(), "check");
+        List<String> verdicts = calls.verdicts(nodes.stream().map(n -> n.seed.seed.en()).toList(),
+                nodes.stream().map(n -> n.en().question()).toList());
+        List<String> back = calls.translations(s.lang(), "en", nodes.stream().map(Node::lastTarget).toList(), "check");
         for (int k = 0; k < check.size(); k++) {
             String verdict = verdicts.get(k).toUpperCase(Locale.ROOT);
             if (verdict.contains(GeneratorTasks.CHANGED) || !verdict.contains(GeneratorTasks.SAME)) {
@@ -574,44 +543,6 @@ public final class Generator implements AutoCloseable {
             }
         }
         return ok;
-    }
-
-    /** The judge's verdict on each node's perturbed question, in one call; missing verdicts asked alone. */
-    private List<String> judgeAll(List<Node> nodes) {
-        List<Side> originals = nodes.stream().map(n -> n.seed.seed.en()).toList();
-        List<String> perturbed = nodes.stream().map(n -> n.en().question()).toList();
-        String reply = ledger.ask(model(s.judge()), Kind.JUDGE, Prompts.judgeAll(originals, perturbed), 0.0,
-                16 * nodes.size(), "judge", "en").text();
-        List<String> out = new ArrayList<>(stringArray(reply, nodes.size()));
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).isEmpty()) {
-                out.set(i, ledger.ask(model(s.judge()), Kind.JUDGE, Prompts.judge(originals.get(i), perturbed.get(i)),
-                        0.0, 16, "judge", "en").text().strip());
-            }
-        }
-        return out;
-    }
-
-    /** The strings of a JSON array reply of exactly {@code n} items; empty strings where it is not one. */
-    private static List<String> stringArray(String reply, int n) {
-        List<String> out = new ArrayList<>(java.util.Collections.nCopies(n, ""));
-        String text = reply.strip();
-        int start = text.indexOf('[');
-        int end = text.lastIndexOf(']');
-        if (start < 0 || end < start) {
-            return out;
-        }
-        try {
-            JsonNode node = JSON.readTree(text.substring(start, end + 1));
-            if (node.isArray() && node.size() == n) {
-                for (int i = 0; i < n; i++) {
-                    out.set(i, node.get(i).isTextual() ? distractionText(node.get(i).asText()) : "");
-                }
-            }
-        } catch (java.io.IOException e) {
-            // not a JSON array: every item is asked for alone
-        }
-        return out;
     }
 
     private static Node place(Node node, String d, String td) {
@@ -628,7 +559,7 @@ public final class Generator implements AutoCloseable {
         String label = "seed " + node.seed.seed.index() + " depth " + (node.depth() + 1);
         String reply = ledger.ask(model(s.writer()), Kind.DISTRACTION, Prompts.distraction(en.question(),
                 en.choices().get(w)), s.distractionTemperature(), ANSWER_TOKENS, label + " distraction", "en").text();
-        String d = distractionText(reply);
+        String d = BatchedCalls.distractionText(reply);
         if (d.isEmpty()) {
             count(rejected, "empty-distraction");
             return Optional.empty();
@@ -656,15 +587,6 @@ public final class Generator implements AutoCloseable {
         }
         Panel.Rate target = panel.rate(s.lang(), child.target(), false, label + " (" + s.lang() + ")");
         return Optional.of(new Candidate(child, 1.0, target.value(), s.score(1.0, target.value())));
-    }
-
-    private static String distractionText(String reply) {
-        String text = reply.strip();
-        int at = text.indexOf(GeneratorTasks.DISTRACTION_LABEL);
-        if (at >= 0) {
-            text = text.substring(at + GeneratorTasks.DISTRACTION_LABEL.length());
-        }
-        return text.strip();
     }
 
     // ---- accepting

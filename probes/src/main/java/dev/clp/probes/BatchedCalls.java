@@ -1,0 +1,116 @@
+package dev.clp.probes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.model.GeneratorTasks;
+import dev.clp.model.ModelClient;
+import dev.clp.probes.CallLedger.Kind;
+import dev.clp.suite.Side;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The improved strategy's batched calls: several distractions, translations or meaning verdicts in one call, each
+ * answered as a JSON array; an item a reply leaves out (or a reply that is no such array) is asked for alone, so a
+ * model that ignores the batch format costs calls, never results.
+ */
+final class BatchedCalls {
+
+    static final int TEXT_TOKENS = 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GeneratorSettings settings;
+    private final CallLedger ledger;
+    private final Function<String, ModelClient> models;
+
+    BatchedCalls(GeneratorSettings settings, CallLedger ledger, Function<String, ModelClient> models) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.models = models;
+    }
+
+    /** Distractions for several wrong options of one question. */
+    List<String> distractions(String question, List<String> options, String label) {
+        ModelClient writer = models.apply(settings.writer());
+        String reply = ledger.ask(writer, Kind.DISTRACTION, Prompts.distractions(question, options),
+                settings.distractionTemperature(), Panel.ANSWER_TOKENS * options.size(), label + " distractions", "en")
+                .text();
+        List<String> out = new ArrayList<>(stringArray(reply, options.size()));
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).isEmpty()) {
+                out.set(i, distractionText(ledger.ask(writer, Kind.DISTRACTION, Prompts.distraction(question,
+                        options.get(i)), settings.distractionTemperature(), Panel.ANSWER_TOKENS, label + " distraction",
+                        "en").text()));
+            }
+        }
+        return out;
+    }
+
+    /** Translations of several texts; into English they count as back-translations. */
+    List<String> translations(String from, String to, List<String> texts, String label) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        ModelClient translator = models.apply(settings.translator());
+        Kind kind = "en".equals(to) ? Kind.BACK_TRANSLATION : Kind.TRANSLATION;
+        String reply = ledger.ask(translator, kind, Prompts.translateTexts(from, to, texts), 0.0,
+                TEXT_TOKENS * texts.size(), label + " translation", to).text();
+        List<String> out = new ArrayList<>(stringArray(reply, texts.size()));
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).isEmpty()) {
+                out.set(i, ledger.ask(translator, kind, Prompts.translateText(from, to, texts.get(i)), 0.0, TEXT_TOKENS,
+                        label + " translation", to).text().strip());
+            }
+        }
+        return out;
+    }
+
+    /** The judge's verdict ({@link GeneratorTasks#SAME} or {@link GeneratorTasks#CHANGED}) on each perturbed question. */
+    List<String> verdicts(List<Side> originals, List<String> perturbed) {
+        ModelClient judge = models.apply(settings.judge());
+        String reply = ledger.ask(judge, Kind.JUDGE, Prompts.judgeAll(originals, perturbed), 0.0, 16 * originals.size(),
+                "judge", "en").text();
+        List<String> out = new ArrayList<>(stringArray(reply, originals.size()));
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).isEmpty()) {
+                out.set(i, ledger.ask(judge, Kind.JUDGE, Prompts.judge(originals.get(i), perturbed.get(i)), 0.0, 16,
+                        "judge", "en").text().strip());
+            }
+        }
+        return out;
+    }
+
+    /** The text after the distraction label of a reply (the whole reply when it has none). */
+    static String distractionText(String reply) {
+        String text = reply.strip();
+        int at = text.indexOf(GeneratorTasks.DISTRACTION_LABEL);
+        if (at >= 0) {
+            text = text.substring(at + GeneratorTasks.DISTRACTION_LABEL.length());
+        }
+        return text.strip();
+    }
+
+    /** The strings of a JSON array reply of exactly {@code n} items; empty strings where it is not one. */
+    static List<String> stringArray(String reply, int n) {
+        List<String> out = new ArrayList<>(Collections.nCopies(n, ""));
+        String text = reply.strip();
+        int start = text.indexOf('[');
+        int end = text.lastIndexOf(']');
+        if (start < 0 || end < start) {
+            return out;
+        }
+        try {
+            JsonNode node = JSON.readTree(text.substring(start, end + 1));
+            if (node.isArray() && node.size() == n) {
+                for (int i = 0; i < n; i++) {
+                    out.set(i, node.get(i).isTextual() ? distractionText(node.get(i).asText()) : "");
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not a JSON array: every item is asked for alone
+        }
+        return out;
+    }
+}
