@@ -66,7 +66,8 @@ final class GenerateCommand implements Callable<Integer> {
     private boolean compare;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "SQLite checkpoint (default target/clp-generate/<suite>-<lang>-<strategy>.sqlite)")
+            description = "SQLite checkpoint (default target/clp-generate/<suite>-<lang>-<strategy>.sqlite); with "
+                    + "--compare a directory to keep both strategies' checkpoints in (default: a temporary one)")
     private Path checkpointFile;
 
     @Option(names = "--seeds", defaultValue = "0", description = "Use at most this many seed questions (0: all)")
@@ -189,12 +190,25 @@ final class GenerateCommand implements Callable<Integer> {
 
     private int compare(List<SeedQuestion> seeds, PrintWriter outWriter, PrintWriter err) throws GeneratorException {
         List<Generator.Report> reports = new ArrayList<>();
-        Path dir = checkpointFile != null ? checkpointFile : Path.of("target", "clp-generate", "compare");
-        for (Strategy st : Strategy.values()) {
-            GeneratorSettings settings = settings(st);
-            Path cp = dir.resolve(language + "-" + st.name().toLowerCase(Locale.ROOT) + "-"
-                    + settings.fingerprint(digest(source)).hashCode() + ".sqlite");
-            reports.add(run(settings, seeds, List.of(), cp, err));
+        // a measurement starts empty: a checkpoint left by an earlier comparison would replay every answer for free
+        Path dir;
+        try {
+            dir = checkpointFile != null ? checkpointFile : Files.createTempDirectory("clp-generate-compare");
+        } catch (java.io.IOException e) {
+            throw new GeneratorException("cannot create a directory for the comparison's checkpoints: " + e.getMessage(),
+                    e);
+        }
+        try {
+            for (Strategy st : Strategy.values()) {
+                GeneratorSettings settings = settings(st);
+                Path cp = dir.resolve(language + "-" + st.name().toLowerCase(Locale.ROOT) + "-"
+                        + Integer.toHexString(settings.fingerprint(digest(source)).hashCode()) + ".sqlite");
+                reports.add(run(settings, seeds, List.of(), cp, err));
+            }
+        } finally {
+            if (checkpointFile == null) {
+                deleteTree(dir);
+            }
         }
         printReport(outWriter, reports);
         Generator.Report ref = reports.get(Strategy.REFERENCE.ordinal());
@@ -243,6 +257,16 @@ final class GenerateCommand implements Callable<Integer> {
     /** Typical tokens of one generator call (a lettered question with distraction; a short answer), for the estimate. */
     static final int TOKENS_IN = 400;
     static final int TOKENS_OUT = 60;
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the comparison's checkpoints in " + dir, e);
+        }
+    }
 
     /** Upper bound of calls from the search's shape, printed before the run (the pre-flight estimate). */
     static long estimate(GeneratorSettings s, int seeds) {
