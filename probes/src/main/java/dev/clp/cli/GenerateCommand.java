@@ -182,7 +182,8 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("clp generate: " + e.getMessage());
             return e.getMessage().startsWith("--") ? 2 : 1;
         } catch (RuntimeException e) {
-            err.println("clp generate: " + e.getMessage());
+            // a model that failed after its retries, an unreadable file, or a defect: say what it was, never nothing
+            err.println("clp generate: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             err.println("clp generate: the checkpoint keeps every answer received; run the same command again to resume");
             return 1;
         }

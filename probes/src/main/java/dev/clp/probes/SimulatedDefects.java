@@ -34,8 +34,12 @@ public final class SimulatedDefects {
         return Optional.empty();
     }
 
+    /** How many simulated-translation marks the text holds. */
     private static int marks(String text) {
-        return (text.length() - GeneratorTasks.stripSimulated(text).length()) == 0 ? 0
-                : text.split("⟦sim:", -1).length - 1;
+        int n = 0;
+        for (int at = text.indexOf("⟦sim:"); at >= 0; at = text.indexOf("⟦sim:", at + 1)) {
+            n++;
+        }
+        return n;
     }
 }
