@@ -26,6 +26,8 @@ final class ListenerDuplicates {
     static final String UNIQUE_ID_LABEL = "junit.platform.uniqueid";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** File times may be kept to the second or two (FAT, some network file systems). */
+    private static final long MTIME_SLACK_MILLIS = 2_000;
 
     private ListenerDuplicates() {
     }
@@ -58,7 +60,8 @@ final class ListenerDuplicates {
     }
 
     /**
-     * Deletes the listener's results for tests of the engine {@code engineId} in {@code dir}.
+     * Deletes the listener's results for tests of the engine {@code engineId} in {@code dir}, reading only files
+     * written since the run started (a results directory that is never cleaned is not re-read in full every run).
      *
      * @return the number of result files deleted
      */
@@ -71,6 +74,9 @@ final class ListenerDuplicates {
         try {
             try (DirectoryStream<Path> results = Files.newDirectoryStream(dir, "*-result.json")) {
                 for (Path f : results) {
+                    if (Files.getLastModifiedTime(f).toMillis() < runStartMillis - MTIME_SLACK_MILLIS) {
+                        continue; // an earlier run's file: not read, not touched
+                    }
                     JsonNode r = read(f);
                     if (r != null && "junit-platform".equals(label(r, "framework"))
                             && label(r, UNIQUE_ID_LABEL) != null && label(r, UNIQUE_ID_LABEL).startsWith(prefix)) {
@@ -81,6 +87,9 @@ final class ListenerDuplicates {
             }
             try (DirectoryStream<Path> containers = Files.newDirectoryStream(dir, "*-container.json")) {
                 for (Path f : containers) {
+                    if (Files.getLastModifiedTime(f).toMillis() < runStartMillis - MTIME_SLACK_MILLIS) {
+                        continue;
+                    }
                     JsonNode c = read(f);
                     if (c == null || !c.path("children").isArray() || c.path("children").isEmpty()) {
                         continue;

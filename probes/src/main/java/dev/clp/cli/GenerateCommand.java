@@ -144,6 +144,9 @@ final class GenerateCommand implements Callable<Integer> {
             description = "A clp.* model key for every model: -Dclp.endpoint=http://127.0.0.1:8000/v1 -Dclp.cache=off")
     private Map<String, String> properties = new LinkedHashMap<>();
 
+    /** The source file's digest, read once per command: part of every checkpoint's fingerprint. */
+    private String sourceDigest;
+
     @Override
     public Integer call() {
         PrintWriter outWriter = spec.commandLine().getOut();
@@ -153,6 +156,7 @@ final class GenerateCommand implements Callable<Integer> {
             return 2;
         }
         try {
+            sourceDigest = digest(source);
             SeedReader.Result seeds = SeedReader.read(source);
             seeds.problems().stream().limit(5).forEach(p -> err.println("clp generate: skipped " + p));
             if (seeds.problems().size() > 5) {
@@ -203,7 +207,7 @@ final class GenerateCommand implements Callable<Integer> {
             for (Strategy st : Strategy.values()) {
                 GeneratorSettings settings = settings(st);
                 Path cp = dir.resolve(language + "-" + st.name().toLowerCase(Locale.ROOT) + "-"
-                        + Integer.toHexString(settings.fingerprint(digest(source)).hashCode()) + ".sqlite");
+                        + Integer.toHexString(settings.fingerprint(sourceDigest).hashCode()) + ".sqlite");
                 reports.add(run(settings, seeds, List.of(), cp, err));
             }
         } finally {
@@ -227,21 +231,21 @@ final class GenerateCommand implements Callable<Integer> {
         AnswerKey key = new AnswerKey();
         seeds.forEach(s -> key.register("en", s.en(), 0));
         double[] prices = new double[2];
-        try (Checkpoint checkpoint = Checkpoint.open(cp, settings.fingerprint(digest(source)))) {
-            for (String name : models(settings)) {
+        try (Checkpoint checkpoint = Checkpoint.open(cp, settings.fingerprint(sourceDigest))) {
+            for (String name : settings.models()) {
                 ClpConfig config = config(name);
                 prices[0] = config.priceInputPerMTok();
                 prices[1] = config.priceOutputPerMTok();
                 clients.put(name, ModelClients.create(config, System.getenv(), key, new CallStats()));
             }
-            long estimate = estimate(settings, Math.min(seeds.size(), settings.maxSeeds() > 0 ? settings.maxSeeds()
-                    : seeds.size()));
+            int usable = settings.maxSeeds() > 0 ? Math.min(seeds.size(), settings.maxSeeds()) : seeds.size();
+            long estimate = estimate(settings, usable);
             String cost = prices[0] + prices[1] == 0 ? " (set clp.price.* for a cost estimate)"
                     : String.format(Locale.ROOT, ", at most ~$%.2f at %d tokens in and %d out per call",
                             estimate * (TOKENS_IN * prices[0] + TOKENS_OUT * prices[1]) / 1e6, TOKENS_IN, TOKENS_OUT);
             err.printf(Locale.ROOT, "clp generate: %s strategy, %s, panel %s; %d seed questions; at most ~%,d model calls"
                     + " (search bound)%s%s; checkpoint %s%n", settings.strategy().name().toLowerCase(Locale.ROOT),
-                    settings.lang(), settings.panel(), seeds.size(), estimate, cost,
+                    settings.lang(), settings.panel(), usable, estimate, cost,
                     settings.maxCalls() > 0 ? ", budget " + settings.maxCalls() + " calls" : "", cp);
             Progress progress = new Progress(err, System.console() != null);
             try (Generator generator = new Generator(settings, clients::get, checkpoint, source.getFileName().toString(),
@@ -279,17 +283,6 @@ final class GenerateCommand implements Callable<Integer> {
         long perBatch = (long) s.extendedDepth() * s.beamWidth() * 3 * perCandidate;
         long bound = seeds * perSeed + batches * perBatch;
         return s.maxCalls() > 0 ? Math.min(bound, s.maxCalls()) : bound;
-    }
-
-    private List<String> models(GeneratorSettings s) {
-        List<String> all = new ArrayList<>(s.panel());
-        for (String m : List.of(s.writer(), s.translator(), s.judge(), s.extractor())) {
-            if (!all.contains(m)) {
-                all.add(m);
-            }
-        }
-        s.holdout().stream().filter(m -> !all.contains(m)).forEach(all::add);
-        return all;
     }
 
     private ClpConfig config(String model) {

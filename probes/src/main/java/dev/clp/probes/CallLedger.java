@@ -5,10 +5,7 @@ import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
 import dev.clp.model.ModelClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.clp.model.ResponseCache;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,7 +57,7 @@ final class CallLedger {
             String lang) {
         ChatRequest request = new ChatRequest(java.util.List.of(ChatMessage.user(prompt)), temperature, maxTokens, 0,
                 label, lang);
-        String key = key(model.name(), request);
+        String key = ResponseCache.key("clp-generate", "", model.name(), request);
         var recorded = checkpoint.recorded(key);
         if (recorded.isPresent()) {
             replayed.incrementAndGet();
@@ -149,18 +146,5 @@ final class CallLedger {
         Map<String, Long> out = new TreeMap<>();
         sent.forEach((k, v) -> out.put(k.label(), v.get()));
         return out;
-    }
-
-    /** The cache-style key of a request to a model: model, parameters and prompt. */
-    static String key(String model, ChatRequest r) {
-        StringBuilder canonical = new StringBuilder(model).append('\u001f').append(r.temperature()).append('\u001f')
-                .append(r.maxTokens()).append('\u001f').append(r.sampleIndex()).append('\u001f');
-        r.messages().forEach(m -> canonical.append(m.role()).append('\u001e').append(m.content()).append('\u001d'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -159,21 +159,7 @@ public final class Generator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.simulated = allModels().stream().anyMatch(m -> models.apply(m).simulated());
-    }
-
-    private Set<String> allModels() {
-        Set<String> all = new LinkedHashSet<>(s.panel());
-        all.add(s.writer());
-        all.add(s.translator());
-        if (s.checks()) {
-            all.add(s.judge());
-        }
-        if (s.extraction() == GeneratorSettings.Extraction.MODEL) {
-            all.add(s.extractor());
-        }
-        all.addAll(s.holdout());
-        return all;
+        this.simulated = settings.models().stream().anyMatch(m -> models.apply(m).simulated());
     }
 
     /** Runs (or resumes) the search over the seeds. */

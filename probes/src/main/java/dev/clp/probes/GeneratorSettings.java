@@ -91,6 +91,24 @@ public record GeneratorSettings(Strategy strategy, String lang, List<String> pan
                 0, 8, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
     }
 
+    /**
+     * The models a run with these settings asks: the panel, the writer and the translator, the judge when the checks
+     * are on, the extractor under {@link Extraction#MODEL}, and the held-out models; each once, in that order.
+     */
+    public java.util.Set<String> models() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(panel);
+        all.add(writer);
+        all.add(translator);
+        if (checks) {
+            all.add(judge);
+        }
+        if (extraction == Extraction.MODEL) {
+            all.add(extractor);
+        }
+        all.addAll(holdout);
+        return all;
+    }
+
     /** The score of a candidate. */
     public double score(double rE, double rT) {
         if (score == Score.V) {
