@@ -58,7 +58,8 @@ PY
 echo "importing $dataset/pairs ..."
 "$root/clp" import clp --input "$dataset/pairs" --output "$work/suite" --suite-id clp | grep '^read'
 run=("$root/clp" run --suite "$work/suite" -Dclp.model=openai:mock "-Dclp.endpoint=http://127.0.0.1:$port/v1"
-     "-Dclp.concurrency=$concurrency" "-Dclp.cache.path=$work/cache.sqlite" "-Dclp.results.dir=$work/results")
+     "-Dclp.concurrency=$concurrency" "-Dclp.cache.path=$work/cache.sqlite" "-Dclp.results.dir=$work/results"
+     "-Dclp.allure.results-dir=$work/allure-results")
 
 echo "stand-in: ${latency} ms latency, concurrency ${concurrency}$([ $faults = 1 ] && echo ', faults: 10% 429, 10% 500, 2% garbage')"
 if [ "$faults" = 1 ]; then

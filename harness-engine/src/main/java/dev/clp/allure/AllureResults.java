@@ -27,8 +27,8 @@ import java.util.UUID;
  * Writes Allure 2 result files ({@code <uuid>-result.json}, {@code <uuid>-attachment.txt}, {@code categories.json},
  * {@code environment.properties}, {@code executor.json}) for a run: one result per pair and per gate, labelled so that
  * Allure's Behaviors view groups by suite (epic), target language (feature) and source dataset (story), and its
- * Suites view by language. Both prompts, both raw answers and the extracted choices are attached as plain text, so
- * untrusted model output is never interpreted as HTML. Thread-safe; each result is written as it finishes.
+ * Suites view by language. Both prompts, both raw answers and the extracted choices are attached as one plain-text
+ * file per pair, so untrusted model output is never interpreted as HTML; the chosen letters are parameters. Thread-safe; each result is written as it finishes.
  */
 public final class AllureResults {
 
@@ -123,15 +123,19 @@ public final class AllureResults {
             en = u.en();
             target = u.target();
         }
+        String targetName = Languages.name(pair.lang());
         if (en != null) {
-            attach(attachments, uuid, "English prompt", en.prompt());
-            attach(attachments, uuid, Languages.name(pair.lang()) + " prompt", target.prompt());
-            attach(attachments, uuid, "English answer", String.join("\n---\n", en.answers()));
-            attach(attachments, uuid, Languages.name(pair.lang()) + " answer", String.join("\n---\n", target.answers()));
-            attach(attachments, uuid, "Extracted choices", choices(en) + choices(target));
+            ArrayNode params = (ArrayNode) r.get("parameters");
+            param(params, "English answer", choice(en));
+            param(params, targetName + " answer", choice(target));
+            attach(attachments, uuid, "Prompts and answers", section("English prompt", en.prompt())
+                    + section(targetName + " prompt", target.prompt())
+                    + section("English answer" + samples(en), String.join("\n---\n", en.answers()))
+                    + section(targetName + " answer" + samples(target), String.join("\n---\n", target.answers()))
+                    + section("Extracted choices", choices(en) + choices(target)));
         } else {
-            attach(attachments, uuid, "English question", pair.en().question());
-            attach(attachments, uuid, Languages.name(pair.lang()) + " question", pair.target().question());
+            attach(attachments, uuid, "Questions", section("English question", pair.en().question())
+                    + section(targetName + " question", pair.target().question()));
         }
         write(uuid + "-result.json", r.toString());
     }
@@ -269,6 +273,29 @@ public final class AllureResults {
         String source = uuid + "-" + UUID.randomUUID() + "-attachment.txt";
         write(source, text == null ? "" : text);
         attachments.addObject().put("name", name).put("source", source).put("type", "text/plain");
+    }
+
+    /**
+     * One titled part of a pair's single attachment. One file per pair, not one per prompt and answer: reading a pair
+     * means reading all of it, and a run of thousands of pairs writes a third of the files (file creation dominates the
+     * cost of Allure results on slow disks).
+     */
+    private static String section(String title, String text) {
+        return title + "\n" + "=".repeat(title.length()) + "\n" + (text == null ? "" : text) + "\n\n";
+    }
+
+    private static String samples(SideResult side) {
+        return side.answers().size() > 1 ? " (" + side.answers().size() + " samples, separated by ---)" : "";
+    }
+
+    /** What the model chose on one side, shown as a parameter: {@code C (expected B)}, {@code unparseable (expected B)}. */
+    private static String choice(SideResult side) {
+        StringBuilder sb = new StringBuilder();
+        for (Extraction e : side.extractions()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(e instanceof Extraction.Choice c
+                    ? String.valueOf(dev.clp.scoring.PromptRenderer.letter(c.index())) : "unparseable");
+        }
+        return sb + " (expected " + side.expectedLetter() + ")";
     }
 
     private static String choices(SideResult side) {

@@ -95,10 +95,16 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
         PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens(),
                 config.structuredAnswers(), fallback);
-        Prefetcher prefetcher = new Prefetcher(order, evaluator, config.concurrency());
         AllureResults allure = config.allureResultsDir().map(dir -> new AllureResults(dir, model.name(),
                 Map.of("K (samples)", String.valueOf(config.samples()), "temperature",
                         String.valueOf(config.temperature())))).orElse(null);
+        Baseline known = baseline;
+        // each pair's Allure result is written when its answers are in (with the real start and stop of its calls),
+        // so the files are written while the model works instead of after the last answer
+        Prefetcher prefetcher = new Prefetcher(order, evaluator, config.concurrency(), allure == null
+                ? Prefetcher.Evaluated.NONE
+                : (pair, outcome, start, stop) -> allure.pair(pair.suiteId(), pair.getUniqueId().toString(),
+                        pair.getDisplayName(), outcome, pair.knownWeak(outcome, known), start, stop));
         return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline, allure);
     }
 
@@ -133,6 +139,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         usage.put("cacheMisses", counted.cacheMisses());
         usage.put("promptTokens", counted.promptTokens());
         usage.put("completionTokens", counted.completionTokens());
+        if (counted.calls() > 0) {
+            usage.put("callSpanSeconds", seconds(counted.callSpan()));
+            counted.firstCallAfterStart().ifPresent(d -> usage.put("firstCallAfterStartSeconds", seconds(d)));
+        }
         BudgetedModelClient ledger = counted.ledger();
         if (ledger != null) {
             Map<String, Object> byLanguage = new LinkedHashMap<>();
@@ -145,6 +155,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             }
         }
         return usage;
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return Math.round(d.toMillis() / 10.0) / 100.0;
     }
 
     /** What the Allure report's overview shows: never credentials (the endpoint is reduced to scheme, host and port). */
@@ -182,12 +196,18 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
     }
 
-    /** One line on what the model layer did, for HTTP providers. */
     private String usageLine() {
         if (model.simulated()) {
             return "";
         }
         StringBuilder sb = new StringBuilder("model calls: ").append(stats.calls());
+        double span = stats.callSpan().toNanos() / 1e9;
+        if (stats.calls() > 1 && span > 0) {
+            sb.append(String.format(java.util.Locale.ROOT, " in %.1f s (%.0f/s", span, stats.calls() / span));
+            stats.firstCallAfterStart().ifPresent(d -> sb.append(String.format(java.util.Locale.ROOT,
+                    ", the first %.2f s after the JVM started", d.toNanos() / 1e9)));
+            sb.append(')');
+        }
         if (stats.retries() > 0) {
             sb.append(" (").append(stats.retries()).append(" retries: ");
             stats.retriesByCause().forEach((cause, n) -> sb.append(cause).append(" x").append(n).append(' '));

@@ -66,18 +66,18 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         return tags;
     }
 
+    /** Weak now and weak in the baseline too: reported as known, not as a regression. */
+    boolean knownWeak(PairOutcome outcome, Baseline baseline) {
+        return outcome instanceof PairOutcome.Weak && baseline != null
+                && baseline.pair(suiteId, pair.id()).map(Baseline.PairResult::weak).orElse(false);
+    }
+
     @Override
     public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        long start = System.currentTimeMillis();
         ClpExecutionContext.Run run = context.run();
         PairOutcome outcome = run.prefetcher().await(this);
         run.record(new RunRecord.Entry(suiteId, outcome));
-        boolean known = outcome instanceof PairOutcome.Weak && run.baseline() != null
-                && run.baseline().pair(suiteId, pair.id()).map(Baseline.PairResult::weak).orElse(false);
-        if (run.allure() != null) {
-            run.allure().pair(suiteId, getUniqueId().toString(), getDisplayName(), outcome, known, start,
-                    System.currentTimeMillis());
-        }
+        boolean known = knownWeak(outcome, run.baseline());
         ClpConfig config = context.config();
         if (outcome instanceof PairOutcome.Consistent) {
             return context;

@@ -26,16 +26,33 @@ final class Prefetcher implements AutoCloseable {
     /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
     private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
     private final PairEvaluator evaluator;
+    private final Evaluated evaluated;
     private final ExecutorService pool;
     private final int window;
     private int submitted;
 
+    /**
+     * Told of each outcome on the worker that produced it, as soon as it is known: results that do not depend on JUnit's
+     * reporting order (Allure files) are written while the model still works, not in a burst after the last answer.
+     */
+    @FunctionalInterface
+    interface Evaluated {
+        Evaluated NONE = (pair, outcome, startMillis, stopMillis) -> { };
+
+        void evaluated(PairDescriptor pair, PairOutcome outcome, long startMillis, long stopMillis);
+    }
+
     Prefetcher(List<PairDescriptor> order, PairEvaluator evaluator, int concurrency) {
+        this(order, evaluator, concurrency, Evaluated.NONE);
+    }
+
+    Prefetcher(List<PairDescriptor> order, PairEvaluator evaluator, int concurrency, Evaluated evaluated) {
         this.order = List.copyOf(order);
         for (int i = 0; i < this.order.size(); i++) {
             index.put(this.order.get(i).getUniqueId(), i);
         }
         this.evaluator = evaluator;
+        this.evaluated = evaluated;
         // generous, so one slow pair at the head of the reported order never leaves the workers idle
         this.window = Math.max(concurrency * 16, 64);
         AtomicInteger n = new AtomicInteger();
@@ -44,7 +61,6 @@ final class Prefetcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        // more workers than calls in flight: the model layer's limiter caps HTTP calls at clp.concurrency, and the
         // spare workers keep it saturated while others parse answers or wait out a retry back-off
         this.pool = Executors.newFixedThreadPool(2 * concurrency + 2, threads);
     }
@@ -55,7 +71,7 @@ final class Prefetcher implements AutoCloseable {
         synchronized (this) {
             Integer i = index.get(pair.getUniqueId());
             if (i == null) {
-                future = pool.submit(() -> evaluator.evaluate(pair.pair()));
+                future = evaluate(pair);
             } else {
                 int until = Math.min(order.size(), i + window);
                 while (submitted < until) {
@@ -66,7 +82,7 @@ final class Prefetcher implements AutoCloseable {
                     future = done.get(i);
                 }
                 if (future == null) {
-                    future = pool.submit(() -> evaluator.evaluate(pair.pair()));
+                    future = evaluate(pair);
                 }
                 done.put(i, future);
             }
@@ -118,8 +134,16 @@ final class Prefetcher implements AutoCloseable {
     }
 
     private void submit(int i) {
-        PairDescriptor d = order.get(i);
-        inFlight.put(i, pool.submit(() -> evaluator.evaluate(d.pair())));
+        inFlight.put(i, evaluate(order.get(i)));
+    }
+
+    private Future<PairOutcome> evaluate(PairDescriptor pair) {
+        return pool.submit(() -> {
+            long start = System.currentTimeMillis();
+            PairOutcome outcome = evaluator.evaluate(pair.pair());
+            evaluated.evaluated(pair, outcome, start, System.currentTimeMillis());
+            return outcome;
+        });
     }
 
     @Override

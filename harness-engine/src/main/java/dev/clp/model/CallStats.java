@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CallStats {
 
     private final AtomicLong calls = new AtomicLong();
+    /** {@link System#nanoTime} when the first call was sent and the latest answer came back; 0 before any. */
+    private final AtomicLong firstSentNanos = new AtomicLong();
+    private final AtomicLong lastAnsweredNanos = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong limitCuts = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
@@ -39,7 +42,37 @@ public final class CallStats {
 
     /** An HTTP call was sent (retries included). */
     void call() {
-        calls.incrementAndGet();
+        if (calls.getAndIncrement() == 0) {
+            firstSentNanos.compareAndSet(0, System.nanoTime());
+        }
+    }
+
+    /** An HTTP call came back (any status, or a transport failure). */
+    void answered() {
+        lastAnsweredNanos.accumulateAndGet(System.nanoTime(), Math::max);
+    }
+
+    /**
+     * From the first call sent to the last answer received: the part of a run that waits on the model, against which
+     * throughput (calls per second) is measured. Zero without calls.
+     */
+    public java.time.Duration callSpan() {
+        long first = firstSentNanos.get();
+        long last = lastAnsweredNanos.get();
+        return first == 0 || last < first ? java.time.Duration.ZERO : java.time.Duration.ofNanos(last - first);
+    }
+
+    /**
+     * How long after the JVM started the first call was sent (JVM start, configuration, reading the suites and
+     * setting up), or empty without calls.
+     */
+    public java.util.Optional<java.time.Duration> firstCallAfterStart() {
+        long first = firstSentNanos.get();
+        if (first == 0) {
+            return java.util.Optional.empty();
+        }
+        long jvmUptimeNanos = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        return java.util.Optional.of(java.time.Duration.ofNanos(Math.max(0, jvmUptimeNanos - (System.nanoTime() - first))));
     }
 
     void retry(String cause) {

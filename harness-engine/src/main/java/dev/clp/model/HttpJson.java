@@ -78,6 +78,8 @@ final class HttpJson {
                     + "); raise clp.timeout-seconds or check the server", 0, true, null, e);
         } catch (IOException e) {
             throw new ModelException("POST " + url + " failed: " + e, 0, true, null, e);
+        } finally {
+            stats.answered();
         }
     }
 

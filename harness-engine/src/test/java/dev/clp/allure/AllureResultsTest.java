@@ -72,7 +72,8 @@ class AllureResultsTest {
                     String body = request.getBody().readUtf8();
                     // English right ("A" for answer-0 pairs), Arabic hostile text, Swahili always "A"
                     String answer = body.contains("[ar]") ? HOSTILE : "A";
-                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(JSON.createObjectNode()
+                    return new MockResponse().setBodyDelay(30, java.util.concurrent.TimeUnit.MILLISECONDS)
+                            .setHeader("Content-Type", "application/json").setBody(JSON.createObjectNode()
                             .set("choices", JSON.createArrayNode().add(JSON.createObjectNode().set("message",
                                     JSON.createObjectNode().put("role", "assistant").put("content", answer)))).toString());
                 }
@@ -104,6 +105,10 @@ class AllureResultsTest {
             assertThat(label(r, "language")).as("'language' is Allure's programming-language label").isNull();
             assertThat(r.get("parameters")).allSatisfy(p -> assertThat(p.get("excluded").asBoolean()).isTrue());
             assertThat(r.get("historyId").asText()).hasSize(32);
+            if (!"blocker".equals(label(r, "severity"))) {
+                assertThat(r.get("stop").asLong() - r.get("start").asLong())
+                        .as("a pair's start and stop are those of its model calls, not of JUnit's reporting").isGreaterThanOrEqualTo(30);
+            }
             if (!"passed".equals(r.get("status").asText())) {
                 assertThat(r.at("/statusDetails/message").asText()).startsWith("[lang=" + lang + "]");
             }
@@ -118,12 +123,18 @@ class AllureResultsTest {
         JsonNode hostileArabic = arabicPairs.stream().filter(r -> hasTag(r, "unparseable")).findFirst().orElseThrow();
         List<String> names = new ArrayList<>();
         hostileArabic.get("attachments").forEach(a -> names.add(a.get("name").asText()));
-        assertThat(names).containsExactly("English prompt", "Arabic prompt", "English answer", "Arabic answer",
-                "Extracted choices");
-        hostileArabic.get("attachments").forEach(a -> assertThat(a.get("type").asText()).isEqualTo("text/plain"));
-        String arabicAnswer = Files.readString(allure.resolve(hostileArabic.at("/attachments/3/source").asText()));
-        assertThat(arabicAnswer).as("kept verbatim, as text/plain").isEqualTo(HOSTILE);
-        assertThat(Files.readString(allure.resolve(hostileArabic.at("/attachments/1/source").asText()))).contains("[ar]");
+        assertThat(names).as("one file per pair: both prompts, both answers, the choices").containsExactly(
+                "Prompts and answers");
+        assertThat(hostileArabic.at("/attachments/0/type").asText()).isEqualTo("text/plain");
+        String text = Files.readString(allure.resolve(hostileArabic.at("/attachments/0/source").asText()));
+        assertThat(text).as("sections in reading order").containsSubsequence("English prompt\n", "Arabic prompt\n",
+                "[ar]", "English answer\n", "Arabic answer\n" + "=".repeat("Arabic answer".length()) + "\n" + HOSTILE
+                        + "\n\n", "Extracted choices\n", "ar: expected ");
+        assertThat(text).as("the answer kept verbatim, as text/plain").contains(HOSTILE);
+        Map<String, String> params = new java.util.HashMap<>();
+        hostileArabic.get("parameters").forEach(p -> params.put(p.get("name").asText(), p.get("value").asText()));
+        assertThat(params.get("Arabic answer")).as("the choice at a glance").matches("unparseable \\(expected [A-D]\\)");
+        assertThat(params.get("English answer")).matches("[A-D] \\(expected [A-D]\\)");
 
         JsonNode categories = JSON.readTree(allure.resolve("categories.json").toFile());
         List<String> categoryNames = new ArrayList<>();

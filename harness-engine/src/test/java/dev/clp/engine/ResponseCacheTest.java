@@ -85,6 +85,9 @@ class ResponseCacheTest {
         int cold = requests.get();
         Map<String, String> first = outcomes();
         assertThat(cold).isEqualTo(20 + 2 * 20);
+        JsonNode coldUsage = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile()).get("usage");
+        assertThat(coldUsage.get("callSpanSeconds").asDouble()).as("first call sent to last answer").isPositive();
+        assertThat(coldUsage.get("firstCallAfterStartSeconds").asDouble()).isPositive();
 
         run(suite, "read-write", Map.of());
         assertThat(requests.get()).as("no HTTP call on a warm cache").isEqualTo(cold);
@@ -95,6 +98,7 @@ class ResponseCacheTest {
         assertThat(outcomes()).isEqualTo(first);
         JsonNode usage = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile()).get("usage");
         assertThat(usage.get("modelCalls").asInt()).isZero();
+        assertThat(usage.has("callSpanSeconds")).as("no calls, no call span").isFalse();
         assertThat(usage.get("cacheHits").asInt()).isEqualTo(60);
     }
 
