@@ -66,6 +66,42 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         return tags;
     }
 
+    /**
+     * A pair that did not pass. The message is the whole story (which answer, in which language); a stack trace would
+     * show the engine's reporting loop, and filling and pruning one per pair cost a run of thousands of pairs a
+     * noticeable part of its end.
+     */
+    static final class NotPassed extends TestAbortedException {
+        private static final long serialVersionUID = 1L;
+
+        NotPassed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** A pair that failed (a weak pair under {@code clp.fail-on=pairs}, a transport error); no stack trace, as above. */
+    static final class Failed extends AssertionFailedError {
+        private static final long serialVersionUID = 1L;
+
+        Failed(String message) {
+            super(message);
+        }
+
+        Failed(String message, Object expected, Object actual) {
+            super(message, expected, actual);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
     /** Weak now and weak in the baseline too: reported as known, not as a regression. */
     boolean knownWeak(PairOutcome outcome, Baseline baseline) {
         return outcome instanceof PairOutcome.Weak && baseline != null
@@ -84,20 +120,20 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         }
         if (outcome instanceof PairOutcome.Weak weak) {
             if (known) {
-                throw new TestAbortedException("KNOWN WEAK " + outcome.message() + " (weak in the baseline of "
+                throw new NotPassed("KNOWN WEAK " + outcome.message() + " (weak in the baseline of "
                         + run.baseline().model() + " too; only new weak pairs count as regressions)");
             }
             if (config.failOn() == ClpConfig.FailOn.PAIRS) {
-                throw new AssertionFailedError(outcome.message(), weak.target().expectedLetter(),
+                throw new Failed(outcome.message(), weak.target().expectedLetter(),
                         weak.target().chosenLetter());
             }
-            throw new TestAbortedException((run.baseline() != null ? "NEW WEAK " : "WEAK ") + outcome.message()
+            throw new NotPassed((run.baseline() != null ? "NEW WEAK " : "WEAK ") + outcome.message()
                     + " (counted by the " + pair.lang() + " gates; " + ClpConstants.FAIL_ON + "=pairs fails every "
                     + (run.baseline() != null ? "new " : "") + "weak pair)");
         }
         if (outcome instanceof PairOutcome.Error) {
-            throw new AssertionFailedError(outcome.message());
+            throw new Failed(outcome.message());
         }
-        throw new TestAbortedException(outcome.message());
+        throw new NotPassed(outcome.message());
     }
 }

@@ -46,7 +46,7 @@ public final class AnthropicMessagesClient implements ModelClient {
         this.apiKeyEnv = apiKeyEnv;
         this.version = version;
         this.stats = stats;
-        this.http = new HttpJson(timeout, stats);
+        this.http = new HttpJson(this.url, timeout, stats);
     }
 
     @Override

@@ -25,10 +25,22 @@ final class HttpJson {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
-    /** One client for the process; the pool keeps enough idle connections for high concurrency on one host. */
-    private static final OkHttpClient SHARED = new OkHttpClient.Builder()
-            .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
-            .build();
+    /** One connection pool for the process, with enough idle connections for high concurrency on one host. */
+    private static final ConnectionPool POOL = new ConnectionPool(256, 5, TimeUnit.MINUTES);
+
+    /** The process's client for https endpoints; built on first use (it loads the platform's trust store). */
+    private static final class Tls {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder().connectionPool(POOL).build();
+    }
+
+    /**
+     * The process's client for plain-http endpoints (a local vLLM, Ollama or llama.cpp server, the simulator): no TLS,
+     * so building it does not load and parse the trust store, a quarter of a second of a run's start.
+     */
+    private static final class Cleartext {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder().connectionPool(POOL)
+                .connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)).build();
+    }
 
     /** What came back. */
     record Reply(int code, String body, Response response) {
@@ -48,8 +60,15 @@ final class HttpJson {
     private final OkHttpClient http;
     private final CallStats stats;
 
-    HttpJson(Duration timeout, CallStats stats) {
-        this.http = SHARED.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
+    /** Builds the shared client for https or plain-http endpoints ahead of the first call (a warm-up). */
+    static void prepare(boolean https) {
+        (https ? Tls.CLIENT : Cleartext.CLIENT).connectionPool();
+    }
+
+    /** @param target the endpoint: https gets TLS, plain http a client without it */
+    HttpJson(HttpUrl target, Duration timeout, CallStats stats) {
+        this.http = (target.isHttps() ? Tls.CLIENT : Cleartext.CLIENT).newBuilder().callTimeout(timeout)
+                .readTimeout(timeout).build();
         this.stats = stats;
     }
 

@@ -100,7 +100,8 @@ public final class ModelClients {
     public static void warmUp(ClpConfig config) {
         Thread t = new Thread(() -> {
             try {
-                Class.forName(HttpJson.class.getName());
+                HttpJson.prepare(config.endpoint().map(e -> !e.strip().toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("http://")).orElse(true));
                 if (!"off".equals(config.cacheMode())) {
                     Class.forName("org.sqlite.JDBC");
                     org.sqlite.SQLiteJDBCLoader.initialize();

@@ -81,7 +81,7 @@ public final class OpenAiChatClient implements ModelClient {
         this.apiKeyEnv = apiKeyEnv;
         this.stats = stats;
         this.seed = seed;
-        this.http = new HttpJson(timeout, stats);
+        this.http = new HttpJson(this.url, timeout, stats);
     }
 
     /**
