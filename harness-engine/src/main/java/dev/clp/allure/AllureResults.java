@@ -24,7 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Writes Allure 2 result files ({@code <uuid>-result.json}, {@code <uuid>-attachment.txt}, {@code categories.json},
+ * Writes Allure 2 result files ({@code clp-<uuid>-result.json}, {@code clp-<uuid>-…-attachment.txt}, {@code categories.json},
  * {@code environment.properties}, {@code executor.json}) for a run: one result per pair and per gate, labelled so that
  * Allure's Behaviors view groups by suite (epic), target language (feature) and source dataset (story), and its
  * Suites view by language. Both prompts, both raw answers and the extracted choices are attached as one plain-text
@@ -37,6 +37,8 @@ public final class AllureResults {
             "GITHUB_REPOSITORY", "GITHUB_RUN_ID", "GITHUB_RUN_NUMBER", "GITHUB_WORKFLOW", "GITHUB_SHA");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** This engine's result and attachment files start with it, so a run can tell them from other engines' files. */
+    static final String FILE_PREFIX = "clp-";
 
     private final Path dir;
     private final long createdMillis = System.currentTimeMillis();
@@ -58,6 +60,13 @@ public final class AllureResults {
      *     that history follows a pair across models and settings
      */
     public AllureResults(Path dir, String model, Map<String, String> parameters) {
+        this(dir, model, parameters, false);
+    }
+
+    /**
+     * @param clean delete this engine's files of earlier runs from {@code dir} first ({@code clp.allure.clean})
+     */
+    public AllureResults(Path dir, String model, Map<String, String> parameters, boolean clean) {
         this.dir = dir;
         this.model = model;
         this.parameters = new LinkedHashMap<>(parameters);
@@ -66,6 +75,27 @@ public final class AllureResults {
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot create the Allure results directory: " + e.getMessage(), e);
         }
+        if (clean) {
+            removeEarlierRuns(dir);
+        }
+    }
+
+    /** Deletes the {@code clp-*} result, attachment and temporary files an earlier run left in {@code dir}. */
+    static int removeEarlierRuns(Path dir) {
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, FILE_PREFIX + "*")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.endsWith("-result.json") || name.endsWith("-attachment.txt") || name.endsWith(".tmp")) {
+                    Files.deleteIfExists(f);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot remove the results of earlier runs (" + e.getMessage()
+                    + "); set " + dev.clp.config.ClpConstants.ALLURE_CLEAN + "=false to keep them", e);
+        }
+        return removed;
     }
 
     /** Allure's statuses. */
@@ -137,7 +167,7 @@ public final class AllureResults {
             attach(attachments, uuid, "Questions", section("English question", pair.en().question())
                     + section(targetName + " question", pair.target().question()));
         }
-        write(uuid + "-result.json", r.toString());
+        write(FILE_PREFIX + uuid + "-result.json", r.toString());
     }
 
     /** One gate's result; gates are blockers. */
@@ -149,7 +179,7 @@ public final class AllureResults {
         labels(r, suite, lang, "gates", "blocker");
         label((ArrayNode) r.get("labels"), "tag", "gate");
         attach(r.putArray("attachments"), uuid, "Gate figures", figures);
-        write(uuid + "-result.json", r.toString());
+        write(FILE_PREFIX + uuid + "-result.json", r.toString());
     }
 
     /**
@@ -270,7 +300,7 @@ public final class AllureResults {
     }
 
     private void attach(ArrayNode attachments, String uuid, String name, String text) {
-        String source = uuid + "-" + UUID.randomUUID() + "-attachment.txt";
+        String source = FILE_PREFIX + uuid + "-" + UUID.randomUUID() + "-attachment.txt";
         write(source, text == null ? "" : text);
         attachments.addObject().put("name", name).put("source", source).put("type", "text/plain");
     }

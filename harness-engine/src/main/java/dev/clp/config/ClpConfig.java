@@ -84,7 +84,9 @@ public record ClpConfig(
         Path resultsDir,
         Optional<Path> allureResultsDir,
         List<Path> suiteRoots,
-        boolean consoleSummary) {
+        boolean consoleSummary,
+        boolean eagerStart,
+        boolean allureClean) {
 
     /** What makes the build fail. */
     public enum FailOn {
@@ -194,7 +196,9 @@ public record ClpConfig(
                                 .orElse(ClpConstants.ALLURE_RESULTS_DIR_DEFAULT)))
                         : Optional.empty(),
                 roots,
-                r.bool(CONSOLE_SUMMARY, true));
+                r.bool(CONSOLE_SUMMARY, true),
+                r.bool(ClpConstants.EAGER_START, false),
+                r.bool(ClpConstants.ALLURE_CLEAN, true));
     }
 
     private static Path defaultCachePath(Map<String, String> environment) {
@@ -215,7 +219,7 @@ public record ClpConfig(
                 Optional.empty(), seed, timeoutSeconds, retryMaxAttempts, retryBaseDelayMillis, retryMaxDelayMillis,
                 cacheMode, cachePath, budgetMaxCalls, budgetMaxTokens, budgetMaxCost, priceInputPerMTok,
                 priceOutputPerMTok, maxGap, maxGapByLanguage, tolerance, alpha, inconclusiveFails, failOn, baseline,
-                baselineUpdate, resultsDir, allureResultsDir, suiteRoots, consoleSummary);
+                baselineUpdate, resultsDir, allureResultsDir, suiteRoots, consoleSummary, false, allureClean);
     }
 
     /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */
@@ -226,6 +230,14 @@ public record ClpConfig(
     /** Whether the model under test is the simulator. */
     public boolean simulated() {
         return model.simulated();
+    }
+
+    /**
+     * Whether model calls may start while the suites are still read ({@code clp.eager-start}): only with a model and a
+     * fallback extractor behind HTTP (the in-process simulator answers from the discovered pairs, all of them).
+     */
+    public boolean startsEarly() {
+        return eagerStart && !simulated() && extractorFallback.map(f -> !f.simulated()).orElse(true);
     }
 
     /** Whether a language takes part in this run. */

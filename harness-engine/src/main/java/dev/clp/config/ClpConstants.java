@@ -46,6 +46,13 @@ public final class ClpConstants {
     public static final String ALLURE_RESULTS_DIR = "clp.allure.results-dir";
     public static final String ALLURE_RESULTS_DIR_DEFAULT = "target/allure-results";
 
+    /**
+     * {@code true} (default): a run first deletes the results this engine wrote to the Allure results directory in
+     * earlier runs (its files are named {@code clp-*}), so a report shows one run, not every run since the last clean;
+     * other engines' files and {@code history/} are left alone. {@code false} keeps them (several runs in one report).
+     */
+    public static final String ALLURE_CLEAN = "clp.allure.clean";
+
     /** Comma-separated BCP 47 tags to run; default: every language in the selected suites. */
     public static final String LANGUAGES = "clp.languages";
 
@@ -182,6 +189,15 @@ public final class ClpConstants {
     /** Whether the engine's console listener prints the summary table. Default true. */
     public static final String CONSOLE_SUMMARY = "clp.console.summary";
 
+    /**
+     * {@code true}: model calls start while the suites are still being read (the first pairs of each file as soon as it
+     * is parsed, at most one prefetch window), instead of after discovery. Only for runs where every discovered pair is
+     * executed: a tag or other post-discovery filter would have the model answer pairs that are then not run, and an
+     * IDE that only lists tests would spend calls. {@code clp run} sets it when no {@code --include-tag} is given.
+     * Default {@code false}.
+     */
+    public static final String EAGER_START = "clp.eager-start";
+
     /** Every key, for documentation checks and {@code clp run --help}. */
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
             AZURE_API_VERSION, ANTHROPIC_VERSION,
@@ -189,8 +205,9 @@ public final class ClpConstants {
             EXTRACTOR_FALLBACK_ENDPOINT, EXTRACTOR_FALLBACK_API_KEY_ENV, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
             RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, BUDGET_MAX_CALLS, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
             PRICE_INPUT, PRICE_OUTPUT, GATE_MAX_GAP, GATE_TOLERANCE,
-            GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLURE, ALLURE_RESULTS_DIR, ALLOW_SIMULATED, SUITE_ROOTS,
-            CONSOLE_SUMMARY);
+            GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLURE, ALLURE_RESULTS_DIR, ALLURE_CLEAN,
+            ALLOW_SIMULATED, SUITE_ROOTS,
+            CONSOLE_SUMMARY, EAGER_START);
 
     /** The environment variable that stands for a key: {@code clp.gate.max-gap} is {@code CLP_GATE_MAX_GAP}. */
     public static String environmentName(String key) {

@@ -7,10 +7,8 @@ import dev.clp.model.AnswerKey;
 import dev.clp.model.BudgetedModelClient;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
-import dev.clp.model.ModelClients;
 import dev.clp.allure.AllureResults;
 import dev.clp.scoring.FallbackExtractor;
-import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.LanguageSummary;
 import dev.clp.scoring.RunRecord;
@@ -41,12 +39,15 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     private final ClpConfig config;
     private final ConfigException configError;
     private final Map<String, String> environment;
+    private ModelSetup models;
     private ModelClient model;
     private CallStats stats;
     private FallbackExtractor fallback;
     private CallStats fallbackStats;
-    private ModelClient fallbackModel;
     private Instant startedAt;
+    /** Set by {@link #startEarly}, taken over (or discarded) by {@link #before}. */
+    private Prefetcher early;
+    private java.util.concurrent.CompletableFuture<ModelSetup> earlySetup;
 
     ClpEngineDescriptor(UniqueId uniqueId, ClpConfig config, ConfigException configError,
             Map<String, String> environment) {
@@ -60,10 +61,51 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         return config;
     }
 
+    /**
+     * Starts the model side while the suites are still read ({@code clp.eager-start}): the clients are built on a
+     * thread of their own, and {@link #prestart} sends the first pairs of each parsed file. Before {@link #before}
+     * only; a no-op unless {@link ClpConfig#startsEarly()}.
+     */
+    void startEarly() {
+        if (configError != null || !config.startsEarly() || early != null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<ModelSetup> setup = new java.util.concurrent.CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                // HTTP clients only (startsEarly), which do not read the answer key
+                setup.complete(ModelSetup.create(config, environment, new AnswerKey()));
+            } catch (RuntimeException | Error e) {
+                setup.completeExceptionally(e);
+            }
+        }, "clp-model-setup");
+        builder.setDaemon(true);
+        builder.start();
+        earlySetup = setup;
+        early = new Prefetcher(setup.thenApply(ModelSetup::evaluator), config.concurrency());
+    }
+
+    /** Sends a parsed file's pairs ahead (at most one window in all) when the run started early. */
+    void prestart(String suiteId, String lang, List<dev.clp.suite.Pair> pairs) {
+        if (early != null && config.includesLanguage(lang)) {
+            pairs.forEach(p -> early.prestart(suiteId, p));
+        }
+    }
+
     @Override
     public ClpExecutionContext before(ClpExecutionContext context) {
+        try {
+            return setUp(context);
+        } catch (RuntimeException | Error e) {
+            discardEarlyStart();
+            throw e;
+        }
+    }
+
+    private ClpExecutionContext setUp(ClpExecutionContext context) {
         if (getChildren().isEmpty()) {
             // nothing selected for this engine (e.g. Surefire handing it class selectors): no model, no run.json
+            discardEarlyStart();
             return context;
         }
         if (configError != null) {
@@ -86,26 +128,46 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 key.register(p.pair());
             }
         });
-        stats = new CallStats();
-        model = ModelClients.create(config, environment, key, stats);
-        if (config.extractorFallback().isPresent()) {
-            fallbackStats = new CallStats();
-            fallbackModel = ModelClients.create(config.forExtractorFallback(), environment, key, fallbackStats);
-            fallback = new FallbackExtractor(fallbackModel);
+        Prefetcher prefetcher;
+        if (early != null) {
+            try {
+                models = earlySetup.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+            prefetcher = early;
+        } else {
+            models = ModelSetup.create(config, environment, key);
+            prefetcher = new Prefetcher(java.util.concurrent.CompletableFuture.completedFuture(models.evaluator()),
+                    config.concurrency());
         }
-        PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens(),
-                config.structuredAnswers(), fallback);
+        early = null;
+        earlySetup = null;
+        model = models.model();
+        stats = models.stats();
+        fallback = models.fallback();
+        fallbackStats = models.fallbackStats();
         AllureResults allure = config.allureResultsDir().map(dir -> new AllureResults(dir, model.name(),
                 Map.of("K (samples)", String.valueOf(config.samples()), "temperature",
-                        String.valueOf(config.temperature())))).orElse(null);
+                        String.valueOf(config.temperature())), config.allureClean())).orElse(null);
         Baseline known = baseline;
         // each pair's Allure result is written when its answers are in (with the real start and stop of its calls),
         // so the files are written while the model works instead of after the last answer
-        Prefetcher prefetcher = new Prefetcher(order, evaluator, config.concurrency(), allure == null
-                ? Prefetcher.Evaluated.NONE
+        prefetcher.begin(order, allure == null ? Prefetcher.Evaluated.NONE
                 : (pair, outcome, start, stop) -> allure.pair(pair.suiteId(), pair.getUniqueId().toString(),
                         pair.getDisplayName(), outcome, pair.knownWeak(outcome, known), start, stop));
         return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline, allure);
+    }
+
+    /** Stops calls started early and closes their clients, when the run does not go ahead. */
+    private void discardEarlyStart() {
+        if (early == null) {
+            return;
+        }
+        early.close();
+        early = null;
+        earlySetup.thenAccept(ModelSetup::close);
+        earlySetup = null;
     }
 
     @Override
@@ -121,10 +183,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             }
         } finally {
             run.prefetcher().close();
-            model.close();
-            if (fallbackModel != null) {
-                fallbackModel.close();
-            }
+            models.close();
         }
     }
 

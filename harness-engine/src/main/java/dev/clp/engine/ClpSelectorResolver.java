@@ -59,9 +59,24 @@ final class ClpSelectorResolver implements SelectorResolver {
     private final Map<Path, Optional<Suite>> suites = new HashMap<>();
     private final Map<Path, String> suiteErrors = new HashMap<>();
 
+    /** Told of each suite file's pairs as soon as the file is parsed (for {@code clp.eager-start}). */
+    @FunctionalInterface
+    interface Parsed {
+        Parsed NONE = (suiteId, lang, pairs) -> { };
+
+        void parsed(String suiteId, String lang, List<Pair> pairs);
+    }
+
+    private final Parsed parsedListener;
+
     ClpSelectorResolver(ClpConfig config, DiscoveryIssueReporter issues) {
+        this(config, issues, Parsed.NONE);
+    }
+
+    ClpSelectorResolver(ClpConfig config, DiscoveryIssueReporter issues, Parsed parsedListener) {
         this.config = config;
         this.issues = issues;
+        this.parsedListener = parsedListener;
     }
 
     @Override
@@ -216,7 +231,10 @@ final class ClpSelectorResolver implements SelectorResolver {
             return Resolution.match(Match.exact(d));
         }
         // parse the suite's language files in parallel up front; resolving each file then finds it parsed
-        suite.get().languageFiles().values().parallelStream().forEach(this::parse);
+        suite.get().languageFiles().values().parallelStream().forEach(file -> {
+            SuiteReader.LanguageFile lf = parse(file);
+            parsedListener.parsed(sid, lf.lang(), lf.pairs());
+        });
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (Path file : suite.get().languageFiles().values()) {
             children.add(file.getFileSystem() == FileSystems.getDefault() ? selectFile(file.toFile()) : new PathSelector(file));

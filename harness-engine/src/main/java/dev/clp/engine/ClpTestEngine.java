@@ -61,13 +61,15 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
             // discovery still shows the tests; execution fails the engine with the message
             config = ClpConfig.from(key -> Optional.empty(), Map.of());
         }
-        if (error == null && !config.simulated()) {
-            ModelClients.warmUp(config);
-        }
         ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, error, environment);
+        if (error == null && !config.simulated()) {
+            // loads the HTTP and SQLite libraries on a thread of its own, alongside the early start's client set-up
+            ModelClients.warmUp(config);
+            engine.startEarly();
+        }
         ClpConfig finalConfig = config;
         EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
-                .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter()))
+                .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(), engine::prestart))
                 .build()
                 .resolve(request, engine);
         return engine;

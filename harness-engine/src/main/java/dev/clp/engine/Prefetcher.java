@@ -2,9 +2,13 @@ package dev.clp.engine;
 
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.PairOutcome;
+import dev.clp.suite.Pair;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,19 +21,12 @@ import org.junit.platform.engine.UniqueId;
  * Evaluates pairs ahead of the (sequential, ordered) JUnit execution: while pair i is reported, pairs up
  * to i + window are already with the model on {@code concurrency} threads. JUnit events therefore stay
  * correctly nested and ordered, and memory grows with the window, not with the suite.
+ *
+ * <p>With {@code clp.eager-start} the prefetcher exists before discovery ends: {@link #prestart} sends the first
+ * pairs of each parsed file (at most one window) while the other files are still read, and {@link #begin} then
+ * takes the execution order and adopts what was started.
  */
 final class Prefetcher implements AutoCloseable {
-
-    private final List<PairDescriptor> order;
-    private final Map<UniqueId, Integer> index = new HashMap<>();
-    private final Map<Integer, Future<PairOutcome>> inFlight = new HashMap<>();
-    /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
-    private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
-    private final PairEvaluator evaluator;
-    private final Evaluated evaluated;
-    private final ExecutorService pool;
-    private final int window;
-    private int submitted;
 
     /**
      * Told of each outcome on the worker that produced it, as soon as it is known: results that do not depend on JUnit's
@@ -42,17 +39,28 @@ final class Prefetcher implements AutoCloseable {
         void evaluated(PairDescriptor pair, PairOutcome outcome, long startMillis, long stopMillis);
     }
 
-    Prefetcher(List<PairDescriptor> order, PairEvaluator evaluator, int concurrency) {
-        this(order, evaluator, concurrency, Evaluated.NONE);
-    }
+    private final CompletableFuture<PairEvaluator> evaluator;
+    private final ExecutorService pool;
+    private final int window;
+    /** Pairs started before {@link #begin}, by {@link #key}; guarded by this. */
+    private final Map<String, Future<PairOutcome>> early = new HashMap<>();
+    /** Outcomes that came back before {@link #begin} said where they go; guarded by this. */
+    private final List<Object[]> undelivered = new ArrayList<>();
+    private List<PairDescriptor> order;
+    private final Map<UniqueId, Integer> index = new HashMap<>();
+    private final Map<String, PairDescriptor> byKey = new HashMap<>();
+    private final Map<Integer, Future<PairOutcome>> inFlight = new HashMap<>();
+    /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
+    private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
+    private Evaluated evaluated;
+    private int submitted;
 
-    Prefetcher(List<PairDescriptor> order, PairEvaluator evaluator, int concurrency, Evaluated evaluated) {
-        this.order = List.copyOf(order);
-        for (int i = 0; i < this.order.size(); i++) {
-            index.put(this.order.get(i).getUniqueId(), i);
-        }
+    /**
+     * @param evaluator completes when the model client is set up (it may still be connecting while suites are read);
+     *     a failed set-up fails every pair that needs it
+     */
+    Prefetcher(CompletableFuture<PairEvaluator> evaluator, int concurrency) {
         this.evaluator = evaluator;
-        this.evaluated = evaluated;
         // generous, so one slow pair at the head of the reported order never leaves the workers idle
         this.window = Math.max(concurrency * 16, 64);
         AtomicInteger n = new AtomicInteger();
@@ -61,8 +69,49 @@ final class Prefetcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+        // more workers than calls in flight: the model layer's limiter caps HTTP calls at clp.concurrency, and the
         // spare workers keep it saturated while others parse answers or wait out a retry back-off
         this.pool = Executors.newFixedThreadPool(2 * concurrency + 2, threads);
+    }
+
+    /** A prefetcher over a known order, started at once. */
+    static Prefetcher over(List<PairDescriptor> order, PairEvaluator evaluator, int concurrency, Evaluated evaluated) {
+        return new Prefetcher(CompletableFuture.completedFuture(evaluator), concurrency).begin(order, evaluated);
+    }
+
+    private static String key(String suiteId, Pair pair) {
+        return suiteId + '\u0000' + pair.lang() + '\u0000' + pair.id();
+    }
+
+    /**
+     * Sends a pair to the model before discovery has finished; at most one window of pairs is started this way, and
+     * nothing once {@link #begin} was called. Only for runs where every discovered pair will be executed.
+     */
+    synchronized void prestart(String suiteId, Pair pair) {
+        if (order != null || early.size() >= window) {
+            return;
+        }
+        early.computeIfAbsent(key(suiteId, pair), k -> evaluate(suiteId, pair, null));
+    }
+
+    /** The execution order (pairs of the run, filters applied) and where outcomes go; adopts what was prestarted. */
+    Prefetcher begin(List<PairDescriptor> executionOrder, Evaluated sink) {
+        List<Object[]> late;
+        synchronized (this) {
+            this.order = List.copyOf(executionOrder);
+            for (int i = 0; i < order.size(); i++) {
+                PairDescriptor d = order.get(i);
+                index.put(d.getUniqueId(), i);
+                byKey.put(key(d.suiteId(), d.pair()), d);
+            }
+            this.evaluated = sink;
+            late = List.copyOf(undelivered);
+            undelivered.clear();
+        }
+        for (Object[] e : late) {
+            deliver((String) e[0], (Pair) e[1], null, (PairOutcome) e[2], (long) e[3], (long) e[4]);
+        }
+        return this;
     }
 
     /** The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. */
@@ -71,7 +120,7 @@ final class Prefetcher implements AutoCloseable {
         synchronized (this) {
             Integer i = index.get(pair.getUniqueId());
             if (i == null) {
-                future = evaluate(pair);
+                future = evaluate(pair.suiteId(), pair.pair(), pair);
             } else {
                 int until = Math.min(order.size(), i + window);
                 while (submitted < until) {
@@ -82,7 +131,7 @@ final class Prefetcher implements AutoCloseable {
                     future = done.get(i);
                 }
                 if (future == null) {
-                    future = evaluate(pair);
+                    future = evaluate(pair.suiteId(), pair.pair(), pair);
                 }
                 done.put(i, future);
             }
@@ -97,7 +146,8 @@ final class Prefetcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for pair " + pair.pair().id(), e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+                    : e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
@@ -113,7 +163,7 @@ final class Prefetcher implements AutoCloseable {
      * them before any can be decided. Later {@link #await} calls still find their outcome.
      */
     List<PairOutcome> awaitAll() {
-        List<Future<PairOutcome>> futures = new java.util.ArrayList<>(order.size());
+        List<Future<PairOutcome>> futures = new ArrayList<>(order.size());
         synchronized (this) {
             while (submitted < order.size()) {
                 submit(submitted++);
@@ -126,7 +176,7 @@ final class Prefetcher implements AutoCloseable {
                 futures.add(f);
             }
         }
-        List<PairOutcome> out = new java.util.ArrayList<>(futures.size());
+        List<PairOutcome> out = new ArrayList<>(futures.size());
         for (int i = 0; i < futures.size(); i++) {
             out.add(get(futures.get(i), order.get(i)));
         }
@@ -134,16 +184,38 @@ final class Prefetcher implements AutoCloseable {
     }
 
     private void submit(int i) {
-        inFlight.put(i, evaluate(order.get(i)));
+        PairDescriptor d = order.get(i);
+        Future<PairOutcome> started = early.remove(key(d.suiteId(), d.pair()));
+        inFlight.put(i, started != null ? started : evaluate(d.suiteId(), d.pair(), d));
     }
 
-    private Future<PairOutcome> evaluate(PairDescriptor pair) {
+    /** @param descriptor the pair's test, or null when it is not known yet (started during discovery) */
+    private Future<PairOutcome> evaluate(String suiteId, Pair pair, PairDescriptor descriptor) {
         return pool.submit(() -> {
             long start = System.currentTimeMillis();
-            PairOutcome outcome = evaluator.evaluate(pair.pair());
-            evaluated.evaluated(pair, outcome, start, System.currentTimeMillis());
+            PairOutcome outcome = evaluator.join().evaluate(pair);
+            deliver(suiteId, pair, descriptor, outcome, start, System.currentTimeMillis());
             return outcome;
         });
+    }
+
+    /** Hands an outcome to the sink, or keeps it until {@link #begin} names one; pairs outside the order are dropped. */
+    private void deliver(String suiteId, Pair pair, PairDescriptor known, PairOutcome outcome, long start, long stop) {
+        Evaluated sink;
+        PairDescriptor descriptor = known;
+        synchronized (this) {
+            if (evaluated == null) {
+                undelivered.add(new Object[] {suiteId, pair, outcome, start, stop});
+                return;
+            }
+            sink = evaluated;
+            if (descriptor == null) {
+                descriptor = byKey.get(key(suiteId, pair));
+            }
+        }
+        if (descriptor != null) {
+            sink.evaluated(descriptor, outcome, start, stop);
+        }
     }
 
     @Override

@@ -185,6 +185,44 @@ class AllureResultsTest {
     }
 
     @Test
+    void aRunReplacesTheEngineEarlierResultsAndLeavesOtherFilesAlone() throws Exception {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 5, "sw");
+        Path allure = tmp.resolve("allure-results");
+        Files.createDirectories(allure.resolve("history"));
+        Files.writeString(allure.resolve("history/history.json"), "{}");
+        Files.writeString(allure.resolve("0b1c-result.json"), "{\"uuid\":\"0b1c\",\"name\":\"another engine's test\"}");
+        Runnable run = () -> EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:default")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", allure.toString())
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+        run.run();
+        List<JsonNode> first = results(allure);
+        run.run();
+        List<JsonNode> second = results(allure);
+        assertThat(second).as("5 pairs + 1 gate of this run, and the other engine's result").hasSize(5 + 1 + 1)
+                .hasSameSizeAs(first);
+        assertThat(second).extracting(r -> r.get("uuid").asText()).contains("0b1c")
+                .doesNotContainAnyElementsOf(first.stream().map(r -> r.get("uuid").asText()).filter(u -> !"0b1c".equals(u))
+                        .toList());
+        try (Stream<Path> files = Files.list(allure)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith("-attachment.txt")).count())
+                    .as("attachments of this run only: one per pair, one per gate").isEqualTo(5 + 1);
+        }
+        assertThat(allure.resolve("history/history.json")).hasContent("{}");
+
+        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:default")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", allure.toString())
+                .configurationParameter("clp.allure.clean", "false")
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+        assertThat(results(allure)).as("clp.allure.clean=false keeps the earlier run").hasSize(2 * (5 + 1) + 1);
+    }
+
+    @Test
     void offWritesNothing() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
         EngineTestKit.engine(new ClpTestEngine(Map.of()))

@@ -75,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
         dirs.forEach(d -> request.selectors(selectDirectory(d.toFile())));
         if (!includeTags.isEmpty()) {
             request.filters(includeTags(includeTags));
+        } else if (!properties.containsKey(ClpConstants.EAGER_START)
+                && System.getenv(ClpConstants.environmentName(ClpConstants.EAGER_START)) == null) {
+            // this command executes what it discovers and, without a tag filter, every pair it discovers: the model
+            // may start on the first pairs while the rest of the suites are read
+            request.configurationParameter(ClpConstants.EAGER_START, "true");
         }
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();

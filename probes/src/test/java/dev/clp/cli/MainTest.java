@@ -47,6 +47,29 @@ class MainTest {
     }
 
     @Test
+    void withATagFilterNoPairOutsideItIsAskedEvenEarly() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
+            server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                    requests.incrementAndGet();
+                    return new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json")
+                            .setBody("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"A\"}}]}");
+                }
+            });
+            server.start();
+            Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw",
+                    "-Dclp.model=openai:m", "-Dclp.endpoint=" + server.url("/v1"), "-Dclp.cache=off",
+                    "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.allure.results-dir=" + tmp.resolve("a"));
+            assertThat(r.out()).as(r.err()).contains("model calls: 24");
+        }
+        // without the filter clp run starts calls during discovery (clp.eager-start); with it, a pair the filter then
+        // removes must never reach the model: 12 Swahili pairs and their 12 English questions, nothing else
+        assertThat(requests.get()).isEqualTo(12 + 12);
+    }
+
+    @Test
     void aConfigurationErrorExitsWithTwoAndNamesTheKey() {
         Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "-Dclp.samples=lots", "-Dclp.results.dir=" + tmp,
                 "-Dclp.allow-simulated=true");

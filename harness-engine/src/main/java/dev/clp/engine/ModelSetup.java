@@ -1,0 +1,55 @@
+package dev.clp.engine;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.model.AnswerKey;
+import dev.clp.model.CallStats;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelClients;
+import dev.clp.scoring.FallbackExtractor;
+import dev.clp.scoring.PairEvaluator;
+import java.util.Map;
+
+/**
+ * The model side of a run: the client under test, the optional fallback extractor's client, what each counted, and
+ * the evaluator over them. Made in the engine's {@code before}, or while the suites are still read
+ * ({@code clp.eager-start}).
+ */
+record ModelSetup(CallStats stats, ModelClient model, CallStats fallbackStats, ModelClient fallbackModel,
+        FallbackExtractor fallback, PairEvaluator evaluator) implements AutoCloseable {
+
+    /**
+     * @param key the pairs of the run, for the in-process simulator (HTTP models do not read it)
+     * @throws dev.clp.config.ConfigException or a cache exception when a client cannot be built, naming what to fix
+     */
+    static ModelSetup create(ClpConfig config, Map<String, String> environment, AnswerKey key) {
+        CallStats stats = new CallStats();
+        ModelClient model = ModelClients.create(config, environment, key, stats);
+        CallStats fallbackStats = null;
+        ModelClient fallbackModel = null;
+        FallbackExtractor fallback = null;
+        if (config.extractorFallback().isPresent()) {
+            fallbackStats = new CallStats();
+            try {
+                fallbackModel = ModelClients.create(config.forExtractorFallback(), environment, key, fallbackStats);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+            fallback = new FallbackExtractor(fallbackModel);
+        }
+        PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens(),
+                config.structuredAnswers(), fallback);
+        return new ModelSetup(stats, model, fallbackStats, fallbackModel, fallback, evaluator);
+    }
+
+    @Override
+    public void close() {
+        try {
+            model.close();
+        } finally {
+            if (fallbackModel != null) {
+                fallbackModel.close();
+            }
+        }
+    }
+}
