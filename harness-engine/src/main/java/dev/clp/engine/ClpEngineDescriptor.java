@@ -255,6 +255,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
     }
 
+    /** One line on what the model layer did, for HTTP providers. */
     private String usageLine() {
         if (model.simulated()) {
             return "";

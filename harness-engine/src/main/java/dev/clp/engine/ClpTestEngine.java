@@ -65,7 +65,11 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
         if (error == null && !config.simulated()) {
             // loads the HTTP and SQLite libraries on a thread of its own, alongside the early start's client set-up
             ModelClients.warmUp(config);
-            engine.startEarly();
+            // only for whole directories: a file or unique-id selector runs part of a suite whose files are all parsed
+            if (request.getSelectorsByType(org.junit.platform.engine.DiscoverySelector.class).stream()
+                    .allMatch(s -> s instanceof org.junit.platform.engine.discovery.DirectorySelector)) {
+                engine.startEarly();
+            }
         }
         ClpConfig finalConfig = config;
         EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()

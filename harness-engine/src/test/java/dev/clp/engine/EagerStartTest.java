@@ -128,6 +128,17 @@ class EagerStartTest {
     }
 
     @Test
+    void aSingleFileOrTestSelectedStartsNothingEarly() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 30, "sw", "yo");
+        kit("file", true).selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(
+                suite.resolve("pairs-sw.jsonl").toFile())).execute();
+        assertThat(byLanguage).as("the other files of the suite are parsed, but not asked").containsOnlyKeys("en", "sw");
+        kit("one", true).configurationParameter("clp.suites", tmp.toString()).selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(
+                "[engine:clp]/[suite:s]/[lang:yo]/[pair:" + SuiteFixtures.pair("yo", "topic0", 0).id() + "]")).execute();
+        assertThat(byLanguage.get("yo").get()).as("one pair selected, one pair asked").isEqualTo(1);
+    }
+
+    @Test
     void languagesLeftOutAreNeverAsked() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 30, "sw", "yo");
         kit("eager", true).configurationParameter("clp.languages", "sw").selectors(selectDirectory(suite.toFile()))
