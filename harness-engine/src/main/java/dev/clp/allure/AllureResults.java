@@ -24,7 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Writes Allure 2 result files ({@code clp-<uuid>-result.json}, {@code clp-<uuid>-…-attachment.txt}, {@code categories.json},
+ * Writes Allure 2 result files ({@code clp-<stem>-result.json}, {@code clp-<stem>-<n>-attachment.txt}, {@code categories.json},
  * {@code environment.properties}, {@code executor.json}) for a run: one result per pair and per gate, labelled so that
  * Allure's Behaviors view groups by suite (epic), target language (feature) and source dataset (story), and its
  * Suites view by language. Both prompts, both raw answers and the extracted choices are attached as one plain-text
@@ -41,6 +41,9 @@ public final class AllureResults {
     static final String FILE_PREFIX = "clp-";
 
     private final Path dir;
+    private final boolean replaceEarlierRuns;
+    /** Names of the files this run wrote (queued), so that {@link #finish} can tell an earlier run's files. */
+    private final Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long createdMillis = System.currentTimeMillis();
     private final String model;
     private final Map<String, String> parameters;
@@ -64,7 +67,8 @@ public final class AllureResults {
     }
 
     /**
-     * @param clean delete this engine's files of earlier runs from {@code dir} first ({@code clp.allure.clean})
+     * @param clean replace this engine's files of earlier runs in {@code dir} ({@code clp.allure.clean}): each test's
+     *     files are overwritten, and at the end the files of tests this run did not have are deleted
      */
     public AllureResults(Path dir, String model, Map<String, String> parameters, boolean clean) {
         this.dir = dir;
@@ -75,18 +79,20 @@ public final class AllureResults {
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot create the Allure results directory: " + e.getMessage(), e);
         }
-        if (clean) {
-            removeEarlierRuns(dir);
-        }
+        this.replaceEarlierRuns = clean;
     }
 
-    /** Deletes the {@code clp-*} result, attachment and temporary files an earlier run left in {@code dir}. */
-    static int removeEarlierRuns(Path dir) {
+    /**
+     * Deletes the {@code clp-*} result, attachment and temporary files in {@code dir} that this run did not write: an
+     * earlier run's results of tests that are no longer there.
+     */
+    private int removeEarlierRuns() {
         int removed = 0;
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, FILE_PREFIX + "*")) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (name.endsWith("-result.json") || name.endsWith("-attachment.txt") || name.endsWith(".tmp")) {
+                if ((name.endsWith("-result.json") || name.endsWith("-attachment.txt") || name.endsWith(".tmp"))
+                        && !written.contains(name)) {
                     Files.deleteIfExists(f);
                     removed++;
                 }
@@ -136,6 +142,7 @@ public final class AllureResults {
                 : knownWeak ? outcome.message().replaceFirst("\\] weak: ", "] known weak (weak in the baseline too): ")
                 : outcome.message();
         ObjectNode r = result(uuid, testId, displayName, status, message, startMillis, stopMillis);
+        String stem = stem(testId, uuid);
         labels(r, suite, pair.lang(), pair.source(), "normal");
         ArrayNode labels = (ArrayNode) r.get("labels");
         label(labels, "tag", "lang:" + pair.lang());
@@ -158,16 +165,16 @@ public final class AllureResults {
             ArrayNode params = (ArrayNode) r.get("parameters");
             param(params, "English answer", choice(en));
             param(params, targetName + " answer", choice(target));
-            attach(attachments, uuid, "Prompts and answers", section("English prompt", en.prompt())
+            attach(attachments, stem, "Prompts and answers", section("English prompt", en.prompt())
                     + section(targetName + " prompt", target.prompt())
                     + section("English answer" + samples(en), String.join("\n---\n", en.answers()))
                     + section(targetName + " answer" + samples(target), String.join("\n---\n", target.answers()))
                     + section("Extracted choices", choices(en) + choices(target)));
         } else {
-            attach(attachments, uuid, "Questions", section("English question", pair.en().question())
+            attach(attachments, stem, "Questions", section("English question", pair.en().question())
                     + section(targetName + " question", pair.target().question()));
         }
-        write(FILE_PREFIX + uuid + "-result.json", r.toString());
+        write(stem + "-result.json", r.toString());
     }
 
     /** One gate's result; gates are blockers. */
@@ -178,8 +185,9 @@ public final class AllureResults {
         ObjectNode r = result(uuid, testId, displayName, status, prefixed, startMillis, stopMillis);
         labels(r, suite, lang, "gates", "blocker");
         label((ArrayNode) r.get("labels"), "tag", "gate");
-        attach(r.putArray("attachments"), uuid, "Gate figures", figures);
-        write(FILE_PREFIX + uuid + "-result.json", r.toString());
+        String stem = stem(testId, uuid);
+        attach(r.putArray("attachments"), stem, "Gate figures", figures);
+        write(stem + "-result.json", r.toString());
     }
 
     /**
@@ -226,6 +234,9 @@ public final class AllureResults {
             write("executor.json", executor.toPrettyString());
         }
         drain();
+        if (replaceEarlierRuns) {
+            removeEarlierRuns();
+        }
     }
 
     private static long parseLong(String s) {
@@ -299,8 +310,18 @@ public final class AllureResults {
         labels.addObject().put("name", name).put("value", value);
     }
 
-    private void attach(ArrayNode attachments, String uuid, String name, String text) {
-        String source = FILE_PREFIX + uuid + "-" + UUID.randomUUID() + "-attachment.txt";
+    /**
+     * The start of a result's file names. Replacing earlier runs ({@code clp.allure.clean}): named after the test, so
+     * a rerun overwrites its files in place instead of deleting and creating thousands (creating files soon after
+     * deleting as many is slow on ext4: the inode allocator skips recently freed inodes). Keeping them: named after
+     * the result's uuid, so runs accumulate.
+     */
+    private String stem(String testId, String uuid) {
+        return FILE_PREFIX + (replaceEarlierRuns ? md5(testId) : uuid);
+    }
+
+    private void attach(ArrayNode attachments, String stem, String name, String text) {
+        String source = stem + "-" + attachments.size() + "-attachment.txt";
         write(source, text == null ? "" : text);
         attachments.addObject().put("name", name).put("source", source).put("type", "text/plain");
     }
@@ -341,16 +362,19 @@ public final class AllureResults {
     }
 
     /**
-     * Writes a file on the writer thread, off the JUnit thread. Attachments are written in place; a result file
-     * (written after its attachments, on the same thread) is renamed into place, so a reader never sees a result
-     * whose attachments are missing or a half-written result.
+     * Writes a file on the writer thread, off the JUnit thread. Results and attachments are written in place, a result
+     * after its attachments (same thread), so a result's attachments exist when it does; the run-wide files
+     * ({@code categories.json} …) are renamed into place.
      */
     private void write(String name, String content) {
         failIfWriteFailed();
+        written.add(name);
         writer.execute(() -> {
             Path file = dir.resolve(name);
             try {
-                if (name.endsWith("-attachment.txt")) {
+                if (name.endsWith("-result.json") || name.endsWith("-attachment.txt")) {
+                    // in place (an existing file of an earlier run is truncated, not replaced): renaming over it
+                    // would free an inode and allocate another for every file of a rerun
                     Files.writeString(file, content, StandardCharsets.UTF_8);
                 } else {
                     Path tmp = dir.resolve(name + ".tmp");

@@ -47,9 +47,10 @@ public final class ClpConstants {
     public static final String ALLURE_RESULTS_DIR_DEFAULT = "target/allure-results";
 
     /**
-     * {@code true} (default): a run first deletes the results this engine wrote to the Allure results directory in
-     * earlier runs (its files are named {@code clp-*}), so a report shows one run, not every run since the last clean;
-     * other engines' files and {@code history/} are left alone. {@code false} keeps them (several runs in one report).
+     * {@code true} (default): a run replaces the results this engine wrote to the Allure results directory in earlier
+     * runs: its files are named after the test and overwritten in place, and at the end the {@code clp-*} files of
+     * tests this run did not have are deleted, so a report shows one run, not every run since the last clean; other
+     * engines' files and {@code history/} are left alone. {@code false} keeps them (several runs in one report).
      */
     public static final String ALLURE_CLEAN = "clp.allure.clean";
 
