@@ -24,11 +24,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Writes Allure 2 result files ({@code clp-<stem>-result.json}, {@code clp-<stem>-<n>-attachment.txt}, {@code categories.json},
- * {@code environment.properties}, {@code executor.json}) for a run: one result per pair and per gate, labelled so that
- * Allure's Behaviors view groups by suite (epic), target language (feature) and source dataset (story), and its
- * Suites view by language. Both prompts, both raw answers and the extracted choices are attached as one plain-text
- * file per pair, so untrusted model output is never interpreted as HTML; the chosen letters are parameters. Thread-safe; each result is written as it finishes.
+ * Writes Allure 2 result files ({@code clp-<stem>-result.json}, {@code clp-<stem>-<n>-attachment.txt},
+ * {@code categories.json}, {@code environment.properties}, {@code executor.json}) for a run: one result per pair and
+ * per gate, labelled so that Allure's Behaviors view groups by suite (epic), target language (feature) and source
+ * dataset (story), and its Suites view by language. Both prompts, both raw answers and the extracted choices are
+ * attached as one plain-text file per pair, so untrusted model output is never interpreted as HTML; the chosen letters
+ * are parameters. Thread-safe; each result is written as soon as its pair is evaluated.
  */
 public final class AllureResults {
 
