@@ -39,13 +39,17 @@ final class Prefetcher implements AutoCloseable {
         void evaluated(PairDescriptor pair, PairOutcome outcome, long startMillis, long stopMillis);
     }
 
+    /** An outcome with the wall-clock start and stop of its evaluation. */
+    private record Done(String suiteId, Pair pair, PairOutcome outcome, long startMillis, long stopMillis) {
+    }
+
     private final CompletableFuture<PairEvaluator> evaluator;
     private final ExecutorService pool;
     private final int window;
     /** Pairs started before {@link #begin}, by {@link #key}; guarded by this. */
     private final Map<String, Future<PairOutcome>> early = new HashMap<>();
     /** Outcomes that came back before {@link #begin} said where they go; guarded by this. */
-    private final List<Object[]> undelivered = new ArrayList<>();
+    private final List<Done> undelivered = new ArrayList<>();
     private List<PairDescriptor> order;
     private final Map<UniqueId, Integer> index = new HashMap<>();
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
@@ -74,11 +78,6 @@ final class Prefetcher implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(2 * concurrency + 2, threads);
     }
 
-    /** A prefetcher over a known order, started at once. */
-    static Prefetcher over(List<PairDescriptor> order, PairEvaluator evaluator, int concurrency, Evaluated evaluated) {
-        return new Prefetcher(CompletableFuture.completedFuture(evaluator), concurrency).begin(order, evaluated);
-    }
-
     private static String key(String suiteId, Pair pair) {
         return suiteId + '\u0000' + pair.lang() + '\u0000' + pair.id();
     }
@@ -96,7 +95,7 @@ final class Prefetcher implements AutoCloseable {
 
     /** The execution order (pairs of the run, filters applied) and where outcomes go; adopts what was prestarted. */
     Prefetcher begin(List<PairDescriptor> executionOrder, Evaluated sink) {
-        List<Object[]> late;
+        List<Done> late;
         synchronized (this) {
             this.order = List.copyOf(executionOrder);
             for (int i = 0; i < order.size(); i++) {
@@ -108,8 +107,8 @@ final class Prefetcher implements AutoCloseable {
             late = List.copyOf(undelivered);
             undelivered.clear();
         }
-        for (Object[] e : late) {
-            deliver((String) e[0], (Pair) e[1], null, (PairOutcome) e[2], (long) e[3], (long) e[4]);
+        for (Done d : late) {
+            deliver(d.suiteId(), d.pair(), null, d.outcome(), d.startMillis(), d.stopMillis());
         }
         return this;
     }
@@ -205,7 +204,7 @@ final class Prefetcher implements AutoCloseable {
         PairDescriptor descriptor = known;
         synchronized (this) {
             if (evaluated == null) {
-                undelivered.add(new Object[] {suiteId, pair, outcome, start, stop});
+                undelivered.add(new Done(suiteId, pair, outcome, start, stop));
                 return;
             }
             sink = evaluated;
