@@ -160,7 +160,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     }
 
     /** Stops calls started early and closes their clients, when the run does not go ahead. */
-    private void discardEarlyStart() {
+    void discardEarlyStart() {
         if (early == null) {
             return;
         }
