@@ -89,6 +89,8 @@ fi
 start_mock
 measure "clp-harness (cold)" "${run[@]}"
 cold_calls=$(stat requests)
+# the run's own split: calls from first sent to last answer, and how long after the JVM started the first went out
+sed -n 's/^model calls: [0-9]* in \([^)]*)\).*/  (cold run: calls in \1)/p' "$work/out.txt"
 measure "clp-harness (warm)" "${run[@]}"
 # what the stand-in and these two cores allow at all: the same calls from the lightest client
 floor=$(node "$root/bench/floor.js" --port "$port" --calls "$cold_calls" --concurrency "$concurrency")
