@@ -191,8 +191,8 @@ public final class ClpConstants {
     public static final String CONSOLE_SUMMARY = "clp.console.summary";
 
     /**
-     * {@code true}: model calls start while the suites are still being read (the first pairs of each file as soon as it
-     * is parsed, at most one prefetch window), instead of after discovery. Only for runs where every discovered pair is
+     * {@code true}: model calls start while the suites are still being read (each pair as soon as its line is read, at
+     * most one prefetch window in all), instead of after discovery. Only for runs where every discovered pair is
      * executed: a tag or other post-discovery filter would have the model answer pairs that are then not run, and an
      * IDE that only lists tests would spend calls. Only when whole directories are selected. {@code clp run} sets it
      * when no {@code --include-tag} is given.

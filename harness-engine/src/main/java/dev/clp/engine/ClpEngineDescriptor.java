@@ -63,7 +63,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
 
     /**
      * Starts the model side while the suites are still read ({@code clp.eager-start}): the clients are built on a
-     * thread of their own, and {@link #prestart} sends the first pairs of each parsed file. Before {@link #before}
+     * thread of their own, and {@link #prestart} sends pairs as their lines are read. Before {@link #before}
      * only; a no-op unless {@link ClpConfig#startsEarly()}.
      */
     void startEarly() {
@@ -85,10 +85,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         early = new Prefetcher(setup.thenApply(ModelSetup::evaluator), config.concurrency());
     }
 
-    /** Sends a parsed file's pairs ahead (at most one window in all) when the run started early. */
-    void prestart(String suiteId, String lang, List<dev.clp.suite.Pair> pairs) {
-        if (early != null && config.includesLanguage(lang)) {
-            pairs.forEach(p -> early.prestart(suiteId, p));
+    /** Sends a pair ahead as soon as it is read (at most one window in all) when the run started early. */
+    void prestart(String suiteId, dev.clp.suite.Pair pair) {
+        if (early != null && config.includesLanguage(pair.lang())) {
+            early.prestart(suiteId, pair);
         }
     }
 

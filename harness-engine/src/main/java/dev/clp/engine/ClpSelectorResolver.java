@@ -59,12 +59,15 @@ final class ClpSelectorResolver implements SelectorResolver {
     private final Map<Path, Optional<Suite>> suites = new HashMap<>();
     private final Map<Path, String> suiteErrors = new HashMap<>();
 
-    /** Told of each suite file's pairs as soon as the file is parsed (for {@code clp.eager-start}). */
+    /**
+     * Told of each pair of a whole suite as soon as its line is read, before the rest of the file (for
+     * {@code clp.eager-start}); pairs a file rejects (a duplicate id, a malformed line) are never passed.
+     */
     @FunctionalInterface
     interface Parsed {
-        Parsed NONE = (suiteId, lang, pairs) -> { };
+        Parsed NONE = (suiteId, pair) -> { };
 
-        void parsed(String suiteId, String lang, List<Pair> pairs);
+        void parsed(String suiteId, Pair pair);
     }
 
     private final Parsed parsedListener;
@@ -231,10 +234,8 @@ final class ClpSelectorResolver implements SelectorResolver {
             return Resolution.match(Match.exact(d));
         }
         // parse the suite's language files in parallel up front; resolving each file then finds it parsed
-        suite.get().languageFiles().values().parallelStream().forEach(file -> {
-            SuiteReader.LanguageFile lf = parse(file);
-            parsedListener.parsed(sid, lf.lang(), lf.pairs());
-        });
+        suite.get().languageFiles().values().parallelStream()
+                .forEach(file -> parse(file, (pair, line) -> parsedListener.parsed(sid, pair)));
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (Path file : suite.get().languageFiles().values()) {
             children.add(file.getFileSystem() == FileSystems.getDefault() ? selectFile(file.toFile()) : new PathSelector(file));
@@ -329,11 +330,16 @@ final class ClpSelectorResolver implements SelectorResolver {
     }
 
     private SuiteReader.LanguageFile parse(Path file) {
+        return parse(file, (pair, line) -> { });
+    }
+
+    /** @param onPair told of each pair as it is read, when this call is the one that reads the file */
+    private SuiteReader.LanguageFile parse(Path file, SuiteReader.PairSink onPair) {
         SuiteReader.LanguageFile known = parsed.get(file);
         if (known != null) {
             return known;
         }
-        SuiteReader.LanguageFile lf = SuiteReader.read(file);
+        SuiteReader.LanguageFile lf = SuiteReader.read(file, onPair);
         if (parsed.putIfAbsent(file, lf) == null) {
             synchronized (issues) {
                 for (SuiteProblem p : lf.problems()) {

@@ -22,8 +22,8 @@ import org.junit.platform.engine.UniqueId;
  * to i + window are already with the model on {@code concurrency} threads. JUnit events therefore stay
  * correctly nested and ordered, and memory grows with the window, not with the suite.
  *
- * <p>With {@code clp.eager-start} the prefetcher exists before discovery ends: {@link #prestart} sends the first
- * pairs of each parsed file (at most one window) while the other files are still read, and {@link #begin} then
+ * <p>With {@code clp.eager-start} the prefetcher exists before discovery ends: {@link #prestart} sends pairs as their
+ * lines are read (at most one window) while the rest of the suite is still read, and {@link #begin} then
  * takes the execution order and adopts what was started.
  */
 final class Prefetcher implements AutoCloseable {
@@ -39,6 +39,10 @@ final class Prefetcher implements AutoCloseable {
         void evaluated(PairDescriptor pair, PairOutcome outcome, long startMillis, long stopMillis);
     }
 
+    /** A pair sent to the model before {@link #begin}: adopted only by the same pair (two suites may share an id). */
+    private record Early(Pair pair, Future<PairOutcome> future) {
+    }
+
     /** An outcome with the wall-clock start and stop of its evaluation. */
     private record Done(String suiteId, Pair pair, PairOutcome outcome, long startMillis, long stopMillis) {
     }
@@ -47,7 +51,7 @@ final class Prefetcher implements AutoCloseable {
     private final ExecutorService pool;
     private final int window;
     /** Pairs started before {@link #begin}, by {@link #key}; guarded by this. */
-    private final Map<String, Future<PairOutcome>> early = new HashMap<>();
+    private final Map<String, Early> early = new HashMap<>();
     /** Outcomes that came back before {@link #begin} said where they go; guarded by this. */
     private final List<Done> undelivered = new ArrayList<>();
     private List<PairDescriptor> order;
@@ -90,7 +94,7 @@ final class Prefetcher implements AutoCloseable {
         if (order != null || early.size() >= window) {
             return;
         }
-        early.computeIfAbsent(key(suiteId, pair), k -> evaluate(suiteId, pair, null));
+        early.computeIfAbsent(key(suiteId, pair), k -> new Early(pair, evaluate(suiteId, pair, null)));
     }
 
     /** The execution order (pairs of the run, filters applied) and where outcomes go; adopts what was prestarted. */
@@ -184,8 +188,9 @@ final class Prefetcher implements AutoCloseable {
 
     private void submit(int i) {
         PairDescriptor d = order.get(i);
-        Future<PairOutcome> started = early.remove(key(d.suiteId(), d.pair()));
-        inFlight.put(i, started != null ? started : evaluate(d.suiteId(), d.pair(), d));
+        Early started = early.remove(key(d.suiteId(), d.pair()));
+        boolean same = started != null && started.pair().equals(d.pair());
+        inFlight.put(i, same ? started.future() : evaluate(d.suiteId(), d.pair(), d));
     }
 
     /** @param descriptor the pair's test, or null when it is not known yet (started during discovery) */

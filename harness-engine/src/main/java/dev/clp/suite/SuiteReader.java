@@ -54,12 +54,21 @@ public final class SuiteReader {
 
     /** Reads a whole pairs file into memory; problems are collected, never thrown. */
     public static LanguageFile read(Path file) {
+        return read(file, (pair, line) -> { });
+    }
+
+    /**
+     * Reads a whole pairs file into memory, handing each pair that loads to {@code onPair} as soon as it is read (the
+     * same pairs, in the same order, as the returned file's); problems are collected, never thrown.
+     */
+    public static LanguageFile read(Path file, PairSink onPair) {
         List<Pair> pairs = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         List<SuiteProblem> problems = new ArrayList<>();
         String lang = readPairs(file, (pair, line) -> {
             pairs.add(pair);
             lines.add(line);
+            onPair.accept(pair, line);
         }, problems::add);
         return new LanguageFile(file, lang, List.copyOf(pairs), List.copyOf(lines), List.copyOf(problems));
     }

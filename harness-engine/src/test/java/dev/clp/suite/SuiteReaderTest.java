@@ -42,10 +42,12 @@ class SuiteReaderTest {
                 GOOD.replace("sw-1", "sw-7"));
         Path f = file("pairs-sw.jsonl", lines + "\n");
 
-        SuiteReader.LanguageFile lf = SuiteReader.read(f);
+        List<String> streamed = new java.util.ArrayList<>();
+        SuiteReader.LanguageFile lf = SuiteReader.read(f, (pair, line) -> streamed.add(pair.id() + "@" + line));
 
         assertThat(lf.pairs()).extracting(Pair::id).containsExactly("sw-1", "sw-7");
         assertThat(lf.lines()).containsExactly(1, 11);
+        assertThat(streamed).as("told of exactly the pairs that load, as they are read").containsExactly("sw-1@1", "sw-7@11");
         assertThat(lf.problems()).extracting(SuiteProblem::toString).containsExactly(
                 f + ":2: -: not valid JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start field name",
                 f + ":3: target.answer: index 7 is out of range for 2 choices",

@@ -1,0 +1,83 @@
+package dev.clp.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.scoring.PairEvaluator;
+import dev.clp.suite.Pair;
+import dev.clp.suite.Side;
+import dev.clp.testing.SuiteFixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.UniqueId;
+
+/** What {@link Prefetcher} adopts from the pairs it started before the execution order was known. */
+class PrefetcherTest {
+
+    /** Answers "A" to everything and keeps the last message of each request. */
+    private static final class Recording implements ModelClient {
+        final Queue<String> asked = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public ChatResponse complete(ChatRequest request) {
+            asked.add(request.messages().get(request.messages().size() - 1).content());
+            return new ChatResponse("A", "stop", 10, 1, 0);
+        }
+
+        @Override
+        public String name() {
+            return "test:recording";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static PairDescriptor descriptor(Pair pair) {
+        return new PairDescriptor(UniqueId.forEngine("clp").append("suite", "s").append("lang", pair.lang())
+                .append("pair", pair.id()), pair, "s", Path.of("pairs-" + pair.lang() + ".jsonl"), 1);
+    }
+
+    @Test
+    void aPairStartedEarlyIsAdoptedOnlyByTheSamePair() {
+        Recording model = new Recording();
+        Pair early = SuiteFixtures.pair("sw", "topic0", 0);
+        // same suite, language and id (ids come from the English side), another target text: e.g. a second copy of the
+        // suite with a corrected translation
+        Pair corrected = new Pair(early.id(), early.lang(), early.source(), early.subject(), early.en(),
+                new Side("[sw] corrected question?", early.target().choices(), early.target().answer()), null,
+                early.provenance());
+        try (Prefetcher prefetcher = new Prefetcher(CompletableFuture.completedFuture(
+                new PairEvaluator(model, 1, 0.0, 16)), 4)) {
+            prefetcher.prestart("s", early);
+            PairDescriptor d = descriptor(corrected);
+            prefetcher.begin(List.of(d), Prefetcher.Evaluated.NONE);
+
+            prefetcher.await(d);
+        }
+        assertThat(model.asked).as("the corrected pair is asked itself, not answered with the early pair's outcome")
+                .anyMatch(m -> m.contains("[sw] corrected question?"));
+    }
+
+    @Test
+    void aPairStartedEarlyIsNotAskedAgain() {
+        Recording model = new Recording();
+        Pair pair = SuiteFixtures.pair("sw", "topic0", 0);
+        try (Prefetcher prefetcher = new Prefetcher(CompletableFuture.completedFuture(
+                new PairEvaluator(model, 1, 0.0, 16)), 4)) {
+            prefetcher.prestart("s", pair);
+            PairDescriptor d = descriptor(pair);
+            prefetcher.begin(List.of(d), Prefetcher.Evaluated.NONE);
+
+            prefetcher.await(d);
+        }
+        assertThat(model.asked).as("English once, the target once").hasSize(2);
+    }
+}
