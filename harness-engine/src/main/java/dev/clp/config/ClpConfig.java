@@ -41,52 +41,28 @@ import org.apiguardian.api.API;
 
 /**
  * The run's configuration, built once from {@code clp.*} keys. Invalid values fail with a
- * {@link ConfigException} naming the key, the value and what is valid.
+ * {@link ConfigException} naming the key, the value and what is valid. Grouped as the README's table is: the model
+ * and how to reach it, how it is asked, limits, budget, cache, gates and output.
+ *
+ * @param model the model under test ({@code clp.model}, {@code clp.endpoint} …)
+ * @param extractorFallback the model that reads answers no pattern could ({@code clp.extractor.fallback*})
+ * @param languages {@code clp.languages}; empty for every language of the suites
+ * @param suiteRoots {@code clp.suites}
+ * @param eagerStart {@code clp.eager-start} as set; see {@link #startsEarly}
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record ClpConfig(
-        ModelSpec model,
-        boolean simulatedByDefault,
-        Optional<String> endpoint,
-        Optional<String> apiKeyEnv,
-        String azureApiVersion,
-        String anthropicVersion,
+        ModelAccess model,
+        Optional<ModelAccess> extractorFallback,
+        Decoding decoding,
+        Limits limits,
+        Budget budget,
+        Cache cache,
+        Gates gates,
+        Output output,
         Set<String> languages,
-        int concurrency,
-        int samples,
-        double temperature,
-        int maxTokens,
-        boolean structuredAnswers,
-        boolean logprobs,
-        Optional<ModelSpec> extractorFallback,
-        Optional<String> extractorFallbackEndpoint,
-        Optional<String> extractorFallbackApiKeyEnv,
-        Optional<Long> seed,
-        int timeoutSeconds,
-        int retryMaxAttempts,
-        int retryBaseDelayMillis,
-        int retryMaxDelayMillis,
-        String cacheMode,
-        Path cachePath,
-        long budgetMaxCalls,
-        long budgetMaxTokens,
-        double budgetMaxCost,
-        double priceInputPerMTok,
-        double priceOutputPerMTok,
-        double maxGap,
-        Map<String, Double> maxGapByLanguage,
-        double tolerance,
-        double alpha,
-        boolean inconclusiveFails,
-        FailOn failOn,
-        Optional<Path> baseline,
-        boolean baselineUpdate,
-        Path resultsDir,
-        Optional<Path> allureResultsDir,
         List<Path> suiteRoots,
-        boolean consoleSummary,
-        boolean eagerStart,
-        boolean allureClean) {
+        boolean eagerStart) {
 
     /** What makes the build fail. */
     public enum FailOn {
@@ -94,6 +70,65 @@ public record ClpConfig(
         GATES,
         /** Every weak pair fails (curated must-fix suites). */
         PAIRS
+    }
+
+    /**
+     * A model and how to reach it.
+     *
+     * @param spec {@code <provider>:<model>}
+     * @param simulatedByDefault no model was named, so the offline simulator stands in
+     * @param endpoint the base URL, when not the provider's
+     * @param apiKeyEnv the environment variable holding the key, when not the provider's default
+     */
+    public record ModelAccess(ModelSpec spec, boolean simulatedByDefault, Optional<String> endpoint,
+            Optional<String> apiKeyEnv, String azureApiVersion, String anthropicVersion) {
+
+        /** Whether this is the simulator. */
+        public boolean simulated() {
+            return spec.simulated();
+        }
+    }
+
+    /** How each question is asked: {@code clp.samples}, {@code clp.temperature}, {@code clp.max-tokens} … */
+    public record Decoding(int samples, double temperature, int maxTokens, boolean structuredAnswers, boolean logprobs,
+            Optional<Long> seed) {
+    }
+
+    /** Calls in flight, per-call timeout and retries. */
+    public record Limits(int concurrency, int timeoutSeconds, int retryMaxAttempts, int retryBaseDelayMillis,
+            int retryMaxDelayMillis) {
+    }
+
+    /** {@code clp.budget.*} (0: no limit) and the price table the cost is computed with. */
+    public record Budget(long maxCalls, long maxTokens, double maxCost, double priceInputPerMTok,
+            double priceOutputPerMTok) {
+    }
+
+    /** {@code clp.cache} mode ({@code read-write}, {@code read-only}, {@code replay}, {@code off}) and file. */
+    public record Cache(String mode, Path path) {
+    }
+
+    /**
+     * The gates: allowed gap (run-wide and per language), regression tolerance, α, what fails the build, and the
+     * baseline the regression gate compares with.
+     */
+    public record Gates(double maxGap, Map<String, Double> maxGapByLanguage, double tolerance, double alpha,
+            boolean inconclusiveFails, FailOn failOn, Optional<Path> baseline, boolean baselineUpdate) {
+
+        /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */
+        public double maxGap(String lang) {
+            return maxGapByLanguage.getOrDefault(lang, maxGap);
+        }
+    }
+
+    /**
+     * Where results go and what is printed.
+     *
+     * @param allureResultsDir empty with {@code clp.allure=off}
+     * @param allureClean {@code clp.allure.clean}
+     */
+    public record Output(Path resultsDir, Optional<Path> allureResultsDir, boolean allureClean,
+            boolean consoleSummary) {
     }
 
     /**
@@ -131,9 +166,58 @@ public record ClpConfig(
         } else {
             model = ModelSpec.parse(modelValue.get(), MODEL);
         }
+        String azureApiVersion = r.get(ClpConstants.AZURE_API_VERSION).orElse(ClpConstants.AZURE_API_VERSION_DEFAULT);
+        String anthropicVersion = r.get(ClpConstants.ANTHROPIC_VERSION).orElse("2023-06-01");
+        ModelAccess access = new ModelAccess(model, simulatedByDefault, r.get(ENDPOINT), r.get(API_KEY_ENV),
+                azureApiVersion, anthropicVersion);
+        Optional<ModelAccess> fallback = r.get(ClpConstants.EXTRACTOR_FALLBACK).map(v -> new ModelAccess(
+                ModelSpec.parse(v, ClpConstants.EXTRACTOR_FALLBACK), false,
+                r.get(ClpConstants.EXTRACTOR_FALLBACK_ENDPOINT), r.get(ClpConstants.EXTRACTOR_FALLBACK_API_KEY_ENV),
+                azureApiVersion, anthropicVersion));
         Set<String> languages = new LinkedHashSet<>();
         r.get(LANGUAGES).ifPresent(v -> Arrays.stream(v.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).forEach(languages::add));
+        List<Path> roots = Arrays.stream(r.get(SUITE_ROOTS).orElse("suites,generated-suites/suites").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        return new ClpConfig(access, fallback, decoding(r), limits(r), budget(r),
+                new Cache(r.choice(ClpConstants.CACHE, "read-write", "read-write", "read-only", "replay", "off"),
+                        r.get(ClpConstants.CACHE_PATH).map(Path::of).orElseGet(() -> defaultCachePath(environment))),
+                gates(r, parameterKeys, environment), output(r), Set.copyOf(languages), roots,
+                r.bool(ClpConstants.EAGER_START, false));
+    }
+
+    private static Decoding decoding(Reader r) {
+        return new Decoding(r.integer(SAMPLES, 1, 1, 100),
+                r.decimal(TEMPERATURE, 0.0, 0.0, 2.0),
+                r.integer(MAX_TOKENS, MAX_TOKENS_DEFAULT, 1, 1_000_000),
+                "json".equals(r.choice(ClpConstants.ANSWER_FORMAT, "text", "text", "json")),
+                r.bool(ClpConstants.LOGPROBS, false),
+                r.get(ClpConstants.SEED).map(v -> {
+                    try {
+                        return Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new ConfigException(ClpConstants.SEED + ": expected a whole number, found '" + v + "'");
+                    }
+                }));
+    }
+
+    private static Limits limits(Reader r) {
+        return new Limits(r.integer(CONCURRENCY, CONCURRENCY_DEFAULT, 1, 1024),
+                r.integer(TIMEOUT_SECONDS, TIMEOUT_DEFAULT, 1, 86_400),
+                r.integer(ClpConstants.RETRY_MAX_ATTEMPTS, ClpConstants.RETRY_ATTEMPTS_DEFAULT, 1, 100),
+                r.integer(ClpConstants.RETRY_BASE_DELAY_MS, ClpConstants.RETRY_BASE_DEFAULT, 0, 3_600_000),
+                r.integer(ClpConstants.RETRY_MAX_DELAY_MS, ClpConstants.RETRY_MAX_DEFAULT, 0, 3_600_000));
+    }
+
+    private static Budget budget(Reader r) {
+        return new Budget(r.integer(ClpConstants.BUDGET_MAX_CALLS, 0, 0, Integer.MAX_VALUE),
+                r.integer(ClpConstants.BUDGET_MAX_TOKENS, 0, 0, Integer.MAX_VALUE),
+                r.decimal(ClpConstants.BUDGET_MAX_COST, 0.0, 0.0, 1e9),
+                r.decimal(ClpConstants.PRICE_INPUT, 0.0, 0.0, 1e6),
+                r.decimal(ClpConstants.PRICE_OUTPUT, 0.0, 0.0, 1e6));
+    }
+
+    private static Gates gates(Reader r, Set<String> parameterKeys, Map<String, String> environment) {
         String failOn = r.choice(FAIL_ON, "gates", "gates", "pairs");
         String inconclusive = r.choice(GATE_INCONCLUSIVE, "warn", "warn", "fail");
         Map<String, Double> maxGapByLanguage = new java.util.TreeMap<>();
@@ -150,55 +234,20 @@ public record ClpConfig(
         if (baselineUpdate && baseline.isEmpty()) {
             throw new ConfigException(BASELINE_UPDATE + "=true needs " + BASELINE + "=<file> to write the baseline to");
         }
-        List<Path> roots = Arrays.stream(r.get(SUITE_ROOTS).orElse("suites,generated-suites/suites").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
-        return new ClpConfig(model, simulatedByDefault, r.get(ENDPOINT), r.get(API_KEY_ENV),
-                r.get(ClpConstants.AZURE_API_VERSION).orElse(ClpConstants.AZURE_API_VERSION_DEFAULT),
-                r.get(ClpConstants.ANTHROPIC_VERSION).orElse("2023-06-01"), Set.copyOf(languages),
-                r.integer(CONCURRENCY, CONCURRENCY_DEFAULT, 1, 1024),
-                r.integer(SAMPLES, 1, 1, 100),
-                r.decimal(TEMPERATURE, 0.0, 0.0, 2.0),
-                r.integer(MAX_TOKENS, MAX_TOKENS_DEFAULT, 1, 1_000_000),
-                "json".equals(r.choice(ClpConstants.ANSWER_FORMAT, "text", "text", "json")),
-                r.bool(ClpConstants.LOGPROBS, false),
-                r.get(ClpConstants.EXTRACTOR_FALLBACK).map(v -> ModelSpec.parse(v, ClpConstants.EXTRACTOR_FALLBACK)),
-                r.get(ClpConstants.EXTRACTOR_FALLBACK_ENDPOINT),
-                r.get(ClpConstants.EXTRACTOR_FALLBACK_API_KEY_ENV),
-                r.get(ClpConstants.SEED).map(v -> {
-                    try {
-                        return Long.parseLong(v);
-                    } catch (NumberFormatException e) {
-                        throw new ConfigException(ClpConstants.SEED + ": expected a whole number, found '" + v + "'");
-                    }
-                }),
-                r.integer(TIMEOUT_SECONDS, TIMEOUT_DEFAULT, 1, 86_400),
-                r.integer(ClpConstants.RETRY_MAX_ATTEMPTS, ClpConstants.RETRY_ATTEMPTS_DEFAULT, 1, 100),
-                r.integer(ClpConstants.RETRY_BASE_DELAY_MS, ClpConstants.RETRY_BASE_DEFAULT, 0, 3_600_000),
-                r.integer(ClpConstants.RETRY_MAX_DELAY_MS, ClpConstants.RETRY_MAX_DEFAULT, 0, 3_600_000),
-                r.choice(ClpConstants.CACHE, "read-write", "read-write", "read-only", "replay", "off"),
-                r.get(ClpConstants.CACHE_PATH).map(Path::of).orElseGet(() -> defaultCachePath(environment)),
-                r.integer(ClpConstants.BUDGET_MAX_CALLS, 0, 0, Integer.MAX_VALUE),
-                r.integer(ClpConstants.BUDGET_MAX_TOKENS, 0, 0, Integer.MAX_VALUE),
-                r.decimal(ClpConstants.BUDGET_MAX_COST, 0.0, 0.0, 1e9),
-                r.decimal(ClpConstants.PRICE_INPUT, 0.0, 0.0, 1e6),
-                r.decimal(ClpConstants.PRICE_OUTPUT, 0.0, 0.0, 1e6),
-                r.decimal(GATE_MAX_GAP, MAX_GAP_DEFAULT, 0.0, 1.0),
-                Map.copyOf(maxGapByLanguage),
-                r.decimal(GATE_TOLERANCE, 0.0, 0.0, 1.0),
-                r.decimalOpen(GATE_ALPHA, ALPHA_DEFAULT),
-                "fail".equals(inconclusive),
-                "pairs".equals(failOn) ? FailOn.PAIRS : FailOn.GATES,
-                baseline,
-                baselineUpdate,
-                Path.of(r.get(RESULTS_DIR).orElse("target/clp")),
+        return new Gates(r.decimal(GATE_MAX_GAP, MAX_GAP_DEFAULT, 0.0, 1.0), Map.copyOf(maxGapByLanguage),
+                r.decimal(GATE_TOLERANCE, 0.0, 0.0, 1.0), r.decimalOpen(GATE_ALPHA, ALPHA_DEFAULT),
+                "fail".equals(inconclusive), "pairs".equals(failOn) ? FailOn.PAIRS : FailOn.GATES, baseline,
+                baselineUpdate);
+    }
+
+    private static Output output(Reader r) {
+        return new Output(Path.of(r.get(RESULTS_DIR).orElse("target/clp")),
                 "on".equals(r.choice(ClpConstants.ALLURE, "on", "on", "off"))
                         ? Optional.of(Path.of(r.get(ClpConstants.ALLURE_RESULTS_DIR)
                                 .orElse(ClpConstants.ALLURE_RESULTS_DIR_DEFAULT)))
                         : Optional.empty(),
-                roots,
-                r.bool(CONSOLE_SUMMARY, true),
-                r.bool(ClpConstants.EAGER_START, false),
-                r.bool(ClpConstants.ALLURE_CLEAN, true));
+                r.bool(ClpConstants.ALLURE_CLEAN, true),
+                r.bool(CONSOLE_SUMMARY, true));
     }
 
     private static Path defaultCachePath(Map<String, String> environment) {
@@ -213,18 +262,10 @@ public record ClpConfig(
      * free-text answers at temperature 0, one sample; limits, retries, cache and budgets as the run's.
      */
     public ClpConfig forExtractorFallback() {
-        ModelSpec fallback = extractorFallback.orElseThrow(() -> new IllegalStateException("no fallback extractor"));
-        return new ClpConfig(fallback, false, extractorFallbackEndpoint, extractorFallbackApiKeyEnv, azureApiVersion,
-                anthropicVersion, languages, concurrency, 1, 0.0, 64, false, false, Optional.empty(), Optional.empty(),
-                Optional.empty(), seed, timeoutSeconds, retryMaxAttempts, retryBaseDelayMillis, retryMaxDelayMillis,
-                cacheMode, cachePath, budgetMaxCalls, budgetMaxTokens, budgetMaxCost, priceInputPerMTok,
-                priceOutputPerMTok, maxGap, maxGapByLanguage, tolerance, alpha, inconclusiveFails, failOn, baseline,
-                baselineUpdate, resultsDir, allureResultsDir, suiteRoots, consoleSummary, false, allureClean);
-    }
-
-    /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */
-    public double maxGap(String lang) {
-        return maxGapByLanguage.getOrDefault(lang, maxGap);
+        ModelAccess fallback = extractorFallback.orElseThrow(() -> new IllegalStateException("no fallback extractor"));
+        Decoding freeText = new Decoding(1, 0.0, 64, false, false, decoding.seed());
+        return new ClpConfig(fallback, Optional.empty(), freeText, limits, budget, cache, gates, output, languages,
+                suiteRoots, false);
     }
 
     /** Whether the model under test is the simulator. */

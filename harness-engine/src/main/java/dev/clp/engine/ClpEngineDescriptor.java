@@ -82,7 +82,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         builder.setDaemon(true);
         builder.start();
         earlySetup = setup;
-        early = new Prefetcher(setup.thenApply(ModelSetup::evaluator), config.concurrency());
+        early = new Prefetcher(setup.thenApply(ModelSetup::evaluator), config.limits().concurrency());
     }
 
     /** Sends a pair ahead as soon as it is read (at most one window in all) when the run started early. */
@@ -112,9 +112,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             throw configError;
         }
         Baseline baseline = null;
-        if (config.baseline().isPresent() && !config.baselineUpdate()) {
+        if (config.gates().baseline().isPresent() && !config.gates().baselineUpdate()) {
             try {
-                baseline = Baseline.read(config.baseline().get());
+                baseline = Baseline.read(config.gates().baseline().get());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(ClpConstants.BASELINE + ": " + e.getMessage());
             }
@@ -139,7 +139,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         } else {
             models = ModelSetup.create(config, environment, key);
             prefetcher = new Prefetcher(java.util.concurrent.CompletableFuture.completedFuture(models.evaluator()),
-                    config.concurrency());
+                    config.limits().concurrency());
         }
         early = null;
         earlySetup = null;
@@ -147,9 +147,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         stats = models.stats();
         fallback = models.fallback();
         fallbackStats = models.fallbackStats();
-        AllureResults allure = config.allureResultsDir().map(dir -> new AllureResults(dir, model.name(),
-                Map.of("K (samples)", String.valueOf(config.samples()), "temperature",
-                        String.valueOf(config.temperature())), config.allureClean())).orElse(null);
+        AllureResults allure = config.output().allureResultsDir().map(dir -> new AllureResults(dir, model.name(),
+                Map.of("K (samples)", String.valueOf(config.decoding().samples()), "temperature",
+                        String.valueOf(config.decoding().temperature())), config.output().allureClean())).orElse(null);
         Baseline known = baseline;
         // each pair's Allure result is written when its answers are in (with the real start and stop of its calls),
         // so the files are written while the model works instead of after the last answer
@@ -224,20 +224,20 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     private Map<String, String> allureEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("model", model.name() + (model.simulated() || stats.simulatedAnswers() ? " (SIMULATED)" : ""));
-        config.endpoint().ifPresent(e -> env.put("endpoint", endpointHost(e)));
+        config.model().endpoint().ifPresent(e -> env.put("endpoint", endpointHost(e)));
         for (TestDescriptor child : getChildren()) {
             if (child instanceof SuiteDescriptor s) {
                 env.put("suite." + s.suiteId(), s.suiteVersion());
             }
         }
-        env.put("samples (K)", String.valueOf(config.samples()));
-        env.put("temperature", String.valueOf(config.temperature()));
-        env.put("answer format", config.structuredAnswers() ? "json" : "text");
-        env.put("max gap", String.valueOf(config.maxGap()));
-        config.maxGapByLanguage().forEach((lang, gap) -> env.put("max gap." + lang, String.valueOf(gap)));
-        env.put("tolerance", String.valueOf(config.tolerance()));
-        env.put("alpha", String.valueOf(config.alpha()));
-        env.put("fail on", config.failOn().name().toLowerCase(java.util.Locale.ROOT));
+        env.put("samples (K)", String.valueOf(config.decoding().samples()));
+        env.put("temperature", String.valueOf(config.decoding().temperature()));
+        env.put("answer format", config.decoding().structuredAnswers() ? "json" : "text");
+        env.put("max gap", String.valueOf(config.gates().maxGap()));
+        config.gates().maxGapByLanguage().forEach((lang, gap) -> env.put("max gap." + lang, String.valueOf(gap)));
+        env.put("tolerance", String.valueOf(config.gates().tolerance()));
+        env.put("alpha", String.valueOf(config.gates().alpha()));
+        env.put("fail on", config.gates().failOn().name().toLowerCase(java.util.Locale.ROOT));
         String commit = environment.getOrDefault("GITHUB_SHA", environment.get("CLP_GIT_COMMIT"));
         if (commit != null) {
             env.put("git commit", commit);
@@ -277,8 +277,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (stats.limitCuts() > 0) {
             sb.append(", concurrency cut ").append(stats.limitCuts()).append(" times on 429");
         }
-        if (!"off".equals(config.cacheMode())) {
-            sb.append(", cache ").append(config.cacheMode()).append(": ").append(stats.cacheHits()).append(" hits, ")
+        if (!"off".equals(config.cache().mode())) {
+            sb.append(", cache ").append(config.cache().mode()).append(": ").append(stats.cacheHits()).append(" hits, ")
                     .append(stats.cacheMisses()).append(" misses");
         }
         sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens());
@@ -306,21 +306,21 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             }
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("samples", config.samples());
-        settings.put("temperature", config.temperature());
-        settings.put("maxGap", config.maxGap());
-        settings.put("maxGapByLanguage", config.maxGapByLanguage());
-        settings.put("tolerance", config.tolerance());
-        settings.put("alpha", config.alpha());
-        settings.put("failOn", config.failOn().name().toLowerCase(java.util.Locale.ROOT));
-        settings.put("concurrency", config.concurrency());
+        settings.put("samples", config.decoding().samples());
+        settings.put("temperature", config.decoding().temperature());
+        settings.put("maxGap", config.gates().maxGap());
+        settings.put("maxGapByLanguage", config.gates().maxGapByLanguage());
+        settings.put("tolerance", config.gates().tolerance());
+        settings.put("alpha", config.gates().alpha());
+        settings.put("failOn", config.gates().failOn().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("concurrency", config.limits().concurrency());
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
-        settings.put("answerFormat", config.structuredAnswers() ? "json" : "text");
-        settings.put("logprobs", config.logprobs());
+        settings.put("answerFormat", config.decoding().structuredAnswers() ? "json" : "text");
+        settings.put("logprobs", config.decoding().logprobs());
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);
-        usage.put("cache", config.cacheMode());
+        usage.put("cache", config.cache().mode());
         if (fallback != null) {
             Map<String, Object> fb = new LinkedHashMap<>();
             fb.put("model", fallback.name());
@@ -332,15 +332,15 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         boolean simulated = model.simulated() || stats.simulatedAnswers();
         RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, settings, usage, suites,
                 summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
-        Path written = record.write(config.resultsDir());
+        Path written = record.write(config.output().resultsDir());
         String table = SummaryTable.render(model.name(), simulated, summaries,
                 written.toAbsolutePath().normalize().toString(), java.time.Duration.between(startedAt, finishedAt))
                 + usageLine();
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(SUMMARY_KEY, table);
         entry.put(RESULTS_KEY, written.toAbsolutePath().normalize().toString());
-        if (config.baselineUpdate()) {
-            Path baselineFile = Baseline.fromRun(written).write(config.baseline().get());
+        if (config.gates().baselineUpdate()) {
+            Path baselineFile = Baseline.fromRun(written).write(config.gates().baseline().get());
             entry.put(BASELINE_KEY, baselineFile.toAbsolutePath().normalize().toString());
         }
         context.listener().reportingEntryPublished(this, ReportEntry.from(entry));

@@ -296,7 +296,7 @@ final class ClpSelectorResolver implements SelectorResolver {
                 ld.addChild(problemNode(uid, e.getValue(), ld.lang()));
             }
         }
-        List<GateFamily.Kind> kinds = config.baseline().isPresent() && !config.baselineUpdate()
+        List<GateFamily.Kind> kinds = config.gates().baseline().isPresent() && !config.gates().baselineUpdate()
                 ? List.of(GateFamily.Kind.GAP, GateFamily.Kind.REGRESSION) : List.of(GateFamily.Kind.GAP);
         for (GateFamily.Kind kind : kinds) {
             UniqueId gate = ld.getUniqueId().append(GateDescriptor.SEGMENT, GateDescriptor.segmentValue(kind));

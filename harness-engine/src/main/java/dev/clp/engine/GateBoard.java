@@ -54,7 +54,8 @@ final class GateBoard {
             List<RunGates.LanguageOutcomes> input = new ArrayList<>();
             byLanguage.forEach((k, list) -> input.add(new RunGates.LanguageOutcomes(names.get(k)[0], names.get(k)[1], list)));
             Map<String, LanguageSummary> result = new LinkedHashMap<>();
-            for (LanguageSummary s : RunGates.evaluate(input, config::maxGap, config.tolerance(), config.alpha(), baseline)) {
+            ClpConfig.Gates gates = config.gates();
+            for (LanguageSummary s : RunGates.evaluate(input, gates::maxGap, gates.tolerance(), gates.alpha(), baseline)) {
                 result.put(key(s.suite(), s.lang()), s);
             }
             summaries = result;

@@ -104,7 +104,7 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExe
                     ? " (the gap is confidently above " + ClpConstants.GATE_MAX_GAP + ")"
                     : " (the candidate is confidently worse than the baseline by more than " + ClpConstants.GATE_TOLERANCE + ")"));
         }
-        if (d.verdict() == Verdict.INCONCLUSIVE && context.config().inconclusiveFails()) {
+        if (d.verdict() == Verdict.INCONCLUSIVE && context.config().gates().inconclusiveFails()) {
             return new AssertionFailedError(figures + " (" + ClpConstants.GATE_INCONCLUSIVE + "=fail)");
         }
         return null; // PASS, or INCONCLUSIVE under the default clp.gate.inconclusive=warn

@@ -37,8 +37,9 @@ record ModelSetup(CallStats stats, ModelClient model, CallStats fallbackStats, M
             }
             fallback = new FallbackExtractor(fallbackModel);
         }
-        PairEvaluator evaluator = new PairEvaluator(model, config.samples(), config.temperature(), config.maxTokens(),
-                config.structuredAnswers(), fallback);
+        ClpConfig.Decoding asked = config.decoding();
+        PairEvaluator evaluator = new PairEvaluator(model, asked.samples(), asked.temperature(), asked.maxTokens(),
+                asked.structuredAnswers(), fallback);
         return new ModelSetup(stats, model, fallbackStats, fallbackModel, fallback, evaluator);
     }
 

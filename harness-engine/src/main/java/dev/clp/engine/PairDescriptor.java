@@ -123,7 +123,7 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
                 throw new NotPassed("KNOWN WEAK " + outcome.message() + " (weak in the baseline of "
                         + run.baseline().model() + " too; only new weak pairs count as regressions)");
             }
-            if (config.failOn() == ClpConfig.FailOn.PAIRS) {
+            if (config.gates().failOn() == ClpConfig.FailOn.PAIRS) {
                 throw new Failed(outcome.message(), weak.target().expectedLetter(),
                         weak.target().chosenLetter());
             }

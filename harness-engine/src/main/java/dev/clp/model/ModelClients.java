@@ -31,7 +31,7 @@ public final class ModelClients {
      */
     public static ModelClient create(ClpConfig config, Map<String, String> environment, AnswerKey key,
             CallStats stats) {
-        var spec = config.model();
+        var spec = config.model().spec();
         switch (spec.provider()) {
             case "sim" -> {
                 try {
@@ -55,40 +55,39 @@ public final class ModelClients {
             default -> "OPENAI_API_KEY";
         };
         String base = switch (provider) {
-            case "anthropic" -> config.endpoint().orElse(AnthropicMessagesClient.BASE_URL);
-            case "azure" -> config.endpoint().orElseThrow(() -> new ConfigException(ClpConstants.ENDPOINT
+            case "anthropic" -> config.model().endpoint().orElse(AnthropicMessagesClient.BASE_URL);
+            case "azure" -> config.model().endpoint().orElseThrow(() -> new ConfigException(ClpConstants.ENDPOINT
                     + ": required for azure, e.g. https://<resource>.openai.azure.com (the deployment is clp.model)"));
-            default -> config.endpoint().orElse(OPENAI_BASE_URL);
+            default -> config.model().endpoint().orElse(OPENAI_BASE_URL);
         };
-        String keyEnv = config.apiKeyEnv().orElse(defaultKeyEnv);
+        String keyEnv = config.model().apiKeyEnv().orElse(defaultKeyEnv);
         String apiKey = environment.get(keyEnv);
         if (apiKey != null && apiKey.isBlank()) {
             apiKey = null;
         }
-        boolean replay = "replay".equals(config.cacheMode());
+        boolean replay = "replay".equals(config.cache().mode());
         boolean hosted = !"openai".equals(provider) || base.startsWith(OPENAI_BASE_URL);
-        if (apiKey == null && !replay && (hosted || config.apiKeyEnv().isPresent())) {
+        if (apiKey == null && !replay && (hosted || config.model().apiKeyEnv().isPresent())) {
             throw new ConfigException("the environment variable " + keyEnv + " is not set; it must hold the API key "
                     + "for " + base + " (choose another variable with " + ClpConstants.API_KEY_ENV + ")");
         }
-        Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
-        Long seed = config.seed().orElse(null);
+        Duration timeout = Duration.ofSeconds(config.limits().timeoutSeconds());
+        Long seed = config.decoding().seed().orElse(null);
         ModelClient client;
         try {
             client = switch (provider) {
-                case "anthropic" -> new AnthropicMessagesClient(base, model, apiKey, keyEnv, config.anthropicVersion(),
-                        timeout, stats);
-                case "azure" -> OpenAiChatClient.azure(base, model, config.azureApiVersion(), apiKey, keyEnv, timeout,
-                        stats, seed).withLogprobs(config.logprobs());
+                case "anthropic" -> new AnthropicMessagesClient(base, model, apiKey, keyEnv,
+                        config.model().anthropicVersion(), timeout, stats);
+                case "azure" -> OpenAiChatClient.azure(base, model, config.model().azureApiVersion(), apiKey, keyEnv,
+                        timeout, stats, seed).withLogprobs(config.decoding().logprobs());
                 default -> new OpenAiChatClient(base, model, apiKey, keyEnv, timeout, stats, seed)
-                        .withLogprobs(config.logprobs());
+                        .withLogprobs(config.decoding().logprobs());
             };
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
         }
         BudgetedModelClient budgeted = new BudgetedModelClient(resilient(client, config, stats),
-                new BudgetedModelClient.Budget(config.budgetMaxCalls(), config.budgetMaxTokens(), config.budgetMaxCost(),
-                        config.priceInputPerMTok(), config.priceOutputPerMTok()));
+                budget(config.budget()));
         stats.ledger(budgeted);
         return cached(budgeted, config, stats, provider, base, model);
     }
@@ -100,9 +99,9 @@ public final class ModelClients {
     public static void warmUp(ClpConfig config) {
         Thread t = new Thread(() -> {
             try {
-                HttpJson.prepare(config.endpoint().map(e -> !e.strip().toLowerCase(java.util.Locale.ROOT)
+                HttpJson.prepare(config.model().endpoint().map(e -> !e.strip().toLowerCase(java.util.Locale.ROOT)
                         .startsWith("http://")).orElse(true));
-                if (!"off".equals(config.cacheMode())) {
+                if (!"off".equals(config.cache().mode())) {
                     Class.forName("org.sqlite.JDBC");
                     org.sqlite.SQLiteJDBCLoader.initialize();
                 }
@@ -114,24 +113,32 @@ public final class ModelClients {
         t.start();
     }
 
+    private static BudgetedModelClient.Budget budget(ClpConfig.Budget b) {
+        return new BudgetedModelClient.Budget(b.maxCalls(), b.maxTokens(), b.maxCost(), b.priceInputPerMTok(),
+                b.priceOutputPerMTok());
+    }
+
     private static ModelClient cached(ModelClient client, ClpConfig config, CallStats stats, String provider,
             String endpoint, String model) {
-        CachingModelClient.Mode mode = CachingModelClient.Mode.parse(config.cacheMode());
+        CachingModelClient.Mode mode = CachingModelClient.Mode.parse(config.cache().mode());
         if (mode == CachingModelClient.Mode.OFF) {
             return client;
         }
         try {
-            return new CachingModelClient(client, ResponseCache.open(config.cachePath()), mode, provider, endpoint, model,
-                    stats, config.logprobs() && !"anthropic".equals(provider) && !OpenAiChatClient.reasoningModel(model));
+            boolean logprobs = config.decoding().logprobs() && !"anthropic".equals(provider)
+                    && !OpenAiChatClient.reasoningModel(model);
+            return new CachingModelClient(client, ResponseCache.open(config.cache().path()), mode, provider, endpoint,
+                    model, stats, logprobs);
         } catch (ResponseCache.CacheException e) {
             throw new ConfigException(ClpConstants.CACHE_PATH + ": " + e.getMessage());
         }
     }
 
     private static ModelClient resilient(ModelClient http, ClpConfig config, CallStats stats) {
-        return new RetryingModelClient(new AdaptiveLimiter(http, config.concurrency(), stats,
-                Duration.ofMillis(config.retryMaxDelayMillis())),
-                new RetryingModelClient.Policy(config.retryMaxAttempts(), Duration.ofMillis(config.retryBaseDelayMillis()),
-                        Duration.ofMillis(config.retryMaxDelayMillis())), stats, d -> Thread.sleep(d.toMillis()));
+        ClpConfig.Limits limits = config.limits();
+        Duration maxDelay = Duration.ofMillis(limits.retryMaxDelayMillis());
+        return new RetryingModelClient(new AdaptiveLimiter(http, limits.concurrency(), stats, maxDelay),
+                new RetryingModelClient.Policy(limits.retryMaxAttempts(), Duration.ofMillis(limits.retryBaseDelayMillis()),
+                        maxDelay), stats, d -> Thread.sleep(d.toMillis()));
     }
 }

@@ -17,14 +17,14 @@ class ClpConfigTest {
     @Test
     void defaultsRunTheSimulatorAndSaySo() {
         ClpConfig c = config(Map.of(), Map.of());
-        assertThat(c.model()).hasToString("sim:default");
-        assertThat(c.simulatedByDefault()).isTrue();
-        assertThat(c.concurrency()).isEqualTo(ClpConstants.CONCURRENCY_DEFAULT);
-        assertThat(c.samples()).isEqualTo(1);
-        assertThat(c.maxGap()).isEqualTo(0.10);
-        assertThat(c.alpha()).isEqualTo(0.01);
-        assertThat(c.failOn()).isEqualTo(ClpConfig.FailOn.GATES);
-        assertThat(c.resultsDir()).isEqualTo(Path.of("target/clp"));
+        assertThat(c.model().spec()).hasToString("sim:default");
+        assertThat(c.model().simulatedByDefault()).isTrue();
+        assertThat(c.limits().concurrency()).isEqualTo(ClpConstants.CONCURRENCY_DEFAULT);
+        assertThat(c.decoding().samples()).isEqualTo(1);
+        assertThat(c.gates().maxGap()).isEqualTo(0.10);
+        assertThat(c.gates().alpha()).isEqualTo(0.01);
+        assertThat(c.gates().failOn()).isEqualTo(ClpConfig.FailOn.GATES);
+        assertThat(c.output().resultsDir()).isEqualTo(Path.of("target/clp"));
         assertThat(c.includesLanguage("sw")).isTrue();
     }
 
@@ -32,8 +32,8 @@ class ClpConfigTest {
     void parametersWinOverTheEnvironmentAndTheEnvironmentFillsGaps() {
         ClpConfig c = config(Map.of("clp.model", "openai:gpt-4o-mini"),
                 Map.of("CLP_MODEL", "sim:perfect", "CLP_GATE_MAX_GAP", "0.2", "CLP_LANGUAGES", "sw, yo"));
-        assertThat(c.model()).hasToString("openai:gpt-4o-mini");
-        assertThat(c.maxGap()).isEqualTo(0.2);
+        assertThat(c.model().spec()).hasToString("openai:gpt-4o-mini");
+        assertThat(c.gates().maxGap()).isEqualTo(0.2);
         assertThat(c.languages()).containsExactlyInAnyOrder("sw", "yo");
         assertThat(c.includesLanguage("fr")).isFalse();
     }
@@ -61,7 +61,8 @@ class ClpConfigTest {
                 .hasMessageContaining("clp.model is not set and CI=true")
                 .hasMessageContaining("clp.allow-simulated=true");
         assertThat(config(Map.of("clp.allow-simulated", "true"), Map.of("CI", "true")).simulated()).isTrue();
-        assertThat(config(Map.of("clp.model", "sim:gpt-4o"), Map.of("CI", "true")).simulatedByDefault()).isFalse();
+        assertThat(config(Map.of("clp.model", "sim:gpt-4o"), Map.of("CI", "true")).model().simulatedByDefault())
+                .isFalse();
     }
 
     @Test
@@ -75,9 +76,9 @@ class ClpConfigTest {
         Map<String, String> params = Map.of("clp.gate.max-gap.yo", "0.25");
         ClpConfig c = ClpConfig.from(k -> Optional.ofNullable(params.get(k)), params.keySet(),
                 Map.of("CLP_GATE_MAX_GAP_ZU", "0.3"));
-        assertThat(c.maxGap("yo")).isEqualTo(0.25);
-        assertThat(c.maxGap("zu")).isEqualTo(0.3);
-        assertThat(c.maxGap("sw")).isEqualTo(0.10);
+        assertThat(c.gates().maxGap("yo")).isEqualTo(0.25);
+        assertThat(c.gates().maxGap("zu")).isEqualTo(0.3);
+        assertThat(c.gates().maxGap("sw")).isEqualTo(0.10);
         assertThatThrownBy(() -> ClpConfig.from(k -> Optional.of("lots").filter(x -> k.equals("clp.gate.max-gap.sw")),
                 java.util.Set.of("clp.gate.max-gap.sw"), Map.of()))
                 .hasMessageStartingWith("clp.gate.max-gap.sw: expected a number from 0.0 to 1.0, found 'lots'");
@@ -86,9 +87,9 @@ class ClpConfigTest {
     @Test
     void baselineKeys() {
         ClpConfig c = config(Map.of("clp.baseline", "baselines/m.json", "clp.gate.tolerance", "0.02"), Map.of());
-        assertThat(c.baseline()).hasValue(Path.of("baselines/m.json"));
-        assertThat(c.tolerance()).isEqualTo(0.02);
-        assertThat(c.baselineUpdate()).isFalse();
+        assertThat(c.gates().baseline()).hasValue(Path.of("baselines/m.json"));
+        assertThat(c.gates().tolerance()).isEqualTo(0.02);
+        assertThat(c.gates().baselineUpdate()).isFalse();
         assertThatThrownBy(() -> config(Map.of("clp.baseline.update", "true"), Map.of()))
                 .hasMessage("clp.baseline.update=true needs clp.baseline=<file> to write the baseline to");
     }

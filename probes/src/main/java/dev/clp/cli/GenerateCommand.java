@@ -234,8 +234,8 @@ final class GenerateCommand implements Callable<Integer> {
         try (Checkpoint checkpoint = Checkpoint.open(cp, settings.fingerprint(sourceDigest))) {
             for (String name : settings.models()) {
                 ClpConfig config = config(name);
-                prices[0] = config.priceInputPerMTok();
-                prices[1] = config.priceOutputPerMTok();
+                prices[0] = config.budget().priceInputPerMTok();
+                prices[1] = config.budget().priceOutputPerMTok();
                 clients.put(name, ModelClients.create(config, System.getenv(), key, new CallStats()));
             }
             int usable = settings.maxSeeds() > 0 ? Math.min(seeds.size(), settings.maxSeeds()) : seeds.size();
