@@ -251,10 +251,15 @@ public record ClpConfig(
     }
 
     private static Path defaultCachePath(Map<String, String> environment) {
+        return userCacheDir(environment).resolve("responses.sqlite");
+    }
+
+    /** This tool's directory in the user's cache: {@code $XDG_CACHE_HOME/clp-harness} or {@code ~/.cache/clp-harness}. */
+    public static Path userCacheDir(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("clp-harness").resolve("responses.sqlite");
+        return base.resolve("clp-harness");
     }
 
     /**

@@ -102,6 +102,7 @@ public final class ModelClients {
                 HttpJson.prepare(config.model().endpoint().map(e -> !e.strip().toLowerCase(java.util.Locale.ROOT)
                         .startsWith("http://")).orElse(true));
                 if (!"off".equals(config.cache().mode())) {
+                    SqliteNative.prepare();
                     Class.forName("org.sqlite.JDBC");
                     org.sqlite.SQLiteJDBCLoader.initialize();
                 }

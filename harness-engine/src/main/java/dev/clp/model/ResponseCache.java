@@ -156,6 +156,7 @@ public final class ResponseCache implements AutoCloseable {
         } catch (IOException e) {
             throw new CacheException(file + ": cannot create the cache directory: " + e.getMessage(), e);
         }
+        SqliteNative.prepare();
         Connection db = null;
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
