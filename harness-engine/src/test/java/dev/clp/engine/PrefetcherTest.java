@@ -45,6 +45,17 @@ class PrefetcherTest {
                 .append("pair", pair.id()), pair, "s", Path.of("pairs-" + pair.lang() + ".jsonl"), 1);
     }
 
+    /** Sends {@code early} ahead, as discovery does, then runs {@code run} as the only pair of the execution order. */
+    private static void startEarlyThenRun(ModelClient model, Pair early, Pair run) {
+        try (Prefetcher prefetcher = new Prefetcher(CompletableFuture.completedFuture(
+                new PairEvaluator(model, 1, 0.0, 16)), 4)) {
+            prefetcher.prestart("s", early);
+            PairDescriptor d = descriptor(run);
+            prefetcher.begin(List.of(d), Prefetcher.Evaluated.NONE);
+            prefetcher.await(d);
+        }
+    }
+
     @Test
     void aPairStartedEarlyIsAdoptedOnlyByTheSamePair() {
         Recording model = new Recording();
@@ -54,14 +65,8 @@ class PrefetcherTest {
         Pair corrected = new Pair(early.id(), early.lang(), early.source(), early.subject(), early.en(),
                 new Side("[sw] corrected question?", early.target().choices(), early.target().answer()), null,
                 early.provenance());
-        try (Prefetcher prefetcher = new Prefetcher(CompletableFuture.completedFuture(
-                new PairEvaluator(model, 1, 0.0, 16)), 4)) {
-            prefetcher.prestart("s", early);
-            PairDescriptor d = descriptor(corrected);
-            prefetcher.begin(List.of(d), Prefetcher.Evaluated.NONE);
+        startEarlyThenRun(model, early, corrected);
 
-            prefetcher.await(d);
-        }
         assertThat(model.asked).as("the corrected pair is asked itself, not answered with the early pair's outcome")
                 .anyMatch(m -> m.contains("[sw] corrected question?"));
     }
@@ -70,14 +75,8 @@ class PrefetcherTest {
     void aPairStartedEarlyIsNotAskedAgain() {
         Recording model = new Recording();
         Pair pair = SuiteFixtures.pair("sw", "topic0", 0);
-        try (Prefetcher prefetcher = new Prefetcher(CompletableFuture.completedFuture(
-                new PairEvaluator(model, 1, 0.0, 16)), 4)) {
-            prefetcher.prestart("s", pair);
-            PairDescriptor d = descriptor(pair);
-            prefetcher.begin(List.of(d), Prefetcher.Evaluated.NONE);
+        startEarlyThenRun(model, pair, pair);
 
-            prefetcher.await(d);
-        }
         assertThat(model.asked).as("English once, the target once").hasSize(2);
     }
 }
