@@ -32,7 +32,19 @@ if [ "${CLP_CDS:-on}" != "off" ]; then
   cmd="${1:-none}"
   [[ "$cmd" =~ ^[a-z][a-z-]*$ ]] || cmd=other
   record=1
-  for arg in "$@"; do case "$arg" in -h|--help|-V|--version) record=0 ;; esac; done  # help loads little: not a model
+  model="${CLP_MODEL:-}"
+  prev=""
+  for arg in "$@"; do
+    case "$arg" in
+      -h|--help|-V|--version) record=0 ;;  # help loads little: not a model of a run
+      -Dclp.model=*|-D=clp.model=*) model="${arg#*clp.model=}" ;;
+      clp.model=*) if [ "$prev" = "-D" ]; then model="${arg#clp.model=}"; fi ;;
+    esac
+    prev="$arg"
+  done
+  # a run of the in-process simulator loads no HTTP or SQLite classes: it gets an archive of its own, so that a
+  # first run on the simulator does not leave later runs against a real model with an archive without them
+  if [ "$cmd" = run ]; then case "$model" in ""|sim:*) cmd=run-sim ;; esac; fi
   jsa="$root/probes/target/clp-$jdk-$cmd.jsa"
   opts+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
   if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
@@ -41,6 +53,8 @@ if [ "${CLP_CDS:-on}" != "off" ]; then
     rm -f "$jsa"
     tmp="$jsa.$$.tmp"
     trap 'rm -f "$tmp"' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
     status=0
     java "${opts[@]}" "-XX:ArchiveClassesAtExit=$tmp" -jar "$jar" "$@" || status=$?
     if [ "$status" -le 1 ] && [ -s "$tmp" ]; then mv -f "$tmp" "$jsa"; fi
