@@ -225,6 +225,39 @@ class AllureResultsTest {
     }
 
     @Test
+    void aRerunOverwritesLongerFilesOfTheEarlierRunWithoutLeavingTheirTail() throws Exception {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 3, "sw");
+        Path allure = tmp.resolve("allure-results");
+        Runnable run = () -> EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:default")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", allure.toString())
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+        run.run();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(allure)) {
+            files = list.filter(f -> f.getFileName().toString().startsWith("clp-")).toList();
+        }
+        for (Path f : files) {
+            Files.writeString(f, "TAIL-OF-AN-EARLIER-RUN".repeat(3), java.nio.file.StandardOpenOption.APPEND);
+        }
+
+        run.run();
+
+        ObjectMapper strict = new ObjectMapper().enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        assertThat(files).hasSize(2 * (3 + 1));
+        for (Path f : files) {
+            String text = Files.readString(f);
+            assertThat(text).as(f.toString()).doesNotContain("TAIL-OF-AN-EARLIER-RUN");
+            if (f.toString().endsWith("-result.json")) {
+                assertThat(strict.readTree(text).get("name").asText()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     void offWritesNothing() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
         EngineTestKit.engine(new ClpTestEngine(Map.of()))
