@@ -184,6 +184,15 @@ class AllureResultsTest {
         assertThat(Files.exists(allure.resolve("executor.json"))).as("not on CI").isFalse();
     }
 
+    /** The simulator on a suite, with its Allure results in {@code allure}. */
+    private EngineTestKit.Builder simulated(Path suite, Path allure) {
+        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:default")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", allure.toString())
+                .selectors(selectDirectory(suite.toFile()));
+    }
+
     @Test
     void aRunReplacesTheEngineEarlierResultsAndLeavesOtherFilesAlone() throws Exception {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 5, "sw");
@@ -191,12 +200,7 @@ class AllureResultsTest {
         Files.createDirectories(allure.resolve("history"));
         Files.writeString(allure.resolve("history/history.json"), "{}");
         Files.writeString(allure.resolve("0b1c-result.json"), "{\"uuid\":\"0b1c\",\"name\":\"another engine's test\"}");
-        Runnable run = () -> EngineTestKit.engine(new ClpTestEngine(Map.of()))
-                .configurationParameter("clp.model", "sim:default")
-                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
-                .configurationParameter("clp.allure.results-dir", allure.toString())
-                .selectors(selectDirectory(suite.toFile()))
-                .execute();
+        Runnable run = () -> simulated(suite, allure).execute();
         run.run();
         List<JsonNode> first = results(allure);
         // a pair that was in the first run and is gone in the second: its files must go too
@@ -214,13 +218,7 @@ class AllureResultsTest {
         }
         assertThat(allure.resolve("history/history.json")).hasContent("{}");
 
-        EngineTestKit.engine(new ClpTestEngine(Map.of()))
-                .configurationParameter("clp.model", "sim:default")
-                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
-                .configurationParameter("clp.allure.results-dir", allure.toString())
-                .configurationParameter("clp.allure.clean", "false")
-                .selectors(selectDirectory(suite.toFile()))
-                .execute();
+        simulated(suite, allure).configurationParameter("clp.allure.clean", "false").execute();
         assertThat(results(allure)).as("clp.allure.clean=false keeps the earlier run").hasSize(2 * (4 + 1) + 1);
     }
 
@@ -228,12 +226,7 @@ class AllureResultsTest {
     void aRerunOverwritesLongerFilesOfTheEarlierRunWithoutLeavingTheirTail() throws Exception {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 3, "sw");
         Path allure = tmp.resolve("allure-results");
-        Runnable run = () -> EngineTestKit.engine(new ClpTestEngine(Map.of()))
-                .configurationParameter("clp.model", "sim:default")
-                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
-                .configurationParameter("clp.allure.results-dir", allure.toString())
-                .selectors(selectDirectory(suite.toFile()))
-                .execute();
+        Runnable run = () -> simulated(suite, allure).execute();
         run.run();
         List<Path> files;
         try (Stream<Path> list = Files.list(allure)) {
@@ -260,13 +253,7 @@ class AllureResultsTest {
     @Test
     void offWritesNothing() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
-        EngineTestKit.engine(new ClpTestEngine(Map.of()))
-                .configurationParameter("clp.model", "sim:default")
-                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
-                .configurationParameter("clp.allure", "off")
-                .configurationParameter("clp.allure.results-dir", tmp.resolve("allure-results").toString())
-                .selectors(selectDirectory(suite.toFile()))
-                .execute();
+        simulated(suite, tmp.resolve("allure-results")).configurationParameter("clp.allure", "off").execute();
         assertThat(tmp.resolve("allure-results")).doesNotExist();
     }
 }
