@@ -3,16 +3,11 @@ package dev.clp.model;
 import dev.clp.config.ClpConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.JarURLConnection;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 
 /**
  * Where SQLite's native library is loaded from. sqlite-jdbc copies the library out of its jar into {@code java.io.tmpdir}
@@ -55,55 +50,50 @@ public final class SqliteNative {
     }
 
     /**
-     * The kept copy of this platform's library in {@code dir}, written (atomically) when missing or not the jar's (its
-     * name carries the library's CRC-32, its size is checked); empty on a platform sqlite-jdbc has no library for.
+     * The kept copy of this platform's library in {@code dir}, extracted when missing; empty on a platform sqlite-jdbc
+     * has no library for. The copy is named by the size and time of the sqlite-jdbc jar it comes from and the JVM's
+     * architecture, so another build gets a copy of its own, and is moved into place atomically, so a copy that exists
+     * is complete. Finding it costs two file lookups: asking sqlite-jdbc for its version and the library's place in
+     * the jar takes 60-100 ms, which only the first extraction pays.
      *
      * @throws IOException when the copy cannot be written
      */
     static Optional<Path> stableCopy(Path dir) throws IOException {
         String name = org.sqlite.util.LibraryLoaderUtil.getNativeLibName();
+        Path copy = dir.resolve("sqlite-jdbc-" + origin() + "-" + System.getProperty("os.arch") + "-" + name);
+        if (Files.isRegularFile(copy)) {
+            return Optional.of(copy);
+        }
         URL url = org.sqlite.SQLiteJDBCLoader.class.getResource(
                 org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
         if (url == null) {
             return Optional.empty();
         }
-        long size;
-        long crc;
-        URLConnection connection = url.openConnection();
-        connection.setUseCaches(false);
-        if (connection instanceof JarURLConnection jar) {
-            JarEntry entry = jar.getJarEntry();
-            size = entry.getSize();
-            crc = entry.getCrc();
-            jar.getJarFile().close();
-        } else {
-            // an unpacked classpath (an IDE): read it once to know what a complete copy is
-            CRC32 sum = new CRC32();
-            try (InputStream in = new CheckedInputStream(url.openStream(), sum)) {
-                size = in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            crc = sum.getValue();
-        }
-        Path copy = dir.resolve("sqlite-jdbc-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "-"
-                + Long.toHexString(crc) + "-" + name);
-        if (Files.isRegularFile(copy) && Files.size(copy) == size) {
-            return Optional.of(copy);
-        }
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, name, ".tmp");
         try {
-            CRC32 written = new CRC32();
-            try (InputStream in = new CheckedInputStream(url.openStream(), written)) {
+            try (InputStream in = url.openStream()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (written.getValue() != crc || Files.size(tmp) != size) {
-                throw new IOException(url + ": read " + Files.size(tmp) + " bytes with CRC-32 "
-                        + Long.toHexString(written.getValue()) + ", expected " + size + " bytes with " + Long.toHexString(crc));
             }
             Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return Optional.of(copy);
+    }
+
+    /** Size and modification time, in hex, of the jar (or classes directory) sqlite-jdbc was loaded from. */
+    private static String origin() throws IOException {
+        java.security.CodeSource source = org.sqlite.SQLiteJDBCLoader.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            throw new IOException("sqlite-jdbc was not loaded from a file");
+        }
+        Path file;
+        try {
+            file = Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new IOException(source.getLocation() + ": not a file on disk (" + e.getMessage() + ")", e);
+        }
+        return Long.toHexString(Files.size(file)) + "-" + Long.toHexString(Files.getLastModifiedTime(file).toMillis());
     }
 }

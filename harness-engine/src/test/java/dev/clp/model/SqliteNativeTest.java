@@ -28,7 +28,8 @@ class SqliteNativeTest {
         Path dir = tmp.resolve("native");
         Path copy = SqliteNative.stableCopy(dir).orElseThrow();
         assertThat(copy.getParent()).isEqualTo(dir);
-        assertThat(copy.getFileName().toString()).startsWith("sqlite-jdbc-" + org.sqlite.SQLiteJDBCLoader.getVersion());
+        assertThat(copy.getFileName().toString()).startsWith("sqlite-jdbc-")
+                .endsWith("-" + System.getProperty("os.arch") + "-" + org.sqlite.util.LibraryLoaderUtil.getNativeLibName());
         assertThat(Files.size(copy)).isGreaterThan(100_000);
         Files.setLastModifiedTime(copy, FileTime.fromMillis(0));
 
@@ -37,17 +38,6 @@ class SqliteNativeTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).as("no temporary file left").containsExactly(copy);
         }
-    }
-
-    @Test
-    void aDamagedCopyIsReplaced() throws IOException {
-        Path dir = tmp.resolve("native");
-        Path copy = SqliteNative.stableCopy(dir).orElseThrow();
-        long size = Files.size(copy);
-        Files.writeString(copy, "truncated");
-
-        assertThat(SqliteNative.stableCopy(dir)).hasValue(copy);
-        assertThat(Files.size(copy)).isEqualTo(size);
     }
 
     @Test
