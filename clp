@@ -24,7 +24,8 @@ opts=(${CLP_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m})
 # Class data sharing: the first run of each command after a build records the classes it loads into an archive (per
 # JDK and command: `run` loads the engine, HTTP and SQLite classes, `import` far fewer), later runs of that command map
 # it instead of loading them again (~0.3 s off the start of `clp run`). The archive is written under a temporary name
-# and kept only when the command completed (exit code 0 or 1), so an aborted first run does not leave a partial one.
+# and kept only when the command completed (exit code 0, or 1 from a run with failing tests), so an aborted first run
+# does not leave a partial one.
 # Help and version calls record nothing. CLP_CDS=off skips it; a stale or foreign archive is ignored by the JVM, and
 # its messages are silenced.
 if [ "${CLP_CDS:-on}" != "off" ]; then
@@ -57,7 +58,10 @@ if [ "${CLP_CDS:-on}" != "off" ]; then
     trap 'exit 143' TERM
     status=0
     java "${opts[@]}" "-XX:ArchiveClassesAtExit=$tmp" -jar "$jar" "$@" || status=$?
-    if [ "$status" -le 1 ] && [ -s "$tmp" ]; then mv -f "$tmp" "$jsa"; fi
+    # 0, or 1 from a run whose tests failed: the command went through; other statuses mean it stopped early
+    if { [ "$status" = 0 ] || { [ "$status" = 1 ] && [[ "$cmd" == run* ]]; }; } && [ -s "$tmp" ]; then
+      mv -f "$tmp" "$jsa"
+    fi
     exit "$status"
   fi
 fi
