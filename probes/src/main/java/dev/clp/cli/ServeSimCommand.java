@@ -5,6 +5,7 @@ import dev.clp.model.SimProfile;
 import dev.clp.model.SimulatedModel;
 import dev.clp.model.SimulatorServer;
 import dev.clp.suite.Suite;
+import dev.clp.suite.SuiteException;
 import dev.clp.suite.SuiteReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,7 +76,14 @@ final class ServeSimCommand implements Callable<Integer> {
                 return 2;
             }
             for (Path dir : dirs) {
-                for (Path file : Suite.open(dir).languageFiles().values()) {
+                Suite suite;
+                try {
+                    suite = Suite.open(dir);
+                } catch (SuiteException e) {
+                    spec.commandLine().getErr().println("clp serve-sim: " + e.getMessage());
+                    return 2;
+                }
+                for (Path file : suite.languageFiles().values()) {
                     for (var pair : SuiteReader.read(file).pairs()) {
                         key.register(pair);
                         pairs++;
@@ -83,8 +91,16 @@ final class ServeSimCommand implements Callable<Integer> {
                 }
             }
         }
-        SimulatorServer server = SimulatorServer.start(new SimulatedModel(p, key), port,
-                new SimulatorServer.Faults(latency, rate429, errorRate, garbageRate, seed));
+        SimulatorServer server;
+        try {
+            server = SimulatorServer.start(new SimulatedModel(p, key), port,
+                    new SimulatorServer.Faults(latency, rate429, errorRate, garbageRate, seed));
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("clp serve-sim: cannot listen on 127.0.0.1:" + port + ": "
+                    + e.getMessage() + (e instanceof java.net.BindException
+                            ? " (another server has the port; stop it or choose another with --port)" : ""));
+            return 2;
+        }
         out.printf("SIMULATED model sim:%s serving OpenAI chat completions at %s (knows %d pairs; latency %d ms, "
                 + "429 %.0f%%, 500 %.0f%%, garbage %.0f%%)%n", p.name(), server.baseUrl(), pairs, latency, rate429 * 100,
                 errorRate * 100, garbageRate * 100);

@@ -78,6 +78,26 @@ class MainTest {
     }
 
     @Test
+    void serveSimOnAPortInUseSaysSoInsteadOfAStackTrace() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Cli.Result r = Cli.clp("serve-sim", "--port", String.valueOf(taken.getLocalPort()), "--suite",
+                    starter().toString());
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).startsWith("clp serve-sim: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .contains("choose another with --port").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void serveSimNamesAnInvalidSuite() throws Exception {
+        Path suite = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(suite.resolve("suite.json"), "{ not json");
+        Cli.Result r = Cli.clp("serve-sim", "--port", "0", "--suite", tmp.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("clp serve-sim: ").contains(suite.resolve("suite.json").toString());
+    }
+
+    @Test
     void aMissingSuiteDirectoryIsNamed() {
         Cli.Result r = Cli.clp("run", "--suite", tmp.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
