@@ -230,14 +230,16 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 env.put("suite." + s.suiteId(), s.suiteVersion());
             }
         }
-        env.put("samples (K)", String.valueOf(config.decoding().samples()));
-        env.put("temperature", String.valueOf(config.decoding().temperature()));
-        env.put("answer format", config.decoding().structuredAnswers() ? "json" : "text");
-        env.put("max gap", String.valueOf(config.gates().maxGap()));
-        config.gates().maxGapByLanguage().forEach((lang, gap) -> env.put("max gap." + lang, String.valueOf(gap)));
-        env.put("tolerance", String.valueOf(config.gates().tolerance()));
-        env.put("alpha", String.valueOf(config.gates().alpha()));
-        env.put("fail on", config.gates().failOn().name().toLowerCase(java.util.Locale.ROOT));
+        ClpConfig.Decoding asked = config.decoding();
+        ClpConfig.Gates gates = config.gates();
+        env.put("samples (K)", String.valueOf(asked.samples()));
+        env.put("temperature", String.valueOf(asked.temperature()));
+        env.put("answer format", asked.structuredAnswers() ? "json" : "text");
+        env.put("max gap", String.valueOf(gates.maxGap()));
+        gates.maxGapByLanguage().forEach((lang, gap) -> env.put("max gap." + lang, String.valueOf(gap)));
+        env.put("tolerance", String.valueOf(gates.tolerance()));
+        env.put("alpha", String.valueOf(gates.alpha()));
+        env.put("fail on", gates.failOn().name().toLowerCase(java.util.Locale.ROOT));
         String commit = environment.getOrDefault("GITHUB_SHA", environment.get("CLP_GIT_COMMIT"));
         if (commit != null) {
             env.put("git commit", commit);
@@ -306,17 +308,19 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             }
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("samples", config.decoding().samples());
-        settings.put("temperature", config.decoding().temperature());
-        settings.put("maxGap", config.gates().maxGap());
-        settings.put("maxGapByLanguage", config.gates().maxGapByLanguage());
-        settings.put("tolerance", config.gates().tolerance());
-        settings.put("alpha", config.gates().alpha());
-        settings.put("failOn", config.gates().failOn().name().toLowerCase(java.util.Locale.ROOT));
+        ClpConfig.Decoding asked = config.decoding();
+        ClpConfig.Gates gates = config.gates();
+        settings.put("samples", asked.samples());
+        settings.put("temperature", asked.temperature());
+        settings.put("maxGap", gates.maxGap());
+        settings.put("maxGapByLanguage", gates.maxGapByLanguage());
+        settings.put("tolerance", gates.tolerance());
+        settings.put("alpha", gates.alpha());
+        settings.put("failOn", gates.failOn().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("concurrency", config.limits().concurrency());
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
-        settings.put("answerFormat", config.decoding().structuredAnswers() ? "json" : "text");
-        settings.put("logprobs", config.decoding().logprobs());
+        settings.put("answerFormat", asked.structuredAnswers() ? "json" : "text");
+        settings.put("logprobs", asked.logprobs());
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);
