@@ -76,7 +76,12 @@ public final class ClpPublishedImporter {
         for (Input in : inputs) {
             importer.readInput(in, options);
         }
+        if (importer.report.total().read() == 0 && !importer.report.errors().isEmpty()) {
+            // no input could be read: an empty suite would only hide that (and replace a good one in place)
+            return importer.report;
+        }
         importer.write(output, options);
+        importer.report.written();
         return importer.report;
     }
 

@@ -40,6 +40,7 @@ public final class ImportReport {
 
     private final Map<String, Counts> byLanguage = new TreeMap<>();
     private final List<String> errors = new ArrayList<>();
+    private boolean written;
 
     Counts counts(String lang) {
         return byLanguage.computeIfAbsent(lang, k -> new Counts());
@@ -47,6 +48,15 @@ public final class ImportReport {
 
     void error(String message) {
         errors.add(message);
+    }
+
+    void written() {
+        written = true;
+    }
+
+    /** Whether the suite was written: not when no input could be read at all. */
+    public boolean suiteWritten() {
+        return written;
     }
 
     /** Counts per language tag. */

@@ -116,7 +116,21 @@ class ClpPublishedImporterTest {
 
             assertThat(report.byLanguage().get("sw").imported()).isEqualTo(3);
             assertThat(report.errors()).containsExactly("GET " + missing + " -> HTTP 404");
+            assertThat(report.suiteWritten()).as("what could be read is written").isTrue();
         }
+    }
+
+    @Test
+    void whenNoInputCanBeReadNoSuiteIsWritten() {
+        Path missing = tmp.resolve("no-such-dir");
+        Path out = tmp.resolve("out");
+
+        ImportReport report = ClpPublishedImporter.run(List.of(new ClpPublishedImporter.Input(missing.toString())),
+                out, new ClpPublishedImporter.Options(null, null, null));
+
+        assertThat(report.errors()).containsExactly(missing + ": no such file or directory");
+        assertThat(report.suiteWritten()).isFalse();
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -28,7 +28,8 @@ final class ImportCommand implements Runnable {
             description = {"Imports Cross-Lingual Pitfalls pairs (<Language>.json) into a suite directory.",
                     "Repairs only unambiguous defects (quoted choices, a collapsed choice list) and records each;",
                     "everything else goes to quarantine.jsonl with one reason. imported + quarantined = read.",
-                    "Exit status: 0 every input read, 1 an input could not be read (named on stderr)."})
+                    "Exit status: 0 every input read, 1 an input could not be read (named on stderr);",
+                    "when none could, no suite is written."})
     static final class Clp implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -59,7 +60,9 @@ final class ImportCommand implements Runnable {
                     inputs.stream().map(ClpPublishedImporter.Input::new).toList(), output,
                     new ClpPublishedImporter.Options(suiteId, version, language));
             out.print(report.render());
-            out.println("suite written to " + output + " (quarantine: " + output.resolve(ClpPublishedImporter.QUARANTINE_FILE) + ")");
+            out.println(report.suiteWritten()
+                    ? "suite written to " + output + " (quarantine: " + output.resolve(ClpPublishedImporter.QUARANTINE_FILE) + ")"
+                    : "nothing written to " + output + ": no input could be read");
             out.flush();
             report.errors().forEach(e -> err.println("clp import: " + e));
             return report.errors().isEmpty() ? 0 : 1;
