@@ -1,11 +1,10 @@
 package dev.clp.probes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.model.BudgetExhaustedException;
 import dev.clp.model.GeneratorTasks;
 import dev.clp.model.ModelClient;
 import dev.clp.probes.CallLedger.Kind;
+import dev.clp.probes.SeedPreparation.Prepared;
 import dev.clp.scoring.Extraction;
 import dev.clp.suite.Pair;
 import dev.clp.suite.PairIds;
@@ -49,7 +48,6 @@ import java.util.function.Function;
  */
 public final class Generator implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ANSWER_TOKENS = Panel.ANSWER_TOKENS;
     private static final int TEXT_TOKENS = BatchedCalls.TEXT_TOKENS;
 
@@ -92,20 +90,16 @@ public final class Generator implements AutoCloseable {
             String lastTarget) {
 
         Side en() {
-            return new Side(join(pre, seed.seed.en().question(), suf), seed.seed.en().choices(), seed.seed.en().answer());
+            return new Side(join(pre, seed.seed().en().question(), suf), seed.seed().en().choices(), seed.seed().en().answer());
         }
 
         Side target() {
-            return new Side(join(tpre, seed.target.question(), tsuf), seed.target.choices(), seed.target.answer());
+            return new Side(join(tpre, seed.target().question(), tsuf), seed.target().choices(), seed.target().answer());
         }
 
         String order() {
-            return String.format(Locale.ROOT, "%08d|%s", seed.seed.index(), en().question());
+            return String.format(Locale.ROOT, "%08d|%s", seed.seed().index(), en().question());
         }
-    }
-
-    /** A seed ready to search: its translation. */
-    private record Prepared(SeedQuestion seed, Side target) {
     }
 
     /** A node to extend with a distraction for its wrong option {@code wrong}. */
@@ -122,13 +116,12 @@ public final class Generator implements AutoCloseable {
     private final Panel panel;
     private final BatchedCalls calls;
     private final String seedOrigin;
-    private final List<String> knownQuestions;
+    private final SeedPreparation preparation;
     private final Set<String> knownIds;
     private final Set<String> acceptedNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Listener listener;
     private final ExecutorService pool;
     private final Map<String, Integer> rejected = new TreeMap<>();
-    private final Map<String, Integer> skipped = new TreeMap<>();
     private final boolean simulated;
 
     /**
@@ -146,13 +139,14 @@ public final class Generator implements AutoCloseable {
         this.panel = new Panel(settings, ledger, models);
         this.calls = new BatchedCalls(settings, ledger, models);
         this.seedOrigin = seedOrigin;
-        this.knownQuestions = new ArrayList<>();
         this.knownIds = new LinkedHashSet<>();
+        List<String> knownQuestions = new ArrayList<>();
         for (Pair p : existing) {
             knownIds.add(p.id());
             Perturbation.Part part = p.perturbation() == null ? null : p.perturbation().en();
             knownQuestions.add(part != null && part.original() != null ? part.original() : p.en().question());
         }
+        this.preparation = new SeedPreparation(settings, panel, ledger, models, knownQuestions);
         this.listener = listener;
         this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "clp-generate");
@@ -176,7 +170,7 @@ public final class Generator implements AutoCloseable {
                 while (batch.size() < s.batchSize() && next < usable.size()) {
                     int chunk = Math.min(usable.size() - next, Math.max(s.batchSize() - batch.size(), 1));
                     List<SeedQuestion> wanted = usable.subList(next, next + chunk);
-                    List<Optional<Prepared>> prepared = parallel(wanted, this::prepare);
+                    List<Optional<Prepared>> prepared = parallel(wanted, preparation::prepare);
                     for (Optional<Prepared> p : prepared) {
                         p.ifPresent(batch::add);
                     }
@@ -198,7 +192,7 @@ public final class Generator implements AutoCloseable {
             accepted.add(SuiteReader.parseLine(checkpoint.file(), line, s.lang()));
         }
         accepted.sort(Comparator.comparing(Pair::id));
-        return new Report(s, usable.size(), searched, Map.copyOf(skipped), batchIndex, List.copyOf(accepted),
+        return new Report(s, usable.size(), searched, preparation.skipped(), batchIndex, List.copyOf(accepted),
                 ledger.calls(), ledger.replayed(), ledger.gradedAnswers(), ledger.byKind(), ledger.tokens(), ledger.cost(),
                 Map.copyOf(rejected), stoppedBy);
     }
@@ -207,92 +201,6 @@ public final class Generator implements AutoCloseable {
         if (listener != null) {
             listener.progress(new Progress(seedsDone, seedsTotal, batches, checkpoint.acceptedCount(), ledger.calls(),
                     ledger.replayed(), ledger.cost()));
-        }
-    }
-
-    // ---- seeds
-
-    private Optional<Prepared> prepare(SeedQuestion seed) {
-        Side en = seed.en();
-        if (s.checks() && nearDuplicate(en.question())) {
-            count(skipped, "near-duplicate");
-            return Optional.empty();
-        }
-        Panel.Rate english = panel.rate("en", en, true, "seed " + seed.index() + " (en)");
-        if (english.value() < 1.0 || english.parsed() == 0) {
-            count(skipped, "english-panel");
-            return Optional.empty();
-        }
-        String reply = ledger.ask(model(s.translator()), Kind.TRANSLATION, Prompts.translateQuestion(s.lang(), en), 0.0,
-                TEXT_TOKENS, "seed " + seed.index() + " translation", s.lang()).text();
-        Optional<Side> target = parseQuestion(reply, en);
-        if (target.isEmpty()) {
-            count(skipped, "translation-unreadable");
-            return Optional.empty();
-        }
-        if (s.checks()) {
-            Side t = target.get();
-            if (!Checks.looksLike(s.lang(), t.question(), en.question())
-                    || !Checks.looksLike(s.lang(), String.join(" ", t.choices()), String.join(" ", en.choices()))) {
-                count(skipped, "language-identity");
-                return Optional.empty();
-            }
-            String back = ledger.ask(model(s.translator()), Kind.BACK_TRANSLATION,
-                    Prompts.backTranslateQuestion(s.lang(), t.question(), t.choices()), 0.0, TEXT_TOKENS,
-                    "seed " + seed.index() + " back-translation", "en").text();
-            Optional<Side> round = parseQuestion(back, en);
-            if (round.isEmpty() || !aligned(en, round.get())) {
-                count(skipped, "answer-alignment");
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new Prepared(seed, target.get()));
-    }
-
-    private boolean nearDuplicate(String question) {
-        synchronized (knownQuestions) {
-            for (String known : knownQuestions) {
-                if (Checks.similarity(known, question) >= s.nearDuplicate()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Whether the back-translated option most like the English right answer is at the right index. */
-    private static boolean aligned(Side en, Side back) {
-        int best = -1;
-        double bestSimilarity = -1;
-        for (int i = 0; i < back.choices().size(); i++) {
-            double sim = Checks.similarity(back.choices().get(i), en.answerText());
-            if (sim > bestSimilarity) {
-                best = i;
-                bestSimilarity = sim;
-            }
-        }
-        return best == en.answer();
-    }
-
-    /** A translated question from a {@code {question, choices}} reply, with the English answer index. */
-    private static Optional<Side> parseQuestion(String reply, Side en) {
-        String text = reply.strip();
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = JSON.readTree(text.substring(start, end + 1));
-            String question = node.path("question").asText("").strip();
-            List<String> choices = new ArrayList<>();
-            node.path("choices").forEach(c -> choices.add(c.asText().strip()));
-            if (question.isEmpty() || choices.size() != en.choices().size() || choices.stream().anyMatch(String::isEmpty)) {
-                return Optional.empty();
-            }
-            return Optional.of(new Side(question, choices, en.answer()));
-        } catch (java.io.IOException e) {
-            return Optional.empty();
         }
     }
 
@@ -319,7 +227,7 @@ public final class Generator implements AutoCloseable {
     private static List<Expansion> expansions(List<Node> queue) {
         List<Expansion> tasks = new ArrayList<>();
         for (Node node : queue) {
-            Side en = node.seed.seed.en();
+            Side en = node.seed.seed().en();
             for (int w = 0; w < en.choices().size(); w++) {
                 if (w != en.answer()) {
                     tasks.add(new Expansion(node, w));
@@ -343,7 +251,7 @@ public final class Generator implements AutoCloseable {
                     .thenComparing(c -> c.node().order()));
             List<Node> nextQueue = new ArrayList<>();
             for (Candidate c : kept) {
-                int seedIndex = c.node().seed.seed.index();
+                int seedIndex = c.node().seed.seed().index();
                 if (perSeed.getOrDefault(seedIndex, 0) >= s.maxPerSeed()) {
                     continue;
                 }
@@ -397,7 +305,7 @@ public final class Generator implements AutoCloseable {
                     List<Candidate> round = new ArrayList<>();
                     Map<Integer, Integer> taken = new HashMap<>();
                     for (Candidate c : good) {
-                        int seed = c.node().seed.seed.index();
+                        int seed = c.node().seed.seed().index();
                         if (perSeed.getOrDefault(seed, 0) + taken.getOrDefault(seed, 0) < s.maxPerSeed()) {
                             round.add(c);
                             taken.merge(seed, 1, Integer::sum);
@@ -412,7 +320,7 @@ public final class Generator implements AutoCloseable {
                     for (int i = 0; i < round.size(); i++) {
                         Candidate c = round.get(i);
                         if (verified.get(i) && open(perSeed, c.node()) && accept(batchIndex, c)) {
-                            perSeed.merge(c.node().seed.seed.index(), 1, Integer::sum);
+                            perSeed.merge(c.node().seed.seed().index(), 1, Integer::sum);
                             maxDepth = s.extendedDepth();
                         }
                     }
@@ -444,7 +352,7 @@ public final class Generator implements AutoCloseable {
             .thenComparing(c -> c.node().order());
 
     private boolean open(Map<Integer, Integer> perSeed, Node node) {
-        return perSeed.getOrDefault(node.seed.seed.index(), 0) < s.maxPerSeed();
+        return perSeed.getOrDefault(node.seed.seed().index(), 0) < s.maxPerSeed();
     }
 
     /**
@@ -458,7 +366,7 @@ public final class Generator implements AutoCloseable {
         List<Node> parents = new ArrayList<>(wrongs.keySet());
         List<List<String>> written = parallel(parents, n -> calls.distractions(n.en().question(),
                 wrongs.get(n).stream().map(w -> n.en().choices().get(w)).toList(),
-                "seed " + n.seed.seed.index() + " depth " + (n.depth() + 1)));
+                "seed " + n.seed.seed().index() + " depth " + (n.depth() + 1)));
         List<Expansion> items = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < parents.size(); i++) {
@@ -485,7 +393,7 @@ public final class Generator implements AutoCloseable {
             children.add(place(items.get(i).node(), d, td));
         }
         return parallel(children, c -> {
-            Panel.Rate target = panel.rate(s.lang(), c.target(), false, "seed " + c.seed.seed.index() + " depth " + c.depth()
+            Panel.Rate target = panel.rate(s.lang(), c.target(), false, "seed " + c.seed.seed().index() + " depth " + c.depth()
                     + " (" + s.lang() + ")");
             return new Candidate(c, 1.0, target.value(), s.score(1.0, target.value()));
         });
@@ -498,7 +406,7 @@ public final class Generator implements AutoCloseable {
     private List<Boolean> verifyAll(List<Candidate> group, List<String> members) {
         List<Boolean> ok = new ArrayList<>(parallel(group, c -> {
             Node n = c.node();
-            Panel.Rate english = panel.rate("en", n.en(), true, "seed " + n.seed.seed.index() + " depth " + n.depth()
+            Panel.Rate english = panel.rate("en", n.en(), true, "seed " + n.seed.seed().index() + " depth " + n.depth()
                     + " (en)", members);
             return english.value() >= 1.0 && english.parsed() > 0;
         }));
@@ -515,7 +423,7 @@ public final class Generator implements AutoCloseable {
             return ok;
         }
         List<Node> nodes = check.stream().map(i -> group.get(i).node()).toList();
-        List<String> verdicts = calls.verdicts(nodes.stream().map(n -> n.seed.seed.en()).toList(),
+        List<String> verdicts = calls.verdicts(nodes.stream().map(n -> n.seed.seed().en()).toList(),
                 nodes.stream().map(n -> n.en().question()).toList());
         List<String> back = calls.translations(s.lang(), "en", nodes.stream().map(Node::lastTarget).toList(), "check");
         for (int k = 0; k < check.size(); k++) {
@@ -542,7 +450,7 @@ public final class Generator implements AutoCloseable {
     /** A node with one more distraction, written for wrong option {@code w}, translated and placed. */
     private Optional<Node> child(Node node, int w) {
         Side en = node.en();
-        String label = "seed " + node.seed.seed.index() + " depth " + (node.depth() + 1);
+        String label = "seed " + node.seed.seed().index() + " depth " + (node.depth() + 1);
         String reply = ledger.ask(model(s.writer()), Kind.DISTRACTION, Prompts.distraction(en.question(),
                 en.choices().get(w)), s.distractionTemperature(), ANSWER_TOKENS, label + " distraction", "en").text();
         String d = BatchedCalls.distractionText(reply);
@@ -566,7 +474,7 @@ public final class Generator implements AutoCloseable {
             return Optional.empty();
         }
         Node child = made.get();
-        String label = "seed " + child.seed.seed.index() + " depth " + child.depth();
+        String label = "seed " + child.seed.seed().index() + " depth " + child.depth();
         Panel.Rate english = panel.rate("en", child.en(), true, label + " (en)");
         if (english.value() < 1.0) {
             return Optional.of(new Candidate(child, english.value(), Double.NaN, Double.NEGATIVE_INFINITY));
@@ -579,7 +487,7 @@ public final class Generator implements AutoCloseable {
 
     private boolean accept(int batchIndex, Candidate c) {
         Node n = c.node();
-        SeedQuestion seed = n.seed.seed;
+        SeedQuestion seed = n.seed.seed();
         Side en = n.en();
         String id = PairIds.of(s.lang(), en);
         if (knownIds.contains(id) || !acceptedNow.add(id)) {
@@ -607,13 +515,11 @@ public final class Generator implements AutoCloseable {
         }
         Pair pair = new Pair(id, s.lang(), seed.source(), seed.subject(), en, n.target(),
                 new Perturbation(new Perturbation.Part(seed.en().question(), emptyToNull(n.pre()), emptyToNull(n.suf())),
-                        new Perturbation.Part(n.seed.target.question(), emptyToNull(n.tpre()), emptyToNull(n.tsuf())),
+                        new Perturbation.Part(n.seed.target().question(), emptyToNull(n.tpre()), emptyToNull(n.tsuf())),
                         n.depth()),
                 provenance);
         checkpoint.accept(batchIndex, id, SuiteWriter.toJsonLine(pair));
-        synchronized (knownQuestions) {
-            knownQuestions.add(seed.en().question());
-        }
+        preparation.known(seed.en().question());
         return true;
     }
 
@@ -651,7 +557,7 @@ public final class Generator implements AutoCloseable {
         return out;
     }
 
-    private static void count(Map<String, Integer> map, String key) {
+    static void count(Map<String, Integer> map, String key) {
         synchronized (map) {
             map.merge(key, 1, Integer::sum);
         }
