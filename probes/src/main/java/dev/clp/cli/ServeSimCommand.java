@@ -62,8 +62,7 @@ final class ServeSimCommand implements Callable<Integer> {
         try {
             p = SimProfile.named(profile);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("clp serve-sim: " + e.getMessage());
-            return 2;
+            return usageError(e.getMessage());
         }
         AnswerKey key = new AnswerKey();
         int pairs = 0;
@@ -72,16 +71,14 @@ final class ServeSimCommand implements Callable<Integer> {
             try (Stream<Path> walk = Files.walk(root, 4)) {
                 dirs = walk.filter(Suite::isSuiteDir).toList();
             } catch (IOException e) {
-                spec.commandLine().getErr().println("clp serve-sim: --suite " + root + ": " + e.getMessage());
-                return 2;
+                return usageError("--suite " + root + ": " + e.getMessage());
             }
             for (Path dir : dirs) {
                 Suite suite;
                 try {
                     suite = Suite.open(dir);
                 } catch (SuiteException e) {
-                    spec.commandLine().getErr().println("clp serve-sim: " + e.getMessage());
-                    return 2;
+                    return usageError(e.getMessage());
                 }
                 for (Path file : suite.languageFiles().values()) {
                     for (var pair : SuiteReader.read(file).pairs()) {
@@ -96,10 +93,9 @@ final class ServeSimCommand implements Callable<Integer> {
             server = SimulatorServer.start(new SimulatedModel(p, key), port,
                     new SimulatorServer.Faults(latency, rate429, errorRate, garbageRate, seed));
         } catch (IOException e) {
-            spec.commandLine().getErr().println("clp serve-sim: cannot listen on 127.0.0.1:" + port + ": "
-                    + e.getMessage() + (e instanceof java.net.BindException
+            return usageError("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
+                    + (e instanceof java.net.BindException
                             ? " (another server has the port; stop it or choose another with --port)" : ""));
-            return 2;
         }
         out.printf("SIMULATED model sim:%s serving OpenAI chat completions at %s (knows %d pairs; latency %d ms, "
                 + "429 %.0f%%, 500 %.0f%%, garbage %.0f%%)%n", p.name(), server.baseUrl(), pairs, latency, rate429 * 100,
@@ -113,5 +109,11 @@ final class ServeSimCommand implements Callable<Integer> {
         }));
         stop.await();
         return 0;
+    }
+
+    /** Says what is wrong on stderr and gives the usage-error exit status, 2. */
+    private int usageError(String message) {
+        spec.commandLine().getErr().println("clp serve-sim: " + message);
+        return 2;
     }
 }
