@@ -28,7 +28,8 @@ import java.util.Optional;
  * Model responses in one SQLite file (WAL), keyed by provider, endpoint, model, decoding parameters,
  * messages and sample index, so each of K samples is cached on its own. Thread-safe: lookups run on one
  * connection under a lock; writes are queued and committed in batches by one writer thread (one transaction
- * per batch instead of per answer, off the callers' path). {@link #close} commits what is queued.
+ * per batch instead of per answer, off the callers' path). {@link #close} commits what is queued; so does the JVM's
+ * exit when the cache was not closed (a run stopped with Ctrl-C or a CI timeout's SIGTERM keeps every answer it got).
  */
 public final class ResponseCache implements AutoCloseable {
 
@@ -40,6 +41,8 @@ public final class ResponseCache implements AutoCloseable {
     private final java.util.concurrent.BlockingQueue<Object[]> pending = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Map<String, ChatResponse> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread writer;
+    /** Commits what is queued when the JVM exits before {@link #close}; removed by {@link #close}. */
+    private final Thread commitOnExit;
     private volatile CacheException writeFailure;
     private static final Object[] STOP = new Object[0];
     private static final long BATCH_WINDOW_MILLIS = 200;
@@ -53,6 +56,8 @@ public final class ResponseCache implements AutoCloseable {
         this.writer = new Thread(this::writeLoop, "clp-cache-writer");
         this.writer.setDaemon(true);
         this.writer.start();
+        this.commitOnExit = new Thread(this::stopWriter, "clp-cache-exit");
+        Runtime.getRuntime().addShutdownHook(commitOnExit);
     }
 
     /**
@@ -323,15 +328,25 @@ public final class ResponseCache implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(commitOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook is committing the queue already, and stopWriter below waits for it too
+        }
+        stopWriter();
+        closeConnection();
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
+    }
+
+    /** Queues the stop after every answer put so far and waits until the writer has committed them. */
+    private void stopWriter() {
         pending.add(STOP);
         try {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        closeConnection();
-        if (writeFailure != null) {
-            throw writeFailure;
         }
     }
 

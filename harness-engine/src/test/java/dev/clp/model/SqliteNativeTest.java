@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.clp.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -59,17 +58,14 @@ class SqliteNativeTest {
 
     @Test
     void aRunLoadsTheKeptCopyAndLeavesNothingInTheTempDirectory() throws IOException, InterruptedException {
-        Path classpathFile = Path.of("target/runtime-classpath.txt");
-        assumeTrue(Files.isRegularFile(classpathFile) && Files.isRegularFile(Path.of("/proc/self/maps")),
+        assumeTrue(ChildJvm.available() && Files.isRegularFile(Path.of("/proc/self/maps")),
                 "run through Maven on Linux: the build writes the runtime classpath");
-        String classpath = String.join(File.pathSeparator, Path.of("target/test-classes").toAbsolutePath().toString(),
-                Path.of("target/classes").toAbsolutePath().toString(), Files.readString(classpathFile).strip());
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         Path cacheHome = tmp.resolve("cache-home");
         Path kept = cacheHome.resolve("clp-harness/native");
 
-        String first = runChild(classpath, javaTmp, cacheHome);
-        String second = runChild(classpath, javaTmp, cacheHome);
+        String first = runChild(javaTmp, cacheHome);
+        String second = runChild(javaTmp, cacheHome);
 
         List<Path> copies;
         try (Stream<Path> files = Files.list(kept)) {
@@ -83,11 +79,9 @@ class SqliteNativeTest {
         }
     }
 
-    private String runChild(String classpath, Path javaTmp, Path cacheHome) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + javaTmp, "-cp", classpath, OpenCache.class.getName(),
-                tmp.resolve("responses.sqlite").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+    private String runChild(Path javaTmp, Path cacheHome) throws IOException, InterruptedException {
+        ProcessBuilder builder = ChildJvm.of(OpenCache.class, List.of("-Djava.io.tmpdir=" + javaTmp),
+                tmp.resolve("responses.sqlite").toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.txt").toFile());
         builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
         Process process = builder.start();
