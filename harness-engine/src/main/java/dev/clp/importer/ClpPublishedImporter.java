@@ -77,11 +77,11 @@ public final class ClpPublishedImporter {
             importer.readInput(in, options);
         }
         if (importer.report.total().read() == 0 && !importer.report.errors().isEmpty()) {
-            // no input could be read: an empty suite would only hide that (and replace a good one in place)
+            // no input could be read: a suite without pairs would only hide that
             return importer.report;
         }
         importer.write(output, options);
-        importer.report.written();
+        importer.report.markWritten();
         return importer.report;
     }
 

@@ -50,7 +50,7 @@ public final class ImportReport {
         errors.add(message);
     }
 
-    void written() {
+    void markWritten() {
         written = true;
     }
 

@@ -29,7 +29,8 @@ import java.util.Optional;
  * messages and sample index, so each of K samples is cached on its own. Thread-safe: lookups run on one
  * connection under a lock; writes are queued and committed in batches by one writer thread (one transaction
  * per batch instead of per answer, off the callers' path). {@link #close} commits what is queued; so does the JVM's
- * exit when the cache was not closed (a run stopped with Ctrl-C or a CI timeout's SIGTERM keeps every answer it got).
+ * exit when the cache was not closed (a run stopped with Ctrl-C or a CI timeout's SIGTERM keeps every answer it had
+ * received by then).
  */
 public final class ResponseCache implements AutoCloseable {
 
