@@ -55,15 +55,7 @@ public record Baseline(String model, String recordedAt, int samples, double temp
      * @throws IllegalArgumentException naming the file when it is not a run record
      */
     public static Baseline fromRun(Path runJson) {
-        JsonNode run;
-        try {
-            run = JSON.readTree(runJson.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(runJson + ": cannot read run results: " + e.getMessage(), e);
-        }
-        if (run == null || !RunRecord.FORMAT.equals(run.path("format").asText())) {
-            throw new IllegalArgumentException(runJson + ": not a clp run record (format " + RunRecord.FORMAT + ")");
-        }
+        JsonNode run = RunRecord.read(runJson);
         Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
         for (JsonNode p : run.path("pairs")) {
             pairs.computeIfAbsent(p.path("suite").asText(), k -> new TreeMap<>()).put(p.path("id").asText(),

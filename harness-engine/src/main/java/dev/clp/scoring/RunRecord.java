@@ -1,5 +1,6 @@
 package dev.clp.scoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.clp.suite.Languages;
@@ -35,6 +36,24 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
     public static final String FORMAT = "clp-run/v1";
     public static final String GATES_FORMAT = "clp-gates/v1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Reads a {@code run.json} as {@link #write} writes it, for baselines, summaries and reports.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read or is not a clp run record
+     */
+    public static JsonNode read(Path runJson) {
+        JsonNode run;
+        try {
+            run = JSON.readTree(runJson.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(runJson + ": cannot read run results: " + e.getMessage(), e);
+        }
+        if (run == null || !FORMAT.equals(run.path("format").asText())) {
+            throw new IllegalArgumentException(runJson + ": not a clp run record (format " + FORMAT + ")");
+        }
+        return run;
+    }
 
     /** One pair's outcome in a suite. */
     public record Entry(String suite, PairOutcome outcome) {

@@ -1,9 +1,7 @@
 package dev.clp.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.clp.scoring.RunRecord;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -20,15 +18,7 @@ public final class MarkdownSummary {
     }
 
     public static String render(Path runJson) {
-        JsonNode run;
-        try {
-            run = new ObjectMapper().readTree(runJson.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(runJson + ": cannot read run results: " + e.getMessage(), e);
-        }
-        if (run == null || !"clp-run/v1".equals(run.path("format").asText())) {
-            throw new IllegalArgumentException(runJson + ": not a clp run record (format clp-run/v1)");
-        }
+        JsonNode run = RunRecord.read(runJson);
         StringBuilder md = new StringBuilder();
         md.append("## clp-harness: ").append(escape(run.path("model").asText())).append("\n\n");
         if (run.path("simulated").asBoolean()) {

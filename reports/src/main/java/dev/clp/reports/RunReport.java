@@ -2,6 +2,8 @@ package dev.clp.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.scoring.Baseline;
+import dev.clp.scoring.RunRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public final class RunReport {
         }
         List<JsonNode> runs = new ArrayList<>();
         for (Path f : runFiles) {
-            runs.add(read(f));
+            runs.add(RunRecord.read(f));
         }
         List<String> labels = labels(runs, runFiles);
         Set<String> languages = new LinkedHashSet<>();
@@ -106,18 +108,6 @@ public final class RunReport {
         return new RunReport(root);
     }
 
-    private static JsonNode read(Path f) {
-        JsonNode run;
-        try {
-            run = JSON.readTree(f.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(f + ": cannot read run results: " + e.getMessage(), e);
-        }
-        if (run == null || !"clp-run/v1".equals(run.path("format").asText())) {
-            throw new IllegalArgumentException(f + ": not a clp run record (format clp-run/v1)");
-        }
-        return run;
-    }
 
     /** The model names, made unique with the file's directory where two runs share a model. */
     private static List<String> labels(List<JsonNode> runs, List<Path> files) {
@@ -282,7 +272,7 @@ public final class RunReport {
             throw new IllegalArgumentException(f + ": cannot read the baseline: " + e.getMessage(), e);
         }
         String format = b == null ? "" : b.path("format").asText();
-        if (!"clp-run/v1".equals(format) && !"clp-baseline/v1".equals(format)) {
+        if (!RunRecord.FORMAT.equals(format) && !Baseline.FORMAT.equals(format)) {
             throw new IllegalArgumentException(f + ": not a baseline (clp-baseline/v1) or run record (clp-run/v1)");
         }
         return b;
@@ -290,7 +280,7 @@ public final class RunReport {
 
     /** Outcome per lang + pair id of a baseline file or a run record. */
     private static Map<String, String> baselineOutcomes(JsonNode b) {
-        if ("clp-run/v1".equals(b.path("format").asText())) {
+        if (RunRecord.FORMAT.equals(b.path("format").asText())) {
             return outcomes(b);
         }
         Map<String, String> m = new LinkedHashMap<>();
