@@ -94,9 +94,9 @@ public record ClpConfig(
             Optional<Long> seed) {
     }
 
-    /** Calls in flight, per-call timeout and retries. */
+    /** Calls in flight, per-call timeout, retries and the largest response body ({@code clp.http.max-response-bytes}). */
     public record Limits(int concurrency, int timeoutSeconds, int retryMaxAttempts, int retryBaseDelayMillis,
-            int retryMaxDelayMillis) {
+            int retryMaxDelayMillis, int maxResponseBytes) {
     }
 
     /** {@code clp.budget.*} (0: no limit) and the price table the cost is computed with. */
@@ -206,7 +206,9 @@ public record ClpConfig(
                 r.integer(TIMEOUT_SECONDS, TIMEOUT_DEFAULT, 1, 86_400),
                 r.integer(ClpConstants.RETRY_MAX_ATTEMPTS, ClpConstants.RETRY_ATTEMPTS_DEFAULT, 1, 100),
                 r.integer(ClpConstants.RETRY_BASE_DELAY_MS, ClpConstants.RETRY_BASE_DEFAULT, 0, 3_600_000),
-                r.integer(ClpConstants.RETRY_MAX_DELAY_MS, ClpConstants.RETRY_MAX_DEFAULT, 0, 3_600_000));
+                r.integer(ClpConstants.RETRY_MAX_DELAY_MS, ClpConstants.RETRY_MAX_DEFAULT, 0, 3_600_000),
+                r.integer(ClpConstants.HTTP_MAX_RESPONSE_BYTES, ClpConstants.HTTP_MAX_RESPONSE_BYTES_DEFAULT, 1024,
+                        Integer.MAX_VALUE));
     }
 
     private static Budget budget(Reader r) {

@@ -104,6 +104,16 @@ public final class ClpConstants {
     public static final String TIMEOUT_SECONDS = "clp.timeout-seconds";
     public static final int TIMEOUT_DEFAULT = 120;
 
+    /**
+     * The largest HTTP response body read from a model endpoint, in bytes; a larger (or endless) body is a non-retried
+     * error naming the endpoint, noticed while reading. Default {@value #HTTP_MAX_RESPONSE_BYTES_DEFAULT} (4 MiB): an
+     * answer is a few kilobytes, and even {@code clp.max-tokens=16384} with {@code clp.logprobs} (five alternatives per
+     * token, about 200 bytes each) stays under it, while at the maximum {@code clp.concurrency} of 1,024 the bodies
+     * being read fit in 4 GiB at most.
+     */
+    public static final String HTTP_MAX_RESPONSE_BYTES = "clp.http.max-response-bytes";
+    public static final int HTTP_MAX_RESPONSE_BYTES_DEFAULT = 4 * 1024 * 1024;
+
     /** Attempts per model call, the first included; retries only what may pass later. Default {@value #RETRY_ATTEMPTS_DEFAULT}. */
     public static final String RETRY_MAX_ATTEMPTS = "clp.retry.max-attempts";
     public static final int RETRY_ATTEMPTS_DEFAULT = 10;
@@ -204,7 +214,8 @@ public final class ClpConstants {
     public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
             AZURE_API_VERSION, ANTHROPIC_VERSION,
             LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, ANSWER_FORMAT, LOGPROBS, EXTRACTOR_FALLBACK,
-            EXTRACTOR_FALLBACK_ENDPOINT, EXTRACTOR_FALLBACK_API_KEY_ENV, SEED, TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS,
+            EXTRACTOR_FALLBACK_ENDPOINT, EXTRACTOR_FALLBACK_API_KEY_ENV, SEED, TIMEOUT_SECONDS, HTTP_MAX_RESPONSE_BYTES,
+            RETRY_MAX_ATTEMPTS,
             RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, BUDGET_MAX_CALLS, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
             PRICE_INPUT, PRICE_OUTPUT, GATE_MAX_GAP, GATE_TOLERANCE,
             GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLURE, ALLURE_RESULTS_DIR, ALLURE_CLEAN,

@@ -213,6 +213,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 usage.put("budgetStopped", ledger.exhausted());
             }
         }
+        if (counted.stopped() != null) {
+            usage.put("stopped", counted.stopped());
+        }
         return usage;
     }
 
@@ -224,7 +227,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     private Map<String, String> allureEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("model", model.name() + (model.simulated() || stats.simulatedAnswers() ? " (SIMULATED)" : ""));
-        config.model().endpoint().ifPresent(e -> env.put("endpoint", endpointHost(e)));
+        config.model().endpoint().ifPresent(e -> env.put("endpoint", dev.clp.model.SafeText.origin(e)));
         for (TestDescriptor child : getChildren()) {
             if (child instanceof SuiteDescriptor s) {
                 env.put("suite." + s.suiteId(), s.suiteVersion());
@@ -245,16 +248,6 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             env.put("git commit", commit);
         }
         return env;
-    }
-
-    /** {@code scheme://host[:port]} of an endpoint: no user info, path or query, which may carry credentials. */
-    static String endpointHost(String endpoint) {
-        try {
-            java.net.URI u = java.net.URI.create(endpoint.strip());
-            return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
-        } catch (IllegalArgumentException e) {
-            return "(not a URL)";
-        }
     }
 
     /** One line on what the model layer did, for HTTP providers. */
@@ -296,6 +289,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (ledger != null && ledger.exhausted() != null) {
             sb.append("\nBUDGET: ").append(ledger.exhausted()).append("; the pairs after it were not run (results so far kept)");
         }
+        if (stats.stopped() != null) {
+            sb.append("\nSTOPPED: ").append(stats.stopped()).append("; the pairs not yet asked ended as errors");
+        }
         sb.append('\n');
         return sb.toString();
     }
@@ -321,6 +317,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
         settings.put("answerFormat", asked.structuredAnswers() ? "json" : "text");
         settings.put("logprobs", asked.logprobs());
+        config.model().endpoint().ifPresent(e -> settings.put("endpoint", dev.clp.model.SafeText.url(e)));
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);

@@ -31,6 +31,8 @@ public final class AnthropicMessagesClient implements ModelClient {
 
     private final HttpJson http;
     private final HttpUrl url;
+    /** {@link #url} as messages show it ({@link SafeText#url}). */
+    private final String shownUrl;
     private final String model;
     private final String apiKey;
     private final String apiKeyEnv;
@@ -39,14 +41,22 @@ public final class AnthropicMessagesClient implements ModelClient {
 
     public AnthropicMessagesClient(String baseUrl, String model, String apiKey, String apiKeyEnv, String version,
             Duration timeout, CallStats stats) {
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.url = HttpJson.url(base.endsWith("/v1") ? base + "/messages" : base + "/v1/messages");
+        java.util.List<String> path = HttpJson.url(baseUrl).pathSegments();
+        boolean v1 = path.stream().filter(p -> !p.isEmpty()).reduce((a, b) -> b).orElse("").equals("v1");
+        this.url = HttpJson.api(baseUrl, v1 ? "messages" : "v1/messages");
+        this.shownUrl = SafeText.url(url);
         this.model = model;
         this.apiKey = apiKey;
         this.apiKeyEnv = apiKeyEnv;
         this.version = version;
         this.stats = stats;
         this.http = new HttpJson(this.url, timeout, stats);
+    }
+
+    /** The largest response body read ({@code clp.http.max-response-bytes}). Call before the client is used. */
+    public AnthropicMessagesClient withMaxResponseBytes(long limit) {
+        http.maxResponseBytes(limit);
+        return this;
     }
 
     @Override
@@ -93,9 +103,9 @@ public final class AnthropicMessagesClient implements ModelClient {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(reply.body());
+            root = http.readTree(reply.body());
         } catch (IOException e) {
-            throw new ModelException("POST " + url + " returned HTTP " + reply.code() + " but the body is not JSON: "
+            throw new ModelException("POST " + shownUrl + " returned HTTP " + reply.code() + " but the body is not JSON: "
                     + HttpJson.excerpt(reply.body(), apiKey), reply.code(), true, null, e);
         }
         StringBuilder text = new StringBuilder();
@@ -115,7 +125,7 @@ public final class AnthropicMessagesClient implements ModelClient {
             }
         }
         if (!any) {
-            throw new ModelException("POST " + url + " returned HTTP " + reply.code() + " but no text or tool_use content block: "
+            throw new ModelException("POST " + shownUrl + " returned HTTP " + reply.code() + " but no text or tool_use content block: "
                     + HttpJson.excerpt(reply.body(), apiKey), reply.code(), true, null, null);
         }
         JsonNode usage = root.path("usage");
@@ -130,19 +140,21 @@ public final class AnthropicMessagesClient implements ModelClient {
     private String describeError(HttpJson.Reply reply) {
         String serverMessage = HttpJson.excerpt(reply.body(), apiKey);
         try {
-            JsonNode err = JSON.readTree(reply.body()).path("error");
+            JsonNode err = http.readTree(reply.body()).path("error");
             if (err.path("message").isTextual()) {
-                serverMessage = HttpJson.redact(err.path("message").asText(), apiKey)
-                        + (err.path("type").isTextual() ? " (" + err.path("type").asText() + ")" : "");
+                serverMessage = HttpJson.serverText(err.path("message").asText()
+                        + (err.path("type").isTextual() ? " (" + err.path("type").asText() + ")" : ""), apiKey);
             }
         } catch (IOException notJson) {
             // the raw excerpt is the best description of a non-JSON error body
         }
-        StringBuilder msg = new StringBuilder("POST ").append(url).append(" -> HTTP ").append(reply.code()).append(": ")
+        StringBuilder msg = new StringBuilder("POST ").append(shownUrl).append(" -> HTTP ").append(reply.code()).append(": ")
                 .append(serverMessage);
         switch (reply.code()) {
-            case 401, 403 -> msg.append(apiKey == null ? "; no API key was sent: set " + apiKeyEnv
-                    : "; check the API key in the environment variable " + apiKeyEnv);
+            case 401, 403 -> msg.append(apiKey == null
+                    ? "; no API key was sent: set " + apiKeyEnv + " (or name another variable with clp.api-key-env)"
+                    : "; check the API key in the environment variable " + apiKeyEnv
+                            + " (clp.api-key-env names the variable) and that it may use this endpoint");
             case 404 -> msg.append("; check clp.model ('").append(model).append("') and clp.endpoint");
             case 429 -> {
                 String retryAfter = reply.header("retry-after");

@@ -19,6 +19,9 @@ public final class CallStats {
     private final AtomicLong completionTokens = new AtomicLong();
     private final Map<String, Long> retriesByCause = new TreeMap<>();
     private volatile boolean simulatedAnswers;
+    /** Why the model's remaining calls were not sent, the first reason only; null while calls are sent. */
+    private final java.util.concurrent.atomic.AtomicReference<String> stopped =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private volatile BudgetedModelClient ledger;
 
     void ledger(BudgetedModelClient budgeted) {
@@ -132,5 +135,15 @@ public final class CallStats {
         synchronized (retriesByCause) {
             return Map.copyOf(retriesByCause);
         }
+    }
+
+    /** Records why the remaining calls are not sent; only the first reason is kept. */
+    public void stopped(String reason) {
+        stopped.compareAndSet(null, reason);
+    }
+
+    /** Why the model's remaining calls were not sent (a refused key, an endpoint that never answered), or null. */
+    public String stopped() {
+        return stopped.get();
     }
 }

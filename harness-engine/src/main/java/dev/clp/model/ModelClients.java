@@ -27,7 +27,8 @@ public final class ModelClients {
 
     /**
      * Creates the model client for a run, counting into {@code stats}. HTTP providers are layered as
-     * retry ► adaptive concurrency ► HTTP: every attempt takes a slot, and a retry waits without holding one.
+     * retry ► circuit check ► adaptive concurrency ► HTTP: every attempt takes a slot, and a retry waits without holding
+     * one; a refused key or an endpoint that never answered stops the calls not yet sent ({@link Circuit}).
      */
     public static ModelClient create(ClpConfig config, Map<String, String> environment, AnswerKey key,
             CallStats stats) {
@@ -69,19 +70,20 @@ public final class ModelClients {
         boolean hosted = !"openai".equals(provider) || base.startsWith(OPENAI_BASE_URL);
         if (apiKey == null && !replay && (hosted || config.model().apiKeyEnv().isPresent())) {
             throw new ConfigException("the environment variable " + keyEnv + " is not set; it must hold the API key "
-                    + "for " + base + " (choose another variable with " + ClpConstants.API_KEY_ENV + ")");
+                    + "for " + SafeText.url(base) + " (choose another variable with " + ClpConstants.API_KEY_ENV + ")");
         }
         Duration timeout = Duration.ofSeconds(config.limits().timeoutSeconds());
         Long seed = config.decoding().seed().orElse(null);
+        long maxBytes = config.limits().maxResponseBytes();
         ModelClient client;
         try {
             client = switch (provider) {
                 case "anthropic" -> new AnthropicMessagesClient(base, model, apiKey, keyEnv,
-                        config.model().anthropicVersion(), timeout, stats);
+                        config.model().anthropicVersion(), timeout, stats).withMaxResponseBytes(maxBytes);
                 case "azure" -> OpenAiChatClient.azure(base, model, config.model().azureApiVersion(), apiKey, keyEnv,
-                        timeout, stats, seed).withLogprobs(config.decoding().logprobs());
+                        timeout, stats, seed).withLogprobs(config.decoding().logprobs()).withMaxResponseBytes(maxBytes);
                 default -> new OpenAiChatClient(base, model, apiKey, keyEnv, timeout, stats, seed)
-                        .withLogprobs(config.decoding().logprobs());
+                        .withLogprobs(config.decoding().logprobs()).withMaxResponseBytes(maxBytes);
             };
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
@@ -138,8 +140,8 @@ public final class ModelClients {
     private static ModelClient resilient(ModelClient http, ClpConfig config, CallStats stats) {
         ClpConfig.Limits limits = config.limits();
         Duration maxDelay = Duration.ofMillis(limits.retryMaxDelayMillis());
-        return new RetryingModelClient(new AdaptiveLimiter(http, limits.concurrency(), stats, maxDelay),
-                new RetryingModelClient.Policy(limits.retryMaxAttempts(), Duration.ofMillis(limits.retryBaseDelayMillis()),
-                        maxDelay), stats, d -> Thread.sleep(d.toMillis()));
+        return RetryingModelClient.resilient(http, limits.concurrency(), new RetryingModelClient.Policy(
+                limits.retryMaxAttempts(), Duration.ofMillis(limits.retryBaseDelayMillis()), maxDelay), stats,
+                d -> Thread.sleep(d.toMillis()));
     }
 }

@@ -25,6 +25,8 @@ public final class OpenAiChatClient implements ModelClient {
     private final String authPrefix;
     private final boolean includeModel;
     private final HttpUrl url;
+    /** {@link #url} as messages show it ({@link SafeText#url}). */
+    private final String shownUrl;
     private final String model;
     private final String apiKey;
     private final String apiKeyEnv;
@@ -51,7 +53,7 @@ public final class OpenAiChatClient implements ModelClient {
      */
     public OpenAiChatClient(String baseUrl, String model, String apiKey, String apiKeyEnv, Duration timeout,
             CallStats stats, Long seed) {
-        this(HttpJson.url(stripSlash(baseUrl) + "/chat/completions"), "Authorization", "Bearer ", true, model, apiKey,
+        this(HttpJson.api(baseUrl, "chat/completions"), "Authorization", "Bearer ", true, model, apiKey,
                 apiKeyEnv, timeout, stats, seed);
     }
 
@@ -61,18 +63,16 @@ public final class OpenAiChatClient implements ModelClient {
      */
     public static OpenAiChatClient azure(String endpoint, String deployment, String apiVersion, String apiKey,
             String apiKeyEnv, Duration timeout, CallStats stats, Long seed) {
-        HttpUrl url = HttpJson.url(stripSlash(endpoint) + "/openai/deployments/" + deployment + "/chat/completions")
-                .newBuilder().addQueryParameter("api-version", apiVersion).build();
+        HttpUrl url = HttpJson.url(endpoint).newBuilder().addPathSegments("openai/deployments")
+                .addPathSegment(deployment).addPathSegments("chat/completions")
+                .addQueryParameter("api-version", apiVersion).build();
         return new OpenAiChatClient(url, "api-key", "", false, deployment, apiKey, apiKeyEnv, timeout, stats, seed);
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private OpenAiChatClient(HttpUrl url, String authHeader, String authPrefix, boolean includeModel, String model,
             String apiKey, String apiKeyEnv, Duration timeout, CallStats stats, Long seed) {
         this.url = url;
+        this.shownUrl = SafeText.url(url);
         this.authHeader = authHeader;
         this.authPrefix = authPrefix;
         this.includeModel = includeModel;
@@ -91,6 +91,12 @@ public final class OpenAiChatClient implements ModelClient {
      */
     public OpenAiChatClient withLogprobs(boolean on) {
         this.logprobs = on;
+        return this;
+    }
+
+    /** The largest response body read ({@code clp.http.max-response-bytes}). Call before the client is used. */
+    public OpenAiChatClient withMaxResponseBytes(long limit) {
+        http.maxResponseBytes(limit);
         return this;
     }
 
@@ -158,9 +164,9 @@ public final class OpenAiChatClient implements ModelClient {
     private ChatResponse parse(String text, long millis, boolean withLogprobs) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = http.readTree(text);
         } catch (IOException e) {
-            throw new ModelException("POST " + url + " returned HTTP 200 but the body is not JSON: "
+            throw new ModelException("POST " + shownUrl + " returned HTTP 200 but the body is not JSON: "
                     + excerpt(text), 200, true, null, e);
         }
         JsonNode message = root.path("choices").path(0).path("message");
@@ -172,7 +178,7 @@ public final class OpenAiChatClient implements ModelClient {
                     usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), millis);
         }
         if (!content.isTextual()) {
-            throw new ModelException("POST " + url + " returned HTTP 200 but no choices[0].message.content: "
+            throw new ModelException("POST " + shownUrl + " returned HTTP 200 but no choices[0].message.content: "
                     + excerpt(text), 200, true, null, null);
         }
         return new ChatResponse(content.asText(), root.path("choices").path(0).path("finish_reason").asText(null),
@@ -213,7 +219,7 @@ public final class OpenAiChatClient implements ModelClient {
         String body = reply.body();
         String serverMessage = excerpt(body);
         try {
-            JsonNode err = JSON.readTree(body).path("error");
+            JsonNode err = http.readTree(body).path("error");
             if (err.path("message").isTextual()) {
                 serverMessage = err.path("message").asText();
                 if (err.path("code").isTextual()) {
@@ -223,12 +229,13 @@ public final class OpenAiChatClient implements ModelClient {
         } catch (IOException notJson) {
             // the raw excerpt is the best description of a non-JSON error body
         }
-        StringBuilder msg = new StringBuilder("POST ").append(url).append(" -> HTTP ").append(reply.code())
-                .append(": ").append(redact(serverMessage));
+        StringBuilder msg = new StringBuilder("POST ").append(shownUrl).append(" -> HTTP ").append(reply.code())
+                .append(": ").append(HttpJson.serverText(serverMessage, apiKey));
         switch (reply.code()) {
             case 401, 403 -> msg.append(apiKey == null
-                    ? "; no API key was sent: set clp.api-key-env or " + apiKeyEnv
-                    : "; check the API key in the environment variable " + apiKeyEnv);
+                    ? "; no API key was sent: set " + apiKeyEnv + " (or name another variable with clp.api-key-env)"
+                    : "; check the API key in the environment variable " + apiKeyEnv
+                            + " (clp.api-key-env names the variable) and that it may use this endpoint");
             case 404 -> msg.append("; check clp.model ('").append(model).append("') and clp.endpoint");
             case 400 -> {
                 if (structured) {
@@ -252,10 +259,6 @@ public final class OpenAiChatClient implements ModelClient {
 
     private String excerpt(String text) {
         return HttpJson.excerpt(text, apiKey);
-    }
-
-    private String redact(String text) {
-        return HttpJson.redact(text, apiKey);
     }
 
 }

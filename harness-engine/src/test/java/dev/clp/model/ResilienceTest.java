@@ -87,12 +87,13 @@ class ResilienceTest {
 
         @Test
         void clientErrorsFailAtOnce() {
-            for (int code : new int[] {400, 401, 403, 404}) {
+            // a 401 or 403 also stops the client's later calls (CircuitTest), so it comes last
+            for (int code : new int[] {400, 404, 401}) {
                 server.enqueue(error(code));
                 assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ModelException.class)
                         .hasMessageContaining("HTTP " + code).hasMessageNotContaining("attempts");
             }
-            assertThat(server.getRequestCount()).isEqualTo(4);
+            assertThat(server.getRequestCount()).isEqualTo(3);
             assertThat(slept).isEmpty();
         }
 
