@@ -48,7 +48,7 @@ public final class ConsoleSummaryListener implements TestExecutionListener {
         String table = summary;
         if (enabled && table != null) {
             out.println();
-            out.print(table);
+            out.print(dev.clp.model.SafeText.terminal(table, true));
             out.flush();
         }
     }

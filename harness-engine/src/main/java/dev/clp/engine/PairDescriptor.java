@@ -38,7 +38,8 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     private static String displayName(Pair pair) {
         String q = pair.perturbation() != null && pair.perturbation().en() != null
                 && pair.perturbation().en().original() != null ? pair.perturbation().en().original() : pair.en().question();
-        q = q.strip().replaceAll("\\s+", " ");
+        // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
+        q = dev.clp.model.SafeText.oneLine(q).strip().replaceAll("\\s+", " ");
         return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
     }
 

@@ -7,6 +7,7 @@ import dev.clp.model.AnswerKey;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
+import dev.clp.model.SafeText;
 import dev.clp.probes.Checkpoint;
 import dev.clp.probes.Generator;
 import dev.clp.probes.GeneratorException;
@@ -158,7 +159,8 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             sourceDigest = digest(source);
             SeedReader.Result seeds = SeedReader.read(source);
-            seeds.problems().stream().limit(5).forEach(p -> err.println("clp generate: skipped " + p));
+            seeds.problems().stream().limit(5).forEach(p -> err.println("clp generate: skipped "
+                    + SafeText.oneLine(String.valueOf(p))));
             if (seeds.problems().size() > 5) {
                 err.println("clp generate: ... " + (seeds.problems().size() - 5) + " more records skipped");
             }
@@ -180,14 +182,16 @@ final class GenerateCommand implements Callable<Integer> {
                     + " (rerun with a larger budget to continue from the checkpoint)"));
             return 0;
         } catch (ConfigException e) {
-            err.println("clp generate: " + e.getMessage());
+            err.println("clp generate: " + SafeText.terminal(e.getMessage(), true));
             return 2;
         } catch (GeneratorException e) {
-            err.println("clp generate: " + e.getMessage());
+            // messages may quote seed text and a server's error body: nothing in them may act on the terminal
+            err.println("clp generate: " + SafeText.terminal(e.getMessage(), true));
             return e.getMessage().startsWith("--") ? 2 : 1;
         } catch (RuntimeException e) {
             // a model that failed after its retries, an unreadable file, or a defect: say what it was, never nothing
-            err.println("clp generate: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.println("clp generate: " + SafeText.terminal(e.getMessage() != null ? e.getMessage() : e.toString(),
+                    true));
             err.println("clp generate: the checkpoint keeps every answer received; run the same command again to resume");
             return 1;
         }

@@ -5,6 +5,7 @@ import static org.junit.platform.launcher.EngineFilter.includeEngines;
 import static org.junit.platform.launcher.TagFilter.includeTags;
 
 import dev.clp.config.ClpConstants;
+import dev.clp.model.SafeText;
 import dev.clp.reports.MarkdownSummary;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
         launcher.execute(discovery, counts, capture);
         TestExecutionSummary summary = counts.getSummary();
         if (capture.engineFailure != null) {
-            err.println("clp run: " + capture.engineFailure);
+            err.println("clp run: " + SafeText.terminal(capture.engineFailure, true));
             return 2;
         }
         if (capture.table == null) {
@@ -96,14 +97,16 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         out.println();
-        out.print(capture.table);
+        out.print(SafeText.terminal(capture.table, true));
         out.printf("tests: %d passed, %d failed, %d not passed (weak, not applicable, unparseable), %d skipped%n",
                 summary.getTestsSucceededCount(), summary.getTestsFailedCount(), summary.getTestsAbortedCount(),
                 summary.getTestsSkippedCount());
         if (summary.getTotalFailureCount() > 0) {
             out.println("failed:");
-            summary.getFailures().stream().limit(20).forEach(f -> out.println("  " + f.getTestIdentifier().getDisplayName()
-                    + ": " + firstLine(f.getException().getMessage())));
+            // names come from suites and messages from servers: nothing in them may act on the terminal
+            summary.getFailures().stream().limit(20).forEach(f -> out.println("  "
+                    + SafeText.oneLine(f.getTestIdentifier().getDisplayName()) + ": "
+                    + SafeText.oneLine(firstLine(f.getException().getMessage()))));
             if (summary.getFailures().size() > 20) {
                 out.println("  … and " + (summary.getFailures().size() - 20) + " more (see run.json)");
             }
@@ -149,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 resultsFile = kv.get("clp.results");
             }
             if (kv.containsKey("clp.verdict")) {
-                out.println("  " + id.getDisplayName() + ": " + kv.get("clp.verdict"));
+                out.println("  " + SafeText.oneLine(id.getDisplayName()) + ": " + SafeText.oneLine(kv.get("clp.verdict")));
                 out.flush();
             }
         }
