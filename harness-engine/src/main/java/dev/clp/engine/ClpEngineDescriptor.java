@@ -371,6 +371,13 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
         settings.put("answerFormat", asked.structuredAnswers() ? "json" : "text");
         settings.put("logprobs", asked.logprobs());
+        // with the above, every request setting that can change an answer (and is part of the cache key)
+        settings.put("maxTokens", asked.maxTokens());
+        settings.put("seed", asked.seed().orElse(null));
+        String apiVersion = dev.clp.model.ModelClients.apiVersion(config, config.model().spec().provider());
+        if (!apiVersion.isEmpty()) {
+            settings.put("apiVersion", apiVersion);
+        }
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);

@@ -221,7 +221,32 @@ public final class ResponseCache implements AutoCloseable {
 
     /** The cache key; {@code logprobs}: the request asked for log probabilities ({@code clp.logprobs}). */
     public static String key(String provider, String endpoint, String model, ChatRequest request, boolean logprobs) {
+        return key(provider, endpoint, model, request, new Asked(Optional.empty(), "", logprobs));
+    }
+
+    /**
+     * What a client sends with every request besides the request itself, each able to change the answer.
+     *
+     * @param seed {@code clp.seed} (sent plus the sample index where the provider takes a seed)
+     * @param apiVersion the provider's API version (Azure {@code api-version}, Anthropic {@code anthropic-version});
+     *     empty for providers without one
+     * @param logprobs the client asks for log probabilities ({@code clp.logprobs}); never for structured answers
+     */
+    public record Asked(Optional<Long> seed, String apiVersion, boolean logprobs) {
+        public Asked {
+            apiVersion = apiVersion == null ? "" : apiVersion;
+        }
+    }
+
+    /**
+     * The cache key: provider, endpoint, model, the messages (system prompt included), temperature, most tokens,
+     * sample index, answer format (the option letters of a structured answer), seed, API version and log
+     * probabilities. Keys before the seed and API version were part of it (format 1) never match these (format 2).
+     */
+    public static String key(String provider, String endpoint, String model, ChatRequest request, Asked asked) {
+        boolean logprobs = asked.logprobs() && !request.structured();
         ObjectNode k = JSON.createObjectNode();
+        k.put("format", 2);
         k.put("provider", provider);
         k.put("endpoint", endpoint);
         k.put("model", model);
@@ -235,9 +260,14 @@ public final class ResponseCache implements AutoCloseable {
             ArrayNode letters = k.putArray("answerLetters");
             request.answerLetters().forEach(letters::add);
         }
-        if (logprobs) {
-            k.put("logprobs", true);
+        k.put("logprobs", logprobs);
+        k.put("answerFormat", request.structured() ? "json" : "text");
+        if (asked.seed().isPresent()) {
+            k.put("seed", asked.seed().get());
+        } else {
+            k.putNull("seed");
         }
+        k.put("apiVersion", asked.apiVersion());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
