@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_SUITES = "generated-suites/suites";
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would lose the level set on it. */
+    private static final java.util.logging.Logger LAUNCHER_ISSUE_LOG =
+            java.util.logging.Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -87,6 +91,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Issues issues = new Issues(err);
         request.listeners(issues);
+        // this command prints the discovery issues itself (above); the launcher's own log of them would repeat each
+        LAUNCHER_ISSUE_LOG.setLevel(java.util.logging.Level.OFF);
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener counts = new SummaryGeneratingListener();
