@@ -93,6 +93,10 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
                 .resolve(request, engine);
         if (error == null) {
             SelectionChecks.unknownLanguages(finalConfig, engine).ifPresent(m -> engine.reject(new ConfigException(m)));
+            for (String message : SelectionChecks.thresholdsForOtherLanguages(finalConfig, engine)) {
+                request.getDiscoveryListener().issueEncountered(uniqueId,
+                        DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
+            }
         }
         return engine;
     }

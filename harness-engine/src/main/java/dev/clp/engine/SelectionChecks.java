@@ -57,6 +57,26 @@ final class SelectionChecks {
                 + " (BCP 47 tags, comma-separated)");
     }
 
+    /**
+     * One message per {@code clp.gate.max-gap.<lang>} threshold whose language is none of the selected suites' (a
+     * typo leaves that language on the run-wide threshold); empty when nothing was selected.
+     */
+    static List<String> thresholdsForOtherLanguages(ClpConfig config, TestDescriptor engine) {
+        Set<String> available = suiteLanguages(engine);
+        List<String> problems = new ArrayList<>();
+        if (available.isEmpty()) {
+            return problems;
+        }
+        for (String lang : new TreeSet<>(config.gates().maxGapByLanguage().keySet())) {
+            if (!available.contains(lang)) {
+                problems.add(ClpConstants.GATE_MAX_GAP_PREFIX + lang + ": '" + lang + "' is not a language of the suites"
+                        + suggestion(lang, available).map(t -> " (did you mean " + t + "?)").orElse("")
+                        + "; the threshold applies to no gate (the suites have " + String.join(", ", available) + ")");
+            }
+        }
+        return problems;
+    }
+
     /** The tag meant by a value: its English name ("Swahili"), another case ("SW"), or a near miss of a tag or name. */
     private static Optional<String> suggestion(String value, Set<String> available) {
         Optional<String> byName = Languages.tagForName(value).filter(available::contains);

@@ -115,6 +115,19 @@ class ConfigGuardsTest {
         }
 
         @Test
+        void aPerLanguageThresholdForALanguageTheSuitesDoNotHaveIsAWarning() {
+            List<DiscoveryIssue> issues = kit(Map.of("CLP_GATE_MAX_GAP_XX", "0.3"))
+                    .configurationParameter("clp.gate.max-gap.swahili", "0.2")
+                    .configurationParameter("clp.gate.max-gap.yo", "0.2")
+                    .selectors(selectDirectory(suite().toFile())).discover().getDiscoveryIssues();
+            assertThat(messages(issues, DiscoveryIssue.Severity.WARNING))
+                    .anyMatch(m -> m.startsWith("clp.gate.max-gap.swahili: 'swahili' is not a language of the suites "
+                            + "(did you mean sw?)"))
+                    .anyMatch(m -> m.startsWith("clp.gate.max-gap.xx: 'xx' is not a language of the suites"))
+                    .noneMatch(m -> m.contains("max-gap.yo"));
+        }
+
+        @Test
         void aRunThatExecutesNoPairFailsAndSaysWhy() {
             Path suite = suite();
             EngineExecutionResults results = kit(Map.of()).configurationParameter("clp.languages", "yo")
