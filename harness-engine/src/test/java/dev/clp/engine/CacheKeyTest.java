@@ -123,6 +123,16 @@ class CacheKeyTest {
     }
 
     @Test
+    void theKeyOfClpGeneratesCheckpointsStaysAsItWasSoOldCheckpointsStillReplay() throws Exception {
+        ChatRequest prompt = new ChatRequest(List.of(new ChatMessage("user", "Q?")), 0.0, 5, 0);
+        String before = "{\"provider\":\"clp-generate\",\"endpoint\":\"\",\"model\":\"m\",\"temperature\":0.0,"
+                + "\"maxTokens\":5,\"sample\":0,\"messages\":[{\"role\":\"user\",\"content\":\"Q?\"}]}";
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(before.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(ResponseCache.key("clp-generate", "", "m", prompt)).isEqualTo(expected);
+    }
+
+    @Test
     void everyParameterThatCanChangeAnAnswerChangesTheKey() {
         ChatRequest text = new ChatRequest(List.of(new ChatMessage("user", "Q?")), 0.0, 512, 0);
         ChatRequest structured = new ChatRequest(List.of(new ChatMessage("user", "Q?")), 0.0, 512, 0, null, null,
