@@ -205,6 +205,13 @@ final class ClpSelectorResolver implements SelectorResolver {
                     return Resolution.unresolved();
                 }
                 GateFamily.Kind kind = known.get();
+                if (kind == GateFamily.Kind.REGRESSION
+                        && (config.gates().baseline().isEmpty() || config.gates().baselineUpdate())) {
+                    issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, id + ": the regression "
+                            + "gate compares with a baseline; set " + dev.clp.config.ClpConstants.BASELINE
+                            + "=<file> (clp baseline record writes one)"));
+                    return Resolution.unresolved();
+                }
                 created = context.addToParent(() -> selectUniqueId(langUid), parent -> {
                     if (parent instanceof LanguageDescriptor ld && ld.pairsOfFile().isEmpty()) {
                         // selected alone, the gate still decides from every pair of its language

@@ -155,6 +155,15 @@ class ConfigGuardsTest {
             assertThat(discovered.getEngineDescriptor().getDescendants())
                     .noneMatch(d -> d.getUniqueId().toString().endsWith("[gate:gap]"));
         }
+
+        @Test
+        void aRegressionGateSelectedWithoutABaselineIsAnErrorNamingTheKey() {
+            suite();
+            var discovered = kit(Map.of()).configurationParameter("clp.suites", tmp.resolve("roots").toString())
+                    .selectors(selectUniqueId("[engine:clp]/[suite:s]/[lang:sw]/[gate:regression]")).discover();
+            assertThat(messages(discovered.getDiscoveryIssues(), DiscoveryIssue.Severity.ERROR))
+                    .anyMatch(m -> m.contains("[gate:regression]") && m.contains("clp.baseline"));
+        }
     }
 
     @Nested
