@@ -49,6 +49,11 @@ class CacheKeyTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.incrementAndGet();
+                if (request.getPath() != null && request.getPath().endsWith("/messages")) {
+                    return new MockResponse().setHeader("Content-Type", "application/json")
+                            .setBody("{\"content\":[{\"type\":\"text\",\"text\":\"A\"}],\"stop_reason\":\"end_turn\","
+                                    + "\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}");
+                }
                 return new MockResponse().setHeader("Content-Type", "application/json")
                         .setBody("{\"choices\":[{\"message\":{\"content\":\"A\"}}],"
                                 + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":1}}");
@@ -106,6 +111,19 @@ class CacheKeyTest {
         run(suite, "azure:dep", env, Map.of("clp.azure.api-version", "2025-01-01-preview"));
         assertThat(requests.get()).isEqualTo(8);
         assertThat(settings().get("apiVersion").asText()).isEqualTo("2025-01-01-preview");
+    }
+
+    @Test
+    void changingTheAnthropicVersionAsksTheModelAgainAndRunJsonRecordsIt() throws IOException {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "test-key");
+        run(suite, "anthropic:claude", env, Map.of("clp.anthropic.version", "2023-06-01"));
+        assertThat(requests.get()).isEqualTo(4);
+        run(suite, "anthropic:claude", env, Map.of("clp.anthropic.version", "2023-06-01"));
+        assertThat(requests.get()).as("same version: answered from the cache").isEqualTo(4);
+        run(suite, "anthropic:claude", env, Map.of("clp.anthropic.version", "2024-01-01"));
+        assertThat(requests.get()).isEqualTo(8);
+        assertThat(settings().get("apiVersion").asText()).isEqualTo("2024-01-01");
     }
 
     @Test
