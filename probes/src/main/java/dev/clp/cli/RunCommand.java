@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         description = {"Runs suites through the clp engine and prints the per-language verdicts.",
                 "Takes the same clp.* keys as Maven: -Dclp.model=openai:gpt-4o-mini -Dclp.concurrency=16 ...",
                 "Exit status: 0 all gates pass or are inconclusive, 1 a test failed (a gate, an invalid suite line,",
-                "a transport error), 2 the run could not start (configuration)."})
+                "a transport error), 2 the run could not start (configuration) or would measure nothing (no pair)."})
 final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_SUITES = "generated-suites/suites";
