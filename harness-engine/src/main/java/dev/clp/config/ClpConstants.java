@@ -210,17 +210,49 @@ public final class ClpConstants {
      */
     public static final String EAGER_START = "clp.eager-start";
 
-    /** Every key, for documentation checks and {@code clp run --help}. */
-    public static final java.util.List<String> ALL_KEYS = java.util.List.of(MODEL, ENDPOINT, API_KEY_ENV,
-            AZURE_API_VERSION, ANTHROPIC_VERSION,
-            LANGUAGES, CONCURRENCY, SAMPLES, TEMPERATURE, MAX_TOKENS, ANSWER_FORMAT, LOGPROBS, EXTRACTOR_FALLBACK,
-            EXTRACTOR_FALLBACK_ENDPOINT, EXTRACTOR_FALLBACK_API_KEY_ENV, SEED, TIMEOUT_SECONDS, HTTP_MAX_RESPONSE_BYTES,
-            RETRY_MAX_ATTEMPTS,
-            RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS, CACHE, CACHE_PATH, BUDGET_MAX_CALLS, BUDGET_MAX_TOKENS, BUDGET_MAX_COST,
-            PRICE_INPUT, PRICE_OUTPUT, GATE_MAX_GAP, GATE_TOLERANCE,
-            GATE_ALPHA, GATE_INCONCLUSIVE, FAIL_ON, BASELINE, BASELINE_UPDATE, RESULTS_DIR, ALLURE, ALLURE_RESULTS_DIR, ALLURE_CLEAN,
-            ALLOW_SIMULATED, SUITE_ROOTS,
-            CONSOLE_SUMMARY, EAGER_START);
+    /**
+     * Prefix of system properties that the project's own test JVMs set ({@code clp.test.starter-suite},
+     * {@code clp.test.dataset}); the engine reads none of them, and they are not reported as unknown keys.
+     */
+    public static final String TEST_PROPERTY_PREFIX = "clp.test.";
+
+    /**
+     * {@code CLP_*} environment variables that are not keys: read by the {@code clp} script ({@code CLP_JAVA_OPTS},
+     * {@code CLP_CDS}), by the project's tests ({@code CLP_DATASET}, {@code CLP_CHROMIUM}) or recorded in reports
+     * ({@code CLP_GIT_COMMIT}). Every other {@code CLP_*} variable must stand for a key.
+     */
+    public static final java.util.List<String> OTHER_ENVIRONMENT = java.util.List.of("CLP_JAVA_OPTS", "CLP_CDS",
+            "CLP_DATASET", "CLP_CHROMIUM", "CLP_GIT_COMMIT");
+
+    /**
+     * Every key, for documentation checks, {@code clp run --help} and the unknown-key check: derived from the
+     * {@code String} constants of this class whose value starts with {@code clp.} and does not end with a dot, so a
+     * new constant is a known key without a second list to keep.
+     */
+    public static final java.util.List<String> ALL_KEYS = constants(false);
+
+    /** Prefixes of open key families ({@code clp.gate.max-gap.<lang>}): the constants whose value ends with a dot. */
+    public static final java.util.List<String> KEY_PREFIXES = constants(true);
+
+    private static java.util.List<String> constants(boolean prefixes) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field f : ClpConstants.class.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (f.getType() != String.class || !java.lang.reflect.Modifier.isStatic(m)
+                    || !java.lang.reflect.Modifier.isPublic(m)) {
+                continue;
+            }
+            try {
+                String value = (String) f.get(null);
+                if (value.startsWith("clp.") && value.endsWith(".") == prefixes) {
+                    keys.add(value);
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read ClpConstants." + f.getName(), e);
+            }
+        }
+        return java.util.List.copyOf(keys);
+    }
 
     /** The environment variable that stands for a key: {@code clp.gate.max-gap} is {@code CLP_GATE_MAX_GAP}. */
     public static String environmentName(String key) {

@@ -37,7 +37,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     static final String BASELINE_KEY = "clp.baseline.written";
 
     private final ClpConfig config;
-    private final ConfigException configError;
+    private ConfigException configError;
+    /** Pairs asked only because their language's gate was selected without them (a tag filter, a gate's id). */
+    private List<PairDescriptor> gateOnly = List.of();
     private final Map<String, String> environment;
     private ModelSetup models;
     private ModelClient model;
@@ -59,6 +61,13 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
 
     ClpConfig config() {
         return config;
+    }
+
+    /** Fails the run with {@code error} (when it has no configuration error yet): found after discovery. */
+    void reject(ConfigException error) {
+        if (configError == null) {
+            configError = error;
+        }
     }
 
     /**
@@ -122,12 +131,39 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         startedAt = Instant.now();
         List<PairDescriptor> order = new ArrayList<>();
         AnswerKey key = new AnswerKey();
+        java.util.Set<UniqueId> ordered = new java.util.HashSet<>();
+        List<LanguageDescriptor> gated = new ArrayList<>();
         accept(d -> {
             if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
                 order.add(p);
+                ordered.add(p.getUniqueId());
                 key.register(p.pair());
             }
+            if (d instanceof GateDescriptor g && g.getParent().orElse(null) instanceof LanguageDescriptor l
+                    && config.includesLanguage(l.lang()) && !gated.contains(l)) {
+                gated.add(l);
+            }
         });
+        // a gate decides from every pair of its language, also when a tag filter or a gate's unique id left the
+        // pairs' tests out: those pairs are asked too, without tests of their own
+        List<PairDescriptor> forGates = new ArrayList<>();
+        for (LanguageDescriptor l : gated) {
+            for (PairDescriptor p : l.pairsOfFile()) {
+                if (ordered.add(p.getUniqueId())) {
+                    order.add(p);
+                    forGates.add(p);
+                    key.register(p.pair());
+                }
+            }
+        }
+        if (order.isEmpty() && getDescendants().stream().noneMatch(ProblemDescriptor.class::isInstance)) {
+            // (invalid suite lines or manifests fail as problem tests of their own, so such a run is not green)
+            discardEarlyStart();
+            throw new ConfigException(SelectionChecks.noPairReason(config, this));
+        }
+        gateOnly = List.copyOf(forGates);
+        java.util.Set<UniqueId> untested = new java.util.HashSet<>();
+        forGates.forEach(p -> untested.add(p.getUniqueId()));
         Prefetcher prefetcher;
         if (early != null) {
             try {
@@ -154,9 +190,19 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         // each pair's Allure result is written when its answers are in (with the real start and stop of its calls),
         // so the files are written while the model works instead of after the last answer
         prefetcher.begin(order, allure == null ? Prefetcher.Evaluated.NONE
-                : (pair, outcome, start, stop) -> allure.pair(pair.suiteId(), pair.getUniqueId().toString(),
-                        pair.getDisplayName(), outcome, pair.knownWeak(outcome, known), start, stop));
-        return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline), baseline, allure);
+                : (pair, outcome, start, stop) -> {
+                    if (!untested.contains(pair.getUniqueId())) {
+                        allure.pair(pair.suiteId(), pair.getUniqueId().toString(), pair.getDisplayName(), outcome,
+                                pair.knownWeak(outcome, known), start, stop);
+                    }
+                });
+        List<String[]> gatedLanguages = new ArrayList<>();
+        for (LanguageDescriptor l : gated) {
+            l.getParent().filter(SuiteDescriptor.class::isInstance).map(SuiteDescriptor.class::cast)
+                    .ifPresent(s -> gatedLanguages.add(new String[] {s.suiteId(), l.lang()}));
+        }
+        return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline, gatedLanguages),
+                baseline, allure);
     }
 
     /** Stops calls started early and closes their clients, when the run does not go ahead. */
@@ -177,6 +223,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             return;
         }
         try {
+            for (PairDescriptor p : gateOnly) {
+                // asked for the gates only: recorded in run.json with the pairs that had tests
+                run.record(new RunRecord.Entry(p.suiteId(), run.prefetcher().await(p)));
+            }
             writeResults(context, run);
             if (run.allure() != null) {
                 run.allure().finish(allureEnvironment(), environment);
@@ -318,6 +368,13 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         settings.put("answerFormat", asked.structuredAnswers() ? "json" : "text");
         settings.put("logprobs", asked.logprobs());
         config.model().endpoint().ifPresent(e -> settings.put("endpoint", dev.clp.model.SafeText.url(e)));
+        // with the above, every request setting that can change an answer (and is part of the cache key)
+        settings.put("maxTokens", asked.maxTokens());
+        settings.put("seed", asked.seed().orElse(null));
+        String apiVersion = dev.clp.model.ModelClients.apiVersion(config, config.model().spec().provider());
+        if (!apiVersion.isEmpty()) {
+            settings.put("apiVersion", apiVersion);
+        }
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);

@@ -195,11 +195,31 @@ final class ClpSelectorResolver implements SelectorResolver {
                                 leaf.getValue()), pair.get().pair(), sid, file, pair.get().line())));
             }
             case GateDescriptor.SEGMENT -> {
-                GateFamily.Kind kind = GateDescriptor.REGRESSION.equals(leaf.getValue()) ? GateFamily.Kind.REGRESSION
-                        : GateFamily.Kind.GAP;
-                created = context.addToParent(() -> selectUniqueId(langUid),
-                        parent -> Optional.of(new GateDescriptor(parent.getUniqueId().append(GateDescriptor.SEGMENT,
-                                GateDescriptor.segmentValue(kind)), sid, langSeg.getValue(), file, kind)));
+                Optional<GateFamily.Kind> known = java.util.Arrays.stream(GateFamily.Kind.values())
+                        .filter(k -> GateDescriptor.segmentValue(k).equals(leaf.getValue())).findFirst();
+                if (known.isEmpty()) {
+                    issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, "[gate:" + leaf.getValue()
+                            + "] in " + id + " is no gate of clp; the gates are " + java.util.Arrays.stream(
+                                    GateFamily.Kind.values()).map(k -> "[gate:" + GateDescriptor.segmentValue(k) + "]")
+                                    .collect(Collectors.joining(", "))));
+                    return Resolution.unresolved();
+                }
+                GateFamily.Kind kind = known.get();
+                if (kind == GateFamily.Kind.REGRESSION
+                        && (config.gates().baseline().isEmpty() || config.gates().baselineUpdate())) {
+                    issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, id + ": the regression "
+                            + "gate compares with a baseline; set " + dev.clp.config.ClpConstants.BASELINE
+                            + "=<file> (clp baseline record writes one)"));
+                    return Resolution.unresolved();
+                }
+                created = context.addToParent(() -> selectUniqueId(langUid), parent -> {
+                    if (parent instanceof LanguageDescriptor ld && ld.pairsOfFile().isEmpty()) {
+                        // selected alone, the gate still decides from every pair of its language
+                        ld.pairsOfFile(pairsOf(ld, lf, sid));
+                    }
+                    return Optional.of(new GateDescriptor(parent.getUniqueId().append(GateDescriptor.SEGMENT,
+                            GateDescriptor.segmentValue(kind)), sid, langSeg.getValue(), file, kind));
+                });
             }
             case ProblemDescriptor.SEGMENT -> {
                 List<SuiteProblem> onLine = lf.problems().stream()
@@ -290,6 +310,7 @@ final class ClpSelectorResolver implements SelectorResolver {
                 ld.addChild(new PairDescriptor(uid, ip.pair(), sid, lf.file(), ip.line()));
             }
         }
+        ld.pairsOfFile(pairsOf(ld, lf, sid));
         for (Map.Entry<Integer, List<SuiteProblem>> e : byLine.entrySet()) {
             UniqueId uid = ld.getUniqueId().append(ProblemDescriptor.SEGMENT, String.valueOf(e.getKey()));
             if (present.add(uid)) {
@@ -304,6 +325,23 @@ final class ClpSelectorResolver implements SelectorResolver {
                 ld.addChild(new GateDescriptor(gate, sid, ld.lang(), lf.file(), kind));
             }
         }
+    }
+
+    /** A descriptor for every pair of the file: the language's own children where it has them, else new ones. */
+    private List<PairDescriptor> pairsOf(LanguageDescriptor ld, SuiteReader.LanguageFile lf, String sid) {
+        Map<UniqueId, PairDescriptor> children = new HashMap<>();
+        for (org.junit.platform.engine.TestDescriptor c : ld.getChildren()) {
+            if (c instanceof PairDescriptor p) {
+                children.put(p.getUniqueId(), p);
+            }
+        }
+        List<PairDescriptor> all = new ArrayList<>();
+        for (IndexedPair ip : indexed(lf)) {
+            UniqueId uid = ld.getUniqueId().append(PairDescriptor.SEGMENT, ip.pair().id());
+            PairDescriptor p = children.get(uid);
+            all.add(p != null ? p : new PairDescriptor(uid, ip.pair(), sid, lf.file(), ip.line()));
+        }
+        return all;
     }
 
     private ProblemDescriptor problemNode(UniqueId uid, List<SuiteProblem> problems, String lang) {

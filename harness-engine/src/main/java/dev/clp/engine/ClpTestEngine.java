@@ -3,10 +3,12 @@ package dev.clp.engine;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
+import dev.clp.config.UnknownKeys;
 import dev.clp.model.ModelClients;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -61,6 +63,19 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
             // discovery still shows the tests; execution fails the engine with the message
             config = ClpConfig.from(key -> Optional.empty(), Map.of());
         }
+        java.util.List<String> unknown = UnknownKeys.find(request.getConfigurationParameters().keySet(), environment);
+        if (!unknown.isEmpty()) {
+            if ("true".equalsIgnoreCase(environment.getOrDefault("CI", ""))) {
+                // a release gate must not run on a default the user meant to change
+                error = new ConfigException(String.join("\n", unknown) + "\n(an error because CI=true; elsewhere "
+                        + "a warning)" + (error == null ? "" : "\n" + error.getMessage()));
+            } else {
+                for (String message : unknown) {
+                    request.getDiscoveryListener().issueEncountered(uniqueId,
+                            DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
+                }
+            }
+        }
         ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, error, environment);
         if (error == null && !config.simulated()) {
             // loads the HTTP and SQLite libraries on a thread of its own, alongside the early start's client set-up
@@ -76,6 +91,13 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
                 .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(), engine::prestart))
                 .build()
                 .resolve(request, engine);
+        if (error == null) {
+            SelectionChecks.unknownLanguages(finalConfig, engine).ifPresent(m -> engine.reject(new ConfigException(m)));
+            for (String message : SelectionChecks.thresholdsForOtherLanguages(finalConfig, engine)) {
+                request.getDiscoveryListener().issueEncountered(uniqueId,
+                        DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
+            }
+        }
         return engine;
     }
 

@@ -23,7 +23,16 @@ final class GateBoard {
     private final Baseline baseline;
     private Map<String, LanguageSummary> summaries;
 
+    /** Suite and language of each selected gate, so that a language without a pair still gets a summary. */
+    private final List<String[]> gated;
+
     GateBoard(List<PairDescriptor> pairs, Prefetcher prefetcher, ClpConfig config, Baseline baseline) {
+        this(pairs, prefetcher, config, baseline, List.of());
+    }
+
+    GateBoard(List<PairDescriptor> pairs, Prefetcher prefetcher, ClpConfig config, Baseline baseline,
+            List<String[]> gated) {
+        this.gated = List.copyOf(gated);
         this.pairs = List.copyOf(pairs);
         this.prefetcher = prefetcher;
         this.config = config;
@@ -50,6 +59,14 @@ final class GateBoard {
                 String k = key(p.suiteId(), p.pair().lang());
                 byLanguage.computeIfAbsent(k, x -> new ArrayList<>()).add(outcomes.get(i));
                 names.putIfAbsent(k, new String[] {p.suiteId(), p.pair().lang()});
+            }
+            for (String[] g : gated) {
+                // a language whose file has no pair: its gates decide on nothing (no data) instead of finding no summary
+                String k = key(g[0], g[1]);
+                if (!byLanguage.containsKey(k)) {
+                    byLanguage.put(k, new ArrayList<>());
+                    names.put(k, g);
+                }
             }
             List<RunGates.LanguageOutcomes> input = new ArrayList<>();
             byLanguage.forEach((k, list) -> input.add(new RunGates.LanguageOutcomes(names.get(k)[0], names.get(k)[1], list)));

@@ -3,6 +3,7 @@ package dev.clp.engine;
 import dev.clp.config.ClpConstants;
 import dev.clp.suite.Languages;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -25,6 +26,17 @@ final class LanguageDescriptor extends AbstractTestDescriptor implements Node<Cl
 
     String lang() {
         return lang;
+    }
+
+    /** Every pair of the file, also those a filter removed from the tree: what the language's gates decide from. */
+    private List<PairDescriptor> pairsOfFile = List.of();
+
+    List<PairDescriptor> pairsOfFile() {
+        return pairsOfFile;
+    }
+
+    void pairsOfFile(List<PairDescriptor> pairs) {
+        pairsOfFile = List.copyOf(pairs);
     }
 
     Path file() {

@@ -1,6 +1,7 @@
 package dev.clp.model;
 
 import java.util.Locale;
+import dev.clp.model.ResponseCache.Asked;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public final class CachingModelClient extends ForwardingModelClient {
     private final String endpoint;
     private final String model;
     private final CallStats stats;
-    private final boolean logprobs;
+    private final Asked asked;
 
     public CachingModelClient(ModelClient delegate, ResponseCache cache, Mode mode, String provider, String endpoint,
             String model, CallStats stats) {
@@ -39,8 +40,14 @@ public final class CachingModelClient extends ForwardingModelClient {
     /** @param logprobs the client asks for log probabilities: part of the key, so older entries without them miss */
     public CachingModelClient(ModelClient delegate, ResponseCache cache, Mode mode, String provider, String endpoint,
             String model, CallStats stats, boolean logprobs) {
+        this(delegate, cache, mode, provider, endpoint, model, stats, new Asked(java.util.Optional.empty(), "", logprobs));
+    }
+
+    /** @param asked what the client sends with each request (seed, API version, logprobs): part of the key */
+    public CachingModelClient(ModelClient delegate, ResponseCache cache, Mode mode, String provider, String endpoint,
+            String model, CallStats stats, Asked asked) {
         super(delegate);
-        this.logprobs = logprobs;
+        this.asked = asked;
         this.cache = cache;
         this.mode = mode;
         this.provider = provider;
@@ -51,7 +58,7 @@ public final class CachingModelClient extends ForwardingModelClient {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
-        String key = ResponseCache.key(provider, endpoint, model, request, logprobs && !request.structured());
+        String key = ResponseCache.key(provider, endpoint, model, request, asked);
         Optional<ChatResponse> hit;
         try {
             hit = cache.get(key);

@@ -131,10 +131,19 @@ public final class ModelClients {
             boolean logprobs = config.decoding().logprobs() && !"anthropic".equals(provider)
                     && !OpenAiChatClient.reasoningModel(model);
             return new CachingModelClient(client, ResponseCache.open(config.cache().path()), mode, provider, endpoint,
-                    model, stats, logprobs);
+                    model, stats, new ResponseCache.Asked(config.decoding().seed(), apiVersion(config, provider), logprobs));
         } catch (ResponseCache.CacheException e) {
             throw new ConfigException(ClpConstants.CACHE_PATH + ": " + e.getMessage());
         }
+    }
+
+    /** The API version a provider's client sends: Azure's {@code api-version}, Anthropic's {@code anthropic-version}. */
+    public static String apiVersion(ClpConfig config, String provider) {
+        return switch (provider) {
+            case "azure" -> config.model().azureApiVersion();
+            case "anthropic" -> config.model().anthropicVersion();
+            default -> "";
+        };
     }
 
     private static ModelClient resilient(ModelClient http, ClpConfig config, CallStats stats) {

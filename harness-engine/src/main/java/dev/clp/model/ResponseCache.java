@@ -214,13 +214,25 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    /** The cache key of a request to a model at an endpoint. */
+    /**
+     * The request's key without the client's settings (format 1): what {@code clp generate}'s checkpoints are keyed
+     * by, kept as it was so that a checkpoint written before still replays. Model answers use {@link #key(String,
+     * String, String, ChatRequest, Asked)}.
+     */
     public static String key(String provider, String endpoint, String model, ChatRequest request) {
         return key(provider, endpoint, model, request, false);
     }
 
-    /** The cache key; {@code logprobs}: the request asked for log probabilities ({@code clp.logprobs}). */
+    /** The format-1 key; {@code logprobs}: the request asked for log probabilities ({@code clp.logprobs}). */
     public static String key(String provider, String endpoint, String model, ChatRequest request, boolean logprobs) {
+        ObjectNode k = request(provider, endpoint, model, request);
+        if (logprobs) {
+            k.put("logprobs", true);
+        }
+        return digest(k);
+    }
+
+    private static ObjectNode request(String provider, String endpoint, String model, ChatRequest request) {
         ObjectNode k = JSON.createObjectNode();
         k.put("provider", provider);
         k.put("endpoint", endpoint);
@@ -231,19 +243,52 @@ public final class ResponseCache implements AutoCloseable {
         ArrayNode messages = k.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
         if (request.structured()) {
-            // free-text keys stay as they were, so caches written before structured output still hit
             ArrayNode letters = k.putArray("answerLetters");
             request.answerLetters().forEach(letters::add);
         }
-        if (logprobs) {
-            k.put("logprobs", true);
-        }
+        return k;
+    }
+
+    private static String digest(ObjectNode k) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What a client sends with every request besides the request itself, each able to change the answer.
+     *
+     * @param seed {@code clp.seed} (sent plus the sample index where the provider takes a seed)
+     * @param apiVersion the provider's API version (Azure {@code api-version}, Anthropic {@code anthropic-version});
+     *     empty for providers without one
+     * @param logprobs the client asks for log probabilities ({@code clp.logprobs}); never for structured answers
+     */
+    public record Asked(Optional<Long> seed, String apiVersion, boolean logprobs) {
+        public Asked {
+            apiVersion = apiVersion == null ? "" : apiVersion;
+        }
+    }
+
+    /**
+     * The cache key: provider, endpoint, model, the messages (system prompt included), temperature, most tokens,
+     * sample index, answer format (the option letters of a structured answer), seed, API version and log
+     * probabilities. Keys before the seed and API version were part of it (format 1) never match these (format 2).
+     */
+    public static String key(String provider, String endpoint, String model, ChatRequest request, Asked asked) {
+        ObjectNode k = request(provider, endpoint, model, request);
+        k.put("format", 2);
+        k.put("answerFormat", request.structured() ? "json" : "text");
+        k.put("logprobs", asked.logprobs() && !request.structured());
+        if (asked.seed().isPresent()) {
+            k.put("seed", asked.seed().get());
+        } else {
+            k.putNull("seed");
+        }
+        k.put("apiVersion", asked.apiVersion());
+        return digest(k);
     }
 
     public Optional<ChatResponse> get(String key) {

@@ -15,9 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.SelectorResolutionResult;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -34,10 +38,14 @@ import picocli.CommandLine.Option;
         description = {"Runs suites through the clp engine and prints the per-language verdicts.",
                 "Takes the same clp.* keys as Maven: -Dclp.model=openai:gpt-4o-mini -Dclp.concurrency=16 ...",
                 "Exit status: 0 all gates pass or are inconclusive, 1 a test failed (a gate, an invalid suite line,",
-                "a transport error), 2 the run could not start (configuration)."})
+                "a transport error), 2 the run could not start (configuration) or would measure nothing (no pair)."})
 final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_SUITES = "generated-suites/suites";
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would lose the level set on it. */
+    private static final java.util.logging.Logger LAUNCHER_ISSUE_LOG =
+            java.util.logging.Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -82,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
             // may start on the first pairs while the rest of the suites are read
             request.configurationParameter(ClpConstants.EAGER_START, "true");
         }
+        Issues issues = new Issues(err);
+        request.listeners(issues);
+        // this command prints the discovery issues itself (above); the launcher's own log of them would repeat each
+        LAUNCHER_ISSUE_LOG.setLevel(java.util.logging.Level.OFF);
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener counts = new SummaryGeneratingListener();
@@ -93,6 +105,11 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         if (capture.table == null) {
+            if (!includeTags.isEmpty() && issues.suitesFound) {
+                err.println("clp run: --include-tag " + String.join(" --include-tag ", includeTags) + " matched no test in "
+                        + dirs + "; tags are lang:<tag> (e.g. lang:sw), gate, and the pairs' data tags; nothing was run");
+                return 2;
+            }
             err.println("clp run: no suite found under " + dirs + " (a suite directory holds suite.json and pairs-<lang>.jsonl)");
             return 2;
         }
@@ -131,6 +148,45 @@ final class RunCommand implements Callable<Integer> {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl) + " …";
+    }
+
+    /**
+     * Prints the engine's discovery warnings (unknown keys, invalid suite lines) to the error stream, the first
+     * {@value #MAX_PRINTED} of them, and notes whether discovery found any suite before filters were applied.
+     */
+    private static final class Issues implements LauncherDiscoveryListener {
+        private static final int MAX_PRINTED = 20;
+        private final PrintWriter err;
+        private int seen;
+        /** A selector resolved: the engine found a suite (the listener sees no descriptors). */
+        private volatile boolean suitesFound;
+
+        Issues(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
+            if (issue.severity() == DiscoveryIssue.Severity.INFO) {
+                return;
+            }
+            seen++;
+            if (seen <= MAX_PRINTED) {
+                err.println("clp run: " + issue.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + issue.message());
+            } else if (seen == MAX_PRINTED + 1) {
+                err.println("clp run: … more discovery issues not shown");
+            }
+            err.flush();
+        }
+
+        @Override
+        public void selectorProcessed(UniqueId engineId, org.junit.platform.engine.DiscoverySelector selector,
+                SelectorResolutionResult result) {
+            if (result.getStatus() == SelectorResolutionResult.Status.RESOLVED) {
+                suitesFound = true;
+            }
+        }
     }
 
     /** Captures the summary table and an engine-level failure, and prints one line per finished language gate. */

@@ -78,6 +78,42 @@ class MainTest {
     }
 
     @Test
+    void aTypoInAKeyIsNamedWithTheKeyItMeantAndStopsTheRunUnderCi() {
+        Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw",
+                "-Dclp.modle=sim:gpt-4o", "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.allure=off",
+                "-Dclp.allow-simulated=true");
+        assertThat(r.err()).contains("unknown key clp.modle — did you mean clp.model?");
+        // the engine sees this JVM's environment: a warning on a developer's machine, an error where CI=true
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo("true".equalsIgnoreCase(System.getenv("CI")) ? 2 : 0);
+    }
+
+    @Test
+    void aLanguageNameInsteadOfItsTagStopsTheRunSayingWhichTagIsMeant() {
+        Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "-Dclp.languages=Swahili",
+                "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.allure=off", "-Dclp.allow-simulated=true");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("clp.languages: 'Swahili' is not a language of the suites (did you mean sw?)");
+    }
+
+    @Test
+    void gatesSelectedByTheirTagAloneAreAllDecided() {
+        Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "--include-tag", "gate",
+                "-Dclp.model=sim:gpt-4o", "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.allure=off");
+        assertThat(r.exit()).as(r.out() + r.err()).isIn(0, 1);
+        assertThat(r.out() + r.err()).doesNotContain("NullPointerException");
+        assertThat(r.out().lines().filter(l -> l.matches("  gap gate · .*: (PASS|FAIL|INCONCLUSIVE)"))).hasSize(16);
+        assertThat(r.out()).containsPattern("(?m)^sw +Swahili +12 ");
+    }
+
+    @Test
+    void aTagExpressionThatMatchesNothingExitsNonZeroSayingSo() {
+        Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "--include-tag", "lang:xx",
+                "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.allure=off", "-Dclp.allow-simulated=true");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--include-tag lang:xx matched no test");
+    }
+
+    @Test
     void serveSimOnAPortInUseSaysSoInsteadOfAStackTrace() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Cli.Result r = Cli.clp("serve-sim", "--port", String.valueOf(taken.getLocalPort()), "--suite",

@@ -54,7 +54,7 @@ class AllureListenerTest {
                 .filters(includeEngines("clp"))
                 .configurationParameter("clp.model", "sim:llama-3.1-8b")
                 .configurationParameter("clp.cache", "off")
-                .configurationParameter("clp.console-summary", "false")
+                .configurationParameter("clp.console.summary", "false")
                 .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
                 .configurationParameter("clp.allure.results-dir", results.toString())
                 .build(), probe);
