@@ -177,13 +177,14 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             return;
         }
         try {
+            // closing the clients first commits the cache's queue, so a write that fails at the end is in the summary
+            run.prefetcher().close();
+            models.close();
+        } finally {
             writeResults(context, run);
             if (run.allure() != null) {
                 run.allure().finish(allureEnvironment(), environment);
             }
-        } finally {
-            run.prefetcher().close();
-            models.close();
         }
     }
 
@@ -296,8 +297,19 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (ledger != null && ledger.exhausted() != null) {
             sb.append("\nBUDGET: ").append(ledger.exhausted()).append("; the pairs after it were not run (results so far kept)");
         }
+        cacheWarnings().forEach(w -> sb.append("\nCACHE: ").append(w));
         sb.append('\n');
         return sb.toString();
+    }
+
+    /** The response caches' warnings (the model's and the fallback extractor's share one file): one line each. */
+    private java.util.Set<String> cacheWarnings() {
+        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
+        stats.cacheWarning().ifPresent(warnings::add);
+        if (fallbackStats != null) {
+            fallbackStats.cacheWarning().ifPresent(warnings::add);
+        }
+        return warnings;
     }
 
     private void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run) {
@@ -325,6 +337,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);
         usage.put("cache", config.cache().mode());
+        if (!cacheWarnings().isEmpty()) {
+            usage.put("cacheWarning", String.join("\n", cacheWarnings()));
+        }
         if (fallback != null) {
             Map<String, Object> fb = new LinkedHashMap<>();
             fb.put("model", fallback.name());
