@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clp.testing.Fifo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,13 +69,7 @@ class SuiteReaderOddInputTest {
     @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFifoIsReportedAndNeverOpened() throws Exception {
         Path fifo = dir.resolve("pairs-sw.jsonl");
-        int rc;
-        try {
-            rc = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-        } catch (IOException e) {
-            rc = -1;
-        }
-        Assumptions.assumeTrue(rc == 0, "mkfifo is not available: a FIFO is not tested");
+        Fifo.create(fifo);
         try {
             // opening a FIFO for reading blocks until a writer comes: reading it would hang discovery
             SuiteReader.LanguageFile lf = SuiteReader.read(fifo);
@@ -83,21 +77,8 @@ class SuiteReaderOddInputTest {
             assertThat(lf.problems()).extracting(SuiteProblem::toString).containsExactly(
                     fifo + ":0: -: not a regular file (a FIFO, device or socket); not read");
         } finally {
-            unblock(fifo);
+            Fifo.unblock(fifo);
         }
-    }
-
-    /** Opens the FIFO for writing once, on a daemon thread, so that a reader blocked on it (the old code) goes on. */
-    static void unblock(Path fifo) {
-        Thread t = new Thread(() -> {
-            try {
-                Files.newOutputStream(fifo).close();
-            } catch (IOException e) {
-                // nobody was blocked on it, and it is gone with the temporary directory
-            }
-        });
-        t.setDaemon(true);
-        t.start();
     }
 
     /**
