@@ -405,7 +405,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             notWritten.add(e.getMessage());
         }
         Map<String, String> entry = new LinkedHashMap<>();
-        if (written != null && config.gates().baselineUpdate()) {
+        if (written == null && config.gates().baselineUpdate()) {
+            notWritten.add(ClpConstants.BASELINE + ": " + config.gates().baseline().get()
+                    + ": not updated, as it is made from run.json");
+        } else if (written != null && config.gates().baselineUpdate()) {
             try {
                 Path baselineFile = Baseline.fromRun(written).write(config.gates().baseline().get());
                 entry.put(BASELINE_KEY, baselineFile.toAbsolutePath().normalize().toString());
