@@ -338,6 +338,9 @@ final class ClpSelectorResolver implements SelectorResolver {
                 ld.addChild(problemNode(uid, e.getValue(), ld.lang()));
             }
         }
+        if (lf.pairs().isEmpty() && !lf.problems().isEmpty()) {
+            return; // nothing could be read (a FIFO, every line broken): the failing problems say so, no gate decides
+        }
         List<GateFamily.Kind> kinds = config.gates().baseline().isPresent() && !config.gates().baselineUpdate()
                 ? List.of(GateFamily.Kind.GAP, GateFamily.Kind.REGRESSION) : List.of(GateFamily.Kind.GAP);
         for (GateFamily.Kind kind : kinds) {
