@@ -57,7 +57,8 @@ public final class AllureResults {
         t.setDaemon(true);
         return t;
     });
-    private final java.util.concurrent.atomic.AtomicReference<UncheckedIOException> writeFailure =
+    /** The first write that failed, with the path and the reason; later writes are skipped (the disk is full). */
+    private final java.util.concurrent.atomic.AtomicReference<String> writeFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
@@ -102,8 +103,8 @@ public final class AllureResults {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": cannot remove the results of earlier runs (" + e.getMessage()
-                    + "); set " + dev.clp.config.ClpConstants.ALLURE_CLEAN + "=false to keep them", e);
+            fail(dir + ": cannot remove the results of earlier runs (" + dev.clp.suite.SuiteWriter.reason(e)
+                    + "); set " + dev.clp.config.ClpConstants.ALLURE_CLEAN + "=false to keep them");
         }
         return removed;
     }
@@ -238,7 +239,7 @@ public final class AllureResults {
             write("executor.json", executor.toPrettyString());
         }
         drain();
-        if (replaceEarlierRuns) {
+        if (replaceEarlierRuns && writeFailure.get() == null) {
             removeEarlierRuns();
         }
     }
@@ -371,23 +372,48 @@ public final class AllureResults {
      * ({@code categories.json} …) are renamed into place.
      */
     private void write(String name, String content) {
-        failIfWriteFailed();
+        if (writeFailure.get() != null) {
+            return; // one failure is reported; the files after it are not tried (a full disk stays full)
+        }
         written.add(name);
         writer.execute(() -> {
+            if (writeFailure.get() != null) {
+                return;
+            }
             Path file = dir.resolve(name);
+            boolean inPlace = name.endsWith("-result.json") || name.endsWith("-attachment.txt");
+            Path target = inPlace ? file : dir.resolve(name + ".tmp");
             try {
-                if (name.endsWith("-result.json") || name.endsWith("-attachment.txt")) {
+                if (inPlace) {
                     overwrite(file, content.getBytes(StandardCharsets.UTF_8));
                 } else {
-                    Path tmp = dir.resolve(name + ".tmp");
-                    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.writeString(target, content, StandardCharsets.UTF_8);
+                    Files.move(target, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             } catch (IOException e) {
-                writeFailure.compareAndSet(null, new UncheckedIOException(file + ": cannot write the Allure result: "
-                        + e.getMessage(), e));
+                String why = file + ": cannot write the Allure result (" + dev.clp.suite.SuiteWriter.reason(e) + ")";
+                try {
+                    // a file cut short (or left empty) by a full disk would be a broken result in the report
+                    Files.deleteIfExists(target);
+                } catch (IOException d) {
+                    why += "; the partial file " + target + " could not be removed either ("
+                            + dev.clp.suite.SuiteWriter.reason(d) + ")";
+                }
+                fail(why);
             }
         });
+    }
+
+    private void fail(String why) {
+        writeFailure.compareAndSet(null, why);
+    }
+
+    /**
+     * The first write that failed, with its path and reason, or empty. Writing never throws: a failed write is
+     * reported by the caller once, as its own failure, and no pair or gate errors because of it.
+     */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(writeFailure.get());
     }
 
     /**
@@ -406,24 +432,17 @@ public final class AllureResults {
         }
     }
 
-    private void failIfWriteFailed() {
-        UncheckedIOException failure = writeFailure.get();
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Waits for every queued file; rethrows the first write failure, naming the file. */
+    /** Waits for every queued file; a failure is kept for {@link #failure}. */
     private void drain() {
         writer.shutdown();
         try {
             if (!writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
-                throw new UncheckedIOException(new IOException(dir + ": Allure results still being written after 5 min"));
+                fail(dir + ": Allure results still being written after 5 min");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            fail(dir + ": interrupted while the Allure results were written");
         }
-        failIfWriteFailed();
     }
 
     private static String escapeProperty(String s, boolean key) {

@@ -79,6 +79,11 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (configError != null || !config.startsEarly() || early != null) {
             return;
         }
+        try {
+            checkOutputDirectories();
+        } catch (ConfigException e) {
+            return; // no call is sent: before() fails the run with the message
+        }
         java.util.concurrent.CompletableFuture<ModelSetup> setup = new java.util.concurrent.CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
@@ -120,6 +125,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (configError != null) {
             throw configError;
         }
+        checkOutputDirectories();
         Baseline baseline = null;
         if (config.gates().baseline().isPresent() && !config.gates().baselineUpdate()) {
             try {
@@ -205,6 +211,25 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 baseline, allure);
     }
 
+    /**
+     * Fails, naming the key and the directory, when a directory the run writes its results to cannot be written:
+     * found before the first model call, not after every call was paid for.
+     */
+    private void checkOutputDirectories() {
+        writable(ClpConstants.RESULTS_DIR, config.output().resultsDir());
+        config.output().allureResultsDir().ifPresent(dir -> writable(ClpConstants.ALLURE_RESULTS_DIR, dir));
+    }
+
+    private static void writable(String key, Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, ".clp-write-check", ".tmp"));
+        } catch (java.io.IOException e) {
+            throw new ConfigException(key + ": " + dir + ": cannot write results here ("
+                    + dev.clp.suite.SuiteWriter.reason(e) + "); choose a writable directory with " + key);
+        }
+    }
+
     /** Stops calls started early and closes their clients, when the run does not go ahead. */
     void discardEarlyStart() {
         if (early == null) {
@@ -222,18 +247,27 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (run == null) {
             return;
         }
+        List<String> notWritten = new ArrayList<>();
         try {
             for (PairDescriptor p : gateOnly) {
                 // asked for the gates only: recorded in run.json with the pairs that had tests
                 run.record(new RunRecord.Entry(p.suiteId(), run.prefetcher().await(p)));
             }
-            writeResults(context, run);
-            if (run.allure() != null) {
-                run.allure().finish(allureEnvironment(), environment);
-            }
-        } finally {
+            // closing the clients first commits the cache's queue, so a write that fails at the end is in the summary
             run.prefetcher().close();
             models.close();
+        } finally {
+            // reporting cannot change a verdict: Allure, run.json, gates.json and the baseline each fail alone, every
+            // verdict is in the summary all the same, and the engine then fails once, naming each file and reason
+            if (run.allure() != null) {
+                run.allure().finish(allureEnvironment(), environment);
+                run.allure().failure().ifPresent(notWritten::add);
+            }
+            writeResults(context, run, notWritten);
+        }
+        if (!notWritten.isEmpty()) {
+            throw new ResultsNotWritten("every verdict is in the summary, but results could not be written: "
+                    + String.join("; ", notWritten));
         }
     }
 
@@ -342,11 +376,35 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (stats.stopped() != null) {
             sb.append("\nSTOPPED: ").append(stats.stopped()).append("; the pairs not yet asked ended as errors");
         }
+        cacheWarnings().forEach(w -> sb.append("\nCACHE: ").append(w));
         sb.append('\n');
         return sb.toString();
     }
 
-    private void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run) {
+    /** The response caches' warnings (the model's and the fallback extractor's share one file): one line each. */
+    private java.util.Set<String> cacheWarnings() {
+        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
+        stats.cacheWarning().ifPresent(warnings::add);
+        if (fallbackStats != null) {
+            fallbackStats.cacheWarning().ifPresent(warnings::add);
+        }
+        return warnings;
+    }
+
+    /** Results (run.json, gates.json, Allure, the baseline) that could not be written; the verdicts stand. */
+    static final class ResultsNotWritten extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ResultsNotWritten(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Writes run.json and gates.json (and the baseline when asked) and publishes the summary table, which always
+     * carries every verdict; a file that cannot be written is added to {@code notWritten} and named in the table.
+     */
+    private void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run, List<String> notWritten) {
         Map<String, String> suites = new LinkedHashMap<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof SuiteDescriptor s) {
@@ -379,6 +437,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         Instant finishedAt = Instant.now();
         Map<String, Object> usage = usage(stats);
         usage.put("cache", config.cache().mode());
+        if (!cacheWarnings().isEmpty()) {
+            usage.put("cacheWarning", String.join("\n", cacheWarnings()));
+        }
         if (fallback != null) {
             Map<String, Object> fb = new LinkedHashMap<>();
             fb.put("model", fallback.name());
@@ -390,16 +451,32 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         boolean simulated = model.simulated() || stats.simulatedAnswers();
         RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, settings, usage, suites,
                 summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
-        Path written = record.write(config.output().resultsDir());
-        String table = SummaryTable.render(model.name(), simulated, summaries,
-                written.toAbsolutePath().normalize().toString(), java.time.Duration.between(startedAt, finishedAt))
-                + usageLine();
+        Path runJson = config.output().resultsDir().resolve("run.json");
+        Path written = null;
+        try {
+            written = record.write(config.output().resultsDir());
+        } catch (java.io.UncheckedIOException e) {
+            notWritten.add(e.getMessage());
+        }
         Map<String, String> entry = new LinkedHashMap<>();
-        entry.put(SUMMARY_KEY, table);
-        entry.put(RESULTS_KEY, written.toAbsolutePath().normalize().toString());
-        if (config.gates().baselineUpdate()) {
-            Path baselineFile = Baseline.fromRun(written).write(config.gates().baseline().get());
-            entry.put(BASELINE_KEY, baselineFile.toAbsolutePath().normalize().toString());
+        if (written == null && config.gates().baselineUpdate()) {
+            notWritten.add(ClpConstants.BASELINE + ": " + config.gates().baseline().get()
+                    + ": not updated, as it is made from run.json");
+        } else if (written != null && config.gates().baselineUpdate()) {
+            try {
+                Path baselineFile = Baseline.fromRun(written).write(config.gates().baseline().get());
+                entry.put(BASELINE_KEY, baselineFile.toAbsolutePath().normalize().toString());
+            } catch (java.io.UncheckedIOException e) {
+                notWritten.add(ClpConstants.BASELINE + ": " + e.getMessage());
+            }
+        }
+        StringBuilder table = new StringBuilder(SummaryTable.render(model.name(), simulated, summaries,
+                runJson.toAbsolutePath().normalize() + (written == null ? " (NOT WRITTEN)" : ""),
+                java.time.Duration.between(startedAt, finishedAt))).append(usageLine());
+        notWritten.forEach(w -> table.append("NOT WRITTEN: ").append(w).append('\n'));
+        entry.put(SUMMARY_KEY, table.toString());
+        if (written != null) {
+            entry.put(RESULTS_KEY, written.toAbsolutePath().normalize().toString());
         }
         context.listener().reportingEntryPublished(this, ReportEntry.from(entry));
     }

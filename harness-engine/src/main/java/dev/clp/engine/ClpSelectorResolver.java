@@ -58,6 +58,13 @@ final class ClpSelectorResolver implements SelectorResolver {
     private final Map<Path, SuiteReader.LanguageFile> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Path, Optional<Suite>> suites = new HashMap<>();
     private final Map<Path, String> suiteErrors = new HashMap<>();
+    /** The first directory resolved for each suite id, and its descriptor: a second directory with the id is an error. */
+    private final Map<String, Path> suiteDirsById = new HashMap<>();
+    private final Map<String, SuiteDescriptor> suitesById = new HashMap<>();
+    /** Folders of pairs files without suite.json already reported. */
+    private final Set<Path> orphansReported = new java.util.HashSet<>();
+    /** {@code CI=true}: problems a person at a terminal is warned about are errors. */
+    private final boolean strict;
 
     /**
      * Told of each pair of a whole suite as soon as its line is read, before the rest of the file (for
@@ -77,9 +84,15 @@ final class ClpSelectorResolver implements SelectorResolver {
     }
 
     ClpSelectorResolver(ClpConfig config, DiscoveryIssueReporter issues, Parsed parsedListener) {
+        this(config, issues, parsedListener, false);
+    }
+
+    /** @param strict {@code CI=true}: a pairs folder without suite.json is an error, not a warning */
+    ClpSelectorResolver(ClpConfig config, DiscoveryIssueReporter issues, Parsed parsedListener, boolean strict) {
         this.config = config;
         this.issues = issues;
         this.parsedListener = parsedListener;
+        this.strict = strict;
     }
 
     @Override
@@ -88,7 +101,7 @@ final class ClpSelectorResolver implements SelectorResolver {
         if (Suite.isSuiteDir(dir)) {
             return resolveSuite(dir, context);
         }
-        Set<DiscoverySelector> found = findSuiteDirs(dir).stream()
+        Set<DiscoverySelector> found = findSuiteDirs(dir, true).stream()
                 .map(d -> (DiscoverySelector) selectDirectory(d.toFile()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return found.isEmpty() ? Resolution.unresolved() : Resolution.selectors(found);
@@ -240,12 +253,17 @@ final class ClpSelectorResolver implements SelectorResolver {
     private Resolution resolveSuite(Path dir, Context context) {
         Optional<Suite> suite = openSuite(dir);
         String sid = suiteIdOf(dir);
+        Path first = suiteDirsById.putIfAbsent(sid, dir);
+        if (first != null && !first.equals(dir)) {
+            return duplicateSuite(sid, first, dir);
+        }
         Optional<SuiteDescriptor> desc = context.addToParent(parent -> Optional.of(new SuiteDescriptor(
                 parent.getUniqueId().append(SuiteDescriptor.SEGMENT, sid), suite.orElse(null), dir,
                 suite.map(s -> s.manifest().title() + " (" + sid + " " + s.manifest().version() + ")").orElse(sid))));
         if (desc.isEmpty()) {
             return Resolution.unresolved();
         }
+        suitesById.put(sid, desc.get());
         if (suite.isEmpty()) {
             SuiteDescriptor d = desc.get();
             String message = suiteErrors.get(dir);
@@ -258,9 +276,33 @@ final class ClpSelectorResolver implements SelectorResolver {
                 .forEach(file -> parse(file, (pair, line) -> parsedListener.parsed(sid, pair)));
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (Path file : suite.get().languageFiles().values()) {
-            children.add(file.getFileSystem() == FileSystems.getDefault() ? selectFile(file.toFile()) : new PathSelector(file));
+            // a FIFO named like a pairs file cannot be a FileSelector (it is not a file): it is resolved, and reported
+            // by the reader without being opened
+            children.add(file.getFileSystem() == FileSystems.getDefault() && Files.isRegularFile(file)
+                    ? selectFile(file.toFile()) : new PathSelector(file));
         }
         return Resolution.match(Match.exact(desc.get(), () -> children));
+    }
+
+    /**
+     * A second suite directory with an id already taken: its pairs would merge into the first suite's tests (a pair
+     * with the same id silently dropped). An error naming both manifests, and a failing test under the first suite.
+     */
+    private Resolution duplicateSuite(String sid, Path first, Path dir) {
+        String message = "two suites share the suite id '" + sid + "': " + first.resolve(Suite.MANIFEST_FILE) + " and "
+                + dir.resolve(Suite.MANIFEST_FILE) + "; the second is not run. Give each suite its own id";
+        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, message)
+                .source(Sources.file(dir.resolve(Suite.MANIFEST_FILE), 0)));
+        SuiteDescriptor existing = suitesById.get(sid);
+        if (existing == null) {
+            return Resolution.unresolved();
+        }
+        UniqueId uid = existing.getUniqueId().append(ProblemDescriptor.SEGMENT, "duplicate-id");
+        if (existing.findByUniqueId(uid).isEmpty()) {
+            existing.addChild(new ProblemDescriptor(uid, "duplicate suite id", message,
+                    Sources.file(dir.resolve(Suite.MANIFEST_FILE), 0), null));
+        }
+        return Resolution.match(Match.exact(existing));
     }
 
     private Resolution resolveFile(Path file, Context context) {
@@ -316,6 +358,9 @@ final class ClpSelectorResolver implements SelectorResolver {
             if (present.add(uid)) {
                 ld.addChild(problemNode(uid, e.getValue(), ld.lang()));
             }
+        }
+        if (lf.pairs().isEmpty() && !lf.problems().isEmpty()) {
+            return; // nothing could be read (a FIFO, every line broken): the failing problems say so, no gate decides
         }
         List<GateFamily.Kind> kinds = config.gates().baseline().isPresent() && !config.gates().baselineUpdate()
                 ? List.of(GateFamily.Kind.GAP, GateFamily.Kind.REGRESSION) : List.of(GateFamily.Kind.GAP);
@@ -414,7 +459,7 @@ final class ClpSelectorResolver implements SelectorResolver {
             if (!Files.isDirectory(abs)) {
                 continue;
             }
-            for (Path dir : Suite.isSuiteDir(abs) ? List.of(abs) : findSuiteDirs(abs)) {
+            for (Path dir : Suite.isSuiteDir(abs) ? List.of(abs) : findSuiteDirs(abs, true)) {
                 if (id.equals(suiteIdOf(dir))) {
                     return Optional.of(dir);
                 }
@@ -424,13 +469,47 @@ final class ClpSelectorResolver implements SelectorResolver {
     }
 
     private List<Path> findSuiteDirs(Path root) {
+        return findSuiteDirs(root, false);
+    }
+
+    /**
+     * The suite directories under a root, sorted.
+     *
+     * @param reportOrphans report folders that hold pairs files but no suite.json (suite roots and selected
+     *     directories; not classpath roots, where test fixtures may hold loose pairs files)
+     */
+    private List<Path> findSuiteDirs(Path root, boolean reportOrphans) {
         try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
-            return walk.filter(Files::isDirectory).filter(Suite::isSuiteDir).sorted().toList();
+            List<Path> dirs = walk.filter(Files::isDirectory).sorted().toList();
+            if (reportOrphans) {
+                dirs.stream().filter(d -> !Suite.isSuiteDir(d)).forEach(this::reportIfPairsWithoutManifest);
+            }
+            return dirs.stream().filter(Suite::isSuiteDir).toList();
         } catch (IOException | UncheckedIOException e) {
             issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
                     root + ": cannot scan for suites: " + e.getMessage()).cause(e));
             return List.of();
         }
+    }
+
+    /** A folder of {@code pairs-<lang>.jsonl} files without suite.json runs nothing: said, never skipped in silence. */
+    private void reportIfPairsWithoutManifest(Path dir) {
+        List<String> pairsFiles;
+        try (Stream<Path> entries = Files.list(dir)) {
+            pairsFiles = entries.filter(p -> Suite.languageOf(p).isPresent()).map(p -> p.getFileName().toString())
+                    .sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
+                    dir + ": cannot list the folder: " + e.getMessage()).source(Sources.directory(dir)).cause(e));
+            return;
+        }
+        if (pairsFiles.isEmpty() || !orphansReported.add(dir)) {
+            return;
+        }
+        issues.reportIssue(DiscoveryIssue.builder(strict ? DiscoveryIssue.Severity.ERROR : DiscoveryIssue.Severity.WARNING,
+                dir + ": holds pairs files (" + String.join(", ", pairsFiles) + ") but no suite.json, so none of "
+                        + "them run; add a suite.json (format clp-suite/v1, id, version) or move the files away"
+                        + (strict ? " (an error because CI=true)" : "")).source(Sources.directory(dir)));
     }
 
     private DiscoverySelector dirSelector(Path dir) {

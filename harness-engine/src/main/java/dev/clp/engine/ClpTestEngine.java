@@ -88,7 +88,8 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
         }
         ClpConfig finalConfig = config;
         EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
-                .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(), engine::prestart))
+                .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(), engine::prestart,
+                        "true".equalsIgnoreCase(environment.getOrDefault("CI", ""))))
                 .build()
                 .resolve(request, engine);
         if (error == null) {

@@ -54,17 +54,14 @@ public final class CachingModelClient extends ForwardingModelClient {
         this.endpoint = endpoint;
         this.model = model;
         this.stats = stats;
+        stats.cache(cache);
     }
 
     @Override
     public ChatResponse complete(ChatRequest request) {
         String key = ResponseCache.key(provider, endpoint, model, request, asked);
-        Optional<ChatResponse> hit;
-        try {
-            hit = cache.get(key);
-        } catch (ResponseCache.CacheException e) {
-            throw new ModelException(e.getMessage(), 0);
-        }
+        // a cache that cannot be read or written never costs an answer: it misses, or keeps the answer in memory
+        Optional<ChatResponse> hit = cache.get(key);
         if (hit.isPresent()) {
             stats.cacheHit();
             return hit.get();
@@ -77,11 +74,7 @@ public final class CachingModelClient extends ForwardingModelClient {
         }
         ChatResponse response = delegate.complete(request);
         if (mode == Mode.READ_WRITE) {
-            try {
-                cache.put(key, model, response);
-            } catch (ResponseCache.CacheException e) {
-                throw new ModelException(e.getMessage(), 0);
-            }
+            cache.put(key, model, response);
         }
         return response;
     }

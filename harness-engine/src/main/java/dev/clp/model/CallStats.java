@@ -24,6 +24,18 @@ public final class CallStats {
             new java.util.concurrent.atomic.AtomicReference<>();
     private volatile BudgetedModelClient ledger;
 
+    private volatile ResponseCache cache;
+
+    void cache(ResponseCache responses) {
+        this.cache = responses;
+    }
+
+    /** Why the response cache keeps answers in memory instead of its file (naming the file), or empty. */
+    public java.util.Optional<String> cacheWarning() {
+        ResponseCache c = cache;
+        return c == null ? java.util.Optional.empty() : c.warning();
+    }
+
     void ledger(BudgetedModelClient budgeted) {
         this.ledger = budgeted;
     }

@@ -130,7 +130,15 @@ public final class ModelClients {
         try {
             boolean logprobs = config.decoding().logprobs() && !"anthropic".equals(provider)
                     && !OpenAiChatClient.reasoningModel(model);
-            return new CachingModelClient(client, ResponseCache.open(config.cache().path()), mode, provider, endpoint,
+            java.nio.file.Path file = config.cache().path();
+            if (mode == CachingModelClient.Mode.REPLAY && !java.nio.file.Files.exists(file)) {
+                throw new ConfigException(ClpConstants.CACHE_PATH + ": " + file + ": no such cache file; "
+                        + ClpConstants.CACHE + "=replay answers only from recorded answers: run once with "
+                        + ClpConstants.CACHE + "=read-write, or point " + ClpConstants.CACHE_PATH + " at the recorded file");
+            }
+            // read-only and replay never write: SQLite opens the file read-only (a read-only mount or file works)
+            boolean readOnly = mode != CachingModelClient.Mode.READ_WRITE;
+            return new CachingModelClient(client, ResponseCache.open(file, readOnly), mode, provider, endpoint,
                     model, stats, new ResponseCache.Asked(config.decoding().seed(), apiVersion(config, provider), logprobs));
         } catch (ResponseCache.CacheException e) {
             throw new ConfigException(ClpConstants.CACHE_PATH + ": " + e.getMessage());

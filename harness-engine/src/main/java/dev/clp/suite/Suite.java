@@ -56,7 +56,9 @@ public record Suite(Path dir, SuiteManifest manifest, SortedMap<String, Path> la
         SuiteManifest manifest = SuiteReader.readManifest(dir.resolve(MANIFEST_FILE));
         SortedMap<String, Path> files = new TreeMap<>();
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.filter(Files::isRegularFile)
+            // not only regular files: a FIFO or device named like a pairs file is listed, and reported by the reader
+            // (without being opened) instead of being skipped without a word
+            entries.filter(p -> !Files.isDirectory(p))
                     .forEach(p -> languageOf(p).ifPresent(lang -> files.put(lang, p)));
         } catch (IOException e) {
             throw new SuiteException(dir + ": cannot list the suite directory: " + e.getMessage(), e);

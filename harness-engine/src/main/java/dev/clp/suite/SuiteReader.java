@@ -31,6 +31,8 @@ public final class SuiteReader {
             Set.of("id", "lang", "source", "subject", "en", "target", "perturbation", "provenance");
     private static final Set<String> SIDE_FIELDS = Set.of("question", "choices", "answer");
     private static final Set<String> PART_FIELDS = Set.of("original", "prefix", "suffix");
+    /** Options are labelled A to Z: a 27th choice would have no letter to answer with. */
+    public static final int MAX_CHOICES = 26;
 
     private SuiteReader() {
     }
@@ -89,6 +91,12 @@ public final class SuiteReader {
             onProblem.accept(new SuiteProblem(file, 0, "-",
                     "not a pairs file: the name must be pairs-<lang>.jsonl with a BCP 47 tag"));
             return null;
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // never opened: opening a FIFO blocks until something writes to it
+            onProblem.accept(new SuiteProblem(file, 0, "-", Files.isDirectory(file) ? "a directory, not a pairs file"
+                    : "not a regular file (a FIFO, device or socket); not read"));
+            return lang;
         }
         Map<String, Integer> seen = new HashMap<>();
         int lineNo = 0;
@@ -387,6 +395,9 @@ public final class SuiteReader {
                 }
                 if (cs.size() < 2) {
                     problem(field + ".choices", "needs at least 2 choices, found " + cs.size());
+                } else if (cs.size() > MAX_CHOICES) {
+                    problem(field + ".choices", "at most " + MAX_CHOICES + " choices (labelled A to Z), found "
+                            + cs.size());
                 }
             }
             JsonNode a = v.get("answer");
@@ -394,11 +405,12 @@ public final class SuiteReader {
             if (a == null || !a.isIntegralNumber()) {
                 problem(field + ".answer", "required, must be the 0-based index of the right choice"
                         + (a != null && a.isTextual() ? " (found the string \"" + a.asText() + "\")" : ""));
+            } else if (!a.canConvertToInt() || a.asInt() < 0 || (cs != null && cs.isArray() && a.asInt() >= cs.size())) {
+                // range-checked on the number as written: asInt() would read 4294967297 as 1
+                problem(field + ".answer", "index " + a.asText() + " is out of range"
+                        + (cs != null && cs.isArray() ? " for " + cs.size() + " choices" : ""));
             } else {
                 answer = a.asInt();
-                if (cs != null && cs.isArray() && (answer < 0 || answer >= cs.size())) {
-                    problem(field + ".answer", "index " + answer + " is out of range for " + cs.size() + " choices");
-                }
             }
             if (problems.size() > start) {
                 return null;
@@ -419,10 +431,11 @@ public final class SuiteReader {
             JsonNode steps = p.get("steps");
             Integer s = null;
             if (steps != null && !steps.isNull()) {
-                if (steps.isIntegralNumber()) {
+                if (steps.isIntegralNumber() && steps.canConvertToInt()) {
                     s = steps.asInt();
                 } else {
-                    problem("perturbation.steps", "must be an integer");
+                    problem("perturbation.steps", "must be an integer" + (steps.isIntegralNumber()
+                            ? ", found " + steps.asText() + " (out of range)" : ""));
                 }
             }
             return new Perturbation(part(p, "en"), part(p, "target"), s);

@@ -149,19 +149,25 @@ public final class SuiteWriter {
         }
     }
 
-    /** Writes text to a temporary sibling and moves it over the target. */
+    /**
+     * Writes text to a temporary sibling and moves it over the target: readers see the old file or the new one. When
+     * the write fails (a full disk, a read-only directory) the temporary file is removed, and the old file stays.
+     *
+     * @throws UncheckedIOException naming the file and the reason
+     */
     public static void writeAtomically(Path file, String content) {
+        Path tmp = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(content);
             }
             // temporary files are private (rw-------); the result is an ordinary file: keep the old file's
             // permissions, or rw-r--r--
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                Files.setPosixFilePermissions(tmp, Files.isRegularFile(file) ? Files.getPosixFilePermissions(file)
                         : PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
@@ -169,8 +175,26 @@ public final class SuiteWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            UncheckedIOException failure = new UncheckedIOException("cannot write " + file + ": " + reason(e), e);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException d) {
+                    failure.addSuppressed(d);
+                }
+            }
+            throw failure;
         }
+    }
+
+    /** What went wrong, without repeating the path: the system's reason ("No space left on device") or the exception. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e instanceof java.nio.file.FileSystemException ? e.getClass().getSimpleName() + " " + e.getMessage()
+                : e.getMessage();
     }
 }

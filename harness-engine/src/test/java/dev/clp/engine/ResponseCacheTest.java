@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
@@ -105,6 +106,7 @@ class ResponseCacheTest {
     @Test
     void replayNeverTouchesTheNetworkAndAMissNamesThePair() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
+        ResponseCache.open(tmp.resolve("cache/responses.sqlite")).close(); // a recorded cache without these pairs
         EngineExecutionResults results = run(suite, "replay", Map.of());
         assertThat(requests.get()).isZero();
         results.testEvents().assertThatEvents().haveAtLeastOne(event(test("pair"), finishedWithFailure(message(m ->
@@ -115,6 +117,7 @@ class ResponseCacheTest {
     @Test
     void replayNeedsNoApiKeyEvenForTheDefaultEndpoint() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
+        ResponseCache.open(tmp.resolve("c.sqlite")).close();
         EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.model", "openai:gpt-4o-mini")
@@ -144,5 +147,80 @@ class ResponseCacheTest {
         results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
                 m.startsWith("clp.cache.path: " + file + ": not a usable SQLite cache") && m.contains("clp.cache=off")))));
         assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    void replayOfAMissingCacheFileSaysSoBeforeAnyCall() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
+        Path file = tmp.resolve("cache/responses.sqlite");
+        EngineExecutionResults results = run(suite, "replay", Map.of());
+        results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
+                m.startsWith("clp.cache.path: " + file + ": no such cache file") && m.contains("clp.cache=read-write")))));
+        assertThat(Files.exists(file)).as("replay creates no cache").isFalse();
+    }
+
+    @Test
+    void aCacheThatCannotWriteKeepsEveryAnswerAndWarnsOnceInTheSummary() throws Exception {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 20, "sw");
+        Path file = tmp.resolve("cache/responses.sqlite");
+        ResponseCache.open(file).close();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = db.createStatement()) {
+            // every insert fails as on a full disk (a tmpfs variant below fills a real one)
+            st.execute("CREATE TRIGGER no_space BEFORE INSERT ON responses BEGIN "
+                    + "SELECT RAISE(ABORT, 'database or disk is full'); END");
+        }
+        EngineExecutionResults results = run(suite, "read-write", Map.of());
+        assertFullDiskKeptEverything(results, file, "database or disk is full");
+    }
+
+    @Test
+    void aCacheOnADiskThatFillsUpMidRunKeepsEveryAnswer() throws Exception {
+        dev.clp.testing.TmpfsMount mount = dev.clp.testing.TmpfsMount.create(tmp.resolve("mnt"), "2m");
+        try {
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 20, "sw");
+            Path file = mount.dir().resolve("responses.sqlite");
+            java.util.concurrent.atomic.AtomicBoolean filled = new java.util.concurrent.atomic.AtomicBoolean();
+            Dispatcher answers = server.getDispatcher();
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                    if (filled.compareAndSet(false, true)) {
+                        mount.fill(); // the disk is full from the first call on: no answer can be written
+                    }
+                    return answers.dispatch(request);
+                }
+            });
+            EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                    .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
+                    .configurationParameter("clp.model", "openai:mock")
+                    .configurationParameter("clp.endpoint", server.url("/v1").toString())
+                    .configurationParameter("clp.cache.path", file.toString())
+                    .configurationParameter("clp.concurrency", "1")
+                    .selectors(selectDirectory(suite.toFile())).execute();
+            assertFullDiskKeptEverything(results, file, "SQLITE_FULL");
+        } finally {
+            mount.unmount();
+        }
+    }
+
+    private void assertFullDiskKeptEverything(EngineExecutionResults results, Path file, String reason)
+            throws IOException {
+        results.allEvents().assertThatEvents().doNotHave(event(engine(), finishedWithFailure()));
+        assertThat(requests.get()).isEqualTo(20 + 20);
+        Map<String, String> outcomes = outcomes();
+        assertThat(outcomes).hasSize(20);
+        assertThat(outcomes.values()).as("no answer became an error").doesNotContain("error");
+        List<String> summaries = results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
+                        .getKeyValuePairs().get(ClpEngineDescriptor.SUMMARY_KEY))
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(summaries).hasSize(1);
+        assertThat(summaries.get(0)).as("the verdict table").contains("Swahili");
+        assertThat(summaries.get(0).lines().filter(l -> l.startsWith("CACHE: ")).toList()).as("one warning")
+                .singleElement().satisfies(l -> assertThat(l).contains(file.toString()).contains(reason)
+                        .contains("kept in memory"));
+        JsonNode usage = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile()).get("usage");
+        assertThat(usage.get("cacheWarning").asText()).contains(file.toString()).contains(reason);
     }
 }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
         description = {"Runs suites through the clp engine and prints the per-language verdicts.",
                 "Takes the same clp.* keys as Maven: -Dclp.model=openai:gpt-4o-mini -Dclp.concurrency=16 ...",
                 "Exit status: 0 all gates pass or are inconclusive, 1 a test failed (a gate, an invalid suite line,",
-                "a transport error), 2 the run could not start (configuration) or would measure nothing (no pair)."})
+                "a transport error) or a result file could not be written (every verdict is printed all the same),",
+                "2 the run could not start (configuration) or would measure nothing (no pair)."})
 final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_SUITES = "generated-suites/suites";
@@ -100,10 +101,11 @@ final class RunCommand implements Callable<Integer> {
         Capture capture = new Capture(out);
         launcher.execute(discovery, counts, capture);
         TestExecutionSummary summary = counts.getSummary();
-        if (capture.engineFailure != null) {
+        if (capture.engineFailure != null && capture.table == null) {
             err.println("clp run: " + SafeText.terminal(capture.engineFailure, true));
             return 2;
         }
+        // an engine failure after the summary (a result file that could not be written) is in the failed list below
         if (capture.table == null) {
             if (!includeTags.isEmpty() && issues.suitesFound) {
                 err.println("clp run: --include-tag " + String.join(" --include-tag ", includeTags) + " matched no test in "

@@ -70,6 +70,42 @@ class MainTest {
     }
 
     @Test
+    void aFullAllureDiskExitsWithOneAndStillPrintsEveryVerdict() throws Exception {
+        Path mnt = Files.createDirectories(tmp.resolve("mnt"));
+        assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mnt.toString()) == 0,
+                "cannot mount a tmpfs here (needs root and mount rights): a full disk is not tested");
+        try {
+            try (var out = Files.newOutputStream(mnt.resolve("filler"))) {
+                while (true) {
+                    out.write(new byte[4096]);
+                }
+            } catch (java.io.IOException full) {
+                // no space left on device: creating an empty file still works, writing one does not
+            }
+            Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "--include-tag", "lang:sw",
+                    "-Dclp.model=sim:perfect", "-Dclp.results.dir=" + tmp.resolve("r"),
+                    "-Dclp.allure.results-dir=" + mnt.resolve("allure"));
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+            assertThat(r.out()).contains("Swahili").contains("tests: 13 passed, 0 failed");
+            assertThat(r.out()).containsPattern("(?m)^  clp: .*" + java.util.regex.Pattern.quote(mnt.resolve("allure")
+                    .toString()) + ".*No space left on device");
+            assertThat(tmp.resolve("r/run.json")).exists();
+            assertThat(tmp.resolve("r/gates.json")).exists();
+        } finally {
+            sh("umount", "-l", mnt.toString());
+        }
+    }
+
+    private static int sh(String... command) throws InterruptedException {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
     void aConfigurationErrorExitsWithTwoAndNamesTheKey() {
         Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "-Dclp.samples=lots", "-Dclp.results.dir=" + tmp,
                 "-Dclp.allow-simulated=true");
