@@ -113,7 +113,8 @@ public record ClpConfig(
      * baseline the regression gate compares with.
      */
     public record Gates(double maxGap, Map<String, Double> maxGapByLanguage, double tolerance, double alpha,
-            boolean inconclusiveFails, FailOn failOn, Optional<Path> baseline, boolean baselineUpdate) {
+            boolean inconclusiveFails, FailOn failOn, Optional<Path> baseline, boolean baselineUpdate,
+            double minAnswered, double minBaselineCoverage, boolean allowUnderpowered) {
 
         /** The allowed gap for a language: {@code clp.gate.max-gap.<lang>} or {@code clp.gate.max-gap}. */
         public double maxGap(String lang) {
@@ -239,7 +240,9 @@ public record ClpConfig(
         return new Gates(r.decimal(GATE_MAX_GAP, MAX_GAP_DEFAULT, 0.0, 1.0), Map.copyOf(maxGapByLanguage),
                 r.decimal(GATE_TOLERANCE, 0.0, 0.0, 1.0), r.decimalOpen(GATE_ALPHA, ALPHA_DEFAULT),
                 "fail".equals(inconclusive), "pairs".equals(failOn) ? FailOn.PAIRS : FailOn.GATES, baseline,
-                baselineUpdate);
+                baselineUpdate, r.decimal(ClpConstants.GATE_MIN_ANSWERED, ClpConstants.MIN_ANSWERED_DEFAULT, 0.0, 1.0),
+                r.decimal(ClpConstants.GATE_MIN_BASELINE_COVERAGE, ClpConstants.MIN_BASELINE_COVERAGE_DEFAULT, 0.0, 1.0),
+                r.bool(ClpConstants.GATE_ALLOW_UNDERPOWERED, false));
     }
 
     private static Output output(Reader r) {

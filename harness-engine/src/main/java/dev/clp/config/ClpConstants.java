@@ -170,6 +170,29 @@ public final class ClpConstants {
     public static final String GATE_ALPHA = "clp.gate.alpha";
     public static final double ALPHA_DEFAULT = 0.01;
 
+    /**
+     * The share of a language's pairs that must have a readable answer on both sides, 0 to 1: errors, pairs not run
+     * (budget) and unreadable answers count against it, and below it the language's coverage gate fails. 0 allows a
+     * language with no data at all. Default {@value #MIN_ANSWERED_DEFAULT}.
+     */
+    public static final String GATE_MIN_ANSWERED = "clp.gate.min-answered";
+    public static final double MIN_ANSWERED_DEFAULT = 0.90;
+
+    /**
+     * With a baseline, the share of a language's pairs the baseline must have an answered result for, 0 to 1; below
+     * it (a baseline recorded on another suite version, or without this suite) the regression gate fails. Default
+     * {@value #MIN_BASELINE_COVERAGE_DEFAULT}.
+     */
+    public static final String GATE_MIN_BASELINE_COVERAGE = "clp.gate.min-baseline-coverage";
+    public static final double MIN_BASELINE_COVERAGE_DEFAULT = 0.90;
+
+    /**
+     * {@code true}: an INCONCLUSIVE gate on a suite too small to detect its threshold (its minimum detectable effect
+     * beyond the threshold exceeds the allowed gap) only warns. Default false: it fails, saying so, because such a
+     * suite cannot convict a model however bad it is.
+     */
+    public static final String GATE_ALLOW_UNDERPOWERED = "clp.gate.allow-underpowered";
+
     /** What an INCONCLUSIVE gate does: {@code warn} (default, passes with a report entry) or {@code fail}. */
     public static final String GATE_INCONCLUSIVE = "clp.gate.inconclusive";
 

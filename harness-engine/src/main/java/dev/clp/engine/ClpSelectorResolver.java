@@ -5,7 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.clp.config.ClpConfig;
-import dev.clp.scoring.GateFamily;
+import dev.clp.scoring.GateResult;
 import dev.clp.suite.Pair;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteException;
@@ -208,17 +208,16 @@ final class ClpSelectorResolver implements SelectorResolver {
                                 leaf.getValue()), pair.get().pair(), sid, file, pair.get().line())));
             }
             case GateDescriptor.SEGMENT -> {
-                Optional<GateFamily.Kind> known = java.util.Arrays.stream(GateFamily.Kind.values())
-                        .filter(k -> GateDescriptor.segmentValue(k).equals(leaf.getValue())).findFirst();
+                Optional<GateResult.Kind> known = GateDescriptor.kind(leaf.getValue());
                 if (known.isEmpty()) {
                     issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, "[gate:" + leaf.getValue()
                             + "] in " + id + " is no gate of clp; the gates are " + java.util.Arrays.stream(
-                                    GateFamily.Kind.values()).map(k -> "[gate:" + GateDescriptor.segmentValue(k) + "]")
+                                    GateResult.Kind.values()).map(k -> "[gate:" + k.id() + "]")
                                     .collect(Collectors.joining(", "))));
                     return Resolution.unresolved();
                 }
-                GateFamily.Kind kind = known.get();
-                if (kind == GateFamily.Kind.REGRESSION
+                GateResult.Kind kind = known.get();
+                if (kind == GateResult.Kind.REGRESSION
                         && (config.gates().baseline().isEmpty() || config.gates().baselineUpdate())) {
                     issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, id + ": the regression "
                             + "gate compares with a baseline; set " + dev.clp.config.ClpConstants.BASELINE
@@ -231,7 +230,7 @@ final class ClpSelectorResolver implements SelectorResolver {
                         ld.pairsOfFile(pairsOf(ld, lf, sid));
                     }
                     return Optional.of(new GateDescriptor(parent.getUniqueId().append(GateDescriptor.SEGMENT,
-                            GateDescriptor.segmentValue(kind)), sid, langSeg.getValue(), file, kind));
+                            kind.id()), sid, langSeg.getValue(), file, kind));
                 });
             }
             case ProblemDescriptor.SEGMENT -> {
@@ -362,10 +361,11 @@ final class ClpSelectorResolver implements SelectorResolver {
         if (lf.pairs().isEmpty() && !lf.problems().isEmpty()) {
             return; // nothing could be read (a FIFO, every line broken): the failing problems say so, no gate decides
         }
-        List<GateFamily.Kind> kinds = config.gates().baseline().isPresent() && !config.gates().baselineUpdate()
-                ? List.of(GateFamily.Kind.GAP, GateFamily.Kind.REGRESSION) : List.of(GateFamily.Kind.GAP);
-        for (GateFamily.Kind kind : kinds) {
-            UniqueId gate = ld.getUniqueId().append(GateDescriptor.SEGMENT, GateDescriptor.segmentValue(kind));
+        List<GateResult.Kind> kinds = config.gates().baseline().isPresent() && !config.gates().baselineUpdate()
+                ? List.of(GateResult.Kind.COVERAGE, GateResult.Kind.GAP, GateResult.Kind.REGRESSION)
+                : List.of(GateResult.Kind.COVERAGE, GateResult.Kind.GAP);
+        for (GateResult.Kind kind : kinds) {
+            UniqueId gate = ld.getUniqueId().append(GateDescriptor.SEGMENT, kind.id());
             if (present.add(gate)) {
                 ld.addChild(new GateDescriptor(gate, sid, ld.lang(), lf.file(), kind));
             }

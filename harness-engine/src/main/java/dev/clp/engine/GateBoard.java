@@ -2,6 +2,7 @@ package dev.clp.engine;
 
 import dev.clp.config.ClpConfig;
 import dev.clp.scoring.Baseline;
+import dev.clp.scoring.GatePolicy;
 import dev.clp.scoring.LanguageSummary;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.scoring.RunGates;
@@ -39,6 +40,12 @@ final class GateBoard {
         this.baseline = baseline;
     }
 
+    /** What the {@code clp.gate.*} keys demand. */
+    static GatePolicy policy(ClpConfig.Gates g) {
+        return new GatePolicy(g::maxGap, g.tolerance(), g.alpha(), g.minAnswered(), g.minBaselineCoverage(),
+                g.allowUnderpowered(), g.inconclusiveFails());
+    }
+
     static String key(String suite, String lang) {
         return suite + "\u001f" + lang;
     }
@@ -71,8 +78,7 @@ final class GateBoard {
             List<RunGates.LanguageOutcomes> input = new ArrayList<>();
             byLanguage.forEach((k, list) -> input.add(new RunGates.LanguageOutcomes(names.get(k)[0], names.get(k)[1], list)));
             Map<String, LanguageSummary> result = new LinkedHashMap<>();
-            ClpConfig.Gates gates = config.gates();
-            for (LanguageSummary s : RunGates.evaluate(input, gates::maxGap, gates.tolerance(), gates.alpha(), baseline)) {
+            for (LanguageSummary s : RunGates.evaluate(input, policy(config.gates()), baseline)) {
                 result.put(key(s.suite(), s.lang()), s);
             }
             summaries = result;

@@ -38,9 +38,12 @@ public record Baseline(String model, String recordedAt, int samples, double temp
             return "weak".equals(outcome);
         }
 
-        /** Whether the pair was graded (not unparseable, not an error) and can be compared. */
+        /**
+         * Whether the model answered the pair on both sides (an unreadable answer counts as a wrong one), so that
+         * its target share can be compared; errors and pairs not run cannot be.
+         */
         public boolean graded() {
-            return !"unparseable".equals(outcome) && !"error".equals(outcome);
+            return !"error".equals(outcome) && !"not-run".equals(outcome) && !Double.isNaN(target);
         }
     }
 

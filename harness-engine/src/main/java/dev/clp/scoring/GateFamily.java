@@ -25,8 +25,18 @@ public final class GateFamily {
         REGRESSION
     }
 
-    /** One gate: its statistics and the largest acceptable difference. */
-    public record Input(String suite, String lang, Kind kind, GapStatistics stats, double threshold) {
+    /**
+     * One gate: its statistics and the largest acceptable difference.
+     *
+     * @param detectable the difference beyond the threshold the suite should be able to detect: an INCONCLUSIVE gate
+     *     whose minimum detectable effect is larger is {@linkplain Decision#underpowered() underpowered}
+     */
+    public record Input(String suite, String lang, Kind kind, GapStatistics stats, double threshold,
+            double detectable) {
+
+        public Input(String suite, String lang, Kind kind, GapStatistics stats, double threshold) {
+            this(suite, lang, kind, stats, threshold, threshold);
+        }
     }
 
     /**
@@ -37,10 +47,20 @@ public final class GateFamily {
      * @param boundsAlpha one-sided alpha of the reported bounds (alpha / m)
      * @param lower lower bound of the difference
      * @param upper upper bound of the difference
-     * @param minimumDetectableEffect smallest difference detectable at boundsAlpha with 80 % power
+     * @param minimumDetectableEffect how far beyond the threshold a true difference must lie to FAIL with 80 %
+     *     power at boundsAlpha (clustering and the small-sample degrees of freedom included)
+     * @param verdict PASS, FAIL, INCONCLUSIVE or NO_DATA
      */
     public record Decision(Input input, double pValue, double adjustedP, double boundsAlpha, double lower,
             double upper, double minimumDetectableEffect, Verdict verdict) {
+
+        /**
+         * INCONCLUSIVE on a suite too small to tell: a true difference {@link Input#detectable()} beyond the
+         * threshold would not be caught with 80 % power.
+         */
+        public boolean underpowered() {
+            return verdict == Verdict.INCONCLUSIVE && !(minimumDetectableEffect <= input.detectable());
+        }
     }
 
     /** The power at which the minimum detectable effect is reported. */

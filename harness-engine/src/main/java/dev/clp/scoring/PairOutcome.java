@@ -16,11 +16,18 @@ public sealed interface PairOutcome {
     /** A one-paragraph explanation with both answers, starting with {@code [lang=xx]}. */
     String message();
 
-    /** An outcome where both sides were answered and extracted: it counts in the statistics. */
-    sealed interface Graded extends PairOutcome {
+    /**
+     * Both sides were answered by the model, readable or not: the pair counts in the statistics, an unreadable
+     * answer as a wrong one (a model that does not answer in Swahili has not answered correctly).
+     */
+    sealed interface Answered extends PairOutcome {
         SideResult en();
 
         SideResult target();
+    }
+
+    /** An outcome where both sides were answered and extracted. */
+    sealed interface Graded extends Answered {
 
         /** The K samples of a side disagreed. */
         default boolean flaky() {
@@ -66,9 +73,12 @@ public sealed interface PairOutcome {
         }
     }
 
-    /** An answer could not be turned into a choice; the raw text is kept. */
+    /**
+     * An answer could not be turned into a choice; the raw text is kept. It counts as a wrong answer on that side
+     * in the statistics, and against the language's coverage gate.
+     */
     record Unparseable(Pair pair, SideResult en, SideResult target, String side, String reason)
-            implements PairOutcome {
+            implements Answered {
         public String kind() {
             return "unparseable";
         }

@@ -1,14 +1,28 @@
 package dev.clp.scoring;
 
+import static dev.clp.config.ClpConstants.GATE_ALLOW_UNDERPOWERED;
+import static dev.clp.config.ClpConstants.GATE_INCONCLUSIVE;
+import static dev.clp.config.ClpConstants.GATE_MAX_GAP;
+import static dev.clp.config.ClpConstants.GATE_MIN_ANSWERED;
+import static dev.clp.config.ClpConstants.GATE_MIN_BASELINE_COVERAGE;
+import static dev.clp.config.ClpConstants.GATE_TOLERANCE;
+
+import dev.clp.suite.Languages;
 import dev.clp.suite.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
- * Turns a run's outcomes into language summaries: per language the gap gate and, with a baseline, the
- * regression gate, decided together as one family ({@link GateFamily}).
+ * Turns a run's outcomes into language summaries: per language the coverage gate, the gap gate and, with a
+ * baseline, the regression gate. The gap and regression gates are decided together as one family
+ * ({@link GateFamily}); every gate's final outcome, with the message that explains it, is decided here.
+ *
+ * <p>Grading: each side's correct share counts an unreadable answer as not correct, so the gap is English accuracy
+ * minus target accuracy over every pair the model answered on both sides. An unreadable English answer is a wrong
+ * English answer: it lowers English accuracy and so the gap, and it counts against coverage, so a model that answers
+ * nothing readable in either language fails the coverage gate instead of passing the gap gate.
  */
 public final class RunGates {
 
@@ -19,32 +33,40 @@ public final class RunGates {
     public record LanguageOutcomes(String suite, String lang, List<PairOutcome> outcomes) {
     }
 
-    /**
-     * @param maxGap allowed gap per language
-     * @param tolerance allowed regression against the baseline
-     * @param alpha family error rate of the run's gates
-     * @param baseline may be null
-     */
-    public static List<LanguageSummary> evaluate(List<LanguageOutcomes> languages, ToDoubleFunction<String> maxGap,
-            double tolerance, double alpha, Baseline baseline) {
+    /** @param baseline may be null */
+    public static List<LanguageSummary> evaluate(List<LanguageOutcomes> languages, GatePolicy policy,
+            Baseline baseline) {
         List<GateFamily.Input> inputs = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
+        List<LanguageSummary.Coverage> coverages = new ArrayList<>();
         for (LanguageOutcomes lo : languages) {
             List<GapStatistics.Graded> gap = new ArrayList<>();
             List<GapStatistics.Graded> regression = new ArrayList<>();
             int[] c = new int[8];
+            int covered = 0;
+            int unreadableEnglish = 0;
+            int unreadableTarget = 0;
+            int baselinePairs = 0;
+            boolean hasBaseline = baseline != null && baseline.suites().containsKey(lo.suite());
             for (PairOutcome o : lo.outcomes()) {
-                Optional<Baseline.PairResult> before = baseline == null ? Optional.empty()
-                        : baseline.pair(lo.suite(), o.pair().id());
-                if (o instanceof PairOutcome.Graded g) {
-                    gap.add(new GapStatistics.Graded(g.en().correctShare(), g.target().correctShare(), cluster(o.pair())));
+                Optional<Baseline.PairResult> before = hasBaseline ? baseline.pair(lo.suite(), o.pair().id())
+                        : Optional.empty();
+                if (before.isPresent() && before.get().graded()) {
+                    baselinePairs++;
+                }
+                if (o instanceof PairOutcome.Answered a) {
+                    String cluster = cluster(o.pair());
+                    gap.add(new GapStatistics.Graded(a.en().correctShare(), a.target().correctShare(), cluster));
                     if (before.isPresent() && before.get().graded()) {
-                        regression.add(new GapStatistics.Graded(before.get().target(), g.target().correctShare(),
-                                cluster(o.pair())));
+                        regression.add(new GapStatistics.Graded(before.get().target(), a.target().correctShare(),
+                                cluster));
                     }
-                    if (g.flaky()) {
-                        c[6]++;
-                    }
+                    unreadableEnglish += a.en().readable() ? 0 : 1;
+                    unreadableTarget += a.target().readable() ? 0 : 1;
+                    covered += a.en().readable() && a.target().readable() ? 1 : 0;
+                }
+                if (o instanceof PairOutcome.Graded g && g.flaky()) {
+                    c[6]++;
                 }
                 if (o instanceof PairOutcome.Consistent) {
                     c[0]++;
@@ -64,33 +86,144 @@ public final class RunGates {
                 }
             }
             counts.add(c);
-            inputs.add(new GateFamily.Input(lo.suite(), lo.lang(), GateFamily.Kind.GAP, GapStatistics.of(gap),
-                    maxGap.applyAsDouble(lo.lang())));
-            if (baseline != null && baseline.suites().containsKey(lo.suite())) {
+            coverages.add(new LanguageSummary.Coverage(lo.outcomes().size(), covered, unreadableEnglish,
+                    unreadableTarget, c[5], c[7], hasBaseline ? baselinePairs : (baseline != null ? 0 : -1)));
+            double maxGap = policy.maxGap().applyAsDouble(lo.lang());
+            inputs.add(new GateFamily.Input(lo.suite(), lo.lang(), GateFamily.Kind.GAP, GapStatistics.of(gap), maxGap,
+                    maxGap));
+            if (baseline != null) {
                 inputs.add(new GateFamily.Input(lo.suite(), lo.lang(), GateFamily.Kind.REGRESSION,
-                        GapStatistics.of(regression), tolerance));
+                        GapStatistics.of(regression), policy.tolerance(), maxGap));
             }
         }
-        List<GateFamily.Decision> decisions = GateFamily.decide(inputs, alpha);
+        List<GateFamily.Decision> decisions = GateFamily.decide(inputs, policy.alpha());
         List<LanguageSummary> out = new ArrayList<>();
         int d = 0;
         for (int i = 0; i < languages.size(); i++) {
             LanguageOutcomes lo = languages.get(i);
             GateFamily.Decision gap = decisions.get(d++);
-            GateFamily.Decision regression = null;
-            if (d < decisions.size() && decisions.get(d).input().kind() == GateFamily.Kind.REGRESSION
-                    && decisions.get(d).input().lang().equals(lo.lang()) && decisions.get(d).input().suite().equals(lo.suite())) {
-                regression = decisions.get(d++);
+            GateFamily.Decision regression = baseline != null ? decisions.get(d++) : null;
+            LanguageSummary.Coverage coverage = coverages.get(i);
+            List<GateResult> results = new ArrayList<>(3);
+            results.add(coverageResult(lo, coverage, policy));
+            results.add(statisticalResult(lo, gap, coverage, policy));
+            if (regression != null) {
+                results.add(regressionResult(lo, regression, coverage, policy, baseline));
             }
             int[] c = counts.get(i);
             out.add(new LanguageSummary(lo.suite(), lo.lang(), lo.outcomes().size(), c[0], c[1], c[2], c[3], c[4], c[5],
-                    c[7], c[6], gap.input().threshold(), gap, regression));
+                    c[7], c[6], gap.input().threshold(), gap, regression, coverage, results));
         }
         return out;
     }
 
+    private static GateResult coverageResult(LanguageOutcomes lo, LanguageSummary.Coverage c, GatePolicy policy) {
+        boolean fails = c.share() < policy.minAnswered();
+        String figures = String.format(Locale.ROOT, "[lang=%s] %s coverage: %d of %d pairs (%.1f%%) answered readably "
+                + "on both sides, minimum %.0f%% (%s)", lo.lang(), Languages.name(lo.lang()), c.covered(),
+                c.pairs(), c.share() * 100, policy.minAnswered() * 100, GATE_MIN_ANSWERED);
+        String missing = String.format(Locale.ROOT, "; %d English and %d %s answers unreadable, %d errors, %d not run",
+                c.unreadableEnglish(), c.unreadableTarget(), Languages.name(lo.lang()), c.errors(), c.notRun());
+        if (!fails) {
+            return new GateResult(GateResult.Kind.COVERAGE, Verdict.PASS, false, false, figures + missing + " → PASS");
+        }
+        StringBuilder why = new StringBuilder(figures).append(missing).append(" → FAIL: the run did not measure this "
+                + "language");
+        if (c.unreadableTarget() > 0 || c.unreadableEnglish() > 0) {
+            why.append("; read the raw answers in run.json (unreadable answers count as wrong in the gap)");
+        }
+        if (c.errors() > 0) {
+            why.append("; the errors name the endpoint");
+        }
+        if (c.notRun() > 0) {
+            why.append("; the budget (clp.budget.*) ran out before these pairs");
+        }
+        why.append("; to accept it deliberately, lower ").append(GATE_MIN_ANSWERED);
+        return new GateResult(GateResult.Kind.COVERAGE, Verdict.FAIL, true, false, why.toString());
+    }
+
+    private static GateResult statisticalResult(LanguageOutcomes lo, GateFamily.Decision d,
+            LanguageSummary.Coverage coverage, GatePolicy policy) {
+        GateResult.Kind kind = GateResult.Kind.GAP;
+        String figures = describe(lo, d);
+        if (d.verdict() == Verdict.NO_DATA) {
+            boolean fails = policy.minAnswered() > 0;
+            return new GateResult(kind, Verdict.NO_DATA, fails, false, String.format(Locale.ROOT,
+                    "[lang=%s] %s gap: no pair was answered on both sides (%d errors, %d not run) → NO_DATA%s",
+                    lo.lang(), Languages.name(lo.lang()), coverage.errors(), coverage.notRun(),
+                    fails ? ": a run never passes on what it did not measure (" + GATE_MIN_ANSWERED + "=0 allows it)" : ""));
+        }
+        return decided(kind, d, figures, policy, " (the gap is confidently above " + GATE_MAX_GAP + ")");
+    }
+
+    private static GateResult regressionResult(LanguageOutcomes lo, GateFamily.Decision d,
+            LanguageSummary.Coverage coverage, GatePolicy policy, Baseline baseline) {
+        GateResult.Kind kind = GateResult.Kind.REGRESSION;
+        double share = coverage.baselineShare();
+        if (coverage.pairs() > 0 && share < policy.minBaselineCoverage()) {
+            String what = baseline.suites().containsKey(lo.suite())
+                    ? String.format(Locale.ROOT, "the baseline (%s) has answered results for %d of the %d pairs (%.1f%%), "
+                            + "minimum %.0f%%", baseline.model(), coverage.baselinePairs(), coverage.pairs(), share * 100,
+                            policy.minBaselineCoverage() * 100)
+                    : "the baseline (" + baseline.model() + ") has no results for suite " + lo.suite();
+            return new GateResult(kind, Verdict.NO_DATA, true, false, String.format(Locale.ROOT,
+                    "[lang=%s] %s regression: %s → FAIL: a regression the baseline cannot see is not ruled out; "
+                            + "record a baseline on this suite (clp baseline record), or lower %s to accept it",
+                    lo.lang(), Languages.name(lo.lang()), what, GATE_MIN_BASELINE_COVERAGE));
+        }
+        if (d.verdict() == Verdict.NO_DATA) {
+            return new GateResult(kind, Verdict.NO_DATA, policy.minAnswered() > 0, false, String.format(Locale.ROOT,
+                    "[lang=%s] %s regression: no pair answered in both the baseline and this run → NO_DATA",
+                    lo.lang(), Languages.name(lo.lang())));
+        }
+        return decided(kind, d, describe(lo, d), policy,
+                " (the candidate is confidently worse than the baseline by more than " + GATE_TOLERANCE + ")");
+    }
+
+    private static GateResult decided(GateResult.Kind kind, GateFamily.Decision d, String figures, GatePolicy policy,
+            String failReason) {
+        return switch (d.verdict()) {
+            case FAIL -> new GateResult(kind, Verdict.FAIL, true, false, figures + failReason);
+            case PASS -> new GateResult(kind, Verdict.PASS, false, false, figures);
+            default -> {
+                boolean underpowered = d.underpowered();
+                String power = underpowered ? String.format(Locale.ROOT, "; underpowered: this suite detects a "
+                        + "difference only %.1f points beyond the threshold (80%% power), more than the %.1f points it "
+                        + "should; use a larger suite (the published pairs: clp import clp)", d.minimumDetectableEffect()
+                        * 100, d.input().detectable() * 100) : "";
+                if (policy.inconclusiveFails()) {
+                    yield new GateResult(kind, Verdict.INCONCLUSIVE, true, underpowered,
+                            figures + power + " (" + GATE_INCONCLUSIVE + "=fail)");
+                }
+                if (underpowered && !policy.allowUnderpowered()) {
+                    yield new GateResult(kind, Verdict.INCONCLUSIVE, true, true,
+                            figures + power + ", or set " + GATE_ALLOW_UNDERPOWERED + "=true to accept it");
+                }
+                yield new GateResult(kind, Verdict.INCONCLUSIVE, false, underpowered, figures + power);
+            }
+        };
+    }
+
+    /** The gate's figures in one line. */
+    static String describe(LanguageOutcomes lo, GateFamily.Decision d) {
+        GapStatistics st = d.input().stats();
+        boolean gap = d.input().kind() == GateFamily.Kind.GAP;
+        String what = gap
+                ? String.format(Locale.ROOT, "English %.1f%%, target %.1f%%, gap %+.1f points", st.firstAccuracy() * 100,
+                        st.secondAccuracy() * 100, st.difference() * 100)
+                : String.format(Locale.ROOT, "baseline %.1f%%, candidate %.1f%%, regression %+.1f points",
+                        st.firstAccuracy() * 100, st.secondAccuracy() * 100, st.difference() * 100);
+        return String.format(Locale.ROOT,
+                "[lang=%s] %s %s: n=%d in %d source questions, %s, %.2f%% bounds [%+.1f, %+.1f], threshold %.1f "
+                        + "points, p=%.3g (Holm %.3g), MDE %.1f points → %s", lo.lang(),
+                Languages.name(lo.lang()), gap ? "gap" : "regression", st.n(), st.clusters(), what,
+                (1 - d.boundsAlpha()) * 100, d.lower() * 100, d.upper() * 100, d.input().threshold() * 100, d.pValue(),
+                d.adjustedP(), d.minimumDetectableEffect() * 100, d.verdict());
+    }
+
+
     /** The source question a pair belongs to: several perturbations of one question are one cluster. */
-    static String cluster(Pair pair) {
+    public static String cluster(Pair pair) {
         if (pair.perturbation() != null && pair.perturbation().en() != null
                 && pair.perturbation().en().original() != null) {
             return pair.perturbation().en().original().strip();

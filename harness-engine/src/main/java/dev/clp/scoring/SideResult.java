@@ -48,6 +48,11 @@ public record SideResult(String lang, String prompt, List<String> answers, List<
         return correctCount() * 2 > extractions.size();
     }
 
+    /** Most samples gave a choice (with one sample: it did): the side counts as read for the coverage gate. */
+    public boolean readable() {
+        return parsedCount() * 2 > extractions.size();
+    }
+
     /** No sample could be parsed. */
     public boolean unparseable() {
         return parsedCount() == 0;

@@ -37,8 +37,18 @@ public final class SummaryTable {
         for (LanguageSummary s : summaries) {
             GapStatistics st = s.stats();
             StringBuilder notes = new StringBuilder();
-            if (s.unparseable() > 0 || s.errors() > 0) {
-                notes.append("  ").append(s.unparseable()).append(" unparseable, ").append(s.errors()).append(" errors");
+            LanguageSummary.Coverage c = s.coverage();
+            GateResult coverage = s.result(GateResult.Kind.COVERAGE);
+            if (coverage != null && coverage.fails()) {
+                notes.append(String.format(Locale.ROOT, "  COVERAGE FAIL %.0f%%", c.share() * 100));
+            }
+            if (c.unreadableEnglish() > 0 || c.unreadableTarget() > 0 || s.errors() > 0) {
+                notes.append("  ").append(c.unreadableTarget()).append(" target and ").append(c.unreadableEnglish())
+                        .append(" English answers unreadable, ").append(s.errors()).append(" errors");
+            }
+            GateResult gapResult = s.result(GateResult.Kind.GAP);
+            if (gapResult != null && gapResult.underpowered()) {
+                notes.append(gapResult.fails() ? "  UNDERPOWERED (fails)" : "  underpowered");
             }
             if (s.notRun() > 0) {
                 notes.append("  ").append(s.notRun()).append(" not run (budget)");
@@ -74,6 +84,9 @@ public final class SummaryTable {
                 sb.append("regression = baseline minus candidate target accuracy on the same pairs; "
                         + "MDE = smallest regression detectable with 80% power\n");
             }
+            sb.append("unreadable answers count as wrong; below clp.gate.min-answered of its pairs answered readably on "
+                    + "both sides a language fails its coverage gate; FAIL: at most alpha false alarms per run, pairs "
+                    + "clustered by source question; PASS: measured wrong in at most 2% of runs (clp calibrate)\n");
         }
         if (simulated) {
             sb.append("SIMULATED: set clp.model (or CLP_MODEL) to test a real model, e.g. -Dclp.model=openai:gpt-4o-mini\n");

@@ -129,16 +129,84 @@ class GapStatisticsTest {
     }
 
     @Test
-    void samplesAboveOneUseThePairedTInterval() {
+    void samplesAboveOneUseTheScoreTest() {
         List<GapStatistics.Graded> pairs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             pairs.add(new GapStatistics.Graded(1.0, i % 3 == 0 ? 1.0 / 3 : 2.0 / 3));
         }
         GapStatistics s = GapStatistics.of(pairs);
-        assertThat(s.table()).isNull();
         assertThat(s.difference()).isCloseTo(1 - (10 * (1.0 / 3) + 20 * (2.0 / 3)) / 30, within(1e-12));
         assertThat(s.lower(0.025)).isLessThan(s.difference());
         assertThat(s.upper(0.025)).isGreaterThan(s.difference());
-        assertThat(s.pValueAbove(0.0)).isLessThan(1e-6);
+        assertThat(s.pValueAbove(0.0)).isLessThan(1e-4);
+    }
+
+    @Test
+    void oneSourceQuestionIsOneObservationHoweverManyPairsItHas() {
+        // 100 perturbations of one question, all English right and target wrong: one cluster can never convict
+        List<GapStatistics.Graded> pairs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            pairs.add(new GapStatistics.Graded(1, i % 4 == 0 ? 1 : 0, "only-question"));
+        }
+        GapStatistics s = GapStatistics.of(pairs);
+        assertThat(s.clusters()).isEqualTo(1);
+        assertThat(s.pValueAbove(0.10)).isGreaterThan(0.2);
+        assertThat(s.lower(0.01)).isEqualTo(-1.0);
+        assertThat(s.upper(0.01)).isEqualTo(1.0);
+    }
+
+    @Test
+    void twoPairsWithTheSameFractionalGapGiveNoCertainty() {
+        // K = 3: two pairs each with English 3/3 and target 2/3 (d = 1/3): no zero-variance certainty
+        List<GapStatistics.Graded> pairs = List.of(new GapStatistics.Graded(1, 2.0 / 3, "a"),
+                new GapStatistics.Graded(1, 2.0 / 3, "b"));
+        GapStatistics s = GapStatistics.of(pairs);
+        assertThat(s.pValueAbove(0.10)).isGreaterThan(0.05);
+        assertThat(s.upper(0.01) - s.lower(0.01)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theBoundsAreTheThresholdsAtWhichTheTestStartsToReject() {
+        List<GapStatistics.Graded> pairs = new ArrayList<>();
+        Random random = new Random(11);
+        for (int q = 0; q < 50; q++) {
+            int size = 1 + random.nextInt(9);
+            double clusterTarget = random.nextDouble();
+            for (int k = 0; k < size; k++) {
+                pairs.add(new GapStatistics.Graded(random.nextDouble() < 0.95 ? 1 : 0,
+                        random.nextDouble() < clusterTarget ? 1 : 0, "q" + q));
+            }
+        }
+        GapStatistics s = GapStatistics.of(pairs);
+        double lower = s.lower(0.01);
+        double upper = s.upper(0.01);
+        assertThat(lower).isLessThan(s.difference());
+        assertThat(upper).isGreaterThan(s.difference());
+        assertThat(s.pValueAbove(lower - 1e-6)).isLessThanOrEqualTo(0.01);
+        assertThat(s.pValueAbove(lower + 1e-6)).isGreaterThan(0.01);
+        assertThat(s.pValueBelow(upper + 1e-6)).isLessThanOrEqualTo(0.01);
+        assertThat(s.pValueBelow(upper - 1e-6)).isGreaterThan(0.01);
+    }
+
+    @Test
+    void clusteringShrinksTheEffectiveNumberOfObservations() {
+        // the same 300 pair outcomes, once as 300 independent pairs and once as 30 questions of 10 alike pairs
+        List<GapStatistics.Graded> clustered = new ArrayList<>();
+        List<GapStatistics.Graded> independent = new ArrayList<>();
+        Random random = new Random(5);
+        for (int q = 0; q < 30; q++) {
+            boolean hard = random.nextDouble() < 0.3;
+            for (int k = 0; k < 10; k++) {
+                int target = hard ? (random.nextDouble() < 0.2 ? 1 : 0) : (random.nextDouble() < 0.95 ? 1 : 0);
+                clustered.add(new GapStatistics.Graded(1, target, "q" + q));
+                independent.add(new GapStatistics.Graded(1, target));
+            }
+        }
+        GapStatistics c = GapStatistics.of(clustered);
+        GapStatistics i = GapStatistics.of(independent);
+        assertThat(c.degreesOfFreedom()).isLessThanOrEqualTo(30.0 + 1e-9); // at most the number of questions
+        assertThat(i.degreesOfFreedom()).isGreaterThan(30.0);
+        assertThat(c.minimumDetectableEffect(0.01, 0.8)).isGreaterThan(1.5 * i.minimumDetectableEffect(0.01, 0.8));
+        assertThat(c.pValueAbove(0.10)).isGreaterThan(i.pValueAbove(0.10));
     }
 }
