@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,8 @@ public final class AnswerExtractor {
     private static final Pattern GLUE = AnswerLanguages.glue().isEmpty() ? null : Pattern.compile(
             "(?<![\\p{L}])(" + String.join("|", AnswerLanguages.glue().stream().map(Pattern::quote).toList())
                     + ")-?(?=[A-Z](?![\\p{L}\\p{N}]))");
+    /** The whole answer is one Latin letter, alone or as a label: the common case, read without the rest. */
+    private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“*]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、*]*$");
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
     private static final String TERMINATORS = ".!?。！？።።।\n";
@@ -102,6 +106,10 @@ public final class AnswerExtractor {
         Extraction structured = structured(body, n);
         if (structured != null) {
             return structured;
+        }
+        Matcher single = SINGLE.matcher(body);
+        if (single.matches()) {
+            return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
         }
         String text = normalize(lang, body);
         String masked = mask(lang, text, choices);
@@ -312,7 +320,12 @@ public final class AnswerExtractor {
         String t = text;
         List<String> prefixes = AnswerLanguages.nounPrefixes(lang);
         for (int i : order) {
-            Pattern p = optionPattern(folded.get(i), prefixes);
+            String key = lang + '\u0000' + folded.get(i);
+            Pattern p = PATTERNS.computeIfAbsent(key, k -> Optional.ofNullable(optionPattern(k.substring(k.indexOf('\u0000') + 1),
+                    prefixes))).orElse(null);
+            if (PATTERNS.size() > 100_000) {
+                PATTERNS.clear(); // a bound, not a policy: a run has far fewer distinct options
+            }
             if (p != null) {
                 String replacement = String.valueOf((char) (MASK + i));
                 t = p.matcher(t).replaceAll(replacement);
@@ -320,6 +333,8 @@ public final class AnswerExtractor {
         }
         return t;
     }
+
+    private static final ConcurrentHashMap<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
 
     /** The pattern of one option's text, or null for a text too short to find safely (a lone letter). */
     static Pattern optionPattern(String choice, List<String> prefixes) {
@@ -432,6 +447,9 @@ public final class AnswerExtractor {
         }
         return out;
     }
+
+    private static final List<Kind> BEFORE_KINDS = List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.HEDGE, Kind.OPTION);
+    private static final List<Kind> AFTER_KINDS = List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT);
 
     /** One letter or option text in the answer, classified by what surrounds it. */
     private static final class Mention {
@@ -673,25 +691,18 @@ public final class AnswerExtractor {
             while (!tail.isEmpty() && "([\"'«“".indexOf(tail.charAt(tail.length() - 1)) >= 0) {
                 tail = tail.substring(0, tail.length() - 1).stripTrailing();
             }
-            for (String o : AnswerLanguages.words(Kind.OPTION)) {
-                if (tail.endsWith(o) && boundaryBefore(tail, tail.length() - o.length(), o)) {
-                    tail = tail.substring(0, tail.length() - o.length()).stripTrailing();
-                    break;
-                }
+            String option = AnswerLanguages.lexicon(Kind.OPTION).endOf(tail);
+            if (option != null) {
+                tail = tail.substring(0, tail.length() - option.length()).stripTrailing();
             }
-            for (String w : AnswerLanguages.words(Kind.NOT)) {
-                if (tail.endsWith(w) && boundaryBefore(tail, tail.length() - w.length(), w)) {
-                    x.negative = true;
-                    return;
-                }
+            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null) {
+                x.negative = true;
+                return;
             }
-            for (Kind k : List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.HEDGE, Kind.OPTION)) {
-                for (String w : AnswerLanguages.words(k)) {
-                    int at = seg.lastIndexOf(w);
-                    while (at >= 0 && !boundaryBefore(seg, at, w)) {
-                        at = at == 0 ? -1 : seg.lastIndexOf(w, at - 1);
-                    }
-                    if (at < 0) {
+            for (int at = seg.length() - 1; at >= 0; at--) {
+                for (Kind k : BEFORE_KINDS) {
+                    String w = AnswerLanguages.lexicon(k).at(seg, at);
+                    if (w == null || !boundaryBefore(seg, at, w)) {
                         continue;
                     }
                     int gapFrom = s + at + w.length();
@@ -712,25 +723,23 @@ public final class AnswerExtractor {
                     x.strong = true;
                     x.answerWord = k == Kind.ANSWER;
                     x.tentative = k == Kind.HEDGE;
-                    x.conclusive = k == Kind.CONCLUDE || w.contains("final");
-                    if (k != Kind.HEDGE) {
-                        x.tentative = false;
-                    }
+                    x.conclusive = k == Kind.CONCLUDE || w.contains("final") || hasWord(seg.substring(0, at), Kind.CONCLUDE);
                     return;
                 }
             }
         }
 
         private static boolean hasWord(String gap, Kind kind) {
-            for (String w : AnswerLanguages.words(kind)) {
-                int at = gap.indexOf(w);
-                while (at >= 0) {
-                    int end = at + w.length();
-                    boolean endOk = end >= gap.length() || !isWordChar(gap.charAt(end)) || isCjk(w.charAt(w.length() - 1));
-                    if (boundaryBefore(gap, at, w) && endOk) {
-                        return true;
-                    }
-                    at = gap.indexOf(w, at + 1);
+            AnswerLanguages.Lexicon lexicon = AnswerLanguages.lexicon(kind);
+            for (int at = 0; at < gap.length(); at++) {
+                String w = lexicon.at(gap, at);
+                if (w == null) {
+                    continue;
+                }
+                int end = at + w.length();
+                boolean endOk = end >= gap.length() || !isWordChar(gap.charAt(end)) || isCjk(w.charAt(w.length() - 1));
+                if (boundaryBefore(gap, at, w) && endOk) {
+                    return true;
                 }
             }
             return false;
@@ -750,27 +759,24 @@ public final class AnswerExtractor {
             }
             // "Bです。", "C번입니다." keep the full stop that follows a predicate
             String window = low.substring(j, Math.min(m.length(), to + 1));
-            int bestAt = Integer.MAX_VALUE;
             int bestLen = 0;
             Kind best = null;
-            for (Kind k : List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT)) {
-                for (String w : AnswerLanguages.words(k)) {
-                    int at = window.indexOf(w);
-                    while (at >= 0 && at <= 16) {
-                        int end = at + w.length();
-                        boolean shortWord = w.length() <= 3 && !isCjk(w.charAt(0));
-                        boolean endOk = !shortWord || end >= window.length() || !isWordChar(window.charAt(end));
-                        if (boundaryBefore(window, at, w) && endOk && !containsMention(j, j + at)) {
-                            if (at < bestAt || (at == bestAt && w.length() > bestLen)) {
-                                bestAt = at;
-                                bestLen = w.length();
-                                best = k;
-                            }
-                            break;
-                        }
-                        at = window.indexOf(w, at + 1);
+            Kind bestKind = null;
+            for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
+                for (Kind k : AFTER_KINDS) {
+                    String w = AnswerLanguages.lexicon(k).at(window, at);
+                    if (w == null || w.length() <= bestLen) {
+                        continue;
+                    }
+                    int end = at + w.length();
+                    boolean shortWord = w.length() <= 3 && !isCjk(w.charAt(0));
+                    boolean endOk = !shortWord || end >= window.length() || !isWordChar(window.charAt(end));
+                    if (boundaryBefore(window, at, w) && endOk && !containsMention(j, j + at)) {
+                        bestLen = w.length();
+                        bestKind = k;
                     }
                 }
+                best = bestKind;
             }
             if (best == Kind.WRONG || best == Kind.RETRACT) {
                 x.negative = true;

@@ -99,7 +99,66 @@ final class AnswerLanguages {
         }
     }
 
+    private static final Map<Kind, Lexicon> LEXICONS = new HashMap<>();
+
+    static {
+        for (Kind k : Kind.values()) {
+            LEXICONS.put(k, new Lexicon(WORDS.get(k)));
+        }
+    }
+
     private AnswerLanguages() {
+    }
+
+    /** The words of one kind indexed by their first character, longest first: a few comparisons per position. */
+    static final class Lexicon {
+        private final char[] firsts;
+        private final String[][] buckets;
+
+        Lexicon(List<String> words) {
+            java.util.TreeMap<Character, List<String>> lists = new java.util.TreeMap<>();
+            for (String w : words) {
+                lists.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
+            }
+            firsts = new char[lists.size()];
+            buckets = new String[lists.size()][];
+            int i = 0;
+            for (Map.Entry<Character, List<String>> e : lists.entrySet()) {
+                firsts[i] = e.getKey();
+                buckets[i++] = e.getValue().toArray(String[]::new);
+            }
+        }
+
+        /** The longest word starting at {@code at} in {@code s}, or null. */
+        String at(String s, int at) {
+            int b = java.util.Arrays.binarySearch(firsts, s.charAt(at));
+            if (b >= 0) {
+                for (String w : buckets[b]) {
+                    if (s.startsWith(w, at)) {
+                        return w;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The longest word {@code s} ends with, starting on a word boundary, or null. */
+        String endOf(String s) {
+            for (int at = Math.max(0, s.length() - 24); at < s.length(); at++) {
+                String w = at(s, at);
+                if (w != null && at + w.length() == s.length()
+                        && (at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)) || !Character.isLetterOrDigit(w.charAt(0))
+                                || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HAN)) {
+                    return w;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Every language's words of one kind, as a lexicon. */
+    static Lexicon lexicon(Kind kind) {
+        return LEXICONS.get(kind);
     }
 
     /** Every language's words of one kind, folded, lower case, longest first. */
