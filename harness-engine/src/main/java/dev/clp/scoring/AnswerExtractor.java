@@ -448,6 +448,7 @@ public final class AnswerExtractor {
         return out;
     }
 
+    private static final boolean DEBUG = Boolean.getBoolean("clp.extractor.debug"); // TEMP
     private static final List<Kind> BEFORE_KINDS = List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.HEDGE, Kind.OPTION);
     private static final List<Kind> AFTER_KINDS = List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT);
 
@@ -466,6 +467,8 @@ public final class AnswerExtractor {
         boolean answerWord;
         Mention next;
         Mention prev;
+        String why = "";
+        int postAt = -1;
 
         Mention(int option, int start, int end, boolean text) {
             this.option = option;
@@ -542,7 +545,7 @@ public final class AnswerExtractor {
                 classifyBefore(mention);
                 boolean statedBefore = mention.strong;
                 classifyAfter(mention);
-                boolean byPredicate = mention.strong && !statedBefore || mention.negative;
+                boolean byPredicate = (mention.strong && !statedBefore || mention.negative) && mention.postAt == 0;
                 if (!mention.text && !byPredicate && !mention.answerWord
                         && AnswerLanguages.isLetterWord(lang, String.valueOf(c)) && articleFollows(mention.start)) {
                     continue; // "A cat", "so I think", "E poi"
@@ -706,11 +709,18 @@ public final class AnswerExtractor {
                         continue;
                     }
                     int gapFrom = s + at + w.length();
-                    while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
-                        gapFrom++; // the word's own ending: "options", "answers", "відповіддю"
+                    if (!endsWord(low, gapFrom, w)) {
+                        if (!(k == Kind.ANSWER || k == Kind.OPTION) || w.length() < 4) {
+                            continue;
+                        }
+                        while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
+                            gapFrom++; // the word's own ending: "options", "answers", "відповіддю"
+                        }
                     }
                     String gap = low.substring(gapFrom, x.start);
-                    if (gap.length() > 32 || containsMention(gapFrom, x.start) || gap.chars().anyMatch(Character::isDigit)) {
+                    if (gap.length() > 32 || containsMention(gapFrom, x.start) || gap.chars().anyMatch(Character::isDigit)
+                            || gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('،') >= 0
+                            || gap.strip().split("\\s+").length > 5) {
                         continue;
                     }
                     if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
@@ -721,12 +731,20 @@ public final class AnswerExtractor {
                         return;
                     }
                     x.strong = true;
+                    x.why = "pre:" + w;
                     x.answerWord = k == Kind.ANSWER;
                     x.tentative = k == Kind.HEDGE;
                     x.conclusive = k == Kind.CONCLUDE || w.contains("final") || hasWord(seg.substring(0, at), Kind.CONCLUDE);
                     return;
                 }
             }
+        }
+
+        /** A word ends at {@code end}: the next character is not a letter, or the word is CJK. */
+        private static boolean endsWord(String s, int end, String w) {
+            char last = w.charAt(w.length() - 1);
+            return end >= s.length() || !isWordChar(s.charAt(end)) || isCjk(last) || !isWordChar(last)
+                    || isCjk(s.charAt(end));
         }
 
         private static boolean hasWord(String gap, Kind kind) {
@@ -768,12 +786,18 @@ public final class AnswerExtractor {
                     if (w == null || w.length() <= bestLen) {
                         continue;
                     }
+                    // after other words ("B is definitely correct") only a long predicate counts, two words at most
+                    if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
+                        continue;
+                    }
                     int end = at + w.length();
                     boolean shortWord = w.length() <= 3 && !isCjk(w.charAt(0));
                     boolean endOk = !shortWord || end >= window.length() || !isWordChar(window.charAt(end));
                     if (boundaryBefore(window, at, w) && endOk && !containsMention(j, j + at)) {
                         bestLen = w.length();
                         bestKind = k;
+                        x.postAt = at;
+                        x.why = x.why + " post:" + w;
                     }
                 }
                 best = bestKind;
@@ -814,6 +838,13 @@ public final class AnswerExtractor {
         }
 
         Extraction decide(String text, List<String> choices) {
+            if (DEBUG) {
+                for (Mention x : mentions) {
+                    System.err.println("DBG " + (x.text ? "text " : "letter ") + (char) ('A' + x.option) + " @" + x.start
+                            + " strong=" + x.strong + " neg=" + x.negative + " tent=" + x.tentative + " concl=" + x.conclusive
+                            + " lead=" + x.leading + " list=" + x.lineStartLabel + " why=" + x.why + " prev=" + (x.prev != null));
+                }
+            }
             String stripped = m.codePoints().filter(cp -> Character.isLetterOrDigit(cp) || isMask((char) cp, n))
                     .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
             if (stripped.length() == 1 && Character.isLetter(stripped.charAt(0)) && stripped.charAt(0) < 128) {
