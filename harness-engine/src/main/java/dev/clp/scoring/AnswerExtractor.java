@@ -168,6 +168,7 @@ public final class AnswerExtractor {
         t = EMPHASIS.matcher(t).replaceAll("");
         t = AnswerLanguages.fold(t);
         t = nativeLabels(lang, t, series);
+        t = lookalikes(t);
         if (GLUE != null) {
             t = GLUE.matcher(t).replaceAll("$1 ");
         }
@@ -217,6 +218,21 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /** A Cyrillic С or Е standing alone is the Latin letter it looks like. */
+    private static String lookalikes(String t) {
+        char[] a = null;
+        for (int i = 0; i < t.length(); i++) {
+            Character latin = AnswerLanguages.lookalikes().get(t.charAt(i));
+            if (latin != null && standalone(t, i, 1)) {
+                if (a == null) {
+                    a = t.toCharArray();
+                }
+                a[i] = latin;
+            }
+        }
+        return a == null ? t : new String(a);
     }
 
     private static int countStandalone(String t, String label) {
@@ -822,12 +838,13 @@ public final class AnswerExtractor {
                     return false;
                 }
             }
-            String core = gap.replaceAll("^[\\s,()\\[\\]]+|[\\s,()\\[\\]]+$", "");
+            String core = gap.replaceAll("^[\\s,()\\[\\]]+|[\\s,()\\[\\]\\-]+$", "");
             if (core.startsWith("either ")) {
                 core = core.substring(7);
             }
             if (core.isEmpty()) {
-                return false;
+                // "A, B and C": a comma joins only inside a list that a connector closes
+                return gap.strip().equals(",") && listClosedAfter(b);
             }
             for (String w : AnswerLanguages.words(Kind.OR)) {
                 if (core.equals(w) || core.equals(w + " " + "option") || core.equals(w + " also")) {
@@ -837,7 +854,99 @@ public final class AnswerExtractor {
             return false;
         }
 
+        /** After {@code b}, more comma-separated letters and then a connector and a letter ("B, C or D"). */
+        private boolean listClosedAfter(Mention b) {
+            int j = b.end;
+            for (int hops = 0; hops < 6; hops++) {
+                int k = j;
+                while (k < m.length() && " ,()".indexOf(m.charAt(k)) >= 0) {
+                    k++;
+                }
+                String rest = low.substring(k, Math.min(low.length(), k + 16));
+                String connector = AnswerLanguages.lexicon(Kind.OR).at(rest.isEmpty() ? " " : rest, 0);
+                if (connector != null && endsWord(rest, connector.length(), connector)) {
+                    int after = k + connector.length();
+                    while (after < m.length() && (m.charAt(after) == ' ' || m.charAt(after) == '-')) {
+                        after++;
+                    }
+                    return after < m.length() && (isLetterMention(after) || isMask(m.charAt(after), n));
+                }
+                if (k > j && k < m.length() && isLetterMention(k) && low.substring(j, k).strip().equals(",")) {
+                    j = k + 1;
+                    continue;
+                }
+                return false;
+            }
+            return false;
+        }
+
+        /** Where the answer says no option is right or declines, the end of the last such phrase; -1 if nowhere. */
+        private int phraseEnd(Kind kind, String unmasked) {
+            // searched in the masked text and in the plain one: an option's text ("No", "Keine") may be part of it
+            return Math.max(phraseEndIn(kind, low), phraseEndIn(kind, lower(unmasked)));
+        }
+
+        private static int phraseEndIn(Kind kind, String s) {
+            AnswerLanguages.Lexicon lexicon = AnswerLanguages.lexicon(kind);
+            int end = -1;
+            for (int at = 0; at < s.length(); at++) {
+                String w = lexicon.at(s, at);
+                if (w != null && boundaryBefore(s, at, w)) {
+                    end = at + w.length();
+                }
+            }
+            return end;
+        }
+
+        /**
+         * A long reply that stops mid-sentence (no closing punctuation, last word unfinished or a comma) without
+         * having stated an answer was cut off, whatever the stop reason says.
+         */
+        private boolean endsMidSentence() {
+            String t = m.stripTrailing();
+            if (t.length() < 60) {
+                return false;
+            }
+            char last = t.charAt(t.length() - 1);
+            return (Character.isLetter(last) || ",;:，、(（-–—".indexOf(last) >= 0 || Character.getType(last) == Character.NON_SPACING_MARK
+                    || Character.getType(last) == Character.COMBINING_SPACING_MARK)
+                    && !(last >= 'A' && last <= 'Z' && isLetterMention(t.length() - 1));
+        }
+
         Extraction decide(String text, List<String> choices) {
+            Extraction read = read(text, choices);
+            int none = phraseEnd(Kind.NONE, text);
+            int refuse = phraseEnd(Kind.REFUSE, text);
+            if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
+                Mention last = lastStrong();
+                boolean statedAfterRefusal = last != null && last.start > refuse;
+                boolean statedAfterNone = last != null && last.start > none && last.conclusive;
+                if (none >= 0 && !statedAfterNone) {
+                    return new Extraction.Unparseable("the answer says none of the options is right");
+                }
+                if (refuse >= 0 && !statedAfterRefusal && none < 0) {
+                    return new Extraction.Unparseable("the model declined to answer");
+                }
+                return c;
+            }
+            if (read instanceof Extraction.Choice && endsMidSentence()) {
+                return new Extraction.Unparseable(Extraction.TRUNCATED + ": the reply stops mid-sentence before it states an "
+                        + "answer (no token-limit stop reported); raise clp.max-tokens if replies are cut off");
+            }
+            return read;
+        }
+
+        private Mention lastStrong() {
+            Mention last = null;
+            for (Mention x : mentions) {
+                if (x.strong && !x.negative) {
+                    last = x;
+                }
+            }
+            return last;
+        }
+
+        private Extraction read(String text, List<String> choices) {
             if (DEBUG) {
                 for (Mention x : mentions) {
                     System.err.println("DBG " + (x.text ? "text " : "letter ") + (char) ('A' + x.option) + " @" + x.start

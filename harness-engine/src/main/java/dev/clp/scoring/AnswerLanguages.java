@@ -26,7 +26,7 @@ final class AnswerLanguages {
     /** One kind of marker, every language's words merged (answers come in other languages than the prompt's). */
     enum Kind {
         ANSWER("answer"), OPTION("option"), CORRECT("correct"), WRONG("wrong"), NOT("not"), CONCLUDE("conclude"),
-        RETRACT("retract"), HEDGE("hedge"), OR("or");
+        RETRACT("retract"), HEDGE("hedge"), OR("or"), NONE("none"), REFUSE("refuse");
 
         final String key;
 
@@ -45,6 +45,7 @@ final class AnswerLanguages {
     private static final List<String> GLUE = new ArrayList<>();
     private static final Map<String, List<String>> NOUN_PREFIXES = new HashMap<>();
     private static final Map<String, Set<String>> LETTER_WORDS = new HashMap<>();
+    private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
 
     static {
         JsonNode root;
@@ -80,6 +81,9 @@ final class AnswerLanguages {
                 LABELS.put(lang.getKey(), new Labels(List.copyOf(series)));
             }
             node.path("glue").forEach(g -> GLUE.add(g.asText()));
+            for (Map.Entry<String, JsonNode> l : node.path("lookalikes").properties()) {
+                LOOKALIKES.put(l.getKey().charAt(0), l.getValue().asText().charAt(0));
+            }
             Set<String> letterWords = new LinkedHashSet<>();
             node.path("letterWords").forEach(w -> letterWords.add(w.asText()));
             LETTER_WORDS.put(lang.getKey(), Set.copyOf(letterWords));
@@ -172,6 +176,11 @@ final class AnswerLanguages {
         List<List<String>> all = new ArrayList<>(own == null ? List.of() : own.series());
         all.addAll(GLOBAL_LABELS);
         return all;
+    }
+
+    /** Letters of other scripts that look like Latin option letters (Cyrillic С for C), where no label means them. */
+    static Map<Character, Character> lookalikes() {
+        return LOOKALIKES;
     }
 
     /** Option letters that are also words in the language or in every language ("*"): the article A, Ukrainian В. */
