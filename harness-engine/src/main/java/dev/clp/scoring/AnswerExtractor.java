@@ -116,8 +116,19 @@ public final class AnswerExtractor {
         return new Reading(lang, masked, n).decide(text, choices);
     }
 
+    /** A JSON object with an "answer" that closes a reply after some prose (a fenced block at the end). */
+    private static final Pattern TRAILING_JSON = Pattern.compile(
+            "(?:```[a-zA-Z]*\\s*)?(\\{[^{}]*\"" + ChatRequest.ANSWER_PROPERTY + "\"\\s*:[^{}]*\\})\\s*(?:```)?\\s*$");
+
     /** The structured layer: null when the answer is not a JSON object with a textual "answer". */
     private static Extraction structured(String raw, int n) {
+        Matcher trailing = TRAILING_JSON.matcher(raw);
+        if (trailing.find() && trailing.start() > 0) {
+            Extraction e = structured(trailing.group(1), n);
+            if (e != null) {
+                return e;
+            }
+        }
         String t = raw.strip();
         if (t.startsWith("```")) {
             t = FENCE.matcher(t).replaceAll("").strip();
@@ -401,21 +412,29 @@ public final class AnswerExtractor {
             return null;
         }
         List<String> prefixes = AnswerLanguages.nounPrefixes(lang);
+        List<List<String>> all = new ArrayList<>();
+        for (String c : choices) {
+            all.add(tokens(lower(AnswerLanguages.fold(Normalizer.normalize(c, Normalizer.Form.NFKC)))));
+        }
         Integer found = null;
         for (int i = 0; i < choices.size(); i++) {
-            List<String> words = tokens(lower(AnswerLanguages.fold(Normalizer.normalize(choices.get(i), Normalizer.Form.NFKC))));
+            List<String> words = new ArrayList<>(all.get(i));
+            if (choices.size() > 1) {
+                // "Mlima Kilimanjaro", "Mlima Kenya": the word every option has does not tell them apart
+                words.removeIf(w -> all.stream().allMatch(o -> o.contains(w)));
+            }
             if (words.isEmpty() || words.stream().allMatch(w -> w.length() < 2)) {
                 continue;
             }
-            boolean all = true;
+            boolean every = true;
             for (String w : words) {
                 String core = stripPrefix(w, prefixes);
                 if (w.length() < 2 || tokens.stream().noneMatch(t -> similar(t, w) || similar(stripPrefix(t, prefixes), core))) {
-                    all = false;
+                    every = false;
                     break;
                 }
             }
-            if (all) {
+            if (every) {
                 if (found != null) {
                     return null;
                 }
@@ -464,8 +483,7 @@ public final class AnswerExtractor {
         return out;
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("clp.extractor.debug"); // TEMP
-    private static final List<Kind> BEFORE_KINDS = List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.HEDGE, Kind.OPTION);
+    private static final List<Kind> BEFORE_KINDS = List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION);
     private static final List<Kind> AFTER_KINDS = List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT);
 
     /** One letter or option text in the answer, classified by what surrounds it. */
@@ -483,7 +501,6 @@ public final class AnswerExtractor {
         boolean answerWord;
         Mention next;
         Mention prev;
-        String why = "";
         int postAt = -1;
 
         Mention(int option, int start, int end, boolean text) {
@@ -580,6 +597,14 @@ public final class AnswerExtractor {
                 mentions.add(mention);
                 i = mention.end - 1;
             }
+            // a letter that ends the reply closes it ("… es Calderón: ④.", "… ngu ③"), unless it is a reference
+            if (!mentions.isEmpty()) {
+                Mention last = mentions.get(mentions.size() - 1);
+                if (!last.text && !last.negative && m.substring(last.end).matches("[\\s.!?。！？።।*]*") && !reference(last)
+                        && (last.start == 0 || m.charAt(last.start - 1) != '(')) {
+                    last.strong = true;
+                }
+            }
             // a clause about two letters is about both: "A and C are correct", "not A or B"
             for (Mention x : mentions) {
                 if (x.prev == null && x.next != null) {
@@ -600,7 +625,7 @@ public final class AnswerExtractor {
         /** "B. Jupiter", "B (Jupiter)", "B — Jupiter": the option's own text belongs to the label. */
         private void consumeLabelText(Mention x) {
             int j = x.end;
-            while (j < m.length() && " ).:：、-–—(".indexOf(m.charAt(j)) >= 0) {
+            while (j < m.length() && " ).,:：、-–—(".indexOf(m.charAt(j)) >= 0) {
                 j++;
             }
             if (j < m.length() && isMask(m.charAt(j), n) && j - x.end <= 4) {
@@ -736,7 +761,7 @@ public final class AnswerExtractor {
                     String gap = low.substring(gapFrom, x.start);
                     if (gap.length() > 32 || containsMention(gapFrom, x.start) || gap.chars().anyMatch(Character::isDigit)
                             || gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('،') >= 0
-                            || gap.strip().split("\\s+").length > 5) {
+                            || gap.strip().split("\\s+").length > 6) {
                         continue;
                     }
                     if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
@@ -747,10 +772,10 @@ public final class AnswerExtractor {
                         return;
                     }
                     x.strong = true;
-                    x.why = "pre:" + w;
                     x.answerWord = k == Kind.ANSWER;
                     x.tentative = k == Kind.HEDGE;
-                    x.conclusive = k == Kind.CONCLUDE || w.contains("final") || hasWord(seg.substring(0, at), Kind.CONCLUDE);
+                    x.conclusive = k == Kind.CONCLUDE || k == Kind.RETRACT || w.contains("final")
+                            || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
                     return;
                 }
             }
@@ -813,10 +838,12 @@ public final class AnswerExtractor {
                         bestLen = w.length();
                         bestKind = k;
                         x.postAt = at;
-                        x.why = x.why + " post:" + w;
                     }
                 }
                 best = bestKind;
+            }
+            if (best == Kind.CORRECT && bestLen < 5 && (x.text || reference(x))) {
+                best = null; // "Èkó (A) ni …", "ATP ni …": a copula after a name describes it, it does not choose it
             }
             if (best == Kind.WRONG || best == Kind.RETRACT) {
                 x.negative = true;
@@ -825,6 +852,19 @@ public final class AnswerExtractor {
                 x.strong = true;
                 x.tentative = false;
             }
+        }
+
+        /** "Noun (A)": a letter in brackets after a word names what the word is, as a reference. */
+        private boolean reference(Mention x) {
+            int j = x.start - 1;
+            if (j < 0 || (m.charAt(j) != '(' && m.charAt(j) != '（')) {
+                return false;
+            }
+            j--;
+            while (j >= 0 && m.charAt(j) == ' ') {
+                j--;
+            }
+            return j >= 0 && (Character.isLetter(m.charAt(j)) || isMask(m.charAt(j), n));
         }
 
         /** Two mentions joined by a connector ("A or C", "A and C", "A/C", "A 或 C"). */
@@ -841,6 +881,11 @@ public final class AnswerExtractor {
             String core = gap.replaceAll("^[\\s,()\\[\\]]+|[\\s,()\\[\\]\\-]+$", "");
             if (core.startsWith("either ")) {
                 core = core.substring(7);
+            }
+            for (String glue : AnswerLanguages.glue()) {
+                if (core.endsWith(" " + glue)) {
+                    core = core.substring(0, core.length() - glue.length() - 1); // "ngu-C noma ngu-D"
+                }
             }
             if (core.isEmpty()) {
                 // "A, B and C": a comma joins only inside a list that a connector closes
@@ -947,13 +992,6 @@ public final class AnswerExtractor {
         }
 
         private Extraction read(String text, List<String> choices) {
-            if (DEBUG) {
-                for (Mention x : mentions) {
-                    System.err.println("DBG " + (x.text ? "text " : "letter ") + (char) ('A' + x.option) + " @" + x.start
-                            + " strong=" + x.strong + " neg=" + x.negative + " tent=" + x.tentative + " concl=" + x.conclusive
-                            + " lead=" + x.leading + " list=" + x.lineStartLabel + " why=" + x.why + " prev=" + (x.prev != null));
-                }
-            }
             String stripped = m.codePoints().filter(cp -> Character.isLetterOrDigit(cp) || isMask((char) cp, n))
                     .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
             if (stripped.length() == 1 && Character.isLetter(stripped.charAt(0)) && stripped.charAt(0) < 128) {
@@ -991,6 +1029,12 @@ public final class AnswerExtractor {
             }
             Set<Integer> texts = new TreeSet<>();
             positive.stream().filter(x -> x.text).forEach(x -> texts.add(x.option));
+            Mention firstText = positive.stream().filter(x -> x.text).findFirst().orElse(null);
+            if (texts.size() > 1 && firstText != null && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
+                    && choices.get(firstText.option).strip().length() > 1
+                    && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
+                return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
+            }
             if (texts.size() == 1) {
                 return new Extraction.Choice(texts.iterator().next(), "option-text");
             }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ExtractionCorpusTest {
 
     /** The bar on the dev corpora: what the extractor reaches on them, not lowered to pass. */
-    static final double DEV_BAR = 0.97;
+    static final double DEV_BAR = 0.98;
     /** The bar on a held-out corpus, set before it was seen. */
     static final double HOLDOUT_BAR = 0.95;
     /** The bar on the first, templated corpus. */
@@ -149,6 +149,7 @@ class ExtractionCorpusTest {
         Tally templated = byFile.get("corpus.jsonl");
         assertThat(templated).as("the first corpus").isNotNull();
         assertThat(templated.total).isGreaterThanOrEqualTo(500);
+        assertThat(all.total).as("answers over every corpus").isGreaterThanOrEqualTo(1500);
         assertThat(byLanguage).hasSize(17);
         byFile.forEach((f, t) -> assertThat(t.falseLetters).as(f + ": letters where a grader gives none").isZero());
         assertThat(templated.accuracy()).as("corpus.jsonl accuracy").isGreaterThanOrEqualTo(TEMPLATED_BAR);
