@@ -483,8 +483,10 @@ public final class AnswerExtractor {
         return out;
     }
 
-    private static final List<Kind> BEFORE_KINDS = List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION);
-    private static final List<Kind> AFTER_KINDS = List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT);
+    private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
+            List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
+    private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
+            List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT));
 
     /** One letter or option text in the answer, classified by what surrounds it. */
     private static final class Mention {
@@ -643,6 +645,13 @@ public final class AnswerExtractor {
             if (isWordChar(before) || isWordChar(next)) {
                 return false;
             }
+            int k = i - 1;
+            while (k >= 0 && m.charAt(k) == ' ') {
+                k--;
+            }
+            if (k < 0 || (m.charAt(k) != ':' && m.charAt(k) != '：')) {
+                return false; // "answer: b" only
+            }
             String seg = low.substring(Math.max(0, i - 20), i);
             for (String w : AnswerLanguages.words(Kind.ANSWER)) {
                 int at = seg.lastIndexOf(w);
@@ -744,11 +753,12 @@ public final class AnswerExtractor {
                 return;
             }
             for (int at = seg.length() - 1; at >= 0; at--) {
-                for (Kind k : BEFORE_KINDS) {
-                    String w = AnswerLanguages.lexicon(k).at(seg, at);
+                {
+                    String w = BEFORE.lexicon.at(seg, at);
                     if (w == null || !boundaryBefore(seg, at, w)) {
                         continue;
                     }
+                    Kind k = BEFORE.kind(w);
                     int gapFrom = s + at + w.length();
                     if (!endsWord(low, gapFrom, w)) {
                         if (!(k == Kind.ANSWER || k == Kind.OPTION) || w.length() < 4) {
@@ -822,11 +832,12 @@ public final class AnswerExtractor {
             Kind best = null;
             Kind bestKind = null;
             for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
-                for (Kind k : AFTER_KINDS) {
-                    String w = AnswerLanguages.lexicon(k).at(window, at);
+                {
+                    String w = AFTER.lexicon.at(window, at);
                     if (w == null || w.length() <= bestLen) {
                         continue;
                     }
+                    Kind k = AFTER.kind(w);
                     // after other words ("B is definitely correct") only a long predicate counts, two words at most
                     if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
                         continue;
@@ -926,11 +937,8 @@ public final class AnswerExtractor {
         }
 
         /** Where the answer says no option is right or declines, the end of the last such phrase; -1 if nowhere. */
-        private int phraseEnd(Kind kind, String unmasked) {
-            // searched in the masked text and in the plain one: an option's text ("No", "Keine") may be part of it
-            return Math.max(phraseEndIn(kind, low), phraseEndIn(kind, lower(unmasked)));
-        }
-
+        // none and refusal phrases are searched in the masked text and in the plain one: an option's text ("No",
+        // "Keine") may be part of them
         private static int phraseEndIn(Kind kind, String s) {
             AnswerLanguages.Lexicon lexicon = AnswerLanguages.lexicon(kind);
             int end = -1;
@@ -960,8 +968,9 @@ public final class AnswerExtractor {
 
         Extraction decide(String text, List<String> choices) {
             Extraction read = read(text, choices);
-            int none = phraseEnd(Kind.NONE, text);
-            int refuse = phraseEnd(Kind.REFUSE, text);
+            String plain = lower(text);
+            int none = Math.max(phraseEndIn(Kind.NONE, low), phraseEndIn(Kind.NONE, plain));
+            int refuse = Math.max(phraseEndIn(Kind.REFUSE, low), phraseEndIn(Kind.REFUSE, plain));
             if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
                 Mention last = lastStrong();
                 boolean statedAfterRefusal = last != null && last.start > refuse;

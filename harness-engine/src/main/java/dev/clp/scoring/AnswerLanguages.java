@@ -160,6 +160,29 @@ final class AnswerLanguages {
         }
     }
 
+    /** Words of several kinds in one lexicon, each word tagged with the first of the kinds that has it. */
+    static final class Tagged {
+        final Lexicon lexicon;
+        private final Map<String, Kind> kinds = new HashMap<>();
+
+        Tagged(List<Kind> order) {
+            List<String> all = new ArrayList<>();
+            for (Kind k : order) {
+                for (String w : WORDS.get(k)) {
+                    if (kinds.putIfAbsent(w, k) == null) {
+                        all.add(w);
+                    }
+                }
+            }
+            all.sort(Comparator.comparingInt(String::length).reversed());
+            lexicon = new Lexicon(all);
+        }
+
+        Kind kind(String word) {
+            return kinds.get(word);
+        }
+    }
+
     /** Every language's words of one kind, as a lexicon. */
     static Lexicon lexicon(Kind kind) {
         return LEXICONS.get(kind);
