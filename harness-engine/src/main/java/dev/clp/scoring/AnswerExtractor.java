@@ -602,7 +602,11 @@ public final class AnswerExtractor {
             // a letter that ends the reply closes it ("… es Calderón: ④.", "… ngu ③"), unless it is a reference
             if (!mentions.isEmpty()) {
                 Mention last = mentions.get(mentions.size() - 1);
-                if (!last.text && !last.negative && m.substring(last.end).matches("[\\s.!?。！？።।*]*") && !reference(last)
+                int from = sentenceStart(last.start, 200);
+                boolean alone = mentions.stream().noneMatch(x -> x != last && !x.negative && x.start >= from
+                        && x.option != last.option);
+                if (!last.text && !last.negative && last.end == last.start + 1 && alone
+                        && m.substring(last.end).matches("[\\s.!?。！？።।*]*") && !reference(last)
                         && (last.start == 0 || m.charAt(last.start - 1) != '(')) {
                     last.strong = true;
                 }
@@ -754,16 +758,16 @@ public final class AnswerExtractor {
             }
             for (int at = seg.length() - 1; at >= 0; at--) {
                 {
-                    String w = BEFORE.lexicon.at(seg, at);
-                    if (w == null || !boundaryBefore(seg, at, w)) {
+                    final int pos = at;
+                    String w = BEFORE.lexicon.at(seg, at, c -> boundaryBefore(seg, pos, c)
+                            && (endsWord(low, s + pos + c.length(), c) || (c.length() >= 4
+                                    && (BEFORE.kind(c) == Kind.ANSWER || BEFORE.kind(c) == Kind.OPTION))));
+                    if (w == null) {
                         continue;
                     }
                     Kind k = BEFORE.kind(w);
                     int gapFrom = s + at + w.length();
                     if (!endsWord(low, gapFrom, w)) {
-                        if (!(k == Kind.ANSWER || k == Kind.OPTION) || w.length() < 4) {
-                            continue;
-                        }
                         while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
                             gapFrom++; // the word's own ending: "options", "answers", "відповіддю"
                         }
@@ -833,7 +837,13 @@ public final class AnswerExtractor {
             Kind bestKind = null;
             for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
                 {
-                    String w = AFTER.lexicon.at(window, at);
+                    final int pos = at;
+                    // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
+                    String w = AFTER.lexicon.at(window, at, c -> {
+                        boolean bounded = (c.length() <= 3 && !isCjk(c.charAt(0))) || isLatin(c.charAt(c.length() - 1));
+                        int end = pos + c.length();
+                        return !bounded || end >= window.length() || !isWordChar(window.charAt(end));
+                    });
                     if (w == null || w.length() <= bestLen) {
                         continue;
                     }
@@ -842,10 +852,7 @@ public final class AnswerExtractor {
                     if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
                         continue;
                     }
-                    int end = at + w.length();
-                    boolean shortWord = w.length() <= 3 && !isCjk(w.charAt(0));
-                    boolean endOk = !shortWord || end >= window.length() || !isWordChar(window.charAt(end));
-                    if (boundaryBefore(window, at, w) && endOk && !containsMention(j, j + at)) {
+                    if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
                         bestLen = w.length();
                         bestKind = k;
                         x.postAt = at;
@@ -959,6 +966,11 @@ public final class AnswerExtractor {
             String t = m.stripTrailing();
             if (t.length() < 60) {
                 return false;
+            }
+            String lastLine = t.substring(t.lastIndexOf('\n') + 1).strip();
+            boolean cjk = !lastLine.isEmpty() && isCjk(lastLine.charAt(lastLine.length() - 1));
+            if (cjk ? lastLine.length() < 15 : lastLine.split("\\s+").length < 5) {
+                return false; // "D) Venus - incorrect": the last item of a list, not a sentence cut off
             }
             char last = t.charAt(t.length() - 1);
             return (Character.isLetter(last) || ",;:，、(（-–—".indexOf(last) >= 0 || Character.getType(last) == Character.NON_SPACING_MARK

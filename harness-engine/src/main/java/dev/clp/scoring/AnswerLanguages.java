@@ -135,10 +135,15 @@ final class AnswerLanguages {
 
         /** The longest word starting at {@code at} in {@code s}, or null. */
         String at(String s, int at) {
+            return at(s, at, w -> true);
+        }
+
+        /** The longest word starting at {@code at} in {@code s} that {@code ok} accepts, or null. */
+        String at(String s, int at, java.util.function.Predicate<String> ok) {
             int b = java.util.Arrays.binarySearch(firsts, s.charAt(at));
             if (b >= 0) {
                 for (String w : buckets[b]) {
-                    if (s.startsWith(w, at)) {
+                    if (s.startsWith(w, at) && ok.test(w)) {
                         return w;
                     }
                 }

@@ -70,7 +70,8 @@ class AnswerExtractorTest {
             Map.entry("yplanets", List.of("Máàsì", "Júpítà", "Sátọ̀nù", "Fínọ́sì")),
             Map.entry("zplanets", List.of("uMars", "uJupiter", "uSaturn", "uVenus")),
             Map.entry("ukbodies", List.of("Марс", "Юпітер", "Сонце", "Венера")),
-            Map.entry("japlanets", List.of("火星", "木星", "土星", "金星")));
+            Map.entry("japlanets", List.of("火星", "木星", "土星", "金星")),
+            Map.entry("yesno", List.of("כן", "לא", "תלוי בנסיבות", "רק באישור רופא")));
 
     /**
      * The failure classes of issue 15, written before the extractor was changed for them: what a careful grader
@@ -123,9 +124,21 @@ class AnswerExtractorTest {
             en | planets | None of these options is correct. | ~
             en | planets | B is correct. C is also correct. | ~
             en | planets | It is either A or D, I cannot tell. | ~
+            en | planets | A) Mars - incorrect\\nB) Jupiter - correct\\nC) Saturn - incorrect\\nD) Venus - incorrect | B
+            en | planets | It could be A, or it could be C. | ~
+            en | planets | Let's compare. A. Mars is small. B. Jupiter is large. C. Saturn | ~
+            es | planets | Es la C, pero no estoy seguro. | C
+            es | planets | La D es la correcta: la división entre Mars no está definida. | D
+            en | planets | Looking at the options, A is wrong, C is wrong, D is wrong. B. | B
+            en | planets | The answer is A. Actually, no, it's B. | B
+            de | planets | Sowohl B als auch D sind richtig. | ~
+            zu | planets | Kungaba ngu-C noma ngu-D. | ~
+            en | planets | I'm sorry, but I can't help with that. | ~
+            en | planets | None of the above. | ~
+            he | yesno | אני לא יכול לייעץ לך אם להפסיק ליטול את התרופה. | ~
             """)
     void readsWhatACarefulGraderReads(String lang, String set, String raw, String expected) {
-        Extraction e = AnswerExtractor.extract(lang, raw, SETS.get(set));
+        Extraction e = AnswerExtractor.extract(lang, raw.replace("\\n", "\n"), SETS.get(set));
         if ("~".equals(expected)) {
             assertThat(e).isInstanceOf(Extraction.Unparseable.class);
         } else {
