@@ -757,41 +757,39 @@ public final class AnswerExtractor {
                 return;
             }
             for (int at = seg.length() - 1; at >= 0; at--) {
-                {
-                    final int pos = at;
-                    String w = BEFORE.lexicon.at(seg, at, c -> boundaryBefore(seg, pos, c)
-                            && (endsWord(low, s + pos + c.length(), c) || (c.length() >= 4
-                                    && (BEFORE.kind(c) == Kind.ANSWER || BEFORE.kind(c) == Kind.OPTION))));
-                    if (w == null) {
-                        continue;
+                final int pos = at;
+                String w = BEFORE.lexicon.at(seg, at, c -> boundaryBefore(seg, pos, c)
+                        && (endsWord(low, s + pos + c.length(), c) || (c.length() >= 4
+                                && (BEFORE.kind(c) == Kind.ANSWER || BEFORE.kind(c) == Kind.OPTION))));
+                if (w == null) {
+                    continue;
+                }
+                Kind k = BEFORE.kind(w);
+                int gapFrom = s + at + w.length();
+                if (!endsWord(low, gapFrom, w)) {
+                    while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
+                        gapFrom++; // the word's own ending: "options", "answers", "відповіддю"
                     }
-                    Kind k = BEFORE.kind(w);
-                    int gapFrom = s + at + w.length();
-                    if (!endsWord(low, gapFrom, w)) {
-                        while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
-                            gapFrom++; // the word's own ending: "options", "answers", "відповіддю"
-                        }
-                    }
-                    String gap = low.substring(gapFrom, x.start);
-                    if (gap.length() > 32 || containsMention(gapFrom, x.start) || gap.chars().anyMatch(Character::isDigit)
-                            || gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('،') >= 0
-                            || gap.strip().split("\\s+").length > 6) {
-                        continue;
-                    }
-                    if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
-                        continue; // "option A" only names it
-                    }
-                    if (hasWord(gap, Kind.NOT)) {
-                        x.negative = true;
-                        return;
-                    }
-                    x.strong = true;
-                    x.answerWord = k == Kind.ANSWER;
-                    x.tentative = k == Kind.HEDGE;
-                    x.conclusive = k == Kind.CONCLUDE || k == Kind.RETRACT || w.contains("final")
-                            || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
+                }
+                String gap = low.substring(gapFrom, x.start);
+                if (gap.length() > 32 || containsMention(gapFrom, x.start) || gap.chars().anyMatch(Character::isDigit)
+                        || gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('،') >= 0
+                        || gap.strip().split("\\s+").length > 6) {
+                    continue;
+                }
+                if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
+                    continue; // "option A" only names it
+                }
+                if (hasWord(gap, Kind.NOT)) {
+                    x.negative = true;
                     return;
                 }
+                x.strong = true;
+                x.answerWord = k == Kind.ANSWER;
+                x.tentative = k == Kind.HEDGE;
+                x.conclusive = k == Kind.CONCLUDE || k == Kind.RETRACT || w.contains("final")
+                        || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
+                return;
             }
         }
 
@@ -836,27 +834,25 @@ public final class AnswerExtractor {
             Kind best = null;
             Kind bestKind = null;
             for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
-                {
-                    final int pos = at;
-                    // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
-                    String w = AFTER.lexicon.at(window, at, c -> {
-                        boolean bounded = (c.length() <= 3 && !isCjk(c.charAt(0))) || isLatin(c.charAt(c.length() - 1));
-                        int end = pos + c.length();
-                        return !bounded || end >= window.length() || !isWordChar(window.charAt(end));
-                    });
-                    if (w == null || w.length() <= bestLen) {
-                        continue;
-                    }
-                    Kind k = AFTER.kind(w);
-                    // after other words ("B is definitely correct") only a long predicate counts, two words at most
-                    if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
-                        continue;
-                    }
-                    if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
-                        bestLen = w.length();
-                        bestKind = k;
-                        x.postAt = at;
-                    }
+                final int pos = at;
+                // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
+                String w = AFTER.lexicon.at(window, at, c -> {
+                    boolean bounded = (c.length() <= 3 && !isCjk(c.charAt(0))) || isLatin(c.charAt(c.length() - 1));
+                    int end = pos + c.length();
+                    return !bounded || end >= window.length() || !isWordChar(window.charAt(end));
+                });
+                if (w == null || w.length() <= bestLen) {
+                    continue;
+                }
+                Kind k = AFTER.kind(w);
+                // after other words ("B is definitely correct") only a long predicate counts, two words at most
+                if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
+                    continue;
+                }
+                if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
+                    bestLen = w.length();
+                    bestKind = k;
+                    x.postAt = at;
                 }
                 best = bestKind;
             }
