@@ -1081,6 +1081,14 @@ public final class AnswerExtractor {
             if (finalSet.size() > 1) {
                 return ambiguous("several options stated as the answer", finalSet);
             }
+            if (last.tentative) {
+                // "Hmm, A? Or maybe C?": a hedge does not settle between letters still open beside it
+                for (Mention x : mentions) {
+                    if (!x.text && !x.negative && !x.strong && x.option != last.option && x.option < n && !reference(x)) {
+                        return ambiguous("a hedged answer beside other options", new TreeSet<>(List.of(x.option, last.option)));
+                    }
+                }
+            }
             boolean lastLine = m.indexOf('\n', last.end) < 0 && last.answerWord;
             for (Mention s : strong) {
                 if (s.start >= head.start) {

@@ -136,6 +136,7 @@ class AnswerExtractorTest {
             en | planets | I'm sorry, but I can't help with that. | ~
             en | planets | None of the above. | ~
             he | yesno | אני לא יכול לייעץ לך אם להפסיק ליטול את התרופה. | ~
+            en | planets | Hmm, A? Or maybe C? Hard to say. | ~
             """)
     void readsWhatACarefulGraderReads(String lang, String set, String raw, String expected) {
         Extraction e = AnswerExtractor.extract(lang, raw.replace("\\n", "\n"), SETS.get(set));
