@@ -960,11 +960,11 @@ public final class AnswerExtractor {
          */
         private boolean endsMidSentence() {
             String t = m.stripTrailing();
-            if (t.length() < 60) {
-                return false;
-            }
             String lastLine = t.substring(t.lastIndexOf('\n') + 1).strip();
             boolean cjk = !lastLine.isEmpty() && isCjk(lastLine.charAt(lastLine.length() - 1));
+            if (t.length() < (cjk ? 30 : 60)) {
+                return false; // CJK says in 30 characters what takes 60 in spaced scripts
+            }
             if (cjk ? lastLine.length() < 15 : lastLine.split("\\s+").length < 5) {
                 return false; // "D) Venus - incorrect": the last item of a list, not a sentence cut off
             }
@@ -992,8 +992,8 @@ public final class AnswerExtractor {
                 return c;
             }
             if (read instanceof Extraction.Choice && endsMidSentence()) {
-                return new Extraction.Unparseable(Extraction.TRUNCATED + ": the reply stops mid-sentence before it states an "
-                        + "answer (no token-limit stop reported); raise clp.max-tokens if replies are cut off");
+                return new Extraction.Unparseable(Extraction.TRUNCATED + ": the reply stops mid-sentence, cut off (no "
+                        + "token-limit stop reported), so it is not read; raise clp.max-tokens if replies are cut off");
             }
             return read;
         }
