@@ -52,8 +52,8 @@ public final class AnswerExtractor {
     private static final Pattern THINK_CLOSE = Pattern.compile("</(think|thinking|reasoning|reflection)>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern GLUE = AnswerLanguages.glue().isEmpty() ? null : Pattern.compile(
-            "(?<![\\p{L}])(" + String.join("|", AnswerLanguages.glue().stream().map(Pattern::quote).toList())
-                    + ")-?(?=[A-Z](?![\\p{L}\\p{N}]))");
+            "(?<![\\p{L}])((?i:" + String.join("|", AnswerLanguages.glue().stream().map(Pattern::quote).toList())
+                    + "))-?(?=[A-Z](?![\\p{L}\\p{N}]))");
     /** The whole answer is one Latin letter, alone or as a label: the common case, read without the rest. */
     private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“*]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、*]*$");
     /** Option text found in the answer is replaced by one private-use character per option. */
@@ -188,8 +188,10 @@ public final class AnswerExtractor {
 
     /** Native letter labels standing alone, mapped to A, B, C …; of several series, the one the answer uses. */
     private static String nativeLabels(String lang, String t, List<List<String>> series) {
+        // folded as the text is (Arabic أ is then ا)
         List<List<String>> letters = series.stream()
-                .filter(s -> !s.isEmpty() && Character.isLetter(s.get(0).codePointAt(0))).toList();
+                .filter(s -> !s.isEmpty() && Character.isLetter(s.get(0).codePointAt(0)))
+                .map(s -> s.stream().map(AnswerLanguages::fold).toList()).toList();
         if (letters.isEmpty()) {
             return t;
         }

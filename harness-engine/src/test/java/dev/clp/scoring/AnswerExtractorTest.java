@@ -137,6 +137,8 @@ class AnswerExtractorTest {
             en | planets | None of the above. | ~
             he | yesno | אני לא יכול לייעץ לך אם להפסיק ליטול את התרופה. | ~
             en | planets | Hmm, A? Or maybe C? Hard to say. | ~
+            ar | planets | الإجابة: أ | A
+            zu | planets | NguB. | B
             zh | japlanets | 我们先比较各行星的大小。火星较小，木星最大，所以可能是B，不过还要确认题目问的是质量还是体积，因为 | ~
             en | planets | To answer this we compare the planets. Mars is small. Jupiter is the largest, which points to B, but let me check the radius of | ~
             """)
