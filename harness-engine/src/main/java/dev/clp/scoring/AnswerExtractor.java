@@ -167,12 +167,23 @@ public final class AnswerExtractor {
         String t = raw;
         List<List<String>> series = AnswerLanguages.labels(lang);
         // symbols that are only ever labels (①, ❶, ㉠) go before NFKC, which would make them digits
-        for (List<String> s : series) {
-            if (!s.isEmpty() && !Character.isLetter(s.get(0).codePointAt(0))) {
-                for (int i = 0; i < s.size(); i++) {
-                    t = t.replace(s.get(i), " " + (char) ('A' + i) + " ");
+        StringBuilder symbols = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            int label = c < 0x2460 ? -1 : symbolLabel(series, c);
+            if (label >= 0 && symbols == null) {
+                symbols = new StringBuilder(t.length() + 8).append(t, 0, i);
+            }
+            if (symbols != null) {
+                if (label >= 0) {
+                    symbols.append(' ').append((char) ('A' + label)).append(' ');
+                } else {
+                    symbols.append(c);
                 }
             }
+        }
+        if (symbols != null) {
+            t = symbols.toString();
         }
         t = Normalizer.normalize(t, Normalizer.Form.NFKC);
         t = BOXED.matcher(t).replaceAll(m -> " \\\\boxed " + m.group(1).toUpperCase(Locale.ROOT) + " ");
@@ -184,6 +195,19 @@ public final class AnswerExtractor {
             t = GLUE.matcher(t).replaceAll("$1 ");
         }
         return t.strip();
+    }
+
+    /** The index of a label that is a symbol (①, ❶, ㉠) in one of the series, or -1. */
+    private static int symbolLabel(List<List<String>> series, char c) {
+        for (List<String> s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                String label = s.get(i);
+                if (label.length() == 1 && label.charAt(0) == c && !Character.isLetter(c)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Native letter labels standing alone, mapped to A, B, C …; of several series, the one the answer uses. */
@@ -485,6 +509,7 @@ public final class AnswerExtractor {
         return out;
     }
 
+    private static final Set<String> OR_WORDS = Set.copyOf(AnswerLanguages.words(Kind.OR));
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
             List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
     private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
@@ -907,12 +932,10 @@ public final class AnswerExtractor {
                 // "A, B and C": a comma joins only inside a list that a connector closes
                 return gap.strip().equals(",") && listClosedAfter(b);
             }
-            for (String w : AnswerLanguages.words(Kind.OR)) {
-                if (core.equals(w) || core.equals(w + " " + "option") || core.equals(w + " also")) {
-                    return true;
-                }
+            if (core.endsWith(" option") || core.endsWith(" also")) {
+                core = core.substring(0, core.lastIndexOf(' '));
             }
-            return false;
+            return OR_WORDS.contains(core);
         }
 
         /** After {@code b}, more comma-separated letters and then a connector and a letter ("B, C or D"). */
