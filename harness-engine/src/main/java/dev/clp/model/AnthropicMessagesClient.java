@@ -133,8 +133,9 @@ public final class AnthropicMessagesClient implements ModelClient {
         int out = usage.path("output_tokens").asInt(0);
         stats.tokens(in, out);
         String stop = root.path("stop_reason").asText(null);
-        return new ChatResponse(text.toString(), "refusal".equals(stop) ? ChatResponse.REFUSAL : stop, in, out,
-                (System.nanoTime() - start) / 1_000_000);
+        // normalised to OpenAI's names: "refusal", and "length" for a reply cut off at max_tokens
+        String finish = "refusal".equals(stop) ? ChatResponse.REFUSAL : "max_tokens".equals(stop) ? "length" : stop;
+        return new ChatResponse(text.toString(), finish, in, out, (System.nanoTime() - start) / 1_000_000);
     }
 
     private String describeError(HttpJson.Reply reply) {

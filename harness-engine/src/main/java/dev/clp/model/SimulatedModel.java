@@ -55,7 +55,7 @@ public final class SimulatedModel implements ModelClient {
     @Override
     public ChatResponse complete(ChatRequest request) {
         String prompt = request.lastUserText();
-        if (prompt.contains("\n<answer>\n")) {
+        if (prompt.startsWith("You read another assistant's answer")) { // FallbackExtractor.HEADER
             // asked to read another answer (the fallback extractor): the simulator cannot, and says so
             return response("NONE");
         }

@@ -4,107 +4,131 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.model.ChatRequest;
+import dev.clp.scoring.AnswerLanguages.Kind;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a free-text answer into a choice index, in layers, without a second model call:
+ * Reads which option a free-text answer chose the way a careful grader does, without a second model call, and
+ * says unparseable rather than guess.
  * <ol>
- *   <li>structured output: a JSON object {@code {"answer":"B"}} (what {@code clp.answer-format=json} asks
- *       for), also inside a markdown code fence; any other JSON falls through to the text layers;</li>
- *   <li>normalization: NFKC (full-width letters and brackets become ASCII), markdown emphasis removed,
- *       native option labels (Cyrillic look-alikes, Arabic, Hebrew, Devanagari, Bengali) mapped to A, B, C…;</li>
- *   <li>the whole answer is one letter ({@code B}, {@code (B)}, {@code B.});</li>
- *   <li>a localized answer word followed by a letter ({@code Answer: B}, {@code 答案是B}, {@code Jibu sahihi ni B});</li>
- *   <li>a leading option label ({@code (B) text}, {@code B. text});</li>
- *   <li>the answer is the text of exactly one option;</li>
- *   <li>exactly one letter standing as an option label anywhere in the text.</li>
+ *   <li>a reply the provider stopped at the token limit is never read ({@link Extraction#TRUNCATED});</li>
+ *   <li>{@code <think>…</think>} blocks are reasoning, not the answer; an unclosed one means no answer;</li>
+ *   <li>structured output: a JSON object {@code {"answer":"B"}}, also inside a markdown code fence;</li>
+ *   <li>normalization: NFKC, markdown emphasis, {@code \boxed{B}}, native labels (circled ③, Japanese ア/イ,
+ *       Ukrainian А Б В Г, Arabic أ ب ج د, Hebrew, Devanagari, Bengali, Amharic), digits of every script,
+ *       dropped tone marks and accents;</li>
+ *   <li>the options' texts are found in the answer on word boundaries (so "B. 100 °C" has one letter, not two);</li>
+ *   <li>every letter (and option text) mentioned is classified by what surrounds it: stated as the answer (after an
+ *       answer word, a conclusion or a hedge, or followed by "is correct", "です", "번입니다", "ni sahihi" …), ruled
+ *       out ("A is wrong", "not A", "A – no, wait"), or merely named (a listing, an explanation);</li>
+ *   <li>the stated answer wins; of several stated answers the last wins only when a conclusion or a correction
+ *       comes before it; two answers joined by "or"/"and" are ambiguous; without a stated answer, one leading
+ *       label or a single named option is read, several are ambiguous; then the option text alone.</li>
  * </ol>
- * Anything else, two different letters included, is {@link Extraction.Unparseable}: a refusal or an
- * ambiguous answer is never turned into a letter.
+ * The words are data ({@link AnswerLanguages}, {@code answer-languages.json}); every language's words are tried,
+ * since answers come in other languages than the prompt's.
  */
 public final class AnswerExtractor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FENCE = Pattern.compile("^```[a-zA-Z]*\\s*|\\s*```$");
-    private static final Pattern EMPHASIS = Pattern.compile("[*_`#]+");
-    private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、]*$");
-    private static final Pattern LEADING = Pattern.compile("^\\s*[(\\[]?([A-Z])(?:[)\\]]|[.:：．、](?=\\s|$)|\\s+[—–-]\\s)");
-
-    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}\\s]+");
-    private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z])(?:[)\\].:：]|$)|\\(([A-Z])\\)");
-    private static final Pattern BARE = Pattern.compile("(?<![\\p{L}\\p{N}])([A-Z])(?![\\p{L}\\p{N}])");
+    private static final Pattern EMPHASIS = Pattern.compile("[*_`#]+|\\$|\\\\[()\\[\\]]");
+    private static final Pattern BOXED = Pattern.compile(
+            "\\\\boxed\\s*\\{\\s*(?:\\\\(?:text|textbf|mathrm)\\s*\\{\\s*)?\\(?\\s*([A-Za-z])\\s*\\)?\\s*\\}?\\s*\\}");
+    private static final Pattern THINK = Pattern.compile(
+            "<(think|thinking|reasoning|reflection)>.*?</\\1>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern THINK_OPEN = Pattern.compile("<(think|thinking|reasoning|reflection)>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern THINK_CLOSE = Pattern.compile("</(think|thinking|reasoning|reflection)>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern GLUE = AnswerLanguages.glue().isEmpty() ? null : Pattern.compile(
+            "(?<![\\p{L}])((?i:" + String.join("|", AnswerLanguages.glue().stream().map(Pattern::quote).toList())
+                    + "))-?(?=[A-Z](?![\\p{L}\\p{N}]))");
+    /** The whole answer is one Latin letter, alone or as a label: the common case, read without the rest. */
+    private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“*]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、*]*$");
+    /** Option text found in the answer is replaced by one private-use character per option. */
+    private static final char MASK = '\uE000';
+    private static final String TERMINATORS = ".!?。！？።።।\n";
 
     private AnswerExtractor() {
     }
 
     /**
-     * Extracts the choice from a raw answer.
+     * Extracts the choice from a raw answer whose stop reason is unknown.
      *
      * @param lang the language the question was asked in
      * @param raw the model's answer, untrusted
      * @param choices the options as shown to the model
      */
     public static Extraction extract(String lang, String raw, List<String> choices) {
+        return extract(lang, raw, choices, null);
+    }
+
+    /**
+     * Extracts the choice from a raw answer.
+     *
+     * @param finishReason why the provider stopped ({@code ChatResponse.finishReason()}), may be null; a reply cut
+     *     off at the token limit ({@code length}, {@code max_tokens}) is never turned into a letter
+     */
+    public static Extraction extract(String lang, String raw, List<String> choices, String finishReason) {
+        if (Extraction.isTruncation(finishReason)) {
+            return Extraction.truncated(finishReason);
+        }
         if (raw == null || raw.isBlank()) {
             return new Extraction.Unparseable("empty answer");
         }
         int n = choices.size();
-        Extraction structured = structured(raw, n);
+        String body = THINK.matcher(raw).replaceAll(" ");
+        if (THINK_OPEN.matcher(body).find()) {
+            return new Extraction.Unparseable("the reasoning block (<think>) never closed: no answer after it");
+        }
+        Matcher close = THINK_CLOSE.matcher(body);
+        int after = -1;
+        while (close.find()) {
+            after = close.end();
+        }
+        if (after >= 0) {
+            body = body.substring(after);
+        }
+        if (body.isBlank()) {
+            return new Extraction.Unparseable("only reasoning (<think>…</think>), no answer after it");
+        }
+        Extraction structured = structured(body, n);
         if (structured != null) {
             return structured;
         }
-        String text = normalize(raw);
-        Matcher single = SINGLE.matcher(text);
+        Matcher single = SINGLE.matcher(body);
         if (single.matches()) {
             return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
         }
-        Integer byWord = afterAnswerWord(lang, text, n);
-        if (byWord != null && byWord == AMBIGUOUS) {
-            return new Extraction.Unparseable("ambiguous: several options after the answer word");
-        }
-        if (byWord != null) {
-            return new Extraction.Choice(byWord, "answer-word");
-        }
-        Set<Integer> named = standaloneLabels(text, n);
-        named.addAll(bareLetters(text, n));
-        named.addAll(hedgedLetters(text, n));
-        if (named.size() > 1) {
-            StringBuilder found = new StringBuilder();
-            named.forEach(i -> found.append(found.length() == 0 ? "" : ", ").append((char) ('A' + i)));
-            return new Extraction.Unparseable("ambiguous: several options named (" + found + ")");
-        }
-        Matcher leading = LEADING.matcher(text);
-        if (leading.find()) {
-            int idx = leading.group(1).charAt(0) - 'A';
-            if (idx < n) {
-                return new Extraction.Choice(idx, "leading-label");
-            }
-        }
-        Integer byText = optionText(text, choices);
-        if (byText != null) {
-            return new Extraction.Choice(byText, "option-text");
-        }
-        Set<Integer> labels = standaloneLabels(text, n);
-        if (labels.size() == 1 && !bareLetters(text, n).stream().anyMatch(i -> !labels.contains(i))) {
-            return new Extraction.Choice(labels.iterator().next(), "label");
-        }
-        labels.addAll(bareLetters(text, n));
-        if (labels.size() > 1) {
-            StringBuilder found = new StringBuilder();
-            labels.forEach(i -> found.append(found.length() == 0 ? "" : ", ").append((char) ('A' + i)));
-            return new Extraction.Unparseable("ambiguous: several options named (" + found + ")");
-        }
-        return new Extraction.Unparseable("no option letter or option text found");
+        String text = normalize(lang, body);
+        String masked = mask(lang, text, choices);
+        return new Reading(lang, masked, n).decide(text, choices);
     }
+
+    /** A JSON object with an "answer" that closes a reply after some prose (a fenced block at the end). */
+    private static final Pattern TRAILING_JSON = Pattern.compile(
+            "(?:```[a-zA-Z]*\\s*)?(\\{[^{}]*\"" + ChatRequest.ANSWER_PROPERTY + "\"\\s*:[^{}]*\\})\\s*(?:```)?\\s*$");
 
     /** The structured layer: null when the answer is not a JSON object with a textual "answer". */
     private static Extraction structured(String raw, int n) {
+        Matcher trailing = TRAILING_JSON.matcher(raw);
+        if (trailing.find() && trailing.start() > 0) {
+            Extraction e = structured(trailing.group(1), n);
+            if (e != null) {
+                return e;
+            }
+        }
         String t = raw.strip();
         if (t.startsWith("```")) {
             t = FENCE.matcher(t).replaceAll("").strip();
@@ -138,235 +162,985 @@ public final class AnswerExtractor {
                 : new Extraction.Unparseable("letter " + letter + " is not one of the " + n + " options");
     }
 
-    /** NFKC, emphasis removed, native option labels mapped to Latin capitals. */
-    static String normalize(String raw) {
-        String t = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        t = EMPHASIS.matcher(t).replaceAll("");
-        StringBuilder sb = new StringBuilder(t.length());
+    /** Circled labels, NFKC, {@code \boxed}, emphasis, folding, native labels, glued prefixes. */
+    static String normalize(String lang, String raw) {
+        String t = raw;
+        List<List<String>> series = AnswerLanguages.labels(lang);
+        // symbols that are only ever labels (①, ❶, ㉠) go before NFKC, which would make them digits
+        StringBuilder symbols = null;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            char mapped = nativeLabel(t, i);
-            sb.append(mapped != 0 ? mapped : c);
+            int label = c < 0x2460 ? -1 : symbolLabel(series, c);
+            if (label >= 0 && symbols == null) {
+                symbols = new StringBuilder(t.length() + 8).append(t, 0, i);
+            }
+            if (symbols != null) {
+                if (label >= 0) {
+                    symbols.append(' ').append((char) ('A' + label)).append(' ');
+                } else {
+                    symbols.append(c);
+                }
+            }
         }
-        return sb.toString().strip();
+        if (symbols != null) {
+            t = symbols.toString();
+        }
+        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        t = BOXED.matcher(t).replaceAll(m -> " \\\\boxed " + m.group(1).toUpperCase(Locale.ROOT) + " ");
+        t = EMPHASIS.matcher(t).replaceAll("");
+        t = AnswerLanguages.fold(t);
+        t = nativeLabels(lang, t, series);
+        t = lookalikes(t);
+        if (GLUE != null) {
+            t = GLUE.matcher(t).replaceAll("$1 ");
+        }
+        return t.strip();
+    }
+
+    /** The index of a label that is a symbol (①, ❶, ㉠) in one of the series, or -1. */
+    private static int symbolLabel(List<List<String>> series, char c) {
+        for (List<String> s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                String label = s.get(i);
+                if (label.length() == 1 && label.charAt(0) == c && !Character.isLetter(c)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Native letter labels standing alone, mapped to A, B, C …; of several series, the one the answer uses. */
+    private static String nativeLabels(String lang, String t, List<List<String>> series) {
+        // folded as the text is (Arabic أ is then ا)
+        List<List<String>> letters = series.stream()
+                .filter(s -> !s.isEmpty() && Character.isLetter(s.get(0).codePointAt(0)))
+                .map(s -> s.stream().map(AnswerLanguages::fold).toList()).toList();
+        if (letters.isEmpty()) {
+            return t;
+        }
+        List<String> chosen = letters.get(0);
+        int best = 0;
+        for (List<String> s : letters) {
+            int hits = 0;
+            for (String label : s) {
+                boolean unique = letters.stream().filter(o -> o != s).noneMatch(o -> o.contains(label));
+                if (unique && countStandalone(t, label) > 0) {
+                    hits++;
+                }
+            }
+            if (hits > best) {
+                best = hits;
+                chosen = s;
+            }
+        }
+        StringBuilder sb = null;
+        int copied = 0;
+        for (int i = 0; i < t.length(); i++) {
+            for (int k = 0; k < chosen.size(); k++) {
+                String label = chosen.get(k);
+                if (t.startsWith(label, i) && standalone(t, i, label.length())
+                        && !wordFollows(lang, t, i, label)) {
+                    if (sb == null) {
+                        sb = new StringBuilder(t.length());
+                    }
+                    sb.append(t, copied, i).append((char) ('A' + k));
+                    copied = i + label.length();
+                    i = copied - 1;
+                    break;
+                }
+            }
+        }
+        if (sb == null) {
+            return t;
+        }
+        return sb.append(t, copied, t.length()).toString();
+    }
+
+    /** A Cyrillic С or Е standing alone is the Latin letter it looks like. */
+    private static String lookalikes(String t) {
+        char[] a = null;
+        for (int i = 0; i < t.length(); i++) {
+            Character latin = AnswerLanguages.lookalikes().get(t.charAt(i));
+            if (latin != null && standalone(t, i, 1)) {
+                if (a == null) {
+                    a = t.toCharArray();
+                }
+                a[i] = latin;
+            }
+        }
+        return a == null ? t : new String(a);
+    }
+
+    private static int countStandalone(String t, String label) {
+        int count = 0;
+        for (int at = t.indexOf(label); at >= 0; at = t.indexOf(label, at + 1)) {
+            if (standalone(t, at, label.length())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A label not inside a word: Katakana labels only need non-Katakana neighbours (イです, 正解はイ). */
+    private static boolean standalone(String t, int at, int len) {
+        boolean kana = Character.UnicodeScript.of(t.charAt(at)) == Character.UnicodeScript.KATAKANA;
+        char before = at == 0 ? ' ' : t.charAt(at - 1);
+        char next = at + len >= t.length() ? ' ' : t.charAt(at + len);
+        if (kana) {
+            return !isKatakana(before) && !isKatakana(next) && !isLatin(before) && !isLatin(next);
+        }
+        return !isWordChar(before) && !isWordChar(next);
+    }
+
+    private static boolean isKatakana(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA || c == 'ー';
     }
 
     /**
-     * Maps a native option label to A–D when it stands alone (not inside a word): Cyrillic look-alikes
-     * А/В/С, Arabic أ ب ج د, Hebrew א ב ג ד, Devanagari क ख ग घ, Bengali ক খ গ ঘ, Amharic ሀ ለ ሐ መ.
+     * A label that is also a word (Ukrainian В "in", the article A) followed by a word of three letters or more
+     * is the word, unless an answer word or a colon comes just before it.
      */
-    private static char nativeLabel(String t, int i) {
-        char c = t.charAt(i);
-        int idx = switch (c) {
-            case 'А' -> 0;
-            case 'В' -> 1;
-            case 'С' -> 2;
-            case 'أ', 'א', 'क', 'ক', 'ሀ' -> 0;
-            case 'ب', 'ב', 'ख', 'খ', 'ለ' -> 1;
-            case 'ج', 'ג', 'ग', 'গ', 'ሐ' -> 2;
-            case 'د', 'ד', 'घ', 'ঘ', 'መ' -> 3;
-            default -> -1;
-        };
-        if (idx < 0) {
-            return 0;
+    private static boolean wordFollows(String lang, String t, int at, String label) {
+        if (!AnswerLanguages.isLetterWord(lang, label)) {
+            return false;
         }
-        boolean startAlone = i == 0 || !isWordChar(t.charAt(i - 1));
-        boolean endAlone = i + 1 >= t.length() || !isWordChar(t.charAt(i + 1));
-        return startAlone && endAlone ? (char) ('A' + idx) : 0;
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                || Character.getType(c) == Character.COMBINING_SPACING_MARK;
-    }
-
-    /** A letter standing within a few characters after a localized (or English) answer word. */
-    private static Integer afterAnswerWord(String lang, String text, int n) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        Integer found = null;
-        for (List<String> words : List.of(LanguageText.of(lang).answerWords(), LanguageText.of("en").answerWords())) {
-            for (String word : words) {
-                int from = 0;
-                while (true) {
-                    int at = lower.indexOf(word, from);
-                    if (at < 0) {
-                        break;
-                    }
-                    Integer idx = letterNear(text, at + word.length(), n);
-                    if (idx != null && idx == AMBIGUOUS) {
-                        return AMBIGUOUS;
-                    }
-                    if (idx != null) {
-                        if (found != null && !found.equals(idx)) {
-                            return AMBIGUOUS;
-                        }
-                        found = idx;
-                    }
-                    from = at + word.length();
+        int w = at + label.length();
+        if (w + 1 >= t.length() || t.charAt(w) != ' ') {
+            return false;
+        }
+        int end = w + 1;
+        while (end < t.length() && Character.isLetter(t.charAt(end))) {
+            end++;
+        }
+        if (end - (w + 1) < 3) {
+            return false;
+        }
+        String before = lower(t.substring(Math.max(0, at - 30), at));
+        if (before.contains(":") || before.contains("—") || before.contains(" - ") || before.contains("–")) {
+            return false;
+        }
+        for (Kind k : List.of(Kind.ANSWER, Kind.OPTION)) {
+            for (String word : AnswerLanguages.words(k)) {
+                if (before.contains(word)) {
+                    return false;
                 }
             }
-            if (found != null) {
-                return found;
-            }
         }
-        return null;
+        return true;
     }
 
-    private static final int AMBIGUOUS = -2;
-
-    /**
-     * The first capital A.. within the next few non-letter characters or short connecting words; AMBIGUOUS
-     * when another option letter follows it closely ("Answer: A or C").
-     */
-    private static Integer letterNear(String text, int start, int n) {
-        Integer first = firstLetter(text, start, n);
-        if (first == null || first < 0) {
-            return first;
-        }
-        int after = text.indexOf((char) ('A' + first), start) + 1;
-        Matcher m = BARE.matcher(text).region(after, Math.min(text.length(), after + 12));
-        while (m.find()) {
-            int other = m.group(1).charAt(0) - 'A';
-            if (other != first && other < n) {
-                return AMBIGUOUS;
-            }
-        }
-        return first;
+    static boolean isWordChar(char c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
-    private static Integer firstLetter(String text, int start, int n) {
-        int limit = Math.min(text.length(), start + 24);
-        int i = start;
-        while (i < limit) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                boolean before = i == 0 || !Character.isLetter(text.charAt(i - 1)) || isConnector(text, i);
-                boolean after = i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1))
-                        || isCjk(text.charAt(i + 1));
-                if (before && after) {
-                    int idx = c - 'A';
-                    return idx < n ? idx : null;
-                }
-                return null;
-            }
-            if (Character.isDigit(c)) {
-                return null;
-            }
-            i++;
-        }
-        return null;
+    private static boolean isLatin(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                || (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
     }
 
-    /** CJK and Korean text has no spaces: 答案是B, 정답은B. */
-    private static boolean isConnector(String text, int i) {
-        return isCjk(text.charAt(i - 1));
-    }
-
-    private static boolean isCjk(char c) {
+    static boolean isCjk(char c) {
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
     }
 
-    /** The one option whose full text the answer contains, when exactly one matches. */
-    private static Integer optionText(String text, List<String> choices) {
-        String answer = simplify(text);
-        if (answer.isEmpty()) {
-            return null;
+    /** Lower case, one char for one char, so positions keep. */
+    static String lower(String s) {
+        char[] a = s.toCharArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Character.toLowerCase(a[i]);
         }
-        Integer exact = null;
-        Set<Integer> contained = new TreeSet<>();
-        for (int i = 0; i < choices.size(); i++) {
-            String c = simplify(Normalizer.normalize(choices.get(i), Normalizer.Form.NFKC));
-            if (c.isEmpty()) {
-                continue;
-            }
-            if (c.equals(answer)) {
-                if (exact != null) {
-                    return null;
-                }
-                exact = i;
-            }
-            if (answer.contains(c)) {
-                contained.add(i);
-            }
-        }
-        if (exact != null) {
-            return exact;
-        }
-        if (contained.size() == 1) {
-            int i = contained.iterator().next();
-            // the contained option must not itself be part of another option's text
-            for (int j = 0; j < choices.size(); j++) {
-                if (j != i && simplify(choices.get(j)).contains(simplify(choices.get(i)))) {
-                    return null;
-                }
-            }
-            return i;
-        }
-        return null;
+        return new String(a);
     }
 
-    private static String simplify(String s) {
-        return PUNCTUATION.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    static boolean isMask(char c, int n) {
+        return c >= MASK && c < MASK + n;
+    }
+
+    /** Each option's text, where it stands on word boundaries in the answer, becomes that option's mask character. */
+    private static String mask(String lang, String text, List<String> choices) {
+        List<Integer> order = new ArrayList<>();
+        List<String> folded = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            folded.add(EMPHASIS.matcher(AnswerLanguages.fold(Normalizer.normalize(choices.get(i), Normalizer.Form.NFKC)))
+                    .replaceAll("").strip());
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> folded.get(i).length()).reversed());
+        String t = text;
+        List<String> prefixes = AnswerLanguages.nounPrefixes(lang);
+        for (int i : order) {
+            String key = lang + '\u0000' + folded.get(i);
+            Pattern p = PATTERNS.computeIfAbsent(key, k -> Optional.ofNullable(optionPattern(k.substring(k.indexOf('\u0000') + 1),
+                    prefixes))).orElse(null);
+            if (PATTERNS.size() > 100_000) {
+                PATTERNS.clear(); // a bound, not a policy: a run has far fewer distinct options
+            }
+            if (p != null) {
+                String replacement = String.valueOf((char) (MASK + i));
+                t = p.matcher(t).replaceAll(replacement);
+            }
+        }
+        return t;
+    }
+
+    private static final ConcurrentHashMap<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
+
+    /** The pattern of one option's text, or null for a text too short to find safely (a lone letter). */
+    static Pattern optionPattern(String choice, List<String> prefixes) {
+        String core = choice;
+        if (core.codePointCount(0, core.length()) < 2 && !(core.length() == 1 && isCjk(core.charAt(0)))) {
+            return null;
+        }
+        if (core.chars().noneMatch(Character::isLetterOrDigit)) {
+            return null;
+        }
+        String prefix = "";
+        if (!prefixes.isEmpty()) {
+            for (String p : prefixes) {
+                if (core.length() > p.length() + 1 && core.startsWith(p)
+                        && Character.isUpperCase(core.charAt(p.length()))) {
+                    core = core.substring(p.length());
+                    break;
+                }
+            }
+            prefix = "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?)?";
+        }
+        StringBuilder sb = new StringBuilder();
+        char first = core.charAt(0);
+        char last = core.charAt(core.length() - 1);
+        if (Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL) {
+            sb.append("(?<!\\p{IsHangul})");
+        } else if (!isCjk(first)) {
+            sb.append("(?<![\\p{L}\\p{N}\\p{M}])");
+        }
+        sb.append(prefix);
+        String[] words = core.split("\\s+");
+        for (int w = 0; w < words.length; w++) {
+            sb.append(w == 0 ? "" : "\\s*").append(Pattern.quote(words[w]));
+        }
+        if (!isCjk(last)) {
+            sb.append("(?![\\p{L}\\p{N}\\p{M}])");
+        }
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**
-     * Capital letters standing alone as words ("B or C"); "A" and "I" followed by a lower-case word are
-     * read as the article or pronoun.
+     * The last layer: the one option whose words all stand in the answer, allowing inflected endings ("Die
+     * Mitochondrien" for "Mitochondrium") and a noun-class prefix ("yiJupiter"); null unless exactly one matches.
      */
-    private static Set<Integer> bareLetters(String text, int n) {
-        Set<Integer> found = new TreeSet<>();
-        Matcher m = BARE.matcher(text);
-        while (m.find()) {
-            char c = m.group(1).charAt(0);
-            int end = m.end();
-            // "A cat", "I think": the article or pronoun before a word of three or more letters; "A or C" is a letter
-            int w = end + 1;
-            while (w < text.length() && Character.isLetter(text.charAt(w))) {
-                w++;
+    static Integer fuzzyOptionText(String lang, String text, List<String> choices) {
+        List<String> tokens = tokens(lower(text));
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        List<String> prefixes = AnswerLanguages.nounPrefixes(lang);
+        List<List<String>> all = new ArrayList<>();
+        for (String c : choices) {
+            all.add(tokens(lower(AnswerLanguages.fold(Normalizer.normalize(c, Normalizer.Form.NFKC)))));
+        }
+        Integer found = null;
+        for (int i = 0; i < choices.size(); i++) {
+            List<String> words = new ArrayList<>(all.get(i));
+            if (choices.size() > 1) {
+                // "Mlima Kilimanjaro", "Mlima Kenya": the word every option has does not tell them apart
+                words.removeIf(w -> all.stream().allMatch(o -> o.contains(w)));
             }
-            boolean wordFollows = end + 1 < text.length() && text.charAt(end) == ' '
-                    && Character.isLowerCase(text.charAt(end + 1)) && w - (end + 1) >= 3;
-            if ((c == 'A' || c == 'I') && wordFollows) {
+            if (words.isEmpty() || words.stream().allMatch(w -> w.length() < 2)) {
                 continue;
             }
-            if (c - 'A' < n) {
-                found.add(c - 'A');
+            boolean every = true;
+            for (String w : words) {
+                String core = stripPrefix(w, prefixes);
+                if (w.length() < 2 || tokens.stream().noneMatch(t -> similar(t, w) || similar(stripPrefix(t, prefixes), core))) {
+                    every = false;
+                    break;
+                }
+            }
+            if (every) {
+                if (found != null) {
+                    return null;
+                }
+                found = i;
             }
         }
         return found;
     }
 
-    private static final Pattern HEDGE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])([A-Z])(?![\\p{L}\\p{N}])\\s*\\p{L}{1,6}\\s*([A-Z])(?![\\p{L}\\p{N}])");
-
-    /** Two letters joined by one short word: "A or C", "A oder C", "A noma C", "A 或 C". */
-    private static Set<Integer> hedgedLetters(String text, int n) {
-        Set<Integer> found = new TreeSet<>();
-        Matcher m = HEDGE.matcher(text);
-        while (m.find()) {
-            int a = m.group(1).charAt(0) - 'A';
-            int b = m.group(2).charAt(0) - 'A';
-            if (a != b && a < n && b < n) {
-                found.add(a);
-                found.add(b);
+    private static String stripPrefix(String w, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (w.length() >= p.length() + 4 && w.startsWith(p)) {
+                return w.substring(p.length());
             }
         }
-        return found;
+        return w;
     }
 
-    /** Letters standing as option labels: "B)" "(B)" "B." "B:" or alone at the end. */
-    private static Set<Integer> standaloneLabels(String text, int n) {
-        Set<Integer> found = new TreeSet<>();
-        Matcher m = LABEL.matcher(text);
-        while (m.find()) {
-            String g = m.group(1) != null ? m.group(1) : m.group(2);
-            int idx = g.charAt(0) - 'A';
-            if (idx < n) {
-                found.add(idx);
+    /** The same word, or the same stem with another ending (five letters or more, at most three changed). */
+    private static boolean similar(String token, String word) {
+        if (token.equals(word)) {
+            return true;
+        }
+        if (word.length() < 5 || token.length() < 5 || isCjk(word.charAt(0))) {
+            return false;
+        }
+        int common = 0;
+        while (common < word.length() && common < token.length() && word.charAt(common) == token.charAt(common)) {
+            common++;
+        }
+        return common >= Math.max(5, word.length() - 3) && token.length() - common <= 4;
+    }
+
+    private static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean word = i < s.length() && isWordChar(s.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(s.substring(start, i));
+                start = -1;
             }
         }
-        return found;
+        return out;
+    }
+
+    private static final Set<String> OR_WORDS = Set.copyOf(AnswerLanguages.words(Kind.OR));
+    private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
+            List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
+    private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
+            List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT));
+
+    /** One letter or option text in the answer, classified by what surrounds it. */
+    private static final class Mention {
+        final int option;
+        final int start;
+        int end;
+        final boolean text;
+        boolean strong;
+        boolean tentative;
+        boolean conclusive;
+        boolean negative;
+        boolean leading;
+        boolean lineStartLabel;
+        boolean answerWord;
+        Mention next;
+        Mention prev;
+        int postAt = -1;
+
+        Mention(int option, int start, int end, boolean text) {
+            this.option = option;
+            this.start = start;
+            this.end = end;
+            this.text = text;
+        }
+    }
+
+    /** The mentions of one answer and the decision over them. */
+    private static final class Reading {
+        private final String lang;
+        private final String m;
+        private final String low;
+        private final int n;
+        private final List<Mention> mentions = new ArrayList<>();
+
+        Reading(String lang, String masked, int n) {
+            this.lang = lang;
+            this.m = masked;
+            this.low = lower(masked);
+            this.n = n;
+            scan(lang);
+        }
+
+        private boolean isLetterMention(int i) {
+            char c = m.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+            char before = i == 0 ? ' ' : m.charAt(i - 1);
+            char next = i + 1 >= m.length() ? ' ' : m.charAt(i + 1);
+            if (isLatin(before) || Character.isDigit(before) || before == '°' || before == '\'' || before == '’') {
+                return false;
+            }
+            if (isLatin(next) || Character.isDigit(next) || next == '+' || next == '\'' || next == '’') {
+                return false;
+            }
+            // X-ray, T-cell; U.S.A.
+            if (next == '-' && i + 2 < m.length() && isLatin(m.charAt(i + 2))) {
+                return false;
+            }
+            if (next == '.' && i + 3 < m.length() && m.charAt(i + 2) >= 'A' && m.charAt(i + 2) <= 'Z'
+                    && m.charAt(i + 3) == '.') {
+                return false;
+            }
+            return !(before == '.' && i >= 2 && m.charAt(i - 2) >= 'A' && m.charAt(i - 2) <= 'Z'
+                    && i >= 3 && !isLatin(m.charAt(i - 3)) && next == '.');
+        }
+
+        private void scan(String lang) {
+            int firstContent = 0;
+            while (firstContent < m.length() && !isWordChar(m.charAt(firstContent))
+                    && !isMask(m.charAt(firstContent), n)) {
+                firstContent++;
+            }
+            int lastLineStart = m.lastIndexOf('\n') + 1;
+            String lastLine = m.substring(lastLineStart);
+            for (int i = 0; i < m.length(); i++) {
+                char c = m.charAt(i);
+                Mention mention;
+                if (isMask(c, n)) {
+                    mention = new Mention(c - MASK, i, i + 1, true);
+                } else if (isLetterMention(i)) {
+                    mention = new Mention(c - 'A', i, i + 1, false);
+                    consumeLabelText(mention);
+                } else if (c >= 'a' && c <= 'z' && lowerCaseAnswer(i)) {
+                    mention = new Mention(c - 'a', i, i + 1, false);
+                } else {
+                    continue;
+                }
+                mention.leading = mention.start == firstContent;
+                mention.lineStartLabel = !mention.text && listLabel(mention.start);
+                classifyBefore(mention);
+                boolean statedBefore = mention.strong;
+                classifyAfter(mention);
+                boolean byPredicate = (mention.strong && !statedBefore || mention.negative) && mention.postAt == 0;
+                if (!mention.text && !byPredicate && !mention.answerWord
+                        && AnswerLanguages.isLetterWord(lang, String.valueOf(c)) && articleFollows(mention.start)) {
+                    continue; // "A cat", "so I think", "E poi"
+                }
+                if (!mention.text && mention.start >= lastLineStart && onlyThis(lastLine, mention.start - lastLineStart)
+                        && lastLineStart > 0) {
+                    mention.strong = true; // a bare letter as the last line closes the answer
+                }
+                if (!mentions.isEmpty()) {
+                    Mention p = mentions.get(mentions.size() - 1);
+                    if (joined(p, mention)) {
+                        p.next = mention;
+                        mention.prev = p;
+                    }
+                }
+                mentions.add(mention);
+                i = mention.end - 1;
+            }
+            // a letter that ends the reply closes it ("… es Calderón: ④.", "… ngu ③"), unless it is a reference
+            if (!mentions.isEmpty()) {
+                Mention last = mentions.get(mentions.size() - 1);
+                int from = sentenceStart(last.start, 200);
+                boolean alone = mentions.stream().noneMatch(x -> x != last && !x.negative && x.start >= from
+                        && x.option != last.option);
+                if (!last.text && !last.negative && last.end == last.start + 1 && alone
+                        && m.substring(last.end).matches("[\\s.!?。！？።।*]*") && !reference(last)
+                        && (last.start == 0 || m.charAt(last.start - 1) != '(')) {
+                    last.strong = true;
+                }
+            }
+            // a clause about two letters is about both: "A and C are correct", "not A or B"
+            for (Mention x : mentions) {
+                if (x.prev == null && x.next != null) {
+                    Mention last = x;
+                    while (last.next != null) {
+                        last = last.next;
+                    }
+                    boolean strong = x.strong || last.strong;
+                    boolean negative = x.negative || last.negative;
+                    for (Mention y = x; y != null; y = y.next) {
+                        y.strong = strong && !negative;
+                        y.negative = negative;
+                    }
+                }
+            }
+        }
+
+        /** "B. Jupiter", "B (Jupiter)", "B — Jupiter": the option's own text belongs to the label. */
+        private void consumeLabelText(Mention x) {
+            int j = x.end;
+            while (j < m.length() && " ).,:：、-–—(".indexOf(m.charAt(j)) >= 0) {
+                j++;
+            }
+            if (j < m.length() && isMask(m.charAt(j), n) && j - x.end <= 4) {
+                j++;
+                while (j < m.length() && m.charAt(j) == ')') {
+                    j++;
+                }
+                x.end = j;
+            }
+        }
+
+        private boolean lowerCaseAnswer(int i) {
+            char before = i == 0 ? ' ' : m.charAt(i - 1);
+            char next = i + 1 >= m.length() ? ' ' : m.charAt(i + 1);
+            if (isWordChar(before) || isWordChar(next)) {
+                return false;
+            }
+            int k = i - 1;
+            while (k >= 0 && m.charAt(k) == ' ') {
+                k--;
+            }
+            if (k < 0 || (m.charAt(k) != ':' && m.charAt(k) != '：')) {
+                return false; // "answer: b" only
+            }
+            String seg = low.substring(Math.max(0, i - 20), i);
+            for (String w : AnswerLanguages.words(Kind.ANSWER)) {
+                int at = seg.lastIndexOf(w);
+                if (at >= 0 && seg.substring(at + w.length()).chars().noneMatch(Character::isLetterOrDigit)
+                        && seg.substring(at + w.length()).chars().anyMatch(ch -> ch == ':' || ch == '：')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A label as in a list of options: "A. …", "B) …", "C: …" after a space or a line start, not "(A)". */
+        private boolean listLabel(int i) {
+            char before = i == 0 ? ' ' : m.charAt(i - 1);
+            if (!Character.isWhitespace(before) && before != '-' && before != '>') {
+                return false;
+            }
+            return i + 1 < m.length() && ").:：]".indexOf(m.charAt(i + 1)) >= 0
+                    && (i + 2 >= m.length() || Character.isWhitespace(m.charAt(i + 2)) || isMask(m.charAt(i + 2), n));
+        }
+
+        /** The last line is this letter and punctuation (and its option text) only. */
+        private boolean onlyThis(String line, int at) {
+            for (int j = 0; j < line.length(); j++) {
+                char c = line.charAt(j);
+                if (j != at && (isWordChar(c) || (isMask(c, n) && j < at))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** "A cat": a letter that is a word, followed by a word of three letters or more. */
+        private boolean articleFollows(int i) {
+            int w = i + 1;
+            if (w + 1 >= m.length() || m.charAt(w) != ' ' || !Character.isLowerCase(m.charAt(w + 1))) {
+                return false;
+            }
+            int end = w + 1;
+            while (end < m.length() && Character.isLetter(m.charAt(end))) {
+                end++;
+            }
+            if (end - (w + 1) < 3) {
+                return false;
+            }
+            String word = low.substring(w + 1, end);
+            return !AnswerLanguages.words(Kind.OR).contains(word);
+        }
+
+        /** The text of the sentence before a position, back to the last terminator. */
+        private int sentenceStart(int i, int max) {
+            int from = Math.max(0, i - max);
+            for (int j = i - 1; j >= from; j--) {
+                char c = m.charAt(j);
+                if (TERMINATORS.indexOf(c) >= 0) {
+                    // "A. Mars" and "3.5" are not sentence ends; a newline after "Answer:" does not end it
+                    if (c == '.' && j + 1 < m.length() && !Character.isWhitespace(m.charAt(j + 1))) {
+                        continue;
+                    }
+                    if (c == '\n' && low.substring(from, j).strip().endsWith(":")) {
+                        continue;
+                    }
+                    return j + 1;
+                }
+            }
+            return from;
+        }
+
+        private static boolean boundaryBefore(String s, int at, String word) {
+            if (at == 0 || isCjk(word.charAt(0)) || !isWordChar(word.charAt(0))) {
+                return true;
+            }
+            return !isWordChar(s.charAt(at - 1));
+        }
+
+        private boolean containsMention(int from, int to) {
+            for (int j = from; j < to; j++) {
+                if (isMask(m.charAt(j), n) || isLetterMention(j)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void classifyBefore(Mention x) {
+            int s = sentenceStart(x.start, 60);
+            String seg = low.substring(s, x.start);
+            // negation just before: "not A", "not option A", "rather than (A)"
+            String tail = seg.stripTrailing();
+            while (!tail.isEmpty() && "([\"'«“".indexOf(tail.charAt(tail.length() - 1)) >= 0) {
+                tail = tail.substring(0, tail.length() - 1).stripTrailing();
+            }
+            String option = AnswerLanguages.lexicon(Kind.OPTION).endOf(tail);
+            if (option != null) {
+                tail = tail.substring(0, tail.length() - option.length()).stripTrailing();
+            }
+            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null) {
+                x.negative = true;
+                return;
+            }
+            for (int at = seg.length() - 1; at >= 0; at--) {
+                final int pos = at;
+                String w = BEFORE.lexicon.at(seg, at, c -> boundaryBefore(seg, pos, c)
+                        && (endsWord(low, s + pos + c.length(), c) || (c.length() >= 4
+                                && (BEFORE.kind(c) == Kind.ANSWER || BEFORE.kind(c) == Kind.OPTION))));
+                if (w == null) {
+                    continue;
+                }
+                Kind k = BEFORE.kind(w);
+                int gapFrom = s + at + w.length();
+                if (!endsWord(low, gapFrom, w)) {
+                    while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
+                        gapFrom++; // the word's own ending: "options", "answers", "відповіддю"
+                    }
+                }
+                String gap = low.substring(gapFrom, x.start);
+                if (gap.length() > 32 || containsMention(gapFrom, x.start) || gap.chars().anyMatch(Character::isDigit)
+                        || gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('،') >= 0
+                        || gap.strip().split("\\s+").length > 6) {
+                    continue;
+                }
+                if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
+                    continue; // "option A" only names it
+                }
+                if (hasWord(gap, Kind.NOT)) {
+                    x.negative = true;
+                    return;
+                }
+                x.strong = true;
+                x.answerWord = k == Kind.ANSWER;
+                x.tentative = k == Kind.HEDGE;
+                x.conclusive = k == Kind.CONCLUDE || k == Kind.RETRACT || w.contains("final")
+                        || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
+                return;
+            }
+        }
+
+        /** A word ends at {@code end}: the next character is not a letter, or the word is CJK. */
+        private static boolean endsWord(String s, int end, String w) {
+            char last = w.charAt(w.length() - 1);
+            return end >= s.length() || !isWordChar(s.charAt(end)) || isCjk(last) || !isWordChar(last)
+                    || isCjk(s.charAt(end));
+        }
+
+        private static boolean hasWord(String gap, Kind kind) {
+            AnswerLanguages.Lexicon lexicon = AnswerLanguages.lexicon(kind);
+            for (int at = 0; at < gap.length(); at++) {
+                String w = lexicon.at(gap, at);
+                if (w == null) {
+                    continue;
+                }
+                int end = at + w.length();
+                boolean endOk = end >= gap.length() || !isWordChar(gap.charAt(end)) || isCjk(w.charAt(w.length() - 1));
+                if (boundaryBefore(gap, at, w) && endOk) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void classifyAfter(Mention x) {
+            if (x.negative) {
+                return;
+            }
+            int j = x.end;
+            while (j < m.length() && " ,:;)]-–—\"'»”".indexOf(m.charAt(j)) >= 0) {
+                j++;
+            }
+            int to = j;
+            while (to < m.length() && to - j < 40 && TERMINATORS.indexOf(m.charAt(to)) < 0) {
+                to++;
+            }
+            // "Bです。", "C번입니다." keep the full stop that follows a predicate
+            String window = low.substring(j, Math.min(m.length(), to + 1));
+            int bestLen = 0;
+            Kind best = null;
+            Kind bestKind = null;
+            for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
+                final int pos = at;
+                // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
+                String w = AFTER.lexicon.at(window, at, c -> {
+                    boolean bounded = (c.length() <= 3 && !isCjk(c.charAt(0))) || isLatin(c.charAt(c.length() - 1));
+                    int end = pos + c.length();
+                    return !bounded || end >= window.length() || !isWordChar(window.charAt(end));
+                });
+                if (w == null || w.length() <= bestLen) {
+                    continue;
+                }
+                Kind k = AFTER.kind(w);
+                // after other words ("B is definitely correct") only a long predicate counts, two words at most
+                if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
+                    continue;
+                }
+                if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
+                    bestLen = w.length();
+                    bestKind = k;
+                    x.postAt = at;
+                }
+                best = bestKind;
+            }
+            if (best == Kind.CORRECT && bestLen < 5 && (x.text || reference(x))) {
+                best = null; // "Èkó (A) ni …", "ATP ni …": a copula after a name describes it, it does not choose it
+            }
+            if (best == Kind.WRONG || best == Kind.RETRACT) {
+                x.negative = true;
+                x.strong = false;
+            } else if (best == Kind.CORRECT) {
+                x.strong = true;
+                x.tentative = false;
+            }
+        }
+
+        /** "Noun (A)": a letter in brackets after a word names what the word is, as a reference. */
+        private boolean reference(Mention x) {
+            int j = x.start - 1;
+            if (j < 0 || (m.charAt(j) != '(' && m.charAt(j) != '（')) {
+                return false;
+            }
+            j--;
+            while (j >= 0 && m.charAt(j) == ' ') {
+                j--;
+            }
+            return j >= 0 && (Character.isLetter(m.charAt(j)) || isMask(m.charAt(j), n));
+        }
+
+        /** Two mentions joined by a connector ("A or C", "A and C", "A/C", "A 或 C"). */
+        private boolean joined(Mention a, Mention b) {
+            if (b.start - a.end > 24) {
+                return false;
+            }
+            String gap = low.substring(a.end, b.start);
+            for (int k = 0; k < gap.length(); k++) {
+                if (TERMINATORS.indexOf(gap.charAt(k)) >= 0) {
+                    return false;
+                }
+            }
+            String core = gap.replaceAll("^[\\s,()\\[\\]]+|[\\s,()\\[\\]\\-]+$", "");
+            if (core.startsWith("either ")) {
+                core = core.substring(7);
+            }
+            for (String glue : AnswerLanguages.glue()) {
+                if (core.endsWith(" " + glue)) {
+                    core = core.substring(0, core.length() - glue.length() - 1); // "ngu-C noma ngu-D"
+                }
+            }
+            if (core.isEmpty()) {
+                // "A, B and C": a comma joins only inside a list that a connector closes
+                return gap.strip().equals(",") && listClosedAfter(b);
+            }
+            if (core.endsWith(" option") || core.endsWith(" also")) {
+                core = core.substring(0, core.lastIndexOf(' '));
+            }
+            return OR_WORDS.contains(core);
+        }
+
+        /** After {@code b}, more comma-separated letters and then a connector and a letter ("B, C or D"). */
+        private boolean listClosedAfter(Mention b) {
+            int j = b.end;
+            for (int hops = 0; hops < 6; hops++) {
+                int k = j;
+                while (k < m.length() && " ,()".indexOf(m.charAt(k)) >= 0) {
+                    k++;
+                }
+                String rest = low.substring(k, Math.min(low.length(), k + 16));
+                String connector = AnswerLanguages.lexicon(Kind.OR).at(rest.isEmpty() ? " " : rest, 0);
+                if (connector != null && endsWord(rest, connector.length(), connector)) {
+                    int after = k + connector.length();
+                    while (after < m.length() && (m.charAt(after) == ' ' || m.charAt(after) == '-')) {
+                        after++;
+                    }
+                    return after < m.length() && (isLetterMention(after) || isMask(m.charAt(after), n));
+                }
+                if (k > j && k < m.length() && isLetterMention(k) && low.substring(j, k).strip().equals(",")) {
+                    j = k + 1;
+                    continue;
+                }
+                return false;
+            }
+            return false;
+        }
+
+        /** Where the answer says no option is right or declines, the end of the last such phrase; -1 if nowhere. */
+        // none and refusal phrases are searched in the masked text and in the plain one: an option's text ("No",
+        // "Keine") may be part of them
+        private static int phraseEndIn(Kind kind, String s) {
+            AnswerLanguages.Lexicon lexicon = AnswerLanguages.lexicon(kind);
+            int end = -1;
+            for (int at = 0; at < s.length(); at++) {
+                String w = lexicon.at(s, at);
+                if (w != null && boundaryBefore(s, at, w)) {
+                    end = at + w.length();
+                }
+            }
+            return end;
+        }
+
+        /**
+         * A long reply that stops mid-sentence (no closing punctuation, last word unfinished or a comma) without
+         * having stated an answer was cut off, whatever the stop reason says.
+         */
+        private boolean endsMidSentence() {
+            String t = m.stripTrailing();
+            String lastLine = t.substring(t.lastIndexOf('\n') + 1).strip();
+            boolean cjk = !lastLine.isEmpty() && isCjk(lastLine.charAt(lastLine.length() - 1));
+            if (t.length() < (cjk ? 30 : 60)) {
+                return false; // CJK says in 30 characters what takes 60 in spaced scripts
+            }
+            if (cjk ? lastLine.length() < 15 : lastLine.split("\\s+").length < 5) {
+                return false; // "D) Venus - incorrect": the last item of a list, not a sentence cut off
+            }
+            char last = t.charAt(t.length() - 1);
+            return (Character.isLetter(last) || ",;:，、(（-–—".indexOf(last) >= 0 || Character.getType(last) == Character.NON_SPACING_MARK
+                    || Character.getType(last) == Character.COMBINING_SPACING_MARK)
+                    && !(last >= 'A' && last <= 'Z' && isLetterMention(t.length() - 1));
+        }
+
+        Extraction decide(String text, List<String> choices) {
+            Extraction read = read(text, choices);
+            String plain = lower(text);
+            int none = Math.max(phraseEndIn(Kind.NONE, low), phraseEndIn(Kind.NONE, plain));
+            int refuse = Math.max(phraseEndIn(Kind.REFUSE, low), phraseEndIn(Kind.REFUSE, plain));
+            if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
+                Mention last = lastStrong();
+                boolean statedAfterRefusal = last != null && last.start > refuse;
+                boolean statedAfterNone = last != null && last.start > none && last.conclusive;
+                if (none >= 0 && !statedAfterNone) {
+                    return new Extraction.Unparseable("the answer says none of the options is right");
+                }
+                if (refuse >= 0 && !statedAfterRefusal && none < 0) {
+                    return new Extraction.Unparseable("the model declined to answer");
+                }
+                return c;
+            }
+            if (read instanceof Extraction.Choice && endsMidSentence()) {
+                return new Extraction.Unparseable(Extraction.TRUNCATED + ": the reply stops mid-sentence, cut off (no "
+                        + "token-limit stop reported), so it is not read; raise clp.max-tokens if replies are cut off");
+            }
+            return read;
+        }
+
+        private Mention lastStrong() {
+            Mention last = null;
+            for (Mention x : mentions) {
+                if (x.strong && !x.negative) {
+                    last = x;
+                }
+            }
+            return last;
+        }
+
+        private Extraction read(String text, List<String> choices) {
+            String stripped = m.codePoints().filter(cp -> Character.isLetterOrDigit(cp) || isMask((char) cp, n))
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            if (stripped.length() == 1 && Character.isLetter(stripped.charAt(0)) && stripped.charAt(0) < 128) {
+                return inRange(stripped.toUpperCase(Locale.ROOT), n, "letter");
+            }
+            if (stripped.length() == 1 && isMask(stripped.charAt(0), n)) {
+                return new Extraction.Choice(stripped.charAt(0) - MASK, "option-text");
+            }
+            if (stripped.length() == 2 && stripped.charAt(0) >= 'A' && stripped.charAt(0) <= 'Z'
+                    && stripped.charAt(1) == MASK + (stripped.charAt(0) - 'A')) {
+                return inRange(stripped.substring(0, 1), n, "letter");
+            }
+            List<Mention> positive = mentions.stream().filter(x -> !x.negative).toList();
+            List<Mention> strong = positive.stream().filter(x -> x.strong).toList();
+            if (!strong.isEmpty()) {
+                return stated(strong);
+            }
+            List<Mention> letters = positive.stream().filter(x -> !x.text && x.option < n).toList();
+            Mention leading = letters.stream().filter(x -> x.leading && x.next == null).findFirst().orElse(null);
+            if (leading != null) {
+                boolean listing = letters.stream().anyMatch(x -> x != leading && x.lineStartLabel && x.option != leading.option);
+                boolean otherLabels = letters.stream().anyMatch(x -> x != leading && x.option != leading.option
+                        && x.prev != null);
+                if (!listing && !otherLabels) {
+                    return new Extraction.Choice(leading.option, "leading-label");
+                }
+            }
+            Set<Integer> named = new TreeSet<>();
+            letters.forEach(x -> named.add(x.option));
+            if (named.size() == 1) {
+                return new Extraction.Choice(named.iterator().next(), "label");
+            }
+            if (named.size() > 1) {
+                return ambiguous("several options named", named);
+            }
+            Set<Integer> texts = new TreeSet<>();
+            positive.stream().filter(x -> x.text).forEach(x -> texts.add(x.option));
+            Mention firstText = positive.stream().filter(x -> x.text).findFirst().orElse(null);
+            if (texts.size() > 1 && firstText != null && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
+                    && choices.get(firstText.option).strip().length() > 1
+                    && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
+                return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
+            }
+            if (texts.size() == 1) {
+                return new Extraction.Choice(texts.iterator().next(), "option-text");
+            }
+            if (texts.size() > 1) {
+                return ambiguous("the texts of several options named", texts);
+            }
+            if (mentions.stream().anyMatch(x -> x.negative)) {
+                return new Extraction.Unparseable("options ruled out, none chosen");
+            }
+            Integer fuzzy = fuzzyOptionText(lang, text, choices);
+            if (fuzzy != null) {
+                return new Extraction.Choice(fuzzy, "option-text");
+            }
+            return new Extraction.Unparseable("no option letter or option text found");
+        }
+
+        private Extraction stated(List<Mention> strong) {
+            Mention last = strong.get(strong.size() - 1);
+            Mention head = last;
+            while (head.prev != null) {
+                head = head.prev;
+            }
+            Set<Integer> finalSet = new TreeSet<>();
+            for (Mention y = head; y != null; y = y.next) {
+                finalSet.add(y.option);
+            }
+            if (finalSet.size() > 1) {
+                return ambiguous("several options stated as the answer", finalSet);
+            }
+            if (last.tentative) {
+                // "Hmm, A? Or maybe C?": a hedge does not settle between letters still open beside it
+                for (Mention x : mentions) {
+                    if (!x.text && !x.negative && !x.strong && x.option != last.option && x.option < n && !reference(x)) {
+                        return ambiguous("a hedged answer beside other options", new TreeSet<>(List.of(x.option, last.option)));
+                    }
+                }
+            }
+            boolean lastLine = m.indexOf('\n', last.end) < 0 && last.answerWord;
+            for (Mention s : strong) {
+                if (s.start >= head.start) {
+                    break;
+                }
+                if (s.option == last.option) {
+                    continue;
+                }
+                boolean overridden = last.conclusive || lastLine || (s.tentative && !last.tentative)
+                        || hasWord(low.substring(s.end, head.start), Kind.CONCLUDE)
+                        || hasWord(low.substring(s.end, head.start), Kind.RETRACT);
+                if (!overridden) {
+                    Set<Integer> both = new TreeSet<>(List.of(s.option, last.option));
+                    return ambiguous("several options stated as the answer", both);
+                }
+            }
+            if (last.option >= n) {
+                return new Extraction.Unparseable("letter " + (char) ('A' + last.option) + " is not one of the " + n
+                        + " options");
+            }
+            return new Extraction.Choice(last.option, last.text ? "option-text" : "answer-word");
+        }
+
+        private Extraction ambiguous(String what, Set<Integer> options) {
+            StringBuilder found = new StringBuilder();
+            options.forEach(i -> found.append(found.length() == 0 ? "" : ", ").append((char) ('A' + i)));
+            return new Extraction.Unparseable("ambiguous: " + what + " (" + found + ")");
+        }
     }
 }

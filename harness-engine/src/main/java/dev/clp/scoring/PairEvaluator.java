@@ -131,7 +131,7 @@ public final class PairEvaluator {
             probabilities.add(response.letterProbabilities());
             Extraction extraction = response.refused()
                     ? new Extraction.Unparseable("the model declined to answer (refusal)")
-                    : AnswerExtractor.extract(lang, text, side.choices());
+                    : AnswerExtractor.extract(lang, text, side.choices(), response.finishReason());
             if (fallback != null && extraction instanceof Extraction.Unparseable u && !response.refused()
                     && text != null && !text.isBlank()) {
                 extraction = fallback.resolve(lang, prompt, text, side.choices(), u, label);

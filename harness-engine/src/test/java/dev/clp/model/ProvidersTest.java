@@ -74,6 +74,17 @@ class ProvidersTest {
             assertThat(r.finishReason()).isEqualTo("end_turn");
         }
 
+        @Test
+        void aReplyCutOffAtMaxTokensIsReportedAsLengthLikeOpenAi() {
+            server.enqueue(json(200, """
+                    {"id":"msg_02","type":"message","role":"assistant","content":[{"type":"text","text":"Let us see: A is"}],
+                     "stop_reason":"max_tokens","usage":{"input_tokens":21,"output_tokens":64}}"""));
+
+            ChatResponse r = client().complete(request());
+
+            assertThat(r.finishReason()).isEqualTo("length");
+        }
+
         @ParameterizedTest(name = "HTTP {0} {1}")
         @CsvSource(textBlock = """
                 400, invalid_request_error, false

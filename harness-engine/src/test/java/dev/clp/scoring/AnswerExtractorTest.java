@@ -3,6 +3,8 @@ package dev.clp.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,7 +34,7 @@ class AnswerExtractorTest {
             es | La respuesta correcta es la A.      | 0
             de | Die richtige Antwort ist B.         | 1
             it | La risposta corretta è D.           | 3
-            uk | Правильна відповідь: В              | 1
+            uk | Правильна відповідь: В              | 2
             hi | सही उत्तर C है।                      | 2
             bn | সঠিক উত্তর হলো A।                    | 0
             ar | الإجابة الصحيحة هي B.               | 1
@@ -57,7 +59,124 @@ class AnswerExtractorTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    private static final Map<String, List<String>> SETS = Map.ofEntries(
+            Map.entry("planets", CHOICES),
+            Map.entry("temp", List.of("50 °C", "100 °C", "150 °C", "200 °C")),
+            Map.entry("cell", List.of("Nucleus", "Ribosome", "Mitochondria", "Golgi apparatus")),
+            Map.entry("zelle", List.of("Zellkern", "Ribosom", "Mitochondrium", "Golgi-Apparat")),
+            Map.entry("viungo", List.of("Ini", "Moyo", "Mapafu", "Figo")),
+            Map.entry("gigwan", List.of("간", "심장", "폐", "신장")),
+            Map.entry("days", List.of("365", "366", "364", "367")),
+            Map.entry("yplanets", List.of("Máàsì", "Júpítà", "Sátọ̀nù", "Fínọ́sì")),
+            Map.entry("zplanets", List.of("uMars", "uJupiter", "uSaturn", "uVenus")),
+            Map.entry("ukbodies", List.of("Марс", "Юпітер", "Сонце", "Венера")),
+            Map.entry("japlanets", List.of("火星", "木星", "土星", "金星")),
+            Map.entry("yesno", List.of("כן", "לא", "תלוי בנסיבות", "רק באישור רופא")));
+
+    /**
+     * The failure classes of issue 15, written before the extractor was changed for them: what a careful grader
+     * reads. {@code ~} means no letter: the answer must stay unparseable.
+     */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | Let's look at the options: A. Mars is small. B. Jupiter is the largest planet. C. Saturn is smaller. D. Venus is tiny. So B is right. | B
+            en | planets | Option A, Mars, is too small. Option C, Saturn, is smaller than Jupiter. Option D is Venus. Therefore the answer is B. | B
+            zh | planets | 我们逐一分析选项：选项A火星太小，选项C土星比木星小，选项D金星更小。所以答案是B。 | B
+            ja | japlanets | 選択肢Aは火星で小さい。選択肢Cの土星も木星より小さい。したがって正解はBです。 | B
+            ko | planets | 선택지 A는 너무 작고, 선택지 C도 작습니다. 따라서 정답은 B입니다. | B
+            hi | planets | विकल्प A गलत है, विकल्प C भी गलत है। इसलिए सही उत्तर B है। | B
+            ar | planets | الخيار A خاطئ، والخيار C خاطئ أيضاً. لذلك الإجابة الصحيحة هي B. | B
+            uk | ukbodies | Варіант A неправильний, варіант B теж. Отже, правильна відповідь — C. | C
+            sw | planets | Chaguo A si sahihi, chaguo C si sahihi. Kwa hiyo jibu ni B. | B
+            en | planets | B is the correct answer. | B
+            ja | japlanets | Bです。 | B
+            ko | planets | C번입니다. | C
+            de | planets | B ist richtig. | B
+            es | planets | La D es la correcta. | D
+            en | planets | probably B | B
+            ja | japlanets | たぶんDだと思います。 | D
+            am | planets | B። | B
+            en | planets | The largest planet is Jupiter, so the answer is $\\boxed{B}$. | B
+            en | planets | \\boxed{D} | D
+            en | temp | B. 100 °C | B
+            en | temp | The answer is B. 100 °C is where water boils at sea level. | B
+            en | cell | C. Mitochondria. The nucleus (A) stores DNA, ribosomes (B) make proteins. | C
+            en | planets | A – no, wait: Mars is small. Jupiter is far larger, so the answer is B. | B
+            en | planets | I first thought C, but actually the answer is B. | B
+            sw | viungo | Damu husafishwa mwilini na figo. | D
+            ko | gigwan | 인간의 몸에서 피를 걸러내는 기관은 신장입니다. | D
+            de | zelle | Die Mitochondrien sind das Kraftwerk der Zelle. | C
+            ar | days | السنة الكبيسة فيها ٣٦٦ يومًا. | B
+            bn | days | অধিবর্ষে ৩৬৬ দিন থাকে। | B
+            yo | yplanets | Pílánẹ́ẹ̀tì tó tóbi jù ni Jupita. | B
+            zu | zplanets | Iplanethi enkulu kunazo zonke yiJupiter. | B
+            zu | planets | Impendulo nguJupiter. | B
+            ja | japlanets | 正解はイです。 | B
+            ja | japlanets | ③ | C
+            uk | ukbodies | В) Сонце | C
+            uk | ukbodies | Правильна відповідь: Б | B
+            am | planets | መልሱ B ነው። | B
+            en | planets | 答案是 B。 | B
+            en | planets | <think>Mars is small, A is out. Maybe C? No, Jupiter is bigger.</think>The answer is B. | B
+            en | planets | <think>Let me compare A. Mars and B. Jupiter and C. Saturn | ~
+            en | planets | Let's look at the options: A. Mars is small. B. Jupiter is | ~
+            en | planets | A and C are both correct. | ~
+            en | planets | None of these options is correct. | ~
+            en | planets | B is correct. C is also correct. | ~
+            en | planets | It is either A or D, I cannot tell. | ~
+            en | planets | A) Mars - incorrect\\nB) Jupiter - correct\\nC) Saturn - incorrect\\nD) Venus - incorrect | B
+            en | planets | It could be A, or it could be C. | ~
+            en | planets | Let's compare. A. Mars is small. B. Jupiter is large. C. Saturn | ~
+            es | planets | Es la C, pero no estoy seguro. | C
+            es | planets | La D es la correcta: la división entre Mars no está definida. | D
+            en | planets | Looking at the options, A is wrong, C is wrong, D is wrong. B. | B
+            en | planets | The answer is A. Actually, no, it's B. | B
+            de | planets | Sowohl B als auch D sind richtig. | ~
+            zu | planets | Kungaba ngu-C noma ngu-D. | ~
+            en | planets | I'm sorry, but I can't help with that. | ~
+            en | planets | None of the above. | ~
+            he | yesno | אני לא יכול לייעץ לך אם להפסיק ליטול את התרופה. | ~
+            en | planets | Hmm, A? Or maybe C? Hard to say. | ~
+            ar | planets | الإجابة: أ | A
+            zu | planets | NguB. | B
+            zh | japlanets | 我们先比较各行星的大小。火星较小，木星最大，所以可能是B，不过还要确认题目问的是质量还是体积，因为 | ~
+            en | planets | To answer this we compare the planets. Mars is small. Jupiter is the largest, which points to B, but let me check the radius of | ~
+            """)
+    void readsWhatACarefulGraderReads(String lang, String set, String raw, String expected) {
+        Extraction e = AnswerExtractor.extract(lang, raw.replace("\\n", "\n"), SETS.get(set));
+        if ("~".equals(expected)) {
+            assertThat(e).isInstanceOf(Extraction.Unparseable.class);
+        } else {
+            assertThat(e).isInstanceOfSatisfying(Extraction.Choice.class,
+                    c -> assertThat((char) ('A' + c.index())).isEqualTo(expected.charAt(0)));
+        }
+    }
+
+    @Test
+    void aTruncatedReplyIsNeverALetterAndSaysWhatToRaise() {
+        for (String stop : List.of("length", "max_tokens")) {
+            Extraction e = AnswerExtractor.extract("en", "Let's see. A. Mars is small, B. Jupiter is the lar", CHOICES, stop);
+            assertThat(e).isInstanceOfSatisfying(Extraction.Unparseable.class, u -> {
+                assertThat(u.truncated()).isTrue();
+                assertThat(u.reason()).startsWith("truncated").contains(stop).contains("clp.max-tokens");
+            });
+        }
+        // even an answer that reads as a letter: the rest of the reply might have corrected it
+        assertThat(AnswerExtractor.extract("en", "The answer is B", CHOICES, "length"))
+                .isInstanceOf(Extraction.Unparseable.class);
+        assertThat(AnswerExtractor.extract("en", "The answer is B", CHOICES, "stop")).isEqualTo(
+                AnswerExtractor.extract("en", "The answer is B", CHOICES));
+        assertThat(AnswerExtractor.extract("en", "The answer is B", CHOICES, "stop"))
+                .isInstanceOf(Extraction.Choice.class);
+    }
+
+    @Test
+    void anUnclosedThinkBlockIsNoAnswer() {
+        assertThat(AnswerExtractor.extract("en", "<think>The answer is B because", CHOICES, null))
+                .isInstanceOfSatisfying(Extraction.Unparseable.class, u -> assertThat(u.reason()).contains("<think>"));
+    }
+
+    @Test
     void anEmptyAnswerIsUnparseable() {
         assertThat(AnswerExtractor.extract("en", "  ", CHOICES)).isEqualTo(new Extraction.Unparseable("empty answer"));
     }

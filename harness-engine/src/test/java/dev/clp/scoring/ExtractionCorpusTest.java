@@ -4,65 +4,188 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Extraction accuracy on the labelled corpus ({@code extraction/corpus.jsonl}: 522 raw answers in 17 languages,
- * in the formats models produce, including two-letter hedges and refusals that must never become a letter).
+ * Extraction accuracy on every labelled corpus in {@code extraction/}: the templated {@code corpus.jsonl} (538
+ * answers in 17 languages), the dev corpora {@code corpus-dev-*.jsonl} written by independent helpers for issue 15,
+ * and, when the lead adds it, a held-out corpus never tuned against (a file whose name contains {@code holdout}).
+ * Two line formats: {@code {"lang","format","answer","expected","choices"}} (the first corpus) and
+ * {@code {"id","lang","class","choices","text","finish_reason","expected"}}. Prints accuracy overall, per file, per
+ * language and per class, and the cost per answer.
  */
 class ExtractionCorpusTest {
 
-    @Test
-    void atLeast99PercentRightAndNoLetterFromARefusalOrAHedge() throws IOException {
+    /** The bar on the dev corpora: what the extractor reaches on them, not lowered to pass. */
+    static final double DEV_BAR = 0.98;
+    /** The bar on a held-out corpus, set before it was seen. */
+    static final double HOLDOUT_BAR = 0.95;
+    /** The bar on the first, templated corpus. */
+    static final double TEMPLATED_BAR = 0.99;
+
+    record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
+            String finishReason, String expected) {
+    }
+
+    static final class Tally {
+        int total;
+        int right;
+        int falseLetters;
+        int wrongLetters;
+        int lost;
+
+        void add(String expected, String got) {
+            total++;
+            if (Objects.equals(expected, got)) {
+                right++;
+            } else if (expected == null) {
+                falseLetters++;
+            } else if (got != null) {
+                wrongLetters++;
+            } else {
+                lost++;
+            }
+        }
+
+        double accuracy() {
+            return total == 0 ? 0 : right / (double) total;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d/%d (%.2f%%), %d false letters, %d wrong letters, %d lost", right, total,
+                    accuracy() * 100, falseLetters, wrongLetters, lost);
+        }
+    }
+
+    static List<Path> corpusFiles() {
+        try {
+            Path dir = Path.of(ExtractionCorpusTest.class.getResource("/extraction").toURI());
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(p -> p.getFileName().toString().matches("corpus.*\\.jsonl")).sorted().toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Row> read(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        int total = 0;
-        int right = 0;
-        int lettersFromUnanswerable = 0;
-        List<String> wrong = new ArrayList<>();
-        Map<String, int[]> byLanguage = new TreeMap<>();
-        try (InputStream in = getClass().getResourceAsStream("/extraction/corpus.jsonl");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                JsonNode row = json.readTree(line);
-                List<String> choices = new ArrayList<>();
-                row.get("choices").forEach(c -> choices.add(c.asText()));
-                String lang = row.get("lang").asText();
-                Extraction e = AnswerExtractor.extract(lang, row.get("answer").asText(), choices);
-                String got = e instanceof Extraction.Choice c ? String.valueOf((char) ('A' + c.index())) : null;
-                String expected = row.get("expected").isNull() ? null : row.get("expected").asText();
-                total++;
-                int[] counts = byLanguage.computeIfAbsent(lang, k -> new int[2]);
-                counts[1]++;
-                if (java.util.Objects.equals(got, expected)) {
-                    right++;
-                    counts[0]++;
-                } else {
-                    wrong.add(lang + " " + row.get("format").asText() + " " + row.get("answer").asText() + " -> " + got
-                            + " (expected " + expected + ")");
-                    if (expected == null) {
-                        lettersFromUnanswerable++;
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String name = file.getFileName().toString();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            JsonNode row = json.readTree(lines.get(i));
+            List<String> choices = new ArrayList<>();
+            row.get("choices").forEach(c -> choices.add(c.asText()));
+            String text = row.has("text") ? row.get("text").asText() : row.get("answer").asText();
+            String cls = row.has("class") ? row.get("class").asText() : row.path("format").asText("?");
+            JsonNode stop = row.path("finish_reason");
+            JsonNode expected = row.get("expected");
+            rows.add(new Row(name, i + 1, row.path("id").asText(name + ":" + (i + 1)), row.get("lang").asText(), cls,
+                    choices, text, stop.isTextual() ? stop.asText() : null,
+                    expected == null || expected.isNull() ? null : expected.asText()));
+        }
+        return rows;
+    }
+
+    static String letter(Extraction e) {
+        return e instanceof Extraction.Choice c ? String.valueOf((char) ('A' + c.index())) : null;
+    }
+
+    @Test
+    void everyCorpusIsReadRightAndNoneGivesALetterWhereAGraderGivesNone() throws IOException {
+        Tally all = new Tally();
+        Tally dev = new Tally();
+        Map<String, Tally> byFile = new TreeMap<>();
+        Map<String, Tally> byLanguage = new TreeMap<>();
+        Map<String, Tally> byClass = new TreeMap<>();
+        Map<String, List<String>> misses = new TreeMap<>();
+        for (Path file : corpusFiles()) {
+            for (Row r : read(file)) {
+                String got = letter(AnswerExtractor.extract(r.lang(), r.text(), r.choices(), r.finishReason()));
+                boolean holdout = r.file().contains("holdout");
+                all.add(r.expected(), got);
+                if (!holdout && !r.file().equals("corpus.jsonl")) {
+                    dev.add(r.expected(), got);
+                }
+                byFile.computeIfAbsent(r.file(), k -> new Tally()).add(r.expected(), got);
+                if (!holdout) {
+                    // the held-out corpus is only ever counted, never looked into
+                    byLanguage.computeIfAbsent(r.lang(), k -> new Tally()).add(r.expected(), got);
+                    byClass.computeIfAbsent(r.cls(), k -> new Tally()).add(r.expected(), got);
+                    if (!Objects.equals(r.expected(), got)) {
+                        misses.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r.id() + " [" + r.lang() + "/"
+                                + r.cls() + "] expected " + r.expected() + ", got " + got + ": "
+                                + r.text().replace('\n', ' '));
                     }
                 }
             }
         }
-        double accuracy = right / (double) total;
-        System.out.printf("extraction corpus: %d of %d right (%.2f%%), %d letters from refusals or hedges%n", right, total,
-                accuracy * 100, lettersFromUnanswerable);
-        byLanguage.forEach((lang, c) -> System.out.printf("  %s %d/%d%n", lang, c[0], c[1]));
-        wrong.forEach(w -> System.out.println("  wrong: " + w));
-        assertThat(total).isGreaterThanOrEqualTo(300);
+        System.out.println("extraction corpora: " + all);
+        System.out.println("  dev corpora: " + dev);
+        byFile.forEach((f, t) -> System.out.println("  file " + f + ": " + t));
+        byLanguage.forEach((l, t) -> System.out.println("  lang " + l + ": " + t));
+        byClass.forEach((c, t) -> System.out.println("  class " + c + ": " + t));
+        misses.forEach((f, list) -> list.forEach(m -> System.out.println("  miss " + f + " " + m)));
+
+        Tally templated = byFile.get("corpus.jsonl");
+        assertThat(templated).as("the first corpus").isNotNull();
+        assertThat(templated.total).isGreaterThanOrEqualTo(500);
+        assertThat(all.total).as("answers over every corpus").isGreaterThanOrEqualTo(1500);
         assertThat(byLanguage).hasSize(17);
-        assertThat(lettersFromUnanswerable).as("refusals and hedges must stay unparseable").isZero();
-        assertThat(accuracy).as("extraction accuracy").isGreaterThanOrEqualTo(0.99);
+        byFile.forEach((f, t) -> assertThat(t.falseLetters).as(f + ": letters where a grader gives none").isZero());
+        assertThat(templated.accuracy()).as("corpus.jsonl accuracy").isGreaterThanOrEqualTo(TEMPLATED_BAR);
+        byFile.forEach((f, t) -> {
+            if (f.contains("holdout")) {
+                assertThat(t.accuracy()).as(f + " accuracy").isGreaterThanOrEqualTo(HOLDOUT_BAR);
+            } else if (!f.equals("corpus.jsonl")) {
+                assertThat(t.accuracy()).as(f + " accuracy").isGreaterThanOrEqualTo(DEV_BAR);
+            }
+        });
+    }
+
+    /** The cost of extraction per answer over every corpus: a printed figure, not a timed assertion. */
+    @Test
+    void printsTheCostPerAnswer() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Path file : corpusFiles()) {
+            rows.addAll(read(file));
+        }
+        assertThat(rows).isNotEmpty();
+        long sink = 0;
+        for (int warm = 0; warm < 20; warm++) {
+            for (Row r : rows) {
+                sink += AnswerExtractor.extract(r.lang(), r.text(), r.choices(), r.finishReason()).hashCode();
+            }
+        }
+        int passes = 20;
+        long start = System.nanoTime();
+        for (int p = 0; p < passes; p++) {
+            for (Row r : rows) {
+                sink += AnswerExtractor.extract(r.lang(), r.text(), r.choices(), r.finishReason()).hashCode();
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        double mean = rows.stream().mapToInt(r -> r.text().length()).average().orElse(0);
+        System.out.printf("extraction cost: %.0f ns per answer over %d answers (mean %.0f chars), %d passes (%d)%n",
+                elapsed / (double) (passes * rows.size()), rows.size(), mean, passes, sink & 1);
     }
 }

@@ -1,0 +1,270 @@
+package dev.clp.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How answers are stated, per language, read from {@code answer-languages.json} beside this class: answer words,
+ * option nouns, what calls a letter right or wrong, negations, conclusion and self-correction markers, hedges,
+ * connectors, native option labels, glued prefixes and noun-class prefixes. A new language is a new entry there.
+ * Words are folded ({@link #fold}) and lower-cased once here, so they compare with a folded answer.
+ */
+final class AnswerLanguages {
+
+    /** One kind of marker, every language's words merged (answers come in other languages than the prompt's). */
+    enum Kind {
+        ANSWER("answer"), OPTION("option"), CORRECT("correct"), WRONG("wrong"), NOT("not"), CONCLUDE("conclude"),
+        RETRACT("retract"), HEDGE("hedge"), OR("or"), NONE("none"), REFUSE("refuse");
+
+        final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+    }
+
+    /** The native option labels of one language: each list is one series, in order A, B, C ... */
+    record Labels(List<List<String>> series) {
+    }
+
+    private static final Map<Kind, List<String>> WORDS = new HashMap<>();
+    private static final Map<String, Labels> LABELS = new HashMap<>();
+    private static final List<List<String>> GLOBAL_LABELS = new ArrayList<>();
+    private static final List<String> GLUE = new ArrayList<>();
+    private static final Map<String, List<String>> NOUN_PREFIXES = new HashMap<>();
+    private static final Map<String, Set<String>> LETTER_WORDS = new HashMap<>();
+    private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
+
+    static {
+        JsonNode root;
+        try (InputStream in = AnswerLanguages.class.getResourceAsStream("answer-languages.json")) {
+            if (in == null) {
+                throw new IllegalStateException("answer-languages.json is missing beside " + AnswerLanguages.class.getName());
+            }
+            root = new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("answer-languages.json: " + e.getMessage(), e);
+        }
+        Map<Kind, Set<String>> words = new HashMap<>();
+        for (Kind k : Kind.values()) {
+            words.put(k, new LinkedHashSet<>());
+        }
+        for (Map.Entry<String, JsonNode> lang : root.properties()) {
+            if (lang.getKey().startsWith("_")) {
+                continue;
+            }
+            JsonNode node = lang.getValue();
+            for (Kind k : Kind.values()) {
+                node.path(k.key).forEach(w -> words.get(k).add(fold(w.asText()).toLowerCase(Locale.ROOT)));
+            }
+            List<List<String>> series = new ArrayList<>();
+            node.path("labels").forEach(s -> {
+                List<String> one = new ArrayList<>();
+                s.forEach(l -> one.add(l.asText()));
+                series.add(List.copyOf(one));
+            });
+            if (lang.getKey().equals("*")) {
+                GLOBAL_LABELS.addAll(series);
+            } else if (!series.isEmpty()) {
+                LABELS.put(lang.getKey(), new Labels(List.copyOf(series)));
+            }
+            node.path("glue").forEach(g -> GLUE.add(g.asText()));
+            for (Map.Entry<String, JsonNode> l : node.path("lookalikes").properties()) {
+                LOOKALIKES.put(l.getKey().charAt(0), l.getValue().asText().charAt(0));
+            }
+            Set<String> letterWords = new LinkedHashSet<>();
+            node.path("letterWords").forEach(w -> letterWords.add(w.asText()));
+            LETTER_WORDS.put(lang.getKey(), Set.copyOf(letterWords));
+            List<String> prefixes = new ArrayList<>();
+            node.path("nounPrefixes").forEach(p -> prefixes.add(p.asText()));
+            if (!prefixes.isEmpty()) {
+                prefixes.sort(Comparator.comparingInt(String::length).reversed());
+                NOUN_PREFIXES.put(lang.getKey(), List.copyOf(prefixes));
+            }
+        }
+        for (Kind k : Kind.values()) {
+            List<String> list = new ArrayList<>(words.get(k));
+            list.removeIf(String::isBlank);
+            // longest first: "is not" is read before "is", "si sahihi" before "sahihi"
+            list.sort(Comparator.comparingInt(String::length).reversed());
+            WORDS.put(k, List.copyOf(list));
+        }
+    }
+
+    private static final Map<Kind, Lexicon> LEXICONS = new HashMap<>();
+
+    static {
+        for (Kind k : Kind.values()) {
+            LEXICONS.put(k, new Lexicon(WORDS.get(k)));
+        }
+    }
+
+    private AnswerLanguages() {
+    }
+
+    /** The words of one kind indexed by their first character, longest first: a few comparisons per position. */
+    static final class Lexicon {
+        private final char[] firsts;
+        private final String[][] buckets;
+
+        Lexicon(List<String> words) {
+            java.util.TreeMap<Character, List<String>> lists = new java.util.TreeMap<>();
+            for (String w : words) {
+                lists.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
+            }
+            firsts = new char[lists.size()];
+            buckets = new String[lists.size()][];
+            int i = 0;
+            for (Map.Entry<Character, List<String>> e : lists.entrySet()) {
+                firsts[i] = e.getKey();
+                buckets[i++] = e.getValue().toArray(String[]::new);
+            }
+        }
+
+        /** The longest word starting at {@code at} in {@code s}, or null. */
+        String at(String s, int at) {
+            return at(s, at, w -> true);
+        }
+
+        /** The longest word starting at {@code at} in {@code s} that {@code ok} accepts, or null. */
+        String at(String s, int at, java.util.function.Predicate<String> ok) {
+            int b = java.util.Arrays.binarySearch(firsts, s.charAt(at));
+            if (b >= 0) {
+                for (String w : buckets[b]) {
+                    if (s.startsWith(w, at) && ok.test(w)) {
+                        return w;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The longest word {@code s} ends with, starting on a word boundary, or null. */
+        String endOf(String s) {
+            for (int at = Math.max(0, s.length() - 24); at < s.length(); at++) {
+                String w = at(s, at);
+                if (w != null && at + w.length() == s.length()
+                        && (at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)) || !Character.isLetterOrDigit(w.charAt(0))
+                                || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HAN)) {
+                    return w;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Words of several kinds in one lexicon, each word tagged with the first of the kinds that has it. */
+    static final class Tagged {
+        final Lexicon lexicon;
+        private final Map<String, Kind> kinds = new HashMap<>();
+
+        Tagged(List<Kind> order) {
+            List<String> all = new ArrayList<>();
+            for (Kind k : order) {
+                for (String w : WORDS.get(k)) {
+                    if (kinds.putIfAbsent(w, k) == null) {
+                        all.add(w);
+                    }
+                }
+            }
+            all.sort(Comparator.comparingInt(String::length).reversed());
+            lexicon = new Lexicon(all);
+        }
+
+        Kind kind(String word) {
+            return kinds.get(word);
+        }
+    }
+
+    /** Every language's words of one kind, as a lexicon. */
+    static Lexicon lexicon(Kind kind) {
+        return LEXICONS.get(kind);
+    }
+
+    /** Every language's words of one kind, folded, lower case, longest first. */
+    static List<String> words(Kind kind) {
+        return WORDS.get(kind);
+    }
+
+    /** The native label series of a language (none for most), then the ones every language shares (①, ❶ ...). */
+    static List<List<String>> labels(String lang) {
+        Labels own = LABELS.get(lang);
+        List<List<String>> all = new ArrayList<>(own == null ? List.of() : own.series());
+        all.addAll(GLOBAL_LABELS);
+        return all;
+    }
+
+    /** Letters of other scripts that look like Latin option letters (Cyrillic С for C), where no label means them. */
+    static Map<Character, Character> lookalikes() {
+        return LOOKALIKES;
+    }
+
+    /** Option letters that are also words in the language or in every language ("*"): the article A, Ukrainian В. */
+    static boolean isLetterWord(String lang, String letter) {
+        return LETTER_WORDS.getOrDefault("*", Set.of()).contains(letter)
+                || LETTER_WORDS.getOrDefault(lang, Set.of()).contains(letter);
+    }
+
+    /** Prefixes written glued to a letter ("nguB"): split off before letters are read. */
+    static List<String> glue() {
+        return GLUE;
+    }
+
+    /** Lower-case noun-class prefixes option text may carry in a language ("uJupiter"), longest first. */
+    static List<String> nounPrefixes(String lang) {
+        return NOUN_PREFIXES.getOrDefault(lang, List.of());
+    }
+
+    /**
+     * Folds what writers drop: combining marks on Latin, Greek, Cyrillic, Arabic and Hebrew letters (Yoruba tone
+     * marks, French accents, Arabic vowel signs) and digits of any script (٣٦٦, ৩৬৬ → 366). Marks of Indic and
+     * other scripts, where they are letters, stay. Case is kept.
+     */
+    static String fold(String s) {
+        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder sb = new StringBuilder(d.length());
+        char base = 0;
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK && foldsMarks(base)) {
+                continue;
+            }
+            if (type == Character.DECIMAL_DIGIT_NUMBER && (c < '0' || c > '9')) {
+                int v = Character.digit(c, 10);
+                if (v >= 0) {
+                    sb.append((char) ('0' + v));
+                    base = c;
+                    continue;
+                }
+            }
+            sb.append(c);
+            if (type != Character.NON_SPACING_MARK) {
+                base = c;
+            }
+        }
+        return Normalizer.normalize(sb, Normalizer.Form.NFC);
+    }
+
+    private static boolean foldsMarks(char base) {
+        if (base == 0) {
+            return false;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(base);
+        return s == Character.UnicodeScript.LATIN || s == Character.UnicodeScript.GREEK
+                || s == Character.UnicodeScript.CYRILLIC || s == Character.UnicodeScript.ARABIC
+                || s == Character.UnicodeScript.HEBREW;
+    }
+}
