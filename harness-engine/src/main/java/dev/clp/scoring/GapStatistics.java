@@ -15,15 +15,15 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * its difficulty, and a model's answers to them are correlated. Every test here is therefore a <em>cluster score
  * test</em> with the source question as the cluster: for a hypothesised mean difference θ, the null-restricted
  * residuals {@code d_i − θ} are summed per cluster ({@code S_g}), and
- * <pre>  T(θ) = Σ_g S_g / sqrt(Σ_g S_g²)</pre>
- * is referred to a t distribution. Because the residuals are restricted by the null rather than estimated, their
+ * <pre>  T(θ) = Σ_g S_g / sqrt(Σ_g S_g² + w²)</pre>
+ * with a bounded skewness correction (see {@link #statistic}) is referred to a t distribution. Because the residuals are restricted by the null rather than estimated, their
  * cluster-robust variance needs no leverage correction (the CR2 adjustment of an intercept-only model under the
  * null is the identity), and the statistic is bounded by sqrt(clusters): one source question, however many pairs
  * it has, can never convict. The degrees of freedom are Satterthwaite's (Bell–McCaffrey) for that variance under an
  * exchangeable working model whose intra-cluster correlation is estimated from the data (ANOVA estimator), so
  * they fall from the number of pairs towards the number of questions as answers within a question correlate, and
- * towards one as a single large question dominates. Confidence bounds are the inverted test (the θ at which it
- * starts to reject), so a verdict and its bounds never disagree.
+ * towards one as a single large question dominates. Confidence bounds are the inverted test (the edge of the
+ * interval around the estimate that it does not reject), so a verdict and its bounds never disagree.
  *
  * <p>Where every pair is its own source question and each side has one binary sample, the pairs are independent and
  * the exact small-sample methods apply instead: Newcombe's hybrid score interval for paired proportions, its
@@ -47,6 +47,7 @@ public final class GapStatistics {
      * with English failures clustering at ICC 0.8).
      */
     static final double UNSEEN_WEIGHT = 1.5;
+
 
     private static final NormalDistribution Z = NormalDistribution.of(0, 1);
 
@@ -240,13 +241,15 @@ public final class GapStatistics {
      * The score statistic at θ for a one-sided test: {@code direction} +1 tests "the difference is above θ" (a FAIL),
      * −1 "it is below θ" (a PASS). NaN where it cannot be formed.
      *
-     * <p>T = Σ z_g / sqrt(Σ z_g² + w²), z_g = S_g − n_g θ, then Hall's (1992) monotone cubic transformation
-     * T + κ/6 + κT²/3 + κ²T³/27 with κ the skewness of the centred cluster totals. Both terms are there for the
+     * <p>T = Σ z_g / sqrt(Σ z_g² + w²), z_g = S_g − n_g θ, plus the first Edgeworth term of a studentized sum,
+     * κ(2T² + 1)/6 with κ the skewness of the centred cluster totals (the term Hall's 1992 transformation removes),
+     * bounded at half of |T|: unbounded, or in Hall's cubic form, it runs away at the large |T| of a lopsided sample.
+     * Both terms are there for the
      * same structure of the published suites: 37–143 source questions per language, and a model whose failures on
      * one side concentrate in a few of them (English failures clustering while target failures do not) gives
      * skewed cluster totals. A sample that happens to hold fewer of those questions shows a high mean with a small
-     * variance, and a plain t reference then convicts a correct model in 6–14 % of runs instead of 1 %. Hall's term
-     * removes the part of the skew the sample shows; w² is the part it cannot show: one unseen source question of
+     * variance, and a plain t reference then convicts a correct model in 6–14 % of runs instead of 1 %. The
+     * skewness term removes the part of the skew the sample shows; w² is the part it cannot show: one unseen source question of
      * average size whose pairs all go the other way (d = −1 for a FAIL, +1 for a PASS), the smallest extra variance
      * such a sample cannot rule out — as the added pseudo-observations of the Agresti–Coull and Wilson intervals
      * are for a proportion near 0 or 1. {@code clp calibrate} prints what each costs and buys.
@@ -260,8 +263,11 @@ public final class GapStatistics {
             return Double.NaN;
         }
         double t = u / Math.sqrt(v);
-        double k = skewness;
-        return t + k / 6 + k * t * t / 3 + k * k * t * t * t / 27;
+        // the expansion holds for moderate skew; unbounded (or in Hall's cubic form, which flattens) it let a bound
+        // run to the end of the range: [-3, +100] points for a model that answered almost nothing readably
+        double correction = skewness * (2 * t * t + 1) / 6;
+        double limit = Math.max(Math.abs(t) / 2, 1e-9);
+        return t + Math.max(-limit, Math.min(limit, correction));
     }
 
     /**
@@ -351,27 +357,37 @@ public final class GapStatistics {
     }
 
     /**
-     * The hypothesised difference between {@code end} and the estimate at which {@code sign * T} falls to {@code c}:
-     * {@code end} itself when the test does not reject even there. T is 0 at the estimate and, between it and the
-     * end, crosses {@code c} at most once.
+     * The bound on the side of {@code end}: the first hypothesised difference, walking from the estimate towards
+     * {@code end}, at which the one-sided test rejects ({@code sign * T > c}); {@code end} when it rejects nowhere on
+     * the way. The walk matters: with its variance estimated under each hypothesis, T need not be monotone, and can
+     * fall back below {@code c} far from the estimate; the bound is the edge of the interval around the estimate
+     * that the test does not reject, so a FAIL (rejected at the threshold) always has its threshold outside it.
      */
     private double crossing(double c, double end, double estimate, double sign) {
-        double atEnd = statistic(end, (int) sign);
-        if (Double.isNaN(atEnd) || sign * atEnd <= c) {
-            return end;
-        }
-        double rejected = end;
+        int steps = 256;
         double kept = estimate;
-        for (int k = 0; k < 100 && Math.abs(kept - rejected) > 1e-12; k++) {
-            double mid = (rejected + kept) / 2;
-            double t = statistic(mid, (int) sign);
-            if (!Double.isNaN(t) && sign * t > c) {
-                rejected = mid;
-            } else {
-                kept = mid;
+        for (int i = 1; i <= steps; i++) {
+            double at = estimate + (end - estimate) * i / steps;
+            if (rejects(at, c, sign)) {
+                double rejected = at;
+                for (int k = 0; k < 60 && Math.abs(kept - rejected) > 1e-12; k++) {
+                    double mid = (rejected + kept) / 2;
+                    if (rejects(mid, c, sign)) {
+                        rejected = mid;
+                    } else {
+                        kept = mid;
+                    }
+                }
+                return kept;
             }
+            kept = at;
         }
-        return kept;
+        return end;
+    }
+
+    private boolean rejects(double theta, double c, double sign) {
+        double t = statistic(theta, (int) sign);
+        return !Double.isNaN(t) && sign * t > c;
     }
 
     /**

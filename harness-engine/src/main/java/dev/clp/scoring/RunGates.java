@@ -189,8 +189,9 @@ public final class RunGates {
                 boolean underpowered = d.underpowered();
                 String power = underpowered ? String.format(Locale.ROOT, "; underpowered: this suite detects a "
                         + "difference only %.1f points beyond the threshold (80%% power), more than the %.1f points it "
-                        + "should; use a larger suite (the published pairs: clp import clp)", d.minimumDetectableEffect()
-                        * 100, d.input().detectable() * 100) : "";
+                        + "should; use a larger suite (the published pairs, clp import clp, or more languages' worth "
+                        + "of pairs) or a larger threshold", d.minimumDetectableEffect() * 100,
+                        d.input().detectable() * 100) : "";
                 if (policy.inconclusiveFails()) {
                     yield new GateResult(kind, Verdict.INCONCLUSIVE, true, underpowered,
                             figures + power + " (" + GATE_INCONCLUSIVE + "=fail)");
