@@ -93,9 +93,10 @@ class AllureResultsTest {
         }
 
         List<JsonNode> results = results(allure);
-        assertThat(results).hasSize(2 * 8 + 2);
+        // per language 8 pairs, the coverage and the gap gate
+        assertThat(results).hasSize(2 * 8 + 2 * 2);
         List<JsonNode> gates = results.stream().filter(r -> "blocker".equals(label(r, "severity"))).toList();
-        assertThat(gates).hasSize(2).allSatisfy(g -> assertThat(label(g, "story")).isEqualTo("gates"));
+        assertThat(gates).hasSize(2 * 2).allSatisfy(g -> assertThat(label(g, "story")).isEqualTo("gates"));
         for (JsonNode r : results) {
             String lang = label(r, "targetLang");
             assertThat(lang).isIn("sw", "ar");
@@ -207,19 +208,20 @@ class AllureResultsTest {
         SuiteFixtures.suite(suite, "s", 4, "sw");
         run.run();
         List<JsonNode> second = results(allure);
-        assertThat(first).hasSize(5 + 1 + 1);
-        assertThat(second).as("4 pairs + 1 gate of this run, and the other engine's result").hasSize(4 + 1 + 1);
+        // a language has two gates: coverage and gap
+        assertThat(first).hasSize(5 + 2 + 1);
+        assertThat(second).as("4 pairs + 2 gates of this run, and the other engine's result").hasSize(4 + 2 + 1);
         assertThat(second).extracting(r -> r.get("uuid").asText()).contains("0b1c")
                 .doesNotContainAnyElementsOf(first.stream().map(r -> r.get("uuid").asText()).filter(u -> !"0b1c".equals(u))
                         .toList());
         try (Stream<Path> files = Files.list(allure)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith("-attachment.txt")).count())
-                    .as("attachments of this run only: one per pair, one per gate").isEqualTo(4 + 1);
+                    .as("attachments of this run only: one per pair, one per gate").isEqualTo(4 + 2);
         }
         assertThat(allure.resolve("history/history.json")).hasContent("{}");
 
         simulated(suite, allure).configurationParameter("clp.allure.clean", "false").execute();
-        assertThat(results(allure)).as("clp.allure.clean=false keeps the earlier run").hasSize(2 * (4 + 1) + 1);
+        assertThat(results(allure)).as("clp.allure.clean=false keeps the earlier run").hasSize(2 * (4 + 2) + 1);
     }
 
     @Test
@@ -240,7 +242,7 @@ class AllureResultsTest {
 
         ObjectMapper strict = new ObjectMapper().enable(
                 com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        assertThat(files).hasSize(2 * (3 + 1));
+        assertThat(files).hasSize(2 * (3 + 2)); // result and attachment per pair and per gate (coverage, gap)
         for (Path f : files) {
             String text = Files.readString(f);
             assertThat(text).as(f.toString()).doesNotContain("TAIL-OF-AN-EARLIER-RUN");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -55,7 +56,11 @@ class BudgetTest {
             assertThat(server.getRequestCount()).isBetween(40, 42);
             results.testEvents().assertThatEvents().haveAtLeastOne(event(test("pair"),
                     abortedWithReason(message(m -> m.contains("not run: budget spent: clp.budget.max-calls=40 reached")))));
-            results.testEvents().assertStatistics(s -> s.failed(0));
+            // the budget cuts no answer into an error: no pair fails
+            results.testEvents().assertThatEvents().doNotHave(event(test("pair"), finishedWithFailure()));
+            // a budget-cut language now fails its coverage gate, saying the budget ran out (issue 13)
+            results.testEvents().assertThatEvents().haveExactly(2, event(test("gate:coverage"), finishedWithFailure(
+                    message(m -> m.contains("not run") && m.contains("the budget (clp.budget.*) ran out")))));
             JsonNode run = new ObjectMapper().readTree(tmp.resolve("results/run.json").toFile());
             JsonNode usage = run.get("usage");
             assertThat(usage.get("budgetStopped").asText()).isEqualTo("clp.budget.max-calls=40 reached");

@@ -75,12 +75,18 @@ class ClpBaselineTest {
                 finishedSuccessfully()));
         JsonNode gates = new ObjectMapper().readTree(tmp.resolve("results/gates.json").toFile());
         assertThat(gates.get("failed").asBoolean()).isTrue();
-        assertThat(gates.get("gates")).hasSize(4);
-        // fr: gap, regression; sw: gap, regression. With tolerance 0 "no worse at all" cannot be proven, so an
-        // unchanged language is INCONCLUSIVE (non-blocking), never FAIL
-        assertThat(gates.get("gates").findValuesAsText("verdict")).containsExactly("PASS", "INCONCLUSIVE", "PASS", "FAIL");
-        assertThat(gates.get("gates").get(1).get("difference").asDouble()).isZero();
-        assertThat(gates.get("gates").get(3).get("minimumDetectableEffect").asDouble()).isBetween(0.01, 0.2);
+        assertThat(gates.get("gates")).hasSize(6);
+        // fr: coverage, gap, regression; sw: coverage, gap, regression (every language now has a coverage gate).
+        // With tolerance 0 "no worse at all" cannot be proven, so an unchanged language is INCONCLUSIVE
+        // (non-blocking: 300 pairs detect the threshold, so it is not underpowered), never FAIL
+        assertThat(gates.get("gates").findValuesAsText("kind")).containsExactly("coverage", "gap", "regression",
+                "coverage", "gap", "regression");
+        assertThat(gates.get("gates").findValuesAsText("verdict")).containsExactly("PASS", "PASS", "INCONCLUSIVE",
+                "PASS", "PASS", "FAIL");
+        assertThat(gates.get("gates").findValuesAsText("fails")).containsExactly("false", "false", "false",
+                "false", "false", "true");
+        assertThat(gates.get("gates").get(2).get("difference").asDouble()).isZero();
+        assertThat(gates.get("gates").get(5).get("minimumDetectableEffect").asDouble()).isBetween(0.01, 0.2);
     }
 
     @Test

@@ -78,6 +78,8 @@ class ClpEngineOverHttpTest {
                 // the always-503 language exhausts its retries: keep the back-off tiny, the test is about the message
                 .configurationParameter("clp.retry.base-delay-ms", "1")
                 .configurationParameter("clp.retry.max-delay-ms", "5")
+                // 24 pairs cannot detect the threshold; these tests are about HTTP, not the gates' power
+                .configurationParameter("clp.gate.allow-underpowered", "true")
                 .selectors(selectDirectory(suite.toFile()))
                 .execute();
     }
@@ -92,7 +94,8 @@ class ClpEngineOverHttpTest {
         assertThat(calls.get()).isEqualTo(24 + 2 * 24);
         assertThat(peak.get()).isBetween(2, 4);
         // answer "A" is right for pairs whose answer is index 0: a quarter of them
-        results.testEvents().assertStatistics(s -> s.started(2 * 25).succeeded(2 * 6 + 2).aborted(2 * 18).failed(0));
+        // per language 24 pairs, the coverage and the gap gate
+        results.testEvents().assertStatistics(s -> s.started(2 * 26).succeeded(2 * 6 + 2 * 2).aborted(2 * 18).failed(0));
         List<String> open = new ArrayList<>();
         for (Event e : results.allEvents().list()) {
             String id = e.getTestDescriptor().getUniqueId().toString();

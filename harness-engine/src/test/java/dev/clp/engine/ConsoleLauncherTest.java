@@ -43,6 +43,8 @@ class ConsoleLauncherTest {
                 "--include-tag", "lang:sw",
                 "--config", "clp.results.dir=" + tmp.resolve("results"),
                 "--config", "clp.allow-simulated=true",
+                // the 12-pair starter suite is underpowered; this test is about discovery through the launcher
+                "--config", "clp.gate.allow-underpowered=true",
                 "--details", "summary", "--disable-banner"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("out.txt").toFile()).start();
@@ -50,7 +52,8 @@ class ConsoleLauncherTest {
         String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("13 tests found").contains("SIMULATED")
+        assertThat(out).contains("14 tests found") // 12 pairs, the coverage and the gap gate
+                .contains("SIMULATED")
                 .contains("sw    Swahili").doesNotContain("yo    Yoruba");
         String runJson = Files.readString(tmp.resolve("results/run.json"));
         assertThat(runJson).contains("\"lang\" : \"sw\"").doesNotContain("\"lang\" : \"yo\"");
