@@ -276,32 +276,27 @@ public final class GapStatistics {
      * threshold 0 this is the exact one-sided McNemar test.
      */
     public double pValueAbove(double threshold) {
-        if (n == 0) {
-            return 1.0;
-        }
-        if (table == null) {
-            double t = statistic(threshold, 1);
-            return Double.isNaN(t) ? 1.0 : TDistribution.of(degreesOfFreedom).survivalProbability(t);
-        }
-        if (threshold == 0.0) {
-            return mcnemar(table[1], table[2]);
-        }
-        return invert(a -> lower(a) > threshold);
+        return pValue(threshold, 1);
     }
 
     /** One-sided p-value for "the difference is at least {@code threshold}" against "it is smaller". */
     public double pValueBelow(double threshold) {
+        return pValue(threshold, -1);
+    }
+
+    /** {@code direction} +1: the alternative "above the threshold"; −1: "below it". */
+    private double pValue(double threshold, int direction) {
         if (n == 0) {
             return 1.0;
         }
         if (table == null) {
-            double t = statistic(threshold, -1);
-            return Double.isNaN(t) ? 1.0 : TDistribution.of(degreesOfFreedom).survivalProbability(-t);
+            double t = statistic(threshold, direction);
+            return Double.isNaN(t) ? 1.0 : TDistribution.of(degreesOfFreedom).survivalProbability(direction * t);
         }
         if (threshold == 0.0) {
-            return mcnemar(table[2], table[1]);
+            return direction > 0 ? mcnemar(table[1], table[2]) : mcnemar(table[2], table[1]);
         }
-        return invert(a -> upper(a) < threshold);
+        return direction > 0 ? invert(a -> lower(a) > threshold) : invert(a -> upper(a) < threshold);
     }
 
     private static double mcnemar(int towards, int against) {
