@@ -28,14 +28,21 @@ public final class GateFamily {
     /**
      * One gate: its statistics and the largest acceptable difference.
      *
+     * @param stats the statistics a FAIL is decided on (unreadable answers counted the way that lowers the difference)
      * @param detectable the difference beyond the threshold the suite should be able to detect: an INCONCLUSIVE gate
      *     whose minimum detectable effect is larger is {@linkplain Decision#underpowered() underpowered}
+     * @param passStats the statistics a PASS (the upper bound) is decided on: unreadable first-side answers counted the
+     *     way that raises the difference, so that neither verdict rests on answers nobody could read
      */
     public record Input(String suite, String lang, Kind kind, GapStatistics stats, double threshold,
-            double detectable) {
+            double detectable, GapStatistics passStats) {
+
+        public Input(String suite, String lang, Kind kind, GapStatistics stats, double threshold, double detectable) {
+            this(suite, lang, kind, stats, threshold, detectable, stats);
+        }
 
         public Input(String suite, String lang, Kind kind, GapStatistics stats, double threshold) {
-            this(suite, lang, kind, stats, threshold, threshold);
+            this(suite, lang, kind, stats, threshold, threshold, stats);
         }
     }
 
@@ -87,17 +94,17 @@ public final class GateFamily {
                 continue;
             }
             double lower = s.lower(boundsAlpha);
-            double upper = s.upper(boundsAlpha);
+            double upper = g.passStats().n() > 0 ? g.passStats().upper(boundsAlpha) : Double.NaN;
             Verdict v;
             if (adjusted[k] <= alpha) {
                 v = Verdict.FAIL;
-            } else if (upper <= g.threshold()) {
+            } else if (upper <= g.threshold()) { // NaN (nothing to bound) never passes
                 v = Verdict.PASS;
             } else {
                 v = Verdict.INCONCLUSIVE;
             }
             out.add(new Decision(g, p[k], adjusted[k], boundsAlpha, lower, upper,
-                    s.minimumDetectableEffect(boundsAlpha, MDE_POWER), v));
+                    s.minimumDetectableEffect(boundsAlpha, MDE_POWER, g.threshold()), v));
             k++;
         }
         return out;

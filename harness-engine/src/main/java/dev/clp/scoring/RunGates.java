@@ -1,6 +1,7 @@
 package dev.clp.scoring;
 
 import static dev.clp.config.ClpConstants.GATE_ALLOW_UNDERPOWERED;
+import static dev.clp.config.ClpConstants.GATE_ALPHA;
 import static dev.clp.config.ClpConstants.GATE_INCONCLUSIVE;
 import static dev.clp.config.ClpConstants.GATE_MAX_GAP;
 import static dev.clp.config.ClpConstants.GATE_MIN_ANSWERED;
@@ -41,6 +42,7 @@ public final class RunGates {
         List<LanguageSummary.Coverage> coverages = new ArrayList<>();
         for (LanguageOutcomes lo : languages) {
             List<GapStatistics.Graded> gap = new ArrayList<>();
+            List<GapStatistics.Graded> gapIfUnreadableEnglishRight = new ArrayList<>();
             List<GapStatistics.Graded> regression = new ArrayList<>();
             int[] c = new int[8];
             int covered = 0;
@@ -57,6 +59,8 @@ public final class RunGates {
                 if (o instanceof PairOutcome.Answered a) {
                     String cluster = cluster(o.pair());
                     gap.add(new GapStatistics.Graded(a.en().correctShare(), a.target().correctShare(), cluster));
+                    gapIfUnreadableEnglishRight.add(new GapStatistics.Graded(a.en().correctShareIfUnreadableRight(),
+                            a.target().correctShare(), cluster));
                     if (before.isPresent() && before.get().graded()) {
                         regression.add(new GapStatistics.Graded(before.get().target(), a.target().correctShare(),
                                 cluster));
@@ -89,8 +93,10 @@ public final class RunGates {
             coverages.add(new LanguageSummary.Coverage(lo.outcomes().size(), covered, unreadableEnglish,
                     unreadableTarget, c[5], c[7], hasBaseline ? baselinePairs : (baseline != null ? 0 : -1)));
             double maxGap = policy.maxGap().applyAsDouble(lo.lang());
+            // a FAIL counts an unreadable English answer as wrong (it lowers the gap), a PASS as right (it raises it):
+            // neither verdict rests on answers nobody could read
             inputs.add(new GateFamily.Input(lo.suite(), lo.lang(), GateFamily.Kind.GAP, GapStatistics.of(gap), maxGap,
-                    maxGap));
+                    maxGap, GapStatistics.of(gapIfUnreadableEnglishRight)));
             if (baseline != null) {
                 inputs.add(new GateFamily.Input(lo.suite(), lo.lang(), GateFamily.Kind.REGRESSION,
                         GapStatistics.of(regression), policy.tolerance(), maxGap));
@@ -153,7 +159,8 @@ public final class RunGates {
                     lo.lang(), Languages.name(lo.lang()), coverage.errors(), coverage.notRun(),
                     fails ? ": a run never passes on what it did not measure (" + GATE_MIN_ANSWERED + "=0 allows it)" : ""));
         }
-        return decided(kind, d, figures, policy, " (the gap is confidently above " + GATE_MAX_GAP + ")");
+        return decided(kind, d, figures, policy, " (Holm-adjusted p at most " + GATE_ALPHA + ": the gap is above "
+                + GATE_MAX_GAP + ")");
     }
 
     private static GateResult regressionResult(LanguageOutcomes lo, GateFamily.Decision d,
@@ -177,7 +184,8 @@ public final class RunGates {
                     lo.lang(), Languages.name(lo.lang())));
         }
         return decided(kind, d, describe(lo, d), policy,
-                " (the candidate is confidently worse than the baseline by more than " + GATE_TOLERANCE + ")");
+                " (Holm-adjusted p at most " + GATE_ALPHA + ": the candidate is worse than the baseline by more than "
+                        + GATE_TOLERANCE + ")");
     }
 
     private static GateResult decided(GateResult.Kind kind, GateFamily.Decision d, String figures, GatePolicy policy,

@@ -63,7 +63,7 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
     public static final String METHOD = "cluster score test by source question (null-restricted, an unseen question "
             + "of average size added to the variance, a bounded Edgeworth skewness correction, Satterthwaite degrees of freedom under "
             + "an exchangeable working model); Holm over the run's gap and regression gates at alpha; bounds "
-            + "simultaneous (Bonferroni, alpha / m); exact McNemar / Newcombe for independent pairs with one sample";
+            + "simultaneous (Bonferroni, alpha / m); Newcombe's interval for independent pairs with one sample; a PASS counts unreadable English answers as right, a FAIL as wrong";
 
     /** What a verdict promises, as measured by {@code clp calibrate} on the published suites' cluster sizes. */
     public static final String PROMISE = "FAIL: a model that meets every threshold sees a false FAIL in at most alpha of "
@@ -116,7 +116,12 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
             m.put("unreadableTarget", s.coverage().unreadableTarget());
             m.put("failed", s.failed());
             if (s.regression() != null) {
-                m.put("regression", gate(s.regression()));
+                Map<String, Object> regression = gate(s.regression());
+                GateResult r = s.result(GateResult.Kind.REGRESSION);
+                regression.put("verdict", r.verdict().name()); // the gate's outcome (a partial baseline is NO_DATA)
+                regression.put("fails", r.fails());
+                regression.put("underpowered", r.underpowered());
+                m.put("regression", regression);
             }
             langs.add(m);
         }

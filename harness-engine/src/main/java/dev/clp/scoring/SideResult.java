@@ -43,6 +43,15 @@ public record SideResult(String lang, String prompt, List<String> answers, List<
         return extractions.isEmpty() ? 0 : correctCount() / (double) extractions.size();
     }
 
+    /**
+     * Share of samples right when every unreadable sample is taken as right: the most this side could have scored,
+     * what a PASS must hold against (an English answer nobody could read must not make a gap look small).
+     */
+    public double correctShareIfUnreadableRight() {
+        return extractions.isEmpty() ? 0 : (correctCount() + extractions.size() - parsedCount())
+                / (double) extractions.size();
+    }
+
     /** Right by majority of the samples. */
     public boolean correct() {
         return correctCount() * 2 > extractions.size();

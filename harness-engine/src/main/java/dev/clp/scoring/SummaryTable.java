@@ -64,7 +64,8 @@ public final class SummaryTable {
                 GateFamily.Decision r = s.regression();
                 reg = r == null ? String.format(Locale.ROOT, " %-28s %6s", "no baseline", "-")
                         : String.format(Locale.ROOT, " %-28s %6s",
-                                points(r.input().stats().difference()) + " " + bounds(r) + " " + r.verdict(),
+                                points(r.input().stats().difference()) + " " + bounds(r) + " "
+                                        + outcome(s.result(GateResult.Kind.REGRESSION)),
                                 points(r.minimumDetectableEffect()).replace("+", ""));
             }
             sb.append(String.format(Locale.ROOT, "%s%-5s %-10s %5d %8s %8s %7s  %-16s %-12s%s%s%n",
@@ -99,6 +100,11 @@ public final class SummaryTable {
             sb.append("results: ").append(resultsFile).append('\n');
         }
         return sb.toString();
+    }
+
+    /** A gate's verdict as the build sees it: "(fails)" where it fails although not a FAIL (no data, underpowered). */
+    private static String outcome(GateResult r) {
+        return r.verdict() + (r.fails() && r.verdict() != Verdict.FAIL ? " (fails)" : "");
     }
 
     private static String trim(double v) {

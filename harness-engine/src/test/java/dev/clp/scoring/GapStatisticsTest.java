@@ -71,10 +71,13 @@ class GapStatisticsTest {
     }
 
     @Test
-    void atThresholdZeroTheTestIsTheExactOneSidedMcNemar() {
-        // b = 9 discordant one way, c = 2 the other: P(X >= 9 | X ~ Bin(11, 1/2)) = (55 + 11 + 1) / 2048
-        GapStatistics s = GapStatistics.of(table(20, 9, 2, 13));
-        assertThat(s.pValueAbove(0.0)).isCloseTo(67.0 / 2048, within(1e-12));
+    void aStricterToleranceIsNeverMoreLenientAndAgreesWithTheBounds() {
+        // independent pairs, one sample: {both right, first only, second only, both wrong} = {180, 11, 2, 7}; an exact
+        // McNemar p-value at 0 alone said INCONCLUSIVE at tolerance 0 and FAIL at 0.001
+        GapStatistics s = GapStatistics.of(table(180, 11, 2, 7));
+        assertThat(s.pValueAbove(0.0)).isLessThanOrEqualTo(s.pValueAbove(0.001));
+        assertThat(s.lower(s.pValueAbove(0.0) * 1.001)).isGreaterThan(0.0);
+        assertThat(s.lower(s.pValueAbove(0.0) * 0.999)).isLessThanOrEqualTo(0.0);
         assertThat(GapStatistics.of(table(20, 0, 0, 13)).pValueAbove(0.0)).isEqualTo(1.0);
     }
 

@@ -154,6 +154,23 @@ class RunGatesTest {
     }
 
     @Test
+    void unreadableEnglishAnswersCannotMakeAGapPass() {
+        // true gap 13 points (English 95 %, target 82 %), but 95 English answers that would have been right are
+        // unreadable: counted as wrong they make the gap look like 3.5 points; coverage still reaches 90.5 %
+        List<PairOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Pair p = pair("it", i);
+            String english = i < 95 ? "Hmm, let me think about it." : i < 950 ? letter(p.en().answer())
+                    : letter((p.en().answer() + 1) % 4);
+            String target = i >= 180 ? letter(p.target().answer()) : letter((p.target().answer() + 1) % 4);
+            outcomes.add(outcome(p, english, target));
+        }
+        LanguageSummary s = only(outcomes, POLICY, null);
+        assertThat(s.coverage().share()).isGreaterThanOrEqualTo(0.90);
+        assertThat(s.result(GateResult.Kind.GAP).verdict()).isNotEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void aWellAnsweredLanguagePassesEveryGate() {
         List<PairOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < 400; i++) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
                 + "question) under several correlation structures, and applies the engine's own gate decision (cluster "
                 + "score test, Holm over the run's gates). Prints per scenario the share of runs with a false FAIL "
                 + "(promised at most alpha) and with a PASS while every gate sits at its threshold, and the power when "
-                + "the truth lies --over beyond it. Without --suite it uses the published pairs' cluster sizes."})
+                + "the truth lies --over beyond it. Without --suite it uses the published pairs' cluster sizes. Exit "
+                + "status 1 when a scenario's false-FAIL rate is above alpha, 2 for bad options."})
 final class CalibrateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -102,7 +103,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 + "most %.2f%%)%s; false PASS: runs with any PASS there; (%.1f s)%n", alpha * 100,
                 broken ? "; ! marks a scenario above the promise" : "", (System.nanoTime() - start) / 1e9);
         out.flush();
-        return 0;
+        return broken ? 1 : 0; // a scenario above the promise is a failure CI can see
     }
 
     private String check() {
@@ -116,7 +117,14 @@ final class CalibrateCommand implements Callable<Integer> {
         problem = problem != null ? problem : fraction("--baseline-accuracy", baseline);
         problem = problem != null ? problem : fraction("--max-gap", maxGap);
         problem = problem != null ? problem : fraction("--tolerance", tolerance);
-        return problem != null ? problem : fraction("--over", over);
+        problem = problem != null ? problem : fraction("--over", over);
+        if (problem == null && english - maxGap - over < 0) {
+            problem = "--english-accuracy " + english + " leaves no target accuracy for a gap of --max-gap + --over";
+        }
+        if (problem == null && baseline - tolerance - over < 0) {
+            problem = "--baseline-accuracy " + baseline + " leaves no candidate accuracy for --tolerance + --over";
+        }
+        return problem;
     }
 
     private static String fraction(String option, double value) {
@@ -139,7 +147,9 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             for (Path f : files) {
                 SuiteReader.LanguageFile lf = SuiteReader.read(f);
-                List<String> list = keys.computeIfAbsent(lf.lang(), k -> new ArrayList<>());
+                // one gate per suite and language, as the engine builds them
+                String gate = dirs.size() > 1 ? dir.getFileName() + "/" + lf.lang() : lf.lang();
+                List<String> list = keys.computeIfAbsent(gate, k -> new ArrayList<>());
                 lf.pairs().forEach(p -> list.add(dir + "\u001f" + RunGates.cluster(p)));
             }
         }
