@@ -98,7 +98,7 @@ public final class GateFamily {
             Verdict v;
             if (adjusted[k] <= alpha) {
                 v = Verdict.FAIL;
-            } else if (upper <= g.threshold()) { // NaN (nothing to bound) never passes
+            } else if (upper < g.threshold()) { // strictly: NaN (nothing to bound) never passes, nor a bound on it
                 v = Verdict.PASS;
             } else {
                 v = Verdict.INCONCLUSIVE;

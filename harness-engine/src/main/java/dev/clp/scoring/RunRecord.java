@@ -63,7 +63,7 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
     public static final String METHOD = "cluster score test by source question (null-restricted, an unseen question "
             + "of average size added to the variance, a bounded Edgeworth skewness correction, Satterthwaite degrees of freedom under "
             + "an exchangeable working model); Holm over the run's gap and regression gates at alpha; bounds "
-            + "simultaneous (Bonferroni, alpha / m); Newcombe's interval for independent pairs with one sample; a PASS counts unreadable English answers as right, a FAIL as wrong";
+            + "simultaneous (Bonferroni, alpha / m); a PASS counts unreadable English answers as right, a FAIL as wrong";
 
     /** What a verdict promises, as measured by {@code clp calibrate} on the published suites' cluster sizes. */
     public static final String PROMISE = "FAIL: a model that meets every threshold sees a false FAIL in at most alpha of "
