@@ -115,6 +115,9 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
             m.put("unreadableEnglish", s.coverage().unreadableEnglish());
             m.put("unreadableTarget", s.coverage().unreadableTarget());
             m.put("failed", s.failed());
+            m.put("coverageFails", s.result(GateResult.Kind.COVERAGE).fails());
+            m.put("gapFails", s.result(GateResult.Kind.GAP).fails());
+            m.put("gapUnderpowered", s.result(GateResult.Kind.GAP).underpowered());
             if (s.regression() != null) {
                 Map<String, Object> regression = gate(s.regression());
                 GateResult r = s.result(GateResult.Kind.REGRESSION);

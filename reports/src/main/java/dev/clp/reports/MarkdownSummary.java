@@ -28,19 +28,22 @@ public final class MarkdownSummary {
         for (JsonNode l : run.path("languages")) {
             regression |= l.has("regression");
         }
-        md.append("| lang | language | pairs | English | target | gap | bounds | verdict |")
+        md.append("| lang | language | pairs | coverage | English | target | gap | bounds | verdict |")
                 .append(regression ? " regression vs baseline | MDE |" : "").append('\n');
-        md.append("|---|---|---:|---:|---:|---:|---|---|").append(regression ? "---|---:|" : "").append('\n');
+        md.append("|---|---|---:|---:|---:|---:|---:|---|---|").append(regression ? "---|---:|" : "").append('\n');
         for (JsonNode l : run.path("languages")) {
             md.append("| ").append(escape(l.path("lang").asText()))
                     .append(" | ").append(escape(l.path("language").asText()))
                     .append(" | ").append(l.path("pairs").asInt())
+                    .append(" | ").append(l.path("coverageFails").asBoolean(false) ? "❌ " : "")
+                    .append(pct(l.get("coverage")))
                     .append(" | ").append(pct(l.get("englishAccuracy")))
                     .append(" | ").append(pct(l.get("targetAccuracy")))
                     .append(" | ").append(points(l.get("gap")))
                     .append(" | ").append(l.hasNonNull("gapLower")
                             ? "[" + points(l.get("gapLower")) + ", " + points(l.get("gapUpper")) + "]" : "–")
-                    .append(" | ").append(verdict(l.path("verdict").asText()))
+                    .append(" | ").append(outcome(l.path("verdict").asText(), l.path("gapFails").asBoolean(false),
+                            l.path("gapUnderpowered").asBoolean(false)))
                     .append(" |");
             if (regression) {
                 JsonNode r = l.path("regression");
@@ -49,7 +52,8 @@ public final class MarkdownSummary {
                 } else {
                     md.append(' ').append(points(r.get("difference"))).append(" [").append(points(r.get("lower")))
                             .append(", ").append(points(r.get("upper"))).append("] ")
-                            .append(verdict(r.path("verdict").asText())).append(" | ")
+                            .append(outcome(r.path("verdict").asText(), r.path("fails").asBoolean(false),
+                                    r.path("underpowered").asBoolean(false))).append(" | ")
                             .append(points(r.get("minimumDetectableEffect")).replace("+", "")).append(" |");
                 }
             }
@@ -57,14 +61,21 @@ public final class MarkdownSummary {
         }
         JsonNode settings = run.path("settings");
         md.append(String.format(Locale.ROOT, "%nGap in points, English minus target; max gap %.1f points; verdicts use "
-                + "Holm over the run's gates at family alpha %s.%n", settings.path("maxGap").asDouble() * 100,
-                settings.path("alpha").asText()));
+                + "Holm over the run's gates at family alpha %s. Coverage: pairs answered readably on both sides "
+                + "(unreadable answers count as wrong in the gap); ❌ marks a gate that fails the build.%n",
+                settings.path("maxGap").asDouble() * 100, settings.path("alpha").asText()));
         if (regression) {
             md.append("Regression: baseline (").append(escape(run.path("baselineModel").asText()))
                     .append(") minus candidate target accuracy on the same pairs; MDE: smallest regression detectable "
                             + "with 80% power.\n");
         }
         return md.toString();
+    }
+
+    /** A gate's verdict as the build sees it: a gate that fails without a FAIL (no data, underpowered) says so. */
+    private static String outcome(String verdict, boolean fails, boolean underpowered) {
+        String shown = verdict(verdict) + (underpowered ? " (underpowered)" : "");
+        return fails && !"FAIL".equals(verdict) ? "❌ " + shown : shown;
     }
 
     private static String verdict(String v) {

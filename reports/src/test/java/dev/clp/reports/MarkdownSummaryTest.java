@@ -29,9 +29,25 @@ class MarkdownSummaryTest {
         String md = MarkdownSummary.render(run);
 
         assertThat(md).contains("**SIMULATED**")
-                .contains("| sw | Swahili | 12 | 91.7% | 50.0% | +41.7 | [+5.0, +70.0] | ⚠️ INCONCLUSIVE |")
-                .contains("| yo | Yoruba | 0 | – | – | – | – | NO\\_DATA |")
+                .contains("| sw | Swahili | 12 | – | 91.7% | 50.0% | +41.7 | [+5.0, +70.0] | ⚠️ INCONCLUSIVE |")
+                .contains("| yo | Yoruba | 0 | – | – | – | – | – | NO\\_DATA |")
                 .contains("max gap 10.0 points").doesNotContain("regression vs baseline");
+    }
+
+    @Test
+    void aGateThatFailsWithoutAFailSaysSoAndCoverageIsShown() throws IOException {
+        // a mute target language: coverage fails; an underpowered gap gate fails the build while INCONCLUSIVE
+        Path run = tmp.resolve("run.json");
+        Files.writeString(run, """
+                {"format":"clp-run/v1","model":"openai:m","simulated":false,
+                 "settings":{"maxGap":0.1,"alpha":0.01},
+                 "languages":[
+                  {"lang":"sw","language":"Swahili","pairs":412,"coverage":0.0,"coverageFails":true,
+                   "englishAccuracy":0.167,"targetAccuracy":0.0,"gap":0.167,"gapLower":0.04,"gapUpper":0.449,
+                   "verdict":"INCONCLUSIVE","gapFails":true,"gapUnderpowered":true}]}""");
+
+        assertThat(MarkdownSummary.render(run))
+                .contains("| sw | Swahili | 412 | ❌ 0.0% | 16.7% | 0.0% | +16.7 | [+4.0, +44.9] | ❌ ⚠️ INCONCLUSIVE (underpowered) |");
     }
 
     @Test
