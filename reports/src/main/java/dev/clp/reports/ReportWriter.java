@@ -77,7 +77,7 @@ public final class ReportWriter {
                 md.append("| ").append(md(l.get("lang"))).append(" | ").append(md(l.get("language"))).append(" | ")
                         .append(l.get("pairs")).append(" | ").append(pct(l.get("englishAccuracy"))).append(" | ")
                         .append(pct(l.get("targetAccuracy"))).append(" | ").append(points(l.get("gap"))).append(" | ")
-                        .append(bounds(l)).append(" | ").append(md(l.get("verdict"))).append(" | ")
+                        .append(bounds(l)).append(" | ").append(md(verdictText(l))).append(" | ")
                         .append(pct(l.get("unparseableRate"))).append(" | ").append(pct(l.get("errorRate")))
                         .append(" |\n");
             }
@@ -166,8 +166,8 @@ public final class ReportWriter {
                         .append(pct(l.get("englishAccuracy"))).append("</td><td class=\"num\">")
                         .append(pct(l.get("targetAccuracy"))).append("</td><td class=\"num\">")
                         .append(points(l.get("gap"))).append("</td><td class=\"num\">").append(esc(bounds(l)))
-                        .append("</td><td class=\"").append(esc(l.get("verdict"))).append("\">")
-                        .append(esc(l.get("verdict"))).append("</td><td class=\"num\">")
+                        .append("</td><td class=\"").append(esc(failing(l) ? "FAIL" : l.get("verdict"))).append("\">")
+                        .append(esc(verdictText(l))).append("</td><td class=\"num\">")
                         .append(pct(l.get("unparseableRate"))).append("</td><td class=\"num\">")
                         .append(pct(l.get("errorRate"))).append("</td></tr>\n");
             }
@@ -367,5 +367,16 @@ public final class ReportWriter {
 
     private static String bounds(Map<String, Object> l) {
         return l.get("gapLower") == null ? "–" : "[" + points(l.get("gapLower")) + ", " + points(l.get("gapUpper")) + "]";
+    }
+
+    /** Whether a gate of the language fails the build although the gap's verdict is no FAIL. */
+    private static boolean failing(Map<String, Object> l) {
+        Object fails = l.get("fails");
+        return fails != null && !fails.toString().isEmpty();
+    }
+
+    /** The gap's verdict and, where another gate fails the build, which (coverage, underpowered, regression). */
+    private static String verdictText(Map<String, Object> l) {
+        return failing(l) ? l.get("verdict") + " (fails: " + l.get("fails") + ")" : String.valueOf(l.get("verdict"));
     }
 }

@@ -154,6 +154,18 @@ public final class RunReport {
             x.put("gapUpper", number(l.get("gapUpper")));
             x.put("maxGap", number(l.get("maxGap")));
             x.put("verdict", l.path("verdict").asText());
+            // what fails the build beside a FAIL verdict of the gap (run.json from this version on)
+            List<String> fails = new ArrayList<>();
+            if (l.path("coverageFails").asBoolean(false)) {
+                fails.add("coverage " + percent(l.get("coverage")));
+            }
+            if (l.path("gapFails").asBoolean(false) && !"FAIL".equals(l.path("verdict").asText())) {
+                fails.add(l.path("gapUnderpowered").asBoolean(false) ? "underpowered" : "gap");
+            }
+            if (l.path("regression").path("fails").asBoolean(false)) {
+                fails.add("regression");
+            }
+            x.put("fails", String.join(", ", fails));
             x.put("unparseableRate", pairs == 0 ? null : l.path("unparseable").asInt() / (double) pairs);
             x.put("errorRate", pairs == 0 ? null : l.path("errors").asInt() / (double) pairs);
             langs.add(x);
@@ -321,5 +333,9 @@ public final class RunReport {
             }
         }
         return byLang;
+    }
+
+    private static String percent(JsonNode v) {
+        return v == null || v.isNull() ? "–" : String.format(java.util.Locale.ROOT, "%.0f%%", v.asDouble() * 100);
     }
 }

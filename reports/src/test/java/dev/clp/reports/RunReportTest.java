@@ -89,6 +89,14 @@ class RunReportTest {
     }
 
     @Test
+    void aLanguageWhoseGatesFailWithoutAFailVerdictSaysWhichInTheReport() throws Exception {
+        // the starter suite's 12-pair gates are underpowered, and sim:default leaves 2 of 12 Korean answers unreadable
+        Path run = starterRun("sim:default");
+        String md = ReportWriter.markdown(RunReport.of(List.of(run)));
+        assertThat(md).contains("INCONCLUSIVE (fails: coverage 83%, underpowered)").contains("(fails: underpowered)");
+    }
+
+    @Test
     void aBaselineFileGivesEveryRunItsNewWeakFixedAndStillWeakPairs() throws Exception {
         Path strong = starterRun("sim:gpt-4o");
         Path weak = starterRun("sim:llama-3.1-8b");
