@@ -50,7 +50,7 @@ class MainTest {
                 "-Dclp.gate.allow-underpowered=true",
                 "--summary-markdown", tmp.resolve("summary.md").toString());
         assertThat(r.exit()).isZero();
-        assertThat(tmp.resolve("summary.md")).content().contains("| sw | Swahili | 12 | 100.0% | 100.0% | +0.0 |");
+        assertThat(tmp.resolve("summary.md")).content().contains("| sw | Swahili | 12 | 100.0% | 100.0% | 100.0% | +0.0 |");
         assertThat(r.out()).contains("model sim:perfect").contains("Swahili").contains("Yoruba").doesNotContain("Zulu");
         assertThat(r.out()).as("-D wins over the properties file").contains("max gap 10.0 points");
         assertThat(r.out()).contains("tests: 28 passed, 0 failed"); // per language 12 pairs, coverage and gap gate
