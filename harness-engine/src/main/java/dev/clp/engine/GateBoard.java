@@ -27,10 +27,6 @@ final class GateBoard {
     /** Suite and language of each selected gate, so that a language without a pair still gets a summary. */
     private final List<String[]> gated;
 
-    GateBoard(List<PairDescriptor> pairs, Prefetcher prefetcher, ClpConfig config, Baseline baseline) {
-        this(pairs, prefetcher, config, baseline, List.of());
-    }
-
     GateBoard(List<PairDescriptor> pairs, Prefetcher prefetcher, ClpConfig config, Baseline baseline,
             List<String[]> gated) {
         this.gated = List.copyOf(gated);

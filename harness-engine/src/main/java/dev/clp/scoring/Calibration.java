@@ -19,9 +19,9 @@ import java.util.SplittableRandom;
  * ({@link GapStatistics}, {@link GateFamily#decide}, Holm over the run's gates).
  *
  * <p>Per scenario it reports: the share of runs with any false FAIL when every gate sits exactly at its null (the
- * promise: at most alpha), the share of runs with any PASS there (a PASS states that the gap is at or below the
- * threshold with simultaneous confidence 1 − alpha, so this is at most alpha too), and the power: the share of gates
- * that FAIL when the truth is {@link Settings#over()} beyond the threshold.
+ * promise: at most alpha), the share of runs with any PASS there (a PASS states that the gap is below the
+ * threshold with simultaneous confidence 1 − alpha: nominally at most alpha, promised at most 2 %), and the power:
+ * the share of gates that FAIL when the truth is {@link Settings#over()} beyond the threshold.
  */
 public final class Calibration {
 

@@ -7,7 +7,7 @@ import java.util.List;
  * The blocking gates of one run as one family: each gate's one-sided p-value, Holm's step-down correction
  * at the family alpha, and the zone. A gate FAILs when its Holm-adjusted p-value is at most alpha, so a
  * model that truly meets every threshold sees a false FAIL in at most alpha of runs. A gate that does not
- * fail PASSes when its upper bound at the Bonferroni level alpha / m is at or below the threshold, and is
+ * fail PASSes when its upper bound at the Bonferroni level alpha / m is below the threshold, and is
  * INCONCLUSIVE otherwise. The bounds reported are the simultaneous (Bonferroni) ones.
  *
  * <p>The engine and the calibration command call this same function.

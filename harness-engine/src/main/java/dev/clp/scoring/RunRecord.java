@@ -68,7 +68,7 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
     /** What a verdict promises, as measured by {@code clp calibrate} on the published suites' cluster sizes. */
     public static final String PROMISE = "FAIL: a model that meets every threshold sees a false FAIL in at most alpha of "
             + "runs (measured at most 0.50 % at alpha 1 % in every correlation scenario of clp calibrate); PASS: the "
-            + "upper bound is at or below the threshold, nominally simultaneous at 1 - alpha; measured, a model exactly "
+            + "upper bound is below the threshold, nominally simultaneous at 1 - alpha; measured, a model exactly "
             + "at the threshold gets a PASS in at most 2 % of runs at alpha 1 % (1.15 % measured, when answers correlate "
             + "within a source question at ICC 0.8); INCONCLUSIVE: neither; coverage: a plain share, no test";
 

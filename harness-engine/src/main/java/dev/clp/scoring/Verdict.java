@@ -2,7 +2,7 @@ package dev.clp.scoring;
 
 /** The three zones of a gap gate, plus no data. */
 public enum Verdict {
-    /** The upper confidence bound of the gap is at or below the allowed gap. */
+    /** The upper confidence bound of the gap is below the allowed gap. */
     PASS,
     /** The lower confidence bound of the gap is above the allowed gap. */
     FAIL,
