@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "clp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cross-lingual regression tests for language models.",
         subcommands = {RunCommand.class, ImportCommand.class, BaselineCommand.class, CalibrateCommand.class,
-                SummaryCommand.class, ServeSimCommand.class, GenerateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                SummaryCommand.class, ServeSimCommand.class, GenerateCommand.class, ReportCommand.class, ValidateCommand.class,
+                FmtCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
