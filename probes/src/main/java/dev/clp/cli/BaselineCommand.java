@@ -22,7 +22,8 @@ final class BaselineCommand implements Runnable {
 
     /** {@code clp baseline record}: run.json → baseline file. */
     @Command(name = "record", mixinStandardHelpOptions = true,
-            description = {"Writes a baseline file from a run's run.json: every pair's outcome and correct shares,",
+            description = {"Writes a baseline file from a run's run.json.",
+                    "The file holds every pair's outcome and correct shares,",
                     "the model, date, K, temperature and suite versions. Commit it, then run candidates with",
                     "-Dclp.baseline=<file>. (-Dclp.baseline=<file> -Dclp.baseline.update=true does the same at the",
                     "end of a run.)"})

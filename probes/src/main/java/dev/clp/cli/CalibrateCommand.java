@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code clp calibrate}: how often the gates cry wolf, and how often they catch a real gap, on a real suite's shape. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Simulates seeded runs on a suite's real shape (its languages and the number of pairs per source "
+        description = {"Measures how often the gates err on a suite's shape, by seeded simulation.",
+                "Simulates seeded runs on a suite's real shape (its languages and the number of pairs per source "
                 + "question) under several correlation structures, and applies the engine's own gate decision (cluster "
                 + "score test, Holm over the run's gates). Prints per scenario the share of runs with a false FAIL "
                 + "(promised at most alpha) and with a PASS while every gate sits at its threshold, and the power when "

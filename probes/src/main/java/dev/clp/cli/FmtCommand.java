@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code clp fmt}: rewrites suites in canonical form. */
 @Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = {"Rewrites pairs files in canonical form: sorted by id, one canonical JSON line per pair, as the",
+        description = {"Rewrites suites in canonical form.",
+                "Rewrites pairs files in canonical form: sorted by id, one canonical JSON line per pair, as the",
                 "importer and the generator write them. A file with a line that cannot be read is never rewritten",
                 "(nothing is lost): its problems are printed and the exit is 1. --check changes nothing and exits 1",
                 "when a file would change."})

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 
 /** {@code clp generate}: grows a suite with new failing pairs (the Cross-Lingual Pitfalls beam search). */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Searches for English questions the panel answers right while failing the translated version,",
+        description = {"Grows a suite with new failing pairs (the Cross-Lingual Pitfalls beam search).",
+                "Searches for English questions the panel answers right while failing the translated version,",
                 "and adds them to a suite with provenance. Resumable: a killed run started again with the same flags",
                 "continues from its checkpoint. Model keys (-Dclp.endpoint, clp.cache, clp.price.* ...) apply to every model.",
                 "Exit status: 0 done (or stopped by a budget), 1 a model or file failed (the checkpoint keeps the work),",

@@ -30,9 +30,16 @@ public final class Main implements Runnable {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"clp " + (v == null ? "(development build)" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            // the build writes the project version into this resource (probes/pom.xml filters it)
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"clp " + p.getProperty("version", "(unknown version: built without its resources)"),
+                    "Java " + System.getProperty("java.version") + ", " + System.getProperty("java.vm.name")};
         }
     }
 }

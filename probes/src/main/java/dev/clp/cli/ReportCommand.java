@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code clp report}: HTML, Markdown and JSON over one or more runs. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes report.html (self-contained, charts), report.md and report.json over one or more runs:",
+        description = {"Writes the summary report (HTML, Markdown, JSON) of one or more runs.",
+                "Writes report.html (self-contained, charts), report.md and report.json over one or more runs:",
                 "accuracy bars per language and model, the gap table, the model x language heatmap, the diff of each",
                 "run against the first, unparseable and error rates, tokens and cost, language affinity, weak pairs."})
 final class ReportCommand implements Callable<Integer> {

@@ -78,6 +78,11 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        String usage = checkUsage();
+        if (usage != null) {
+            err.println("clp run: " + usage);
+            return 2;
+        }
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(includeEngines(ClpConstants.ENGINE_ID))
                 .configurationParameters(properties)
@@ -108,8 +113,12 @@ final class RunCommand implements Callable<Integer> {
         // an engine failure after the summary (a result file that could not be written) is in the failed list below
         if (capture.table == null) {
             if (!includeTags.isEmpty() && issues.suitesFound) {
+                String lowered = String.join(" ", includeTags).toLowerCase(java.util.Locale.ROOT);
+                boolean upper = !lowered.equals(String.join(" ", includeTags)) && lowered.contains("lang:");
                 err.println("clp run: --include-tag " + String.join(" --include-tag ", includeTags) + " matched no test in "
-                        + dirs + "; tags are lang:<tag> (e.g. lang:sw), gate, and the pairs' data tags; nothing was run");
+                        + dirs + "; tags are lang:<tag> (e.g. lang:sw), gate, and the pairs' data tags"
+                        + (upper ? "; tags are case-sensitive and language tags lower-case: --include-tag '" + lowered + "'"
+                                : "") + "; nothing was run");
                 return 2;
             }
             err.println("clp run: no suite found under " + dirs + " (a suite directory holds suite.json and pairs-<lang>.jsonl)");
@@ -142,6 +151,28 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return summary.getTotalFailureCount() > 0 ? 1 : 0;
+    }
+
+    /** Mistakes in the flags, found before anything runs: a bad tag expression, an unusable --summary-markdown. */
+    private String checkUsage() {
+        for (String expression : includeTags) {
+            try {
+                includeTags(expression);
+            } catch (RuntimeException e) {
+                return "--include-tag '" + SafeText.oneLine(expression) + "' is not a valid tag expression ("
+                        + SafeText.oneLine(e.getMessage()) + "); e.g. 'lang:sw | lang:yo', '!gate', 'lang:sw & gate'";
+            }
+        }
+        if (markdown != null) {
+            if (markdown.toString().isBlank()) {
+                return "--summary-markdown was given an empty file name (an unset variable such as $GITHUB_STEP_SUMMARY?)";
+            }
+            Path parent = markdown.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                return "--summary-markdown " + markdown + ": no such directory " + parent;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

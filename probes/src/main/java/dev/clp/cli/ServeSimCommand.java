@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /** {@code clp serve-sim}: the simulator as an OpenAI-compatible server on 127.0.0.1. */
 @Command(name = "serve-sim", mixinStandardHelpOptions = true,
-        description = {"Serves the offline simulator as OpenAI chat completions on 127.0.0.1, with optional latency",
+        description = {"Serves the offline simulator as an OpenAI-compatible HTTP endpoint.",
+                "Serves the offline simulator as OpenAI chat completions on 127.0.0.1, with optional latency",
                 "and faults, for trying the HTTP path: ./clp run -Dclp.model=openai:<profile> -Dclp.endpoint=<url>.",
                 "It knows the answers of the suites it loads (--suite); answers are SIMULATED. Stops on Ctrl-C."})
 final class ServeSimCommand implements Callable<Integer> {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code clp validate}: checks hand-written suites before they reach a run. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks suites: the manifest, every line against the pair schema, ids, duplicates, both sides",
+        description = {"Checks hand-written suites and names every problem by file and line.",
+                "Checks suites: the manifest, every line against the pair schema, ids, duplicates, both sides",
                 "offering the same options, and canonical form (sorted by id, one canonical line per pair; clp fmt",
                 "writes it). Prints every problem as FILE:LINE: FIELD: MESSAGE. Exit 0: no problems; 1: problems;",
                 "2: no such directory."})
