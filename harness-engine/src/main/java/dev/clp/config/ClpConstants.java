@@ -234,6 +234,15 @@ public final class ClpConstants {
     public static final String EAGER_START = "clp.eager-start";
 
     /**
+     * How a run shows its progress on the standard error stream: {@code auto} (a redrawn line on a terminal, plain lines
+     * elsewhere), {@code live}, {@code lines} or {@code off}. Default {@code auto}.
+     */
+    public static final String PROGRESS = "clp.progress";
+
+    /** Seconds between progress lines off a terminal (0: a line per answered pair). Default {@code 10}. */
+    public static final String PROGRESS_INTERVAL_SECONDS = "clp.progress.interval-seconds";
+
+    /**
      * Prefix of system properties that the project's own test JVMs set ({@code clp.test.starter-suite},
      * {@code clp.test.dataset}); the engine reads none of them, and they are not reported as unknown keys.
      */
