@@ -11,6 +11,8 @@ import java.util.TreeMap;
 final class Progress {
 
     private final Map<String, int[]> byLanguage = new TreeMap<>();
+    private static final long WINDOW_SECONDS = 10;
+    private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>();
     private final long startedNanos;
     private int done;
     private int total;
@@ -68,7 +70,7 @@ final class Progress {
                 total == 0 ? 100 : (int) (100L * done / total)));
         double seconds = (nowNanos - startedNanos) / 1e9;
         if (done > 0) {
-            double rate = done / Math.max(1e-3, seconds);
+            double rate = rate(nowNanos);
             b.append(String.format(Locale.ROOT, rate < 10 ? ", %.1f pairs/s" : ", %.0f pairs/s", rate));
             if (done < total) {
                 b.append(", ETA ").append(duration((total - done) / rate));
@@ -99,6 +101,22 @@ final class Progress {
             b.append(" + ").append(more).append(" more");
         }
         return b.toString();
+    }
+
+    /**
+     * Pairs per second over the last {@value #WINDOW_SECONDS} seconds of lines drawn (the start of a run, before the
+     * first answers, would make the time left look far longer than it is), or since the start before that.
+     */
+    private double rate(long nowNanos) {
+        samples.addLast(new long[] {nowNanos, done});
+        while (samples.size() > 2 && nowNanos - samples.get(1)[0] >= WINDOW_SECONDS * 1_000_000_000L) {
+            samples.removeFirst();
+        }
+        long[] first = samples.getFirst();
+        if (first[0] < nowNanos && nowNanos - first[0] >= WINDOW_SECONDS * 1_000_000_000L / 2 && done > first[1]) {
+            return (done - first[1]) / ((nowNanos - first[0]) / 1e9);
+        }
+        return done / Math.max(1e-3, (nowNanos - startedNanos) / 1e9);
     }
 
     /** The languages with every pair finished and those without, for the interrupt message. */

@@ -44,6 +44,24 @@ class ProgressTest {
     }
 
     @Test
+    void theRateIsTheRecentOneSoASlowStartDoesNotInflateTheTimeLeft() {
+        Progress p = new Progress(0);
+        for (int i = 0; i < 1000; i++) {
+            p.planned("sw");
+        }
+        p.line(20 * S, 0);                                // 20 s of start-up, nothing answered
+        for (int i = 0; i < 100; i++) {
+            p.finished("sw");
+        }
+        p.line(25 * S, 0);
+        for (int i = 0; i < 100; i++) {
+            p.finished("sw");
+        }
+        // 100 pairs in the last 5 s: 20 pairs/s, 800 left: 40 s (the average since the start, 6.9 pairs/s, says 116 s)
+        assertThat(p.line(30 * S, 0)).isEqualTo("clp: 200 / 1,000 pairs (20 %), 20 pairs/s, ETA 40 s");
+    }
+
+    @Test
     void durationsReadAsAPersonWouldSayThem() {
         assertThat(Progress.duration(5.4)).isEqualTo("5 s");
         assertThat(Progress.duration(125)).isEqualTo("2 min 5 s");
