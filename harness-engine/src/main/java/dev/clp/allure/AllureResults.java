@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Writes Allure 2 result files ({@code clp-<stem>-result.json}, {@code clp-<stem>-<n>-attachment.txt},
@@ -34,6 +35,7 @@ import java.util.UUID;
  * attached as one plain-text file per pair, so untrusted model output is never interpreted as HTML; the chosen letters
  * are parameters. Thread-safe; each result is written as soon as its pair is evaluated.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AllureResults {
 
     /** The environment variables of a CI system that {@code executor.json} is built from. */

@@ -50,7 +50,7 @@ import org.apiguardian.api.API;
  * @param suiteRoots {@code clp.suites}
  * @param eagerStart {@code clp.eager-start} as set; see {@link #startsEarly}
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ClpConfig(
         ModelAccess model,
         Optional<ModelAccess> extractorFallback,

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * parameters ({@code -D}, {@code junit-platform.properties}, the launcher request) and, when absent
  * there, from the environment: {@code clp.gate.max-gap} is {@code CLP_GATE_MAX_GAP}.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ClpConstants {
 
     private ClpConstants() {

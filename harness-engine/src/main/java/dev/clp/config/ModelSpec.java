@@ -1,6 +1,7 @@
 package dev.clp.config;
 
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A model named as {@code <provider>:<model>}.
@@ -8,6 +9,7 @@ import java.util.Set;
  * @param provider {@code openai}, {@code anthropic}, {@code azure} or {@code sim}
  * @param model the provider's model name, or the simulator profile
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ModelSpec(String provider, String model) {
 
     /** Providers this version can call. */

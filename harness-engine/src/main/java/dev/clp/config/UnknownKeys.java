@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * {@link ClpConstants#ALL_KEYS}, the open families of {@link ClpConstants#KEY_PREFIXES} and, in the environment,
  * {@link ClpConstants#OTHER_ENVIRONMENT}. Each message names the closest known key when one is close.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class UnknownKeys {
 
     private UnknownKeys() {

@@ -33,6 +33,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.apiguardian.api.API;
 
 /**
  * Imports the published Cross-Lingual Pitfalls pairs ({@code <Language>.json}: a JSON array of objects with
@@ -45,6 +46,7 @@ import okhttp3.Response;
  * collapsed into one quoted string whose split count matches the English list. Every other defect sends the
  * record to {@code quarantine.jsonl} with one reason. Every record read is imported or quarantined.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class ClpPublishedImporter {
 
     public static final String QUARANTINE_FILE = "quarantine.jsonl";

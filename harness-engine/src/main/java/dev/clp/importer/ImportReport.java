@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What an import did: every record read is either imported or quarantined with one reason.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class ImportReport {
 
     /** Counts for one language. */

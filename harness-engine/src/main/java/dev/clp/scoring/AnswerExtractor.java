@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads which option a free-text answer chose the way a careful grader does, without a second model call, and
@@ -38,6 +39,7 @@ import java.util.regex.Pattern;
  * The words are data ({@link AnswerLanguages}, {@code answer-languages.json}); every language's words are tried,
  * since answers come in other languages than the prompt's.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AnswerExtractor {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A model's recorded results, meant to be committed: per pair the outcome and the correct shares, per
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  * @param suites suite id to version
  * @param pairs suite id to pair id to result
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Baseline(String model, String recordedAt, int samples, double temperature, Map<String, String> suites,
         Map<String, Map<String, PairResult>> pairs) {
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Measures the gates on seeded simulated runs of a real suite's shape: the languages and, per language, how many
@@ -23,6 +24,7 @@ import java.util.SplittableRandom;
  * threshold with simultaneous confidence 1 − alpha: nominally at most alpha, promised at most 2 %), and the power:
  * the share of gates that FAIL when the truth is {@link Settings#over()} beyond the threshold.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Calibration {
 
     private Calibration() {

@@ -1,6 +1,9 @@
 package dev.clp.scoring;
 
+import org.apiguardian.api.API;
+
 /** What the extractor made of a raw answer: a choice, or nothing usable. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Extraction {
 
     /** How the reason of a reply cut off at the token limit starts; reports count these apart. */

@@ -7,6 +7,7 @@ import dev.clp.model.ChatRequest;
 import dev.clp.model.ModelClient;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * The optional last extraction layer ({@code clp.extractor.fallback}): a second model reads an answer the
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (or {@code {"answer":…}}) to count: a wordy reply stays unparseable. Calls and resolutions are counted
  * separately from the model under test. A reply cut off at the token limit is never sent: it has no answer to read.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class FallbackExtractor {
 
     /** The reply that means "no single option"; never an option letter. */

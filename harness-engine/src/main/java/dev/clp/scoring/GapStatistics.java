@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.apiguardian.api.API;
 
 /**
  * A paired difference of correct shares over pairs, with its confidence bounds and tests. The gap gate uses it
@@ -31,6 +32,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * <p>{@code clp calibrate} measures the false-FAIL, false-PASS and power figures of this test on the published
  * suites' cluster sizes under several correlation structures (see the README's "What the gates promise").
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GapStatistics {
 
     /** One graded pair: correct shares per side, and the source question it belongs to (null: its own). */

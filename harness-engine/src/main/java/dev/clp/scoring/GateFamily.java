@@ -2,6 +2,7 @@ package dev.clp.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The blocking gates of one run as one family: each gate's one-sided p-value, Holm's step-down correction
@@ -12,6 +13,7 @@ import java.util.List;
  *
  * <p>The engine and the calibration command call this same function.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GateFamily {
 
     private GateFamily() {

@@ -2,6 +2,7 @@ package dev.clp.scoring;
 
 import dev.clp.config.ClpConstants;
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 
 /**
  * What the run's gates demand, from the {@code clp.gate.*} keys.
@@ -17,6 +18,7 @@ import java.util.function.ToDoubleFunction;
  *     ({@code clp.gate.allow-underpowered})
  * @param inconclusiveFails every INCONCLUSIVE gate fails ({@code clp.gate.inconclusive=fail})
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GatePolicy(ToDoubleFunction<String> maxGap, double tolerance, double alpha, double minAnswered,
         double minBaselineCoverage, boolean allowUnderpowered, boolean inconclusiveFails) {
 

@@ -1,6 +1,7 @@
 package dev.clp.scoring;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A gate's final outcome: its verdict, whether it fails the build, and the message that says why, with the figures
@@ -14,6 +15,7 @@ import java.util.Locale;
  * @param underpowered an INCONCLUSIVE gate on a suite too small to detect its threshold
  * @param message one line, starting with {@code [lang=xx]}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateResult(Kind kind, Verdict verdict, boolean fails, boolean underpowered, String message) {
 
     /** The gates of a language. */

@@ -7,7 +7,7 @@ import java.util.Comparator;
  * Holm's step-down procedure: controls the family-wise error rate at alpha for any dependence between the
  * tests, and rejects at least what Bonferroni rejects.
  */
-public final class Holm {
+final class Holm {
 
     private Holm() {
     }

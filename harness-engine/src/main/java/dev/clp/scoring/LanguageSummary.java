@@ -1,6 +1,7 @@
 package dev.clp.scoring;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One language of one suite after a run: outcome counts and the decided gates.
@@ -22,6 +23,7 @@ import java.util.List;
  * @param coverage how much of the language was measured
  * @param results every gate of the language with its final outcome: coverage, gap and (with a baseline) regression
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LanguageSummary(String suite, String lang, int pairs, int consistent, int weak, int knownWeak,
         int notApplicable, int unparseable, int errors, int notRun, int flaky, double maxGap, GateFamily.Decision gap,
         GateFamily.Decision regression, Coverage coverage, List<GateResult> results) {

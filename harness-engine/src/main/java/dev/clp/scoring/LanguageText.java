@@ -10,7 +10,7 @@ import java.util.Map;
  * @param questionLabel the word for "Question"
  * @param answerLabel the word for "Answer", ending the prompt
  */
-public record LanguageText(String instruction, String questionLabel, String answerLabel) {
+record LanguageText(String instruction, String questionLabel, String answerLabel) {
 
     private static final Map<String, LanguageText> TEXTS = Map.ofEntries(
             Map.entry("en", new LanguageText(

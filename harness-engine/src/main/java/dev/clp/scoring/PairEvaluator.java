@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Asks the model both sides of a pair, K samples each, and classifies the outcome. One model call per
  * graded answer: extraction never calls a model.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PairEvaluator {
 
     private final ModelClient model;

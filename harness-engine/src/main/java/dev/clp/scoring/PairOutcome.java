@@ -2,10 +2,12 @@ package dev.clp.scoring;
 
 import dev.clp.suite.Languages;
 import dev.clp.suite.Pair;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one pair for one model. A closed set: every pair ends in exactly one of these.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface PairOutcome {
 
     Pair pair();

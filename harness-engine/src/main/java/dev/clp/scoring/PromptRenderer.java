@@ -1,12 +1,14 @@
 package dev.clp.scoring;
 
 import dev.clp.suite.Side;
+import org.apiguardian.api.API;
 
 /**
  * Renders one side of a pair as a prompt: the localized instruction, the question and lettered options
  * (A, B, C, ...; Latin letters in every language, so answers are comparable), ending with the localized
  * word for "Answer:".
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PromptRenderer {
 
     private PromptRenderer() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Turns a run's outcomes into language summaries: per language the coverage gate, the gap gate and, with a
@@ -25,6 +26,7 @@ import java.util.Optional;
  * English answer: it lowers English accuracy and so the gap, and it counts against coverage, so a model that answers
  * nothing readable in either language fails the coverage gate instead of passing the gap gate.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RunGates {
 
     private RunGates() {

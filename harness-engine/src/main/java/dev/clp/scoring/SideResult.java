@@ -1,6 +1,7 @@
 package dev.clp.scoring;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * How the model did on one side of a pair over its K samples.
@@ -12,6 +13,7 @@ import java.util.List;
  * @param expected the right index
  * @param letterProbabilities per sample, the option letters' probabilities with {@code clp.logprobs} (entries may be null)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SideResult(String lang, String prompt, List<String> answers, List<Extraction> extractions,
         int expected, List<java.util.Map<String, Double>> letterProbabilities) {
 

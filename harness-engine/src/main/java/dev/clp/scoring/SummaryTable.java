@@ -4,8 +4,10 @@ import dev.clp.suite.Languages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The per-language verdict table printed at the end of a run. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SummaryTable {
 
     private SummaryTable() {

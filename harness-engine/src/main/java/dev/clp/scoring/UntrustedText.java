@@ -3,7 +3,7 @@ package dev.clp.scoring;
 import org.apiguardian.api.API;
 
 /** Model answers and suite text are untrusted: the one HTML escaping every renderer uses. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class UntrustedText {
 
     private UntrustedText() {

@@ -1,6 +1,9 @@
 package dev.clp.scoring;
 
+import org.apiguardian.api.API;
+
 /** The three zones of a gap gate, plus no data. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Verdict {
     /** The upper confidence bound of the gap is below the allowed gap. */
     PASS,

@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The languages of the Cross-Lingual Pitfalls paper (16 targets) plus English: BCP 47 tag, English
  * name. The importer maps the published file names ({@code Swahili.json}) to tags.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Languages {
 
     private static final Map<String, String> NAMES = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.clp.suite;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One English/target question pair.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param perturbation how the question was perturbed, may be null
  * @param provenance who or what produced the pair (panel, rates, generator, date), never null
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Pair(String id, String lang, String source, String subject, Side en, Side target,
         Perturbation perturbation, Map<String, Object> provenance) {
 

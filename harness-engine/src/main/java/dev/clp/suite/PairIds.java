@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apiguardian.api.API;
 
 /**
  * Stable pair ids derived from content, so a regenerated suite keeps IDE reruns and report history.
  * The id depends on the target language and the English side only: fixing a translation keeps the id.
  * Form: {@code <lang>-<16 hex digits of SHA-256>}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PairIds {
 
     private PairIds() {

@@ -1,5 +1,7 @@
 package dev.clp.suite;
 
+import org.apiguardian.api.API;
+
 /**
  * How a pair's question was made harder: the original question and the distraction sentences put
  * before and after it, per side, and the number of search steps that produced them.
@@ -8,6 +10,7 @@ package dev.clp.suite;
  * @param target target side, may be null
  * @param steps beam-search depth at which the pair was found, may be null
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Perturbation(Part en, Part target, Integer steps) {
 
     /** Original question and the distraction text around it; every field may be null. */

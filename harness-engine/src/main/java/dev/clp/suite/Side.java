@@ -2,11 +2,13 @@ package dev.clp.suite;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One language side of a pair: the question, its options and the 0-based index of the right one.
  * Answers are graded by index, never by string equality: translated options may repeat or differ.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Side(String question, List<String> choices, int answer) {
 
     public Side {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * A suite directory: its manifest and one pairs file per language.
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
  * @param manifest its {@code suite.json}
  * @param languageFiles pairs file per BCP 47 tag, sorted by tag
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Suite(Path dir, SuiteManifest manifest, SortedMap<String, Path> languageFiles) {
 
     public static final String MANIFEST_FILE = "suite.json";

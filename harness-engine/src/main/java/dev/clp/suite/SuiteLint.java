@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Checks a hand-written or hand-edited suite beyond what a run needs (the reader's problems): the two sides of a
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
  * per pair, sorted by id, as {@link SuiteWriter} writes it — so diffs stay small and reviewable. Used by
  * {@code clp validate} and {@code clp fmt}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SuiteLint {
 
     private SuiteLint() {

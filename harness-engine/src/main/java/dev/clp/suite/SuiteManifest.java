@@ -3,6 +3,7 @@ package dev.clp.suite;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The contents of {@code suite.json}.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param sources datasets the pairs come from
  * @param provenance who or what wrote the suite and how it was reviewed
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SuiteManifest(String id, String version, String title, String description, String licence,
         List<Source> sources, Map<String, Object> provenance) {
 

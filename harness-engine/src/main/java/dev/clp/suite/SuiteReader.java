@@ -18,11 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads suite files. Pairs are streamed line by line: a malformed line is reported as a
  * {@link SuiteProblem} naming file, line and field, and the remaining lines still load.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SuiteReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -20,12 +20,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Writes suite files deterministically: pairs sorted by id, fields in a fixed order, map keys sorted,
  * UTF-8 without escapes, one pair per line, {@code \n} line ends. Files are replaced atomically, so a
  * reader never sees a half-written suite file.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SuiteWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper()

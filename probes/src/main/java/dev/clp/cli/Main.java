@@ -1,5 +1,6 @@
 package dev.clp.cli;
 
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ImportCommand.class, BaselineCommand.class, CalibrateCommand.class,
                 SummaryCommand.class, ServeSimCommand.class, GenerateCommand.class, ReportCommand.class, ValidateCommand.class,
                 FmtCommand.class, CommandLine.HelpCommand.class})
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Main implements Runnable {
 
     @CommandLine.Spec

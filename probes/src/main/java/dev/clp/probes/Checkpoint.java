@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A generator run's checkpoint, one SQLite file (WAL): every model answer the run received, committed before
@@ -20,6 +21,7 @@ import java.util.Optional;
  * from the recorded answers (the search is deterministic) and so ends with the same accepted pairs without
  * sending any recorded call again.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Checkpoint implements AutoCloseable {
 
     /** One finished batch and the next seed index to read after it. */

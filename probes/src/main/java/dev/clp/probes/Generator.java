@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The beam search of Cross-Lingual Pitfalls (Xu et al., ACL 2025), as published ({@link Strategy#REFERENCE}) or
@@ -46,6 +47,7 @@ import java.util.function.Function;
  * kill replays them and ends with the same accepted pairs. Model failures and spent budgets stop the run; what
  * was accepted stays in the checkpoint.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Generator implements AutoCloseable {
 
     private static final int ANSWER_TOKENS = Panel.ANSWER_TOKENS;

@@ -2,6 +2,7 @@ package dev.clp.probes;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Every knob of a generator run; the defaults are the published ones ({@link #defaults}).
@@ -33,6 +34,7 @@ import java.util.Objects;
  * @param concurrency candidates evaluated at once
  * @param date the date written into provenance (yyyy-mm-dd)
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record GeneratorSettings(Strategy strategy, String lang, List<String> panel, String writer, String translator,
         String judge, String extractor, List<String> holdout, int beamWidth, int depth, int extendedDepth,
         int maxPerSeed, int batchSize, double acceptTarget, double distractionTemperature, Score score, double gamma,

@@ -1,6 +1,7 @@
 package dev.clp.probes;
 
 import dev.clp.suite.Side;
+import org.apiguardian.api.API;
 
 /**
  * One English multiple-choice question the search starts from.
@@ -10,5 +11,6 @@ import dev.clp.suite.Side;
  * @param subject subject within the source, may be null
  * @param en the question, its options and the right option's index
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record SeedQuestion(int index, String source, String subject, Side en) {
 }

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Reads an English source file: a JSON array of {@code {question, choices[], answer, source, subject}} where
  * {@code answer} is the text of the right option (the format of the published {@code data/source/*.json}).
  * A bad record is reported by its position and skipped; the others load.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SeedReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package dev.clp.probes;
 import dev.clp.model.GeneratorTasks;
 import dev.clp.suite.Pair;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What is wrong with a pair found against the simulator, known from how the simulator makes its faults (its
@@ -10,6 +11,7 @@ import java.util.Optional;
  * that moved the right option (the target's answer index then points at another option). The checks of the improved strategy exist to keep such pairs out; this counts
  * how many got through, for the efficiency figures.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SimulatedDefects {
 
     private SimulatedDefects() {

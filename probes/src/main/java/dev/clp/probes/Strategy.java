@@ -1,6 +1,9 @@
 package dev.clp.probes;
 
+import org.apiguardian.api.API;
+
 /** How the beam search spends its calls. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum Strategy {
     /**
      * The published algorithm as it is: every panel member answers every candidate in English and, when all are

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Adds accepted pairs to a suite directory: existing pairs are kept as they are, new ones added, the file
  * rewritten sorted by id and replaced atomically; {@code suite.json} is created when missing. Simulated
  * translations never go into the shipped suites ({@code generated-suites/suites}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SuiteOutput {
 
     /** The directory of the suites the project ships. */

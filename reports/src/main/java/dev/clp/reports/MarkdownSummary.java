@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * SIMULATED banner when the simulator answered, and one table row per language with accuracies, the gap,
  * its bounds and the verdict. Text that came from suites or models is escaped for Markdown and HTML.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MarkdownSummary {
 
     private MarkdownSummary() {

@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * the page, JSON-escaped with {@code <}, {@code >} and {@code &} as unicode escapes inside the page's data block,
  * Markdown-escaped in the summary; charts show tooltips as rich text, never HTML.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * weak, fixed, still weak); tokens and cost; the language affinity matrix in clustered order; the weak pairs with
  * both raw answers. Everything is a plain map tree, so the JSON output is exactly what the other two render.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RunReport {
 
     /** The format tag of the JSON output. */

@@ -1,0 +1,5 @@
+package dev.clp.archfixture.unmarked;
+
+/** Not public: needs no marker. */
+final class PackagePrivate {
+}

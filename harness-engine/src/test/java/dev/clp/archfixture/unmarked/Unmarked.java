@@ -1,0 +1,5 @@
+package dev.clp.archfixture.unmarked;
+
+/** Public with no @API: breaks the marking rule. */
+public final class Unmarked {
+}
