@@ -109,7 +109,7 @@ final class Progress {
      */
     private double rate(long nowNanos) {
         samples.addLast(new long[] {nowNanos, done});
-        while (samples.size() > 2 && nowNanos - samples.get(1)[0] >= WINDOW_SECONDS * 1_000_000_000L) {
+        while (samples.size() > 2 && nowNanos - second(samples)[0] >= WINDOW_SECONDS * 1_000_000_000L) {
             samples.removeFirst();
         }
         long[] first = samples.getFirst();
@@ -117,6 +117,12 @@ final class Progress {
             return (done - first[1]) / ((nowNanos - first[0]) / 1e9);
         }
         return done / Math.max(1e-3, (nowNanos - startedNanos) / 1e9);
+    }
+
+    private static long[] second(java.util.ArrayDeque<long[]> samples) {
+        var it = samples.iterator();
+        it.next();
+        return it.next();
     }
 
     /** The languages with every pair finished and those without, for the interrupt message. */
