@@ -14,7 +14,7 @@ import dev.clp.probes.GeneratorException;
 import dev.clp.probes.GeneratorSettings;
 import dev.clp.probes.SeedQuestion;
 import dev.clp.probes.SeedReader;
-import dev.clp.probes.Strategy;
+import dev.clp.probes.SearchStrategy;
 import dev.clp.probes.SuiteOutput;
 import dev.clp.suite.Pair;
 import java.io.PrintWriter;
@@ -59,8 +59,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SUITE_DIR", description = "Suite directory to add pairs to (not with --compare)")
     private Path out;
 
-    @Option(names = "--strategy", defaultValue = "improved", description = "improved (default) or reference")
-    private Strategy strategy;
+    @Option(names = "--strategy", defaultValue = "improved", converter = StrategyName.class,
+            description = "improved (default) or reference")
+    private SearchStrategy strategy;
 
     @Option(names = "--compare", description = "Run both strategies on the same seeds and budget, print their "
             + "efficiency side by side, write no suite")
@@ -208,7 +209,7 @@ final class GenerateCommand implements Callable<Integer> {
                     e);
         }
         try {
-            for (Strategy st : Strategy.values()) {
+            for (SearchStrategy st : SearchStrategy.all()) {
                 GeneratorSettings settings = settings(st);
                 Path cp = dir.resolve(language + "-" + st.name().toLowerCase(Locale.ROOT) + "-"
                         + Integer.toHexString(settings.fingerprint(sourceDigest).hashCode()) + ".sqlite");
@@ -220,8 +221,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         printReport(outWriter, reports);
-        Generator.Report ref = reports.get(Strategy.REFERENCE.ordinal());
-        Generator.Report imp = reports.get(Strategy.IMPROVED.ordinal());
+        Generator.Report ref = reports.get(SearchStrategy.all().indexOf(SearchStrategy.REFERENCE));
+        Generator.Report imp = reports.get(SearchStrategy.all().indexOf(SearchStrategy.IMPROVED));
         if (ref.acceptedPerThousandCalls() > 0) {
             outWriter.printf(Locale.ROOT, "improved / reference, accepted pairs per 1,000 calls: %.2f x%n",
                     imp.acceptedPerThousandCalls() / ref.acceptedPerThousandCalls());
@@ -295,15 +296,29 @@ final class GenerateCommand implements Callable<Integer> {
         return ClpConfig.from(k -> Optional.ofNullable(keys.get(k)), keys.keySet(), System.getenv());
     }
 
-    private GeneratorSettings settings(Strategy st) {
-        GeneratorSettings d = GeneratorSettings.defaults(st, language, panel);
-        String first = panel.get(0);
-        String tr = translator != null ? translator : first;
-        return new GeneratorSettings(st, language, panel, writer != null ? writer : first, tr,
-                judge != null ? judge : tr, extractor != null ? extractor : first, holdout, beamWidth, depth,
-                extendedDepth, maxPerSeed, batchSize, acceptTarget, distractionTemperature, score, gamma,
-                extraction != null && !compare ? extraction : d.extraction(), d.earlyStop(), d.checks(), nearDuplicate,
-                maxSeeds, maxCalls, maxCost, concurrency, date != null ? date : d.date());
+    private GeneratorSettings settings(SearchStrategy st) {
+        GeneratorSettings.Builder b = GeneratorSettings.builder().strategy(st).lang(language).panel(panel)
+                .writer(writer).translator(translator).judge(judge).extractor(extractor).holdout(holdout)
+                .beamWidth(beamWidth).depth(depth).extendedDepth(extendedDepth).maxPerSeed(maxPerSeed)
+                .batchSize(batchSize).acceptTarget(acceptTarget).distractionTemperature(distractionTemperature)
+                .score(score).gamma(gamma).nearDuplicate(nearDuplicate).maxSeeds(maxSeeds).maxCalls(maxCalls)
+                .maxCost(maxCost).concurrency(concurrency).date(date);
+        if (extraction != null && !compare) {
+            b.extraction(extraction);
+        }
+        return b.build();
+    }
+
+    /** {@code --strategy NAME}: a strategy by its name; an unknown one is a usage error listing the known ones. */
+    static final class StrategyName implements CommandLine.ITypeConverter<SearchStrategy> {
+        @Override
+        public SearchStrategy convert(String value) {
+            try {
+                return SearchStrategy.named(value);
+            } catch (GeneratorException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private Path defaultCheckpoint(GeneratorSettings s) {

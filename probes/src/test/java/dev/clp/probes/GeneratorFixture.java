@@ -25,7 +25,7 @@ final class GeneratorFixture {
         return SeedReader.read(seedsFile()).seeds();
     }
 
-    static GeneratorSettings settings(Strategy strategy, String lang) {
+    static GeneratorSettings settings(SearchStrategy strategy, String lang) {
         return GeneratorSettings.defaults(strategy, lang, PANEL).withDate("2026-11-22");
     }
 
@@ -58,7 +58,7 @@ final class GeneratorFixture {
         }
 
         public static void main(String[] args) {
-            run(settings(Strategy.IMPROVED, "sw").withConcurrency(2), Path.of(args[0]));
+            run(settings(SearchStrategy.IMPROVED, "sw").withConcurrency(2), Path.of(args[0]));
         }
     }
 }
