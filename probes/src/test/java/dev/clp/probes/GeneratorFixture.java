@@ -7,7 +7,6 @@ import dev.clp.model.ModelClients;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Runs the generator in-process against the simulator, as {@code clp generate} does. */
 final class GeneratorFixture {
@@ -41,8 +40,7 @@ final class GeneratorFixture {
         seeds.forEach(s -> key.register("en", s.en(), 0));
         Map<String, ModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.Function<String, ModelClient> models = m -> clients.computeIfAbsent(m, name -> {
-            Map<String, String> keys = Map.of("clp.model", name, "clp.cache", "off");
-            ClpConfig config = ClpConfig.from(k -> Optional.ofNullable(keys.get(k)), keys.keySet(), Map.of());
+            ClpConfig config = ClpConfig.builder().model(name).cache("off").build();
             return ModelClients.create(config, Map.of(), key);
         });
         try (Checkpoint cp = Checkpoint.open(checkpointFile, settings.fingerprint("fixture"))) {
