@@ -174,7 +174,7 @@ final class GenerateCommand implements Callable<Integer> {
             Generator.Report report = run(settings, seeds.seeds(), existing, cp, err);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("generator", "clp generate");
-            provenance.put("strategy", settings.strategy().name().toLowerCase(Locale.ROOT));
+            provenance.put("strategy", settings.strategy().name());
             int added = SuiteOutput.append(out, language, report.accepted(), provenance);
             printReport(outWriter, List.of(report));
             outWriter.printf(Locale.ROOT, "added %d new pair(s) to %s (%d accepted in this run's checkpoint %s)%n", added,
@@ -211,7 +211,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             for (SearchStrategy st : SearchStrategy.all()) {
                 GeneratorSettings settings = settings(st);
-                Path cp = dir.resolve(language + "-" + st.name().toLowerCase(Locale.ROOT) + "-"
+                Path cp = dir.resolve(language + "-" + st.name() + "-"
                         + Integer.toHexString(settings.fingerprint(sourceDigest).hashCode()) + ".sqlite");
                 reports.add(run(settings, seeds, List.of(), cp, err));
             }
@@ -249,7 +249,7 @@ final class GenerateCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, ", at most ~$%.2f at %d tokens in and %d out per call",
                             estimate * (TOKENS_IN * prices[0] + TOKENS_OUT * prices[1]) / 1e6, TOKENS_IN, TOKENS_OUT);
             err.printf(Locale.ROOT, "clp generate: %s strategy, %s, panel %s; %d seed questions; at most ~%,d model calls"
-                    + " (search bound)%s%s; checkpoint %s%n", settings.strategy().name().toLowerCase(Locale.ROOT),
+                    + " (search bound)%s%s; checkpoint %s%n", settings.strategy().name(),
                     settings.lang(), settings.panel(), usable, estimate, cost,
                     settings.maxCalls() > 0 ? ", budget " + settings.maxCalls() + " calls" : "", cp);
             Progress progress = new Progress(err, System.console() != null);
@@ -324,7 +324,7 @@ final class GenerateCommand implements Callable<Integer> {
     private Path defaultCheckpoint(GeneratorSettings s) {
         String suite = out.toAbsolutePath().normalize().getFileName().toString();
         return Path.of("target", "clp-generate", suite + "-" + s.lang() + "-"
-                + s.strategy().name().toLowerCase(Locale.ROOT) + ".sqlite");
+                + s.strategy().name() + ".sqlite");
     }
 
     private static String digest(Path file) {
@@ -343,13 +343,13 @@ final class GenerateCommand implements Callable<Integer> {
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Generator.Report r : reports) {
             out.printf(Locale.ROOT, "| %s | %d / %d | %,d | %,d | %,d | %.2f | %d | %.2f | %,d | %.4f |%n",
-                    r.settings().strategy().name().toLowerCase(Locale.ROOT), r.seedsSearched(), r.seedsRead(), r.calls(),
+                    r.settings().strategy().name(), r.seedsSearched(), r.seedsRead(), r.calls(),
                     r.replayed(), r.gradedAnswers(), r.callsPerGradedAnswer(), r.accepted().size(),
                     r.acceptedPerThousandCalls(), r.tokens(), r.cost());
         }
         for (Generator.Report r : reports) {
             out.printf(Locale.ROOT, "%s: calls by purpose %s; seeds skipped %s; candidates rejected %s%n",
-                    r.settings().strategy().name().toLowerCase(Locale.ROOT), r.callsByKind(), r.seedsSkipped(),
+                    r.settings().strategy().name(), r.callsByKind(), r.seedsSkipped(),
                     r.rejected());
             if (r.accepted().stream().anyMatch(SuiteOutput::simulated)) {
                 Map<String, Integer> defects = new java.util.TreeMap<>();
@@ -357,7 +357,7 @@ final class GenerateCommand implements Callable<Integer> {
                         Integer::sum)));
                 int bad = defects.values().stream().mapToInt(Integer::intValue).sum();
                 out.printf(Locale.ROOT, "%s: accepted pairs with a defect (simulator ground truth): %d %s; sound pairs per"
-                        + " 1,000 calls %.2f%n", r.settings().strategy().name().toLowerCase(Locale.ROOT), bad, defects,
+                        + " 1,000 calls %.2f%n", r.settings().strategy().name(), bad, defects,
                         r.calls() == 0 ? 0 : (r.accepted().size() - bad) * 1000.0 / r.calls());
             }
         }
