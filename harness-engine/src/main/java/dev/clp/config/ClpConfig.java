@@ -34,35 +34,136 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * The run's configuration, built once from {@code clp.*} keys. Invalid values fail with a
- * {@link ConfigException} naming the key, the value and what is valid. Grouped as the README's table is: the model
- * and how to reach it, how it is asked, limits, budget, cache, gates and output.
+ * The run's configuration, built once from {@code clp.*} keys: by the engine from its configuration parameters and
+ * the environment ({@link #from}), or in code through {@link #builder()}, which feeds the same keys to the same
+ * parser. Invalid values fail with a {@link ConfigException} naming the key, the value and what is valid. Grouped as
+ * the README's table is: the model and how to reach it, how it is asked, limits, budget, cache, gates and output.
  *
- * @param model the model under test ({@code clp.model}, {@code clp.endpoint} …)
- * @param extractorFallback the model that reads answers no pattern could ({@code clp.extractor.fallback*})
- * @param languages {@code clp.languages}; empty for every language of the suites
- * @param suiteRoots {@code clp.suites}
- * @param eagerStart {@code clp.eager-start} as set; see {@link #startsEarly}
+ * <p>An immutable value with no public constructor, so that a new key never breaks a caller.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ClpConfig(
-        ModelAccess model,
-        Optional<ModelAccess> extractorFallback,
-        Decoding decoding,
-        Limits limits,
-        Budget budget,
-        Cache cache,
-        Gates gates,
-        Output output,
-        Set<String> languages,
-        List<Path> suiteRoots,
-        boolean eagerStart) {
+public final class ClpConfig {
+
+    private final ModelAccess model;
+    private final Optional<ModelAccess> extractorFallback;
+    private final Decoding decoding;
+    private final Limits limits;
+    private final Budget budget;
+    private final Cache cache;
+    private final Gates gates;
+    private final Output output;
+    private final Set<String> languages;
+    private final List<Path> suiteRoots;
+    private final boolean eagerStart;
+
+    private ClpConfig(ModelAccess model, Optional<ModelAccess> extractorFallback, Decoding decoding, Limits limits,
+            Budget budget, Cache cache, Gates gates, Output output, Set<String> languages, List<Path> suiteRoots,
+            boolean eagerStart) {
+        this.model = model;
+        this.extractorFallback = extractorFallback;
+        this.decoding = decoding;
+        this.limits = limits;
+        this.budget = budget;
+        this.cache = cache;
+        this.gates = gates;
+        this.output = output;
+        this.languages = languages;
+        this.suiteRoots = suiteRoots;
+        this.eagerStart = eagerStart;
+    }
+
+    /** The model under test ({@code clp.model}, {@code clp.endpoint} …). */
+    public ModelAccess model() {
+        return model;
+    }
+
+    /** The model that reads answers no pattern could ({@code clp.extractor.fallback*}). */
+    public Optional<ModelAccess> extractorFallback() {
+        return extractorFallback;
+    }
+
+    /** How each question is asked. */
+    public Decoding decoding() {
+        return decoding;
+    }
+
+    /** Calls in flight, timeouts, retries, response size. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** {@code clp.budget.*} and prices. */
+    public Budget budget() {
+        return budget;
+    }
+
+    /** The response cache. */
+    public Cache cache() {
+        return cache;
+    }
+
+    /** The gates and the baseline. */
+    public Gates gates() {
+        return gates;
+    }
+
+    /** Where results go and what is printed. */
+    public Output output() {
+        return output;
+    }
+
+    /** {@code clp.languages}; empty for every language of the suites. */
+    public Set<String> languages() {
+        return languages;
+    }
+
+    /** {@code clp.suites}. */
+    public List<Path> suiteRoots() {
+        return suiteRoots;
+    }
+
+    /** {@code clp.eager-start} as set; see {@link #startsEarly}. */
+    public boolean eagerStart() {
+        return eagerStart;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClpConfig c && model.equals(c.model) && extractorFallback.equals(c.extractorFallback)
+                && decoding.equals(c.decoding) && limits.equals(c.limits) && budget.equals(c.budget)
+                && cache.equals(c.cache) && gates.equals(c.gates) && output.equals(c.output)
+                && languages.equals(c.languages) && suiteRoots.equals(c.suiteRoots) && eagerStart == c.eagerStart;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(model, extractorFallback, decoding, limits, budget, cache, gates, output, languages,
+                suiteRoots, eagerStart);
+    }
+
+    @Override
+    public String toString() {
+        return "ClpConfig[model=" + model + ", extractorFallback=" + extractorFallback + ", decoding=" + decoding
+                + ", limits=" + limits + ", budget=" + budget + ", cache=" + cache + ", gates=" + gates + ", output="
+                + output + ", languages=" + languages + ", suiteRoots=" + suiteRoots + ", eagerStart=" + eagerStart
+                + "]";
+    }
+
+    /**
+     * A builder of the configuration from {@code clp.*} keys. The process environment is read only when given with
+     * {@link Builder#environment} (then keys set here win over it, as {@code -D} keys win over {@code CLP_*}
+     * variables); {@link Builder#build} parses and checks the keys exactly as {@link #from} does.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** What makes the build fail. */
     public enum FailOn {
@@ -294,6 +395,140 @@ public record ClpConfig(
     /** Whether a language takes part in this run. */
     public boolean includesLanguage(String tag) {
         return languages.isEmpty() || languages.contains(tag);
+    }
+
+    /**
+     * Collects {@code clp.*} keys for {@link ClpConfig#builder()}: typed setters for the common keys, {@link #set} for
+     * any key. A key set twice keeps the last value. Values are checked by {@link #build}, with the messages
+     * {@link ClpConfig#from} gives; a key that is no key of clp-harness is refused at once.
+     */
+    public static final class Builder {
+        private final Map<String, String> keys = new java.util.LinkedHashMap<>();
+        private Map<String, String> environment = Map.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets any {@code clp.*} key, as {@code -Dkey=value} would.
+         *
+         * @throws IllegalArgumentException for a key outside {@code clp.*}
+         * @throws ConfigException for a {@code clp.*} key that clp-harness does not know, naming the closest one
+         */
+        public Builder set(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, () -> "value of " + key);
+            if (!key.startsWith("clp.")) {
+                throw new IllegalArgumentException(key + ": not a clp.* key (the keys are in ClpConstants)");
+            }
+            List<String> unknown = UnknownKeys.find(Set.of(key), Map.of());
+            if (!unknown.isEmpty()) {
+                throw new ConfigException(unknown.get(0));
+            }
+            keys.put(key, value);
+            return this;
+        }
+
+        /** The process environment ({@code CLP_*} variables, {@code CI}) to read after the keys; none by default. */
+        public Builder environment(Map<String, String> value) {
+            this.environment = Map.copyOf(value);
+            return this;
+        }
+
+        /** {@code clp.model}: {@code <provider>:<model>}. */
+        public Builder model(String spec) {
+            return set(MODEL, spec);
+        }
+
+        /** {@code clp.endpoint}: the model's base URL. */
+        public Builder endpoint(String url) {
+            return set(ENDPOINT, url);
+        }
+
+        /** {@code clp.api-key-env}: the environment variable holding the model's key. */
+        public Builder apiKeyEnv(String variable) {
+            return set(API_KEY_ENV, variable);
+        }
+
+        /** {@code clp.cache}: {@code read-write}, {@code read-only}, {@code replay} or {@code off}. */
+        public Builder cache(String mode) {
+            return set(ClpConstants.CACHE, mode);
+        }
+
+        /** {@code clp.cache.path}: the response cache's file. */
+        public Builder cachePath(Path file) {
+            return set(ClpConstants.CACHE_PATH, file.toString());
+        }
+
+        /** {@code clp.concurrency}: model calls in flight. */
+        public Builder concurrency(int calls) {
+            return set(CONCURRENCY, Integer.toString(calls));
+        }
+
+        /** {@code clp.samples}: answers asked per question and language. */
+        public Builder samples(int n) {
+            return set(SAMPLES, Integer.toString(n));
+        }
+
+        /** {@code clp.temperature}. */
+        public Builder temperature(double t) {
+            return set(TEMPERATURE, Double.toString(t));
+        }
+
+        /** {@code clp.gate.max-gap}: the allowed accuracy gap. */
+        public Builder maxGap(double gap) {
+            return set(GATE_MAX_GAP, Double.toString(gap));
+        }
+
+        /** {@code clp.gate.max-gap.<lang>}: the allowed gap of one language. */
+        public Builder maxGap(String lang, double gap) {
+            return set(GATE_MAX_GAP_PREFIX + lang, Double.toString(gap));
+        }
+
+        /** {@code clp.languages}: the languages to run (all of the suites' when not set). */
+        public Builder languages(String... tags) {
+            return set(LANGUAGES, String.join(",", tags));
+        }
+
+        /** {@code clp.suites}: the suite roots. */
+        public Builder suites(Path... roots) {
+            return set(SUITE_ROOTS, String.join(",", Arrays.stream(roots).map(Path::toString).toList()));
+        }
+
+        /** {@code clp.results.dir}: where run.json and the reports go. */
+        public Builder resultsDir(Path dir) {
+            return set(RESULTS_DIR, dir.toString());
+        }
+
+        /** {@code clp.allure}: Allure results on or off. */
+        public Builder allure(boolean on) {
+            return set(ClpConstants.ALLURE, on ? "on" : "off");
+        }
+
+        /** {@code clp.baseline}: the baseline file of the regression gate. */
+        public Builder baseline(Path file) {
+            return set(BASELINE, file.toString());
+        }
+
+        /** {@code clp.allow-simulated}: the simulator may stand in for an unset model under {@code CI=true}. */
+        public Builder allowSimulated(boolean allowed) {
+            return set(ALLOW_SIMULATED, Boolean.toString(allowed));
+        }
+
+        /** {@code clp.eager-start}: model calls may start while the suites are read. */
+        public Builder eagerStart(boolean eager) {
+            return set(ClpConstants.EAGER_START, Boolean.toString(eager));
+        }
+
+        /**
+         * The configuration of the keys set and the environment given.
+         *
+         * @throws ConfigException naming the key, the value and what is valid, as {@link ClpConfig#from} does
+         */
+        public ClpConfig build() {
+            Map<String, String> set = Map.copyOf(keys);
+            return from(k -> Optional.ofNullable(set.get(k)), set.keySet(), environment);
+        }
     }
 
     private static final class Reader {

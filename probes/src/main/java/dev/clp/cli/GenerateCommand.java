@@ -14,7 +14,7 @@ import dev.clp.probes.GeneratorException;
 import dev.clp.probes.GeneratorSettings;
 import dev.clp.probes.SeedQuestion;
 import dev.clp.probes.SeedReader;
-import dev.clp.probes.Strategy;
+import dev.clp.probes.SearchStrategy;
 import dev.clp.probes.SuiteOutput;
 import dev.clp.suite.Pair;
 import java.io.PrintWriter;
@@ -60,8 +60,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SUITE_DIR", description = "Suite directory to add pairs to (not with --compare)")
     private Path out;
 
-    @Option(names = "--strategy", defaultValue = "improved", description = "improved (default) or reference")
-    private Strategy strategy;
+    @Option(names = "--strategy", defaultValue = "improved", converter = StrategyName.class,
+            description = "improved (default) or reference")
+    private SearchStrategy strategy;
 
     @Option(names = "--compare", description = "Run both strategies on the same seeds and budget, print their "
             + "efficiency side by side, write no suite")
@@ -174,7 +175,7 @@ final class GenerateCommand implements Callable<Integer> {
             Generator.Report report = run(settings, seeds.seeds(), existing, cp, err);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("generator", "clp generate");
-            provenance.put("strategy", settings.strategy().name().toLowerCase(Locale.ROOT));
+            provenance.put("strategy", settings.strategy().name());
             int added = SuiteOutput.append(out, language, report.accepted(), provenance);
             printReport(outWriter, List.of(report));
             outWriter.printf(Locale.ROOT, "added %d new pair(s) to %s (%d accepted in this run's checkpoint %s)%n", added,
@@ -209,9 +210,9 @@ final class GenerateCommand implements Callable<Integer> {
                     e);
         }
         try {
-            for (Strategy st : Strategy.values()) {
+            for (SearchStrategy st : SearchStrategy.all()) {
                 GeneratorSettings settings = settings(st);
-                Path cp = dir.resolve(language + "-" + st.name().toLowerCase(Locale.ROOT) + "-"
+                Path cp = dir.resolve(language + "-" + st.name() + "-"
                         + Integer.toHexString(settings.fingerprint(sourceDigest).hashCode()) + ".sqlite");
                 reports.add(run(settings, seeds, List.of(), cp, err));
             }
@@ -221,8 +222,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         printReport(outWriter, reports);
-        Generator.Report ref = reports.get(Strategy.REFERENCE.ordinal());
-        Generator.Report imp = reports.get(Strategy.IMPROVED.ordinal());
+        Generator.Report ref = reports.get(SearchStrategy.all().indexOf(SearchStrategy.REFERENCE));
+        Generator.Report imp = reports.get(SearchStrategy.all().indexOf(SearchStrategy.IMPROVED));
         if (ref.acceptedPerThousandCalls() > 0) {
             outWriter.printf(Locale.ROOT, "improved / reference, accepted pairs per 1,000 calls: %.2f x%n",
                     imp.acceptedPerThousandCalls() / ref.acceptedPerThousandCalls());
@@ -249,7 +250,7 @@ final class GenerateCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, ", at most ~$%.2f at %d tokens in and %d out per call",
                             estimate * (TOKENS_IN * prices[0] + TOKENS_OUT * prices[1]) / 1e6, TOKENS_IN, TOKENS_OUT);
             err.printf(Locale.ROOT, "clp generate: %s strategy, %s, panel %s; %d seed questions; at most ~%,d model calls"
-                    + " (search bound)%s%s; checkpoint %s%n", settings.strategy().name().toLowerCase(Locale.ROOT),
+                    + " (search bound)%s%s; checkpoint %s%n", settings.strategy().name(),
                     settings.lang(), settings.panel(), usable, estimate, cost,
                     settings.maxCalls() > 0 ? ", budget " + settings.maxCalls() + " calls" : "", cp);
             Progress progress = new Progress(err, System.console() != null);
@@ -296,21 +297,35 @@ final class GenerateCommand implements Callable<Integer> {
         return ClpConfig.from(k -> Optional.ofNullable(keys.get(k)), keys.keySet(), System.getenv());
     }
 
-    private GeneratorSettings settings(Strategy st) {
-        GeneratorSettings d = GeneratorSettings.defaults(st, language, panel);
-        String first = panel.get(0);
-        String tr = translator != null ? translator : first;
-        return new GeneratorSettings(st, language, panel, writer != null ? writer : first, tr,
-                judge != null ? judge : tr, extractor != null ? extractor : first, holdout, beamWidth, depth,
-                extendedDepth, maxPerSeed, batchSize, acceptTarget, distractionTemperature, score, gamma,
-                extraction != null && !compare ? extraction : d.extraction(), d.earlyStop(), d.checks(), nearDuplicate,
-                maxSeeds, maxCalls, maxCost, concurrency, date != null ? date : d.date());
+    private GeneratorSettings settings(SearchStrategy st) {
+        GeneratorSettings.Builder b = GeneratorSettings.builder().strategy(st).lang(language).panel(panel)
+                .writer(writer).translator(translator).judge(judge).extractor(extractor).holdout(holdout)
+                .beamWidth(beamWidth).depth(depth).extendedDepth(extendedDepth).maxPerSeed(maxPerSeed)
+                .batchSize(batchSize).acceptTarget(acceptTarget).distractionTemperature(distractionTemperature)
+                .score(score).gamma(gamma).nearDuplicate(nearDuplicate).maxSeeds(maxSeeds).maxCalls(maxCalls)
+                .maxCost(maxCost).concurrency(concurrency).date(date);
+        if (extraction != null && !compare) {
+            b.extraction(extraction);
+        }
+        return b.build();
+    }
+
+    /** {@code --strategy NAME}: a strategy by its name; an unknown one is a usage error listing the known ones. */
+    static final class StrategyName implements CommandLine.ITypeConverter<SearchStrategy> {
+        @Override
+        public SearchStrategy convert(String value) {
+            try {
+                return SearchStrategy.named(value);
+            } catch (GeneratorException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private Path defaultCheckpoint(GeneratorSettings s) {
         String suite = out.toAbsolutePath().normalize().getFileName().toString();
         return Path.of("target", "clp-generate", suite + "-" + s.lang() + "-"
-                + s.strategy().name().toLowerCase(Locale.ROOT) + ".sqlite");
+                + s.strategy().name() + ".sqlite");
     }
 
     private static String digest(Path file) {
@@ -329,13 +344,13 @@ final class GenerateCommand implements Callable<Integer> {
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Generator.Report r : reports) {
             out.printf(Locale.ROOT, "| %s | %d / %d | %,d | %,d | %,d | %.2f | %d | %.2f | %,d | %.4f |%n",
-                    r.settings().strategy().name().toLowerCase(Locale.ROOT), r.seedsSearched(), r.seedsRead(), r.calls(),
+                    r.settings().strategy().name(), r.seedsSearched(), r.seedsRead(), r.calls(),
                     r.replayed(), r.gradedAnswers(), r.callsPerGradedAnswer(), r.accepted().size(),
                     r.acceptedPerThousandCalls(), r.tokens(), r.cost());
         }
         for (Generator.Report r : reports) {
             out.printf(Locale.ROOT, "%s: calls by purpose %s; seeds skipped %s; candidates rejected %s%n",
-                    r.settings().strategy().name().toLowerCase(Locale.ROOT), r.callsByKind(), r.seedsSkipped(),
+                    r.settings().strategy().name(), r.callsByKind(), r.seedsSkipped(),
                     r.rejected());
             if (r.accepted().stream().anyMatch(SuiteOutput::simulated)) {
                 Map<String, Integer> defects = new java.util.TreeMap<>();
@@ -343,7 +358,7 @@ final class GenerateCommand implements Callable<Integer> {
                         Integer::sum)));
                 int bad = defects.values().stream().mapToInt(Integer::intValue).sum();
                 out.printf(Locale.ROOT, "%s: accepted pairs with a defect (simulator ground truth): %d %s; sound pairs per"
-                        + " 1,000 calls %.2f%n", r.settings().strategy().name().toLowerCase(Locale.ROOT), bad, defects,
+                        + " 1,000 calls %.2f%n", r.settings().strategy().name(), bad, defects,
                         r.calls() == 0 ? 0 : (r.accepted().size() - bad) * 1000.0 / r.calls());
             }
         }

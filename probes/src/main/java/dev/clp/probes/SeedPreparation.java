@@ -64,26 +64,26 @@ final class SeedPreparation {
     Optional<Prepared> prepare(SeedQuestion seed) {
         Side en = seed.en();
         if (s.checks() && nearDuplicate(en.question())) {
-            Generator.count(skipped, "near-duplicate");
+            Search.count(skipped, "near-duplicate");
             return Optional.empty();
         }
         Panel.Rate english = panel.rate("en", en, true, "seed " + seed.index() + " (en)");
         if (english.value() < 1.0 || english.parsed() == 0) {
-            Generator.count(skipped, "english-panel");
+            Search.count(skipped, "english-panel");
             return Optional.empty();
         }
         String reply = ledger.ask(models.apply(s.translator()), Kind.TRANSLATION, Prompts.translateQuestion(s.lang(), en), 0.0,
                 TEXT_TOKENS, "seed " + seed.index() + " translation", s.lang()).text();
         Optional<Side> target = parseQuestion(reply, en);
         if (target.isEmpty()) {
-            Generator.count(skipped, "translation-unreadable");
+            Search.count(skipped, "translation-unreadable");
             return Optional.empty();
         }
         if (s.checks()) {
             Side t = target.get();
             if (!Checks.looksLike(s.lang(), t.question(), en.question())
                     || !Checks.looksLike(s.lang(), String.join(" ", t.choices()), String.join(" ", en.choices()))) {
-                Generator.count(skipped, "language-identity");
+                Search.count(skipped, "language-identity");
                 return Optional.empty();
             }
             String back = ledger.ask(models.apply(s.translator()), Kind.BACK_TRANSLATION,
@@ -91,7 +91,7 @@ final class SeedPreparation {
                     "seed " + seed.index() + " back-translation", "en").text();
             Optional<Side> round = parseQuestion(back, en);
             if (round.isEmpty() || !aligned(en, round.get())) {
-                Generator.count(skipped, "answer-alignment");
+                Search.count(skipped, "answer-alignment");
                 return Optional.empty();
             }
         }

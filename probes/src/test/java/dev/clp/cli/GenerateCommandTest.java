@@ -102,6 +102,24 @@ class GenerateCommandTest {
     }
 
     @Test
+    void anUnknownStrategyIsAUsageErrorThatListsTheKnownOnes() {
+        Cli.Result r = generate(tmp.resolve("s"), "--strategy", "greedy");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--strategy").contains("greedy").contains("known: improved, reference");
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
+    @Test
+    void aStrategyIsSelectedByItsName() {
+        Cli.Result r = generate(tmp.resolve("s"), "--strategy", "reference", "--seeds", "4");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| reference | 4 / 4 |");
+        assertThat(r.err()).contains("clp generate: reference strategy");
+    }
+
+    @Test
     void badInputIsNamed() throws Exception {
         Path notJson = tmp.resolve("seeds.json");
         Files.writeString(notJson, "[{\"question\": \"x\",\n oops");

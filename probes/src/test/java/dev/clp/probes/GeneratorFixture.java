@@ -7,7 +7,6 @@ import dev.clp.model.ModelClients;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Runs the generator in-process against the simulator, as {@code clp generate} does. */
 final class GeneratorFixture {
@@ -25,7 +24,7 @@ final class GeneratorFixture {
         return SeedReader.read(seedsFile()).seeds();
     }
 
-    static GeneratorSettings settings(Strategy strategy, String lang) {
+    static GeneratorSettings settings(SearchStrategy strategy, String lang) {
         return GeneratorSettings.defaults(strategy, lang, PANEL).withDate("2026-11-22");
     }
 
@@ -41,8 +40,7 @@ final class GeneratorFixture {
         seeds.forEach(s -> key.register("en", s.en(), 0));
         Map<String, ModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.Function<String, ModelClient> models = m -> clients.computeIfAbsent(m, name -> {
-            Map<String, String> keys = Map.of("clp.model", name, "clp.cache", "off");
-            ClpConfig config = ClpConfig.from(k -> Optional.ofNullable(keys.get(k)), keys.keySet(), Map.of());
+            ClpConfig config = ClpConfig.builder().model(name).cache("off").build();
             return ModelClients.create(config, Map.of(), key);
         });
         try (Checkpoint cp = Checkpoint.open(checkpointFile, settings.fingerprint("fixture"))) {
@@ -58,7 +56,7 @@ final class GeneratorFixture {
         }
 
         public static void main(String[] args) {
-            run(settings(Strategy.IMPROVED, "sw").withConcurrency(2), Path.of(args[0]));
+            run(settings(SearchStrategy.IMPROVED, "sw").withConcurrency(2), Path.of(args[0]));
         }
     }
 }

@@ -23,7 +23,7 @@ class GeneratorTest {
 
     @Test
     void everyAcceptedPairMeetsTheAcceptanceRuleAndCarriesItsProvenance() {
-        Generator.Report r = GeneratorFixture.run(GeneratorFixture.settings(Strategy.IMPROVED, "sw"), tmp.resolve("cp"));
+        Generator.Report r = GeneratorFixture.run(GeneratorFixture.settings(SearchStrategy.IMPROVED, "sw"), tmp.resolve("cp"));
 
         assertThat(r.accepted()).hasSizeGreaterThan(20);
         for (Pair p : r.accepted()) {
@@ -46,12 +46,8 @@ class GeneratorTest {
 
     @Test
     void heldOutModelsAreAskedAboutAcceptedPairsAndTheVerdictIsKept() {
-        GeneratorSettings base = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
-        GeneratorSettings settings = new GeneratorSettings(base.strategy(), base.lang(), base.panel(), base.writer(),
-                base.translator(), base.judge(), base.extractor(), List.of("sim:perfect", "sim:gpt-4o-regressed"),
-                base.beamWidth(), base.depth(), base.extendedDepth(), base.maxPerSeed(), base.batchSize(),
-                base.acceptTarget(), base.distractionTemperature(), base.score(), base.gamma(), base.extraction(),
-                base.earlyStop(), base.checks(), base.nearDuplicate(), 6, 0, 0, base.concurrency(), base.date());
+        GeneratorSettings settings = GeneratorFixture.settings(SearchStrategy.IMPROVED, "sw").toBuilder()
+                .holdout(List.of("sim:perfect", "sim:gpt-4o-regressed")).maxSeeds(6).build();
 
         Generator.Report r = GeneratorFixture.run(settings, tmp.resolve("cp"));
 
@@ -69,7 +65,7 @@ class GeneratorTest {
 
     @Test
     void seedsAlreadyInTheSuiteAreSkippedAsNearDuplicatesBeforeAnyCall() {
-        GeneratorSettings settings = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
+        GeneratorSettings settings = GeneratorFixture.settings(SearchStrategy.IMPROVED, "sw");
         List<Pair> suite = GeneratorFixture.run(settings, tmp.resolve("first")).accepted();
 
         Generator.Report again = GeneratorFixture.run(settings, tmp.resolve("second"), suite);
@@ -81,8 +77,8 @@ class GeneratorTest {
 
     @Test
     void theImprovedStrategyFindsAtLeastTwiceTheSoundPairsPerThousandCallsOfTheReference() {
-        Generator.Report ref = GeneratorFixture.run(GeneratorFixture.settings(Strategy.REFERENCE, "yo"), tmp.resolve("r"));
-        Generator.Report imp = GeneratorFixture.run(GeneratorFixture.settings(Strategy.IMPROVED, "yo"), tmp.resolve("i"));
+        Generator.Report ref = GeneratorFixture.run(GeneratorFixture.settings(SearchStrategy.REFERENCE, "yo"), tmp.resolve("r"));
+        Generator.Report imp = GeneratorFixture.run(GeneratorFixture.settings(SearchStrategy.IMPROVED, "yo"), tmp.resolve("i"));
         long refDefects = ref.accepted().stream().filter(p -> SimulatedDefects.of(p).isPresent()).count();
         long impDefects = imp.accepted().stream().filter(p -> SimulatedDefects.of(p).isPresent()).count();
         System.out.printf(Locale.ROOT, "generator efficiency (24 seeds, yo, simulated panel): reference %d calls, %d "
@@ -100,7 +96,7 @@ class GeneratorTest {
 
     @Test
     void aRunStoppedByItsBudgetAndResumedEndsLikeAnUninterruptedOneWithoutSendingACallTwice() {
-        GeneratorSettings settings = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
+        GeneratorSettings settings = GeneratorFixture.settings(SearchStrategy.IMPROVED, "sw");
         Generator.Report whole = GeneratorFixture.run(settings, tmp.resolve("whole"));
 
         Generator.Report first = GeneratorFixture.run(settings.withBudget(300, 0), tmp.resolve("parts"));
@@ -118,7 +114,7 @@ class GeneratorTest {
     void aRunKilledAtARandomPointAndRestartedLosesNoPairAndRepeatsNoRecordedCall() throws Exception {
         long seed = System.nanoTime();
         int killAfter = 50 + new Random(seed).nextInt(700);
-        GeneratorSettings settings = GeneratorFixture.settings(Strategy.IMPROVED, "sw");
+        GeneratorSettings settings = GeneratorFixture.settings(SearchStrategy.IMPROVED, "sw");
         Generator.Report whole = GeneratorFixture.run(settings, tmp.resolve("whole"));
         assertThat(whole.calls()).isGreaterThan(killAfter);
 

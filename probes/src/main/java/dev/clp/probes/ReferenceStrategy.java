@@ -1,0 +1,125 @@
+package dev.clp.probes;
+
+import dev.clp.probes.CallLedger.Kind;
+import dev.clp.probes.SearchNode.Candidate;
+import dev.clp.probes.SearchNode.Expansion;
+import dev.clp.probes.SeedPreparation.Prepared;
+import dev.clp.suite.Side;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The published level loop ({@link SearchStrategy#REFERENCE}): every candidate graded in both languages, then
+ * ranked, accepted and cut. One call writes each distraction and one translates it; no check but the panel's.
+ */
+final class ReferenceStrategy implements SearchStrategy {
+
+    ReferenceStrategy() {
+    }
+
+    @Override
+    public String name() {
+        return "reference";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    @Override
+    public GeneratorSettings.Extraction extraction() {
+        return GeneratorSettings.Extraction.MODEL;
+    }
+
+    @Override
+    public boolean earlyStop() {
+        return false;
+    }
+
+    @Override
+    public boolean checks() {
+        return false;
+    }
+
+    @Override
+    public void search(Search search, int batchIndex, List<Prepared> batch) {
+        GeneratorSettings s = search.settings();
+        List<SearchNode> queue = SearchNode.roots(batch);
+        Map<Integer, Integer> perSeed = new HashMap<>();
+        int maxDepth = s.depth();
+        for (int level = 0; level < maxDepth && !queue.isEmpty(); level++) {
+            List<Expansion> tasks = SearchNode.expansions(queue);
+            List<Optional<Candidate>> results = search.parallel(tasks, t -> expand(search, t.node(), t.wrong()));
+            List<Candidate> kept = new ArrayList<>();
+            results.forEach(r -> r.filter(c -> c.rE() >= 1.0).ifPresent(kept::add));
+            kept.sort(SearchNode.RANKING);
+            List<SearchNode> nextQueue = new ArrayList<>();
+            for (Candidate c : kept) {
+                int seedIndex = c.node().seedIndex();
+                if (perSeed.getOrDefault(seedIndex, 0) >= s.maxPerSeed()) {
+                    continue;
+                }
+                boolean good = c.rT() <= s.acceptTarget();
+                if (!good && nextQueue.size() >= s.beamWidth()) {
+                    continue;
+                }
+                if (good) {
+                    if (search.accept(batchIndex, c)) {
+                        perSeed.merge(seedIndex, 1, Integer::sum);
+                        maxDepth = s.extendedDepth();
+                    }
+                    if (c.rT() == 0 || perSeed.getOrDefault(seedIndex, 0) >= s.maxPerSeed()) {
+                        continue;
+                    }
+                }
+                if (nextQueue.size() < s.beamWidth()) {
+                    nextQueue.add(c.node());
+                }
+            }
+            queue = nextQueue;
+        }
+    }
+
+    /** A node with one more distraction, written for wrong option {@code w}, translated and placed. */
+    private static Optional<SearchNode> child(Search search, SearchNode node, int w) {
+        GeneratorSettings s = search.settings();
+        Side en = node.en();
+        String label = "seed " + node.seedIndex() + " depth " + (node.depth() + 1);
+        String reply = search.ledger().ask(search.model(s.writer()), Kind.DISTRACTION, Prompts.distraction(en.question(),
+                en.choices().get(w)), s.distractionTemperature(), Panel.ANSWER_TOKENS, label + " distraction", "en").text();
+        String d = BatchedCalls.distractionText(reply);
+        if (d.isEmpty()) {
+            search.reject("empty-distraction");
+            return Optional.empty();
+        }
+        String td = search.ledger().ask(search.model(s.translator()), Kind.TRANSLATION,
+                Prompts.translateText("en", s.lang(), d), 0.0, BatchedCalls.TEXT_TOKENS, label + " translation",
+                s.lang()).text().strip();
+        if (td.isEmpty() || s.checks() && !Checks.looksLike(s.lang(), td, d)) {
+            search.reject("language-identity");
+            return Optional.empty();
+        }
+        return Optional.of(node.place(d, td));
+    }
+
+    /** One child of a node: a distraction for wrong option {@code w}, translated, placed, and graded by the panel. */
+    private static Optional<Candidate> expand(Search search, SearchNode node, int w) {
+        Optional<SearchNode> made = child(search, node, w);
+        if (made.isEmpty()) {
+            return Optional.empty();
+        }
+        GeneratorSettings s = search.settings();
+        SearchNode child = made.get();
+        String label = "seed " + child.seedIndex() + " depth " + child.depth();
+        Panel.Rate english = search.panel().rate("en", child.en(), true, label + " (en)");
+        if (english.value() < 1.0) {
+            return Optional.of(new Candidate(child, english.value(), Double.NaN, Double.NEGATIVE_INFINITY));
+        }
+        Panel.Rate target = search.panel().rate(s.lang(), child.target(), false, label + " (" + s.lang() + ")");
+        return Optional.of(new Candidate(child, 1.0, target.value(), s.score(1.0, target.value())));
+    }
+}
