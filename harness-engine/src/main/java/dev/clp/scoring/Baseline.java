@@ -3,6 +3,7 @@ package dev.clp.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.clp.run.RunDocument;
 import dev.clp.suite.SuiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,22 +59,22 @@ public record Baseline(String model, String recordedAt, int samples, double temp
      * @throws IllegalArgumentException naming the file when it is not a run record
      */
     public static Baseline fromRun(Path runJson) {
-        JsonNode run = RunRecord.read(runJson);
-        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
-        for (JsonNode p : run.path("pairs")) {
-            pairs.computeIfAbsent(p.path("suite").asText(), k -> new TreeMap<>()).put(p.path("id").asText(),
-                    new PairResult(p.path("lang").asText(), p.path("outcome").asText(),
-                            share(p.path("en")), share(p.path("target"))));
-        }
-        Map<String, String> suites = new TreeMap<>();
-        run.path("suites").properties().forEach(e -> suites.put(e.getKey(), e.getValue().asText()));
-        return new Baseline(run.path("model").asText(), run.path("finishedAt").asText(),
-                run.path("settings").path("samples").asInt(1), run.path("settings").path("temperature").asDouble(0),
-                suites, pairs);
+        return fromRun(RunDocument.read(runJson));
     }
 
-    private static double share(JsonNode side) {
-        return side.path("correctShare").isNumber() ? side.path("correctShare").asDouble() : Double.NaN;
+    /** Builds a baseline from a run record: per pair its outcome and both correct shares. */
+    public static Baseline fromRun(RunDocument run) {
+        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
+        for (RunDocument.PairResult p : run.pairs()) {
+            pairs.computeIfAbsent(p.suite(), k -> new TreeMap<>()).put(p.id(),
+                    new PairResult(p.lang(), p.outcome(), share(p.en()), share(p.target())));
+        }
+        return new Baseline(run.model(), run.finishedAt(), run.settings() == null ? 1 : run.settings().samples(),
+                run.settings() == null ? 0 : run.settings().temperature(), new TreeMap<>(run.suites()), pairs);
+    }
+
+    private static double share(RunDocument.Side side) {
+        return side == null ? Double.NaN : side.correctShare();
     }
 
     /** Writes the baseline file atomically (stable key order, so diffs are reviewable). */
