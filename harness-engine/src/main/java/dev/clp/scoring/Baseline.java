@@ -1,5 +1,6 @@
 package dev.clp.scoring;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -126,20 +127,38 @@ public record Baseline(String model, String recordedAt, int samples, double temp
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException(file + ": format: expected \"" + FORMAT + "\"");
         }
-        Map<String, String> suites = new TreeMap<>();
-        root.path("suites").properties().forEach(e -> suites.put(e.getKey(), e.getValue().asText()));
+        Stored stored;
+        try {
+            stored = JSON.readerFor(Stored.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(root);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a readable baseline: " + e.getMessage(), e);
+        }
         Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
-        root.path("pairs").properties().forEach(s -> {
+        stored.pairs().forEach((suite, bySuite) -> {
             Map<String, PairResult> m = new TreeMap<>();
-            s.getValue().properties().forEach(p -> {
-                JsonNode v = p.getValue();
-                m.put(p.getKey(), new PairResult(v.path("lang").asText(), v.path("outcome").asText(),
-                        v.path("english").isNumber() ? v.path("english").asDouble() : Double.NaN,
-                        v.path("target").isNumber() ? v.path("target").asDouble() : Double.NaN));
-            });
-            pairs.put(s.getKey(), m);
+            bySuite.forEach((id, v) -> m.put(id, new PairResult(v.lang(), v.outcome(), nanIfNull(v.english()),
+                    nanIfNull(v.target()))));
+            pairs.put(suite, m);
         });
-        return new Baseline(root.path("model").asText(), root.path("recordedAt").asText(),
-                root.path("samples").asInt(1), root.path("temperature").asDouble(0), suites, pairs);
+        return new Baseline(stored.model(), stored.recordedAt(), stored.samples() == null ? 1 : stored.samples(),
+                stored.temperature() == null ? 0 : stored.temperature(), new TreeMap<>(stored.suites()), pairs);
+    }
+
+    private static double nanIfNull(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    /** The baseline file as {@link #write} writes it. */
+    private record Stored(String format, String model, String recordedAt, Integer samples, Double temperature,
+            Map<String, String> suites, Map<String, Map<String, StoredPair>> pairs) {
+        Stored {
+            suites = suites == null ? Map.of() : suites;
+            pairs = pairs == null ? Map.of() : pairs;
+        }
+    }
+
+    /** One pair of the baseline file; a share is null where the pair was not graded. */
+    private record StoredPair(String lang, String outcome, Double english, Double target) {
     }
 }

@@ -3,6 +3,7 @@ package dev.clp.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clp.scoring.Baseline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,19 @@ class RunDocumentTest {
                 {"format":"clp-gates/v1","gates":[{"kind":"speed","lang":"sw"}]}""");
         assertThatThrownBy(() -> GatesDocument.read(gates)).hasMessageStartingWith(gates + ": not a valid clp gates "
                 + "record").hasMessageContaining("speed");
+    }
+
+    @Test
+    void aBaselineWithAFieldOfTheWrongTypeIsNamed() throws IOException {
+        Path baseline = file("baseline.json", """
+                {"format":"clp-baseline/v1","model":"m","samples":"many","pairs":{}}""");
+        assertThatThrownBy(() -> Baseline.read(baseline)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(baseline + ": not a readable baseline").hasMessageContaining("samples");
+        Path partial = file("partial.json", """
+                {"format":"clp-baseline/v1","model":"m","pairs":{"s":{"sw-1":{"lang":"sw","outcome":"error"}}}}""");
+        Baseline read = Baseline.read(partial);
+        assertThat(read.samples()).isEqualTo(1);
+        assertThat(read.pair("s", "sw-1")).get().matches(p -> Double.isNaN(p.target()) && !p.graded());
     }
 
     @Test

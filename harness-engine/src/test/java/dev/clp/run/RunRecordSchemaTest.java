@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.clp.engine.ClpTestEngine;
+import dev.clp.scoring.Baseline;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,6 +119,14 @@ class RunRecordSchemaTest {
             Path gates = GatesDocument.read(dir.resolve("gates.json")).write(tmp.resolve("again-gates.json"));
             assertThat(Files.readString(gates)).isEqualTo(Files.readString(dir.resolve("gates.json")));
         }
+    }
+
+    @Test
+    void theBaselineRecordedFromARunReadsBackAsTheRunsBaseline() {
+        Baseline written = Baseline.read(tmp.resolve("baseline.json"));
+        assertThat(written).isEqualTo(Baseline.fromRun(RunDocument.read(first.resolve("run.json"))));
+        assertThat(written.pairs().get("starter")).hasSize(48);
+        assertThat(written.samples()).isEqualTo(1);
     }
 
     @Test
