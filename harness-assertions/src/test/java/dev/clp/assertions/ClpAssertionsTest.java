@@ -63,6 +63,21 @@ class ClpAssertionsTest {
         }
 
         @Test
+        void runsASuiteFromTheClassPath() {
+            ClpRun run = ClpRunner.classpathSuite("suites/starter").model("sim:gpt-4o")
+                    .configurationParameter("clp.languages", "sw").run();
+            assertThat(run.runRecord().suites()).containsKey("starter");
+            assertThat(run).language("sw").gap().isEqualTo(strong.language("sw").orElseThrow().gap());
+        }
+
+        @Test
+        void aClassPathSuiteThatIsNotThereSelectsNothingAndSaysSo() {
+            ClpRunner runner = ClpRunner.classpathSuite("suites/no-such-suite").model("sim:gpt-4o");
+            assertThatThrownBy(runner::run).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("classpath:suites/no-such-suite: the clp engine wrote no run record");
+        }
+
+        @Test
         void aSuiteDirectoryThatIsNotThereIsNamed() {
             Path nowhere = tmp.resolve("no-such-suite");
             assertThatThrownBy(() -> ClpRunner.suite(nowhere)).isInstanceOf(IllegalArgumentException.class)
