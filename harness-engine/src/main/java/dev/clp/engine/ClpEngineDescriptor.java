@@ -8,6 +8,8 @@ import dev.clp.model.BudgetedModelClient;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.allure.AllureResults;
+import dev.clp.run.RunSettings;
+import dev.clp.run.RunUsage;
 import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.LanguageSummary;
@@ -271,42 +273,6 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
     }
 
-    /** What one model client's layers counted: calls, retries, cache, tokens, and the cost ledger when there is one. */
-    private static Map<String, Object> usage(CallStats counted) {
-        Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("modelCalls", counted.calls());
-        usage.put("retries", counted.retries());
-        usage.put("retriesByCause", counted.retriesByCause());
-        usage.put("concurrencyCuts", counted.limitCuts());
-        usage.put("cacheHits", counted.cacheHits());
-        usage.put("cacheMisses", counted.cacheMisses());
-        usage.put("promptTokens", counted.promptTokens());
-        usage.put("completionTokens", counted.completionTokens());
-        if (counted.calls() > 0) {
-            usage.put("callSpanSeconds", seconds(counted.callSpan()));
-            counted.firstCallAfterStart().ifPresent(d -> usage.put("firstCallAfterStartSeconds", seconds(d)));
-        }
-        BudgetedModelClient ledger = counted.ledger();
-        if (ledger != null) {
-            Map<String, Object> byLanguage = new LinkedHashMap<>();
-            ledger.ledger().forEach((lang, u) -> byLanguage.put(lang, Map.of("calls", u.calls(), "promptTokens",
-                    u.promptTokens(), "completionTokens", u.completionTokens(), "cost", u.cost())));
-            usage.put("byLanguage", byLanguage);
-            usage.put("cost", ledger.cost());
-            if (ledger.exhausted() != null) {
-                usage.put("budgetStopped", ledger.exhausted());
-            }
-        }
-        if (counted.stopped() != null) {
-            usage.put("stopped", counted.stopped());
-        }
-        return usage;
-    }
-
-    private static double seconds(java.time.Duration d) {
-        return Math.round(d.toMillis() / 10.0) / 100.0;
-    }
-
     /** What the Allure report's overview shows: never credentials (the endpoint is reduced to scheme, host and port). */
     private Map<String, String> allureEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -411,45 +377,12 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 suites.put(s.suiteId(), s.suiteVersion());
             }
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        ClpConfig.Decoding asked = config.decoding();
-        ClpConfig.Gates gates = config.gates();
-        settings.put("samples", asked.samples());
-        settings.put("temperature", asked.temperature());
-        settings.put("maxGap", gates.maxGap());
-        settings.put("maxGapByLanguage", gates.maxGapByLanguage());
-        settings.put("tolerance", gates.tolerance());
-        settings.put("alpha", gates.alpha());
-        settings.put("failOn", gates.failOn().name().toLowerCase(java.util.Locale.ROOT));
-        settings.put("concurrency", config.limits().concurrency());
-        settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
-        settings.put("answerFormat", asked.structuredAnswers() ? "json" : "text");
-        settings.put("logprobs", asked.logprobs());
-        config.model().endpoint().ifPresent(e -> settings.put("endpoint", dev.clp.model.SafeText.url(e)));
-        // with the above, every request setting that can change an answer (and is part of the cache key)
-        settings.put("maxTokens", asked.maxTokens());
-        settings.put("seed", asked.seed().orElse(null));
-        String apiVersion = dev.clp.model.ModelClients.apiVersion(config, config.model().spec().provider());
-        if (!apiVersion.isEmpty()) {
-            settings.put("apiVersion", apiVersion);
-        }
         List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
         Instant finishedAt = Instant.now();
-        Map<String, Object> usage = usage(stats);
-        usage.put("cache", config.cache().mode());
-        if (!cacheWarnings().isEmpty()) {
-            usage.put("cacheWarning", String.join("\n", cacheWarnings()));
-        }
-        if (fallback != null) {
-            Map<String, Object> fb = new LinkedHashMap<>();
-            fb.put("model", fallback.name());
-            fb.put("asked", fallback.asked());
-            fb.put("resolved", fallback.resolved());
-            fb.putAll(usage(fallbackStats));
-            usage.put("fallbackExtractor", fb);
-        }
+        RunUsage usage = RunUsage.of(stats, config.cache().mode(), cacheWarnings(), fallback == null ? null
+                : RunUsage.FallbackUsage.of(fallback.name(), fallback.asked(), fallback.resolved(), fallbackStats));
         boolean simulated = model.simulated() || stats.simulatedAnswers();
-        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, settings, usage, suites,
+        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, RunSettings.of(config), usage, suites,
                 summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
         Path runJson = config.output().resultsDir().resolve("run.json");
         Path written = null;

@@ -1,8 +1,10 @@
 package dev.clp.scoring;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.clp.run.RunDocument;
 import dev.clp.suite.SuiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,22 +62,22 @@ public record Baseline(String model, String recordedAt, int samples, double temp
      * @throws IllegalArgumentException naming the file when it is not a run record
      */
     public static Baseline fromRun(Path runJson) {
-        JsonNode run = RunRecord.read(runJson);
-        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
-        for (JsonNode p : run.path("pairs")) {
-            pairs.computeIfAbsent(p.path("suite").asText(), k -> new TreeMap<>()).put(p.path("id").asText(),
-                    new PairResult(p.path("lang").asText(), p.path("outcome").asText(),
-                            share(p.path("en")), share(p.path("target"))));
-        }
-        Map<String, String> suites = new TreeMap<>();
-        run.path("suites").properties().forEach(e -> suites.put(e.getKey(), e.getValue().asText()));
-        return new Baseline(run.path("model").asText(), run.path("finishedAt").asText(),
-                run.path("settings").path("samples").asInt(1), run.path("settings").path("temperature").asDouble(0),
-                suites, pairs);
+        return fromRun(RunDocument.read(runJson));
     }
 
-    private static double share(JsonNode side) {
-        return side.path("correctShare").isNumber() ? side.path("correctShare").asDouble() : Double.NaN;
+    /** Builds a baseline from a run record: per pair its outcome and both correct shares. */
+    public static Baseline fromRun(RunDocument run) {
+        Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
+        for (RunDocument.PairResult p : run.pairs()) {
+            pairs.computeIfAbsent(p.suite(), k -> new TreeMap<>()).put(p.id(),
+                    new PairResult(p.lang(), p.outcome(), share(p.en()), share(p.target())));
+        }
+        return new Baseline(run.model(), run.finishedAt(), run.settings() == null ? 1 : run.settings().samples(),
+                run.settings() == null ? 0 : run.settings().temperature(), new TreeMap<>(run.suites()), pairs);
+    }
+
+    private static double share(RunDocument.Side side) {
+        return side == null ? Double.NaN : side.correctShare();
     }
 
     /** Writes the baseline file atomically (stable key order, so diffs are reviewable). */
@@ -127,20 +129,38 @@ public record Baseline(String model, String recordedAt, int samples, double temp
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException(file + ": format: expected \"" + FORMAT + "\"");
         }
-        Map<String, String> suites = new TreeMap<>();
-        root.path("suites").properties().forEach(e -> suites.put(e.getKey(), e.getValue().asText()));
+        Stored stored;
+        try {
+            stored = JSON.readerFor(Stored.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(root);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a readable baseline: " + e.getMessage(), e);
+        }
         Map<String, Map<String, PairResult>> pairs = new TreeMap<>();
-        root.path("pairs").properties().forEach(s -> {
+        stored.pairs().forEach((suite, bySuite) -> {
             Map<String, PairResult> m = new TreeMap<>();
-            s.getValue().properties().forEach(p -> {
-                JsonNode v = p.getValue();
-                m.put(p.getKey(), new PairResult(v.path("lang").asText(), v.path("outcome").asText(),
-                        v.path("english").isNumber() ? v.path("english").asDouble() : Double.NaN,
-                        v.path("target").isNumber() ? v.path("target").asDouble() : Double.NaN));
-            });
-            pairs.put(s.getKey(), m);
+            bySuite.forEach((id, v) -> m.put(id, new PairResult(v.lang(), v.outcome(), nanIfNull(v.english()),
+                    nanIfNull(v.target()))));
+            pairs.put(suite, m);
         });
-        return new Baseline(root.path("model").asText(), root.path("recordedAt").asText(),
-                root.path("samples").asInt(1), root.path("temperature").asDouble(0), suites, pairs);
+        return new Baseline(stored.model(), stored.recordedAt(), stored.samples() == null ? 1 : stored.samples(),
+                stored.temperature() == null ? 0 : stored.temperature(), new TreeMap<>(stored.suites()), pairs);
+    }
+
+    private static double nanIfNull(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    /** The baseline file as {@link #write} writes it. */
+    private record Stored(String format, String model, String recordedAt, Integer samples, Double temperature,
+            Map<String, String> suites, Map<String, Map<String, StoredPair>> pairs) {
+        Stored {
+            suites = suites == null ? Map.of() : suites;
+            pairs = pairs == null ? Map.of() : pairs;
+        }
+    }
+
+    /** One pair of the baseline file; a share is null where the pair was not graded. */
+    private record StoredPair(String lang, String outcome, Double english, Double target) {
     }
 }

@@ -1,16 +1,13 @@
 package dev.clp.scoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.clp.run.GatesDocument;
+import dev.clp.run.RunDocument;
+import dev.clp.run.RunSettings;
+import dev.clp.run.RunUsage;
 import dev.clp.suite.Languages;
-import dev.clp.suite.SuiteWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,30 +27,8 @@ import java.util.Map;
  * @param baselineModel the baseline's model, or null without a baseline
  */
 public record RunRecord(String model, boolean simulated, Instant startedAt, Instant finishedAt,
-        Map<String, Object> settings, Map<String, Object> usage, Map<String, String> suites, List<LanguageSummary> summaries,
+        RunSettings settings, RunUsage usage, Map<String, String> suites, List<LanguageSummary> summaries,
         List<Entry> entries, String baselineModel) {
-
-    public static final String FORMAT = "clp-run/v1";
-    public static final String GATES_FORMAT = "clp-gates/v1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /**
-     * Reads a {@code run.json} as {@link #write} writes it, for baselines, summaries and reports.
-     *
-     * @throws IllegalArgumentException naming the file when it cannot be read or is not a clp run record
-     */
-    public static JsonNode read(Path runJson) {
-        JsonNode run;
-        try {
-            run = JSON.readTree(runJson.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(runJson + ": cannot read run results: " + e.getMessage(), e);
-        }
-        if (run == null || !FORMAT.equals(run.path("format").asText())) {
-            throw new IllegalArgumentException(runJson + ": not a clp run record (format " + FORMAT + ")");
-        }
-        return run;
-    }
 
     /** One pair's outcome in a suite. */
     public record Entry(String suite, PairOutcome outcome) {
@@ -74,185 +49,111 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
 
     /** Writes {@code run.json} and {@code gates.json} atomically into the directory; returns run.json's path. */
     public Path write(Path dir) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
-        root.put("model", model);
-        root.put("simulated", simulated);
-        root.put("startedAt", startedAt.toString());
-        root.put("finishedAt", finishedAt.toString());
-        root.put("settings", settings);
-        root.put("usage", usage);
-        root.put("suites", suites);
-        if (baselineModel != null) {
-            root.put("baselineModel", baselineModel);
-        }
-        List<Map<String, Object>> langs = new ArrayList<>();
+        Path file = run().write(dir.resolve(RunDocument.FILE));
+        gates().write(dir.resolve(GatesDocument.FILE));
+        return file;
+    }
+
+    /** The content of {@code run.json}. */
+    public RunDocument run() {
+        List<RunDocument.Language> langs = new ArrayList<>();
         for (LanguageSummary s : summaries) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("suite", s.suite());
-            m.put("lang", s.lang());
-            m.put("language", Languages.name(s.lang()));
-            m.put("pairs", s.pairs());
-            m.put("graded", s.stats().n());
-            m.put("consistent", s.consistent());
-            m.put("weak", s.weak());
-            m.put("knownWeak", s.knownWeak());
-            m.put("notApplicable", s.notApplicable());
-            m.put("unparseable", s.unparseable());
-            m.put("errors", s.errors());
-            m.put("notRun", s.notRun());
-            m.put("flaky", s.flaky());
-            m.put("englishAccuracy", finite(s.stats().firstAccuracy()));
-            m.put("targetAccuracy", finite(s.stats().secondAccuracy()));
-            m.put("gap", finite(s.stats().difference()));
-            m.put("gapLower", finite(s.gap().lower()));
-            m.put("gapUpper", finite(s.gap().upper()));
-            m.put("confidence", 1 - s.gap().boundsAlpha());
-            m.put("maxGap", s.maxGap());
-            m.put("verdict", s.verdict().name());
-            m.put("coverage", s.coverage().share());
-            m.put("covered", s.coverage().covered());
-            m.put("unreadableEnglish", s.coverage().unreadableEnglish());
-            m.put("unreadableTarget", s.coverage().unreadableTarget());
-            m.put("failed", s.failed());
-            m.put("coverageFails", s.result(GateResult.Kind.COVERAGE).fails());
-            m.put("gapFails", s.result(GateResult.Kind.GAP).fails());
-            m.put("gapUnderpowered", s.result(GateResult.Kind.GAP).underpowered());
+            RunDocument.Regression regression = null;
             if (s.regression() != null) {
-                Map<String, Object> regression = gate(s.regression());
+                GateFamily.Decision d = s.regression();
+                GapStatistics st = d.input().stats();
                 GateResult r = s.result(GateResult.Kind.REGRESSION);
-                regression.put("verdict", r.verdict().name()); // the gate's outcome (a partial baseline is NO_DATA)
-                regression.put("fails", r.fails());
-                regression.put("underpowered", r.underpowered());
-                m.put("regression", regression);
+                // the verdict is the gate's outcome (a partial baseline is NO_DATA)
+                regression = new RunDocument.Regression(d.input().suite(), d.input().lang(), kind(d), st.n(),
+                        st.clusters(), finite(st.designEffect()), finite(st.firstAccuracy()),
+                        finite(st.secondAccuracy()), finite(st.difference()), finite(d.lower()), finite(d.upper()),
+                        1 - d.boundsAlpha(), d.input().threshold(), finite(d.pValue()), finite(d.adjustedP()),
+                        finite(d.minimumDetectableEffect()), r.verdict().name(), r.fails(), r.underpowered());
             }
-            langs.add(m);
+            langs.add(new RunDocument.Language(s.suite(), s.lang(), Languages.name(s.lang()), s.pairs(),
+                    s.stats().n(), s.consistent(), s.weak(), s.knownWeak(), s.notApplicable(), s.unparseable(),
+                    s.errors(), s.notRun(), s.flaky(), finite(s.stats().firstAccuracy()),
+                    finite(s.stats().secondAccuracy()), finite(s.stats().difference()), finite(s.gap().lower()),
+                    finite(s.gap().upper()), 1 - s.gap().boundsAlpha(), s.maxGap(), s.verdict().name(),
+                    s.coverage().share(), s.coverage().covered(), s.coverage().unreadableEnglish(),
+                    s.coverage().unreadableTarget(), s.failed(), s.result(GateResult.Kind.COVERAGE).fails(),
+                    s.result(GateResult.Kind.GAP).fails(), s.result(GateResult.Kind.GAP).underpowered(), regression));
         }
-        root.put("languages", langs);
-        List<Map<String, Object>> pairs = new ArrayList<>();
+        List<RunDocument.PairResult> pairs = new ArrayList<>();
         for (Entry e : entries) {
             PairOutcome o = e.outcome();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("suite", e.suite());
-            m.put("id", o.pair().id());
-            m.put("lang", o.pair().lang());
-            m.put("question", dev.clp.suite.PairIds.question(o.pair()));
-            m.put("outcome", o.kind());
             SideResult en = null;
             SideResult target = null;
+            Boolean flaky = null;
             if (o instanceof PairOutcome.Graded g) {
                 en = g.en();
                 target = g.target();
-                m.put("flaky", g.flaky());
+                flaky = g.flaky();
             } else if (o instanceof PairOutcome.Unparseable u) {
                 en = u.en();
                 target = u.target();
             }
-            if (en != null) {
-                m.put("en", side(en));
-                m.put("target", side(target));
-            }
-            m.put("message", o.message());
-            pairs.add(m);
+            pairs.add(new RunDocument.PairResult(e.suite(), o.pair().id(), o.pair().lang(),
+                    dev.clp.suite.PairIds.question(o.pair()), o.kind(), flaky, en == null ? null : side(en),
+                    en == null ? null : side(target), o.message()));
         }
-        root.put("pairs", pairs);
-        Path file = dir.resolve("run.json");
-        write(file, root);
-        write(dir.resolve("gates.json"), gates());
-        return file;
+        return new RunDocument(RunDocument.FORMAT, model, simulated, startedAt.toString(), finishedAt.toString(),
+                settings, usage, suites, baselineModel, langs, pairs);
     }
 
     /** The content of {@code gates.json}: every gate of the run with its figures and verdict. */
-    Map<String, Object> gates() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", GATES_FORMAT);
-        root.put("model", model);
-        root.put("simulated", simulated);
-        root.put("alpha", settings.get("alpha"));
-        root.put("correction", "holm");
-        root.put("method", METHOD);
-        root.put("promise", PROMISE);
-        List<Map<String, Object>> gates = new ArrayList<>();
+    public GatesDocument gates() {
+        List<GatesDocument.Gate> gates = new ArrayList<>();
         boolean failed = false;
         for (LanguageSummary s : summaries) {
             for (GateResult r : s.results()) {
-                Map<String, Object> m;
-                if (r.kind() == GateResult.Kind.COVERAGE) {
-                    m = new LinkedHashMap<>();
-                    m.put("suite", s.suite());
-                    m.put("lang", s.lang());
-                    m.put("kind", r.kind().id());
-                    m.put("pairs", s.coverage().pairs());
-                    m.put("covered", s.coverage().covered());
-                    m.put("share", s.coverage().share());
-                    m.put("unreadableEnglish", s.coverage().unreadableEnglish());
-                    m.put("unreadableTarget", s.coverage().unreadableTarget());
-                    m.put("errors", s.coverage().errors());
-                    m.put("notRun", s.coverage().notRun());
-                } else {
-                    m = gate(r.kind() == GateResult.Kind.GAP ? s.gap() : s.regression());
-                    if (r.kind() == GateResult.Kind.REGRESSION && s.coverage().baselinePairs() >= 0) {
-                        m.put("baselineCoverage", s.coverage().baselineShare());
+                LanguageSummary.Coverage c = s.coverage();
+                GatesDocument.Gate gate = switch (r.kind()) {
+                    case COVERAGE -> new GatesDocument.CoverageGate(s.suite(), s.lang(), r.kind().id(), c.pairs(),
+                            c.covered(), c.share(), c.unreadableEnglish(), c.unreadableTarget(), c.errors(),
+                            c.notRun(), r.verdict().name(), r.underpowered(), r.fails(), r.message());
+                    case GAP -> {
+                        GateFamily.Decision d = s.gap();
+                        GapStatistics st = d.input().stats();
+                        yield new GatesDocument.GapGate(d.input().suite(), d.input().lang(), kind(d), st.n(),
+                                st.clusters(), finite(st.designEffect()), finite(st.firstAccuracy()),
+                                finite(st.secondAccuracy()), finite(st.difference()), finite(d.lower()),
+                                finite(d.upper()), 1 - d.boundsAlpha(), d.input().threshold(), finite(d.pValue()),
+                                finite(d.adjustedP()), finite(d.minimumDetectableEffect()), r.verdict().name(),
+                                r.underpowered(), r.fails(), r.message());
                     }
-                }
-                m.put("verdict", r.verdict().name());
-                m.put("underpowered", r.underpowered());
-                m.put("fails", r.fails());
-                m.put("message", r.message());
-                gates.add(m);
+                    case REGRESSION -> {
+                        GateFamily.Decision d = s.regression();
+                        GapStatistics st = d.input().stats();
+                        yield new GatesDocument.RegressionGate(d.input().suite(), d.input().lang(), kind(d), st.n(),
+                                st.clusters(), finite(st.designEffect()), finite(st.firstAccuracy()),
+                                finite(st.secondAccuracy()), finite(st.difference()), finite(d.lower()),
+                                finite(d.upper()), 1 - d.boundsAlpha(), d.input().threshold(), finite(d.pValue()),
+                                finite(d.adjustedP()), finite(d.minimumDetectableEffect()), r.verdict().name(),
+                                c.baselinePairs() >= 0 ? c.baselineShare() : null, r.underpowered(), r.fails(),
+                                r.message());
+                    }
+                };
+                gates.add(gate);
                 failed |= r.fails();
             }
         }
-        root.put("failed", failed);
-        root.put("gates", gates);
-        return root;
+        return new GatesDocument(GatesDocument.FORMAT, model, simulated, settings.alpha(), "holm", METHOD, PROMISE,
+                failed, gates);
     }
 
-    private static Map<String, Object> gate(GateFamily.Decision d) {
-        GapStatistics st = d.input().stats();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("suite", d.input().suite());
-        m.put("lang", d.input().lang());
-        m.put("kind", d.input().kind().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("n", st.n());
-        m.put("clusters", st.clusters());
-        m.put("designEffect", finite(st.designEffect()));
-        m.put(d.input().kind() == GateFamily.Kind.GAP ? "englishAccuracy" : "baselineAccuracy", finite(st.firstAccuracy()));
-        m.put(d.input().kind() == GateFamily.Kind.GAP ? "targetAccuracy" : "candidateAccuracy", finite(st.secondAccuracy()));
-        m.put("difference", finite(st.difference()));
-        m.put("lower", finite(d.lower()));
-        m.put("upper", finite(d.upper()));
-        m.put("boundsConfidence", 1 - d.boundsAlpha());
-        m.put("threshold", d.input().threshold());
-        m.put("pValue", finite(d.pValue()));
-        m.put("holmAdjustedP", finite(d.adjustedP()));
-        m.put("minimumDetectableEffect", finite(d.minimumDetectableEffect()));
-        m.put("verdict", d.verdict().name());
-        return m;
+    private static String kind(GateFamily.Decision d) {
+        return d.input().kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static void write(Path file, Object content) {
-        try {
-            SuiteWriter.writeAtomically(file, JSON.writeValueAsString(content) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static Map<String, Object> side(SideResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("expected", r.expectedLetter());
-        m.put("chosen", r.chosenLetter());
-        m.put("correctShare", r.correctShare());
-        m.put("answers", r.answers());
+    private static RunDocument.Side side(SideResult r) {
         // which extraction layer read each answer: letter, answer-word, structured, fallback …, or unparseable
-        m.put("extraction", r.extractions().stream().map(e -> e instanceof Extraction.Choice c ? c.method()
-                : "unparseable: " + ((Extraction.Unparseable) e).reason()).toList());
-        if (r.letterProbabilities().stream().anyMatch(java.util.Objects::nonNull)) {
-            // clp.logprobs: per sample, each option letter's probability as the answer's first token
-            m.put("letterProbabilities", r.letterProbabilities());
-        }
-        return m;
+        List<String> extraction = r.extractions().stream().map(e -> e instanceof Extraction.Choice c ? c.method()
+                : "unparseable: " + ((Extraction.Unparseable) e).reason()).toList();
+        // clp.logprobs: per sample, each option letter's probability as the answer's first token
+        boolean logprobs = r.letterProbabilities().stream().anyMatch(java.util.Objects::nonNull);
+        return new RunDocument.Side(r.expectedLetter(), r.chosenLetter(), r.correctShare(), r.answers(), extraction,
+                logprobs ? r.letterProbabilities() : null);
     }
 
     private static Double finite(double v) {

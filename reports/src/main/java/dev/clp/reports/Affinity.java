@@ -1,6 +1,6 @@
 package dev.clp.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.clp.run.RunDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ final class Affinity {
     private Affinity() {
     }
 
-    static Map<String, Object> of(List<JsonNode> runs, List<String> languages) {
+    static Map<String, Object> of(List<RunDocument> runs, List<String> languages) {
         Map<String, RunReport.Questions> questions = RunReport.questions(runs);
         List<String> langs = languages.stream().filter(questions::containsKey).toList();
         int n = langs.size();

@@ -1,7 +1,7 @@
 package dev.clp.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.clp.scoring.RunRecord;
+import dev.clp.run.RunDocument;
+import dev.clp.run.RunSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -18,58 +18,57 @@ public final class MarkdownSummary {
     }
 
     public static String render(Path runJson) {
-        JsonNode run = RunRecord.read(runJson);
+        RunDocument run = RunDocument.read(runJson);
         StringBuilder md = new StringBuilder();
-        md.append("## clp-harness: ").append(escape(run.path("model").asText())).append("\n\n");
-        if (run.path("simulated").asBoolean()) {
+        md.append("## clp-harness: ").append(escape(text(run.model()))).append("\n\n");
+        if (run.simulated()) {
             md.append("> **SIMULATED**: the offline simulator answered; these figures say nothing about any real model.\n\n");
         }
-        boolean regression = false;
-        for (JsonNode l : run.path("languages")) {
-            regression |= l.has("regression");
-        }
+        boolean regression = run.languages().stream().anyMatch(l -> l.regression() != null);
         md.append("| lang | language | pairs | coverage | English | target | gap | bounds | verdict |")
                 .append(regression ? " regression vs baseline | MDE |" : "").append('\n');
         md.append("|---|---|---:|---:|---:|---:|---:|---|---|").append(regression ? "---|---:|" : "").append('\n');
-        for (JsonNode l : run.path("languages")) {
-            md.append("| ").append(escape(l.path("lang").asText()))
-                    .append(" | ").append(escape(l.path("language").asText()))
-                    .append(" | ").append(l.path("pairs").asInt())
-                    .append(" | ").append(l.path("coverageFails").asBoolean(false) ? "❌ " : "")
-                    .append(pct(l.get("coverage")))
-                    .append(" | ").append(pct(l.get("englishAccuracy")))
-                    .append(" | ").append(pct(l.get("targetAccuracy")))
-                    .append(" | ").append(points(l.get("gap")))
-                    .append(" | ").append(l.hasNonNull("gapLower")
-                            ? "[" + points(l.get("gapLower")) + ", " + points(l.get("gapUpper")) + "]" : "–")
-                    .append(" | ").append(outcome(l.path("verdict").asText(), l.path("gapFails").asBoolean(false),
-                            l.path("gapUnderpowered").asBoolean(false)))
+        for (RunDocument.Language l : run.languages()) {
+            md.append("| ").append(escape(text(l.lang())))
+                    .append(" | ").append(escape(text(l.language())))
+                    .append(" | ").append(l.pairs())
+                    .append(" | ").append(l.coverageFails() ? "❌ " : "")
+                    .append(pct(l.coverage()))
+                    .append(" | ").append(pct(l.englishAccuracy()))
+                    .append(" | ").append(pct(l.targetAccuracy()))
+                    .append(" | ").append(points(l.gap()))
+                    .append(" | ").append(l.gapLower() != null
+                            ? "[" + points(l.gapLower()) + ", " + points(l.gapUpper()) + "]" : "–")
+                    .append(" | ").append(outcome(text(l.verdict()), l.gapFails(), l.gapUnderpowered()))
                     .append(" |");
             if (regression) {
-                JsonNode r = l.path("regression");
-                if (r.isMissingNode()) {
+                RunDocument.Regression r = l.regression();
+                if (r == null) {
                     md.append(" no baseline | – |");
                 } else {
-                    md.append(' ').append(points(r.get("difference"))).append(" [").append(points(r.get("lower")))
-                            .append(", ").append(points(r.get("upper"))).append("] ")
-                            .append(outcome(r.path("verdict").asText(), r.path("fails").asBoolean(false),
-                                    r.path("underpowered").asBoolean(false))).append(" | ")
-                            .append(points(r.get("minimumDetectableEffect")).replace("+", "")).append(" |");
+                    md.append(' ').append(points(r.difference())).append(" [").append(points(r.lower()))
+                            .append(", ").append(points(r.upper())).append("] ")
+                            .append(outcome(text(r.verdict()), r.fails(), r.underpowered())).append(" | ")
+                            .append(points(r.minimumDetectableEffect()).replace("+", "")).append(" |");
                 }
             }
             md.append('\n');
         }
-        JsonNode settings = run.path("settings");
+        RunSettings settings = run.settings();
         md.append(String.format(Locale.ROOT, "%nGap in points, English minus target; max gap %.1f points; verdicts use "
                 + "Holm over the run's gates at family alpha %s. Coverage: pairs answered readably on both sides "
                 + "(unreadable answers count as wrong in the gap); ❌ marks a gate that fails the build.%n",
-                settings.path("maxGap").asDouble() * 100, settings.path("alpha").asText()));
+                settings == null ? 0.0 : settings.maxGap() * 100, settings == null ? "" : settings.alpha()));
         if (regression) {
-            md.append("Regression: baseline (").append(escape(run.path("baselineModel").asText()))
+            md.append("Regression: baseline (").append(escape(text(run.baselineModel())))
                     .append(") minus candidate target accuracy on the same pairs; MDE: smallest regression detectable "
                             + "with 80% power.\n");
         }
         return md.toString();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     /** A gate's verdict as the build sees it: a gate that fails without a FAIL (no data, underpowered) says so. */
@@ -87,12 +86,12 @@ public final class MarkdownSummary {
         };
     }
 
-    private static String pct(JsonNode v) {
-        return v == null || v.isNull() ? "–" : String.format(Locale.ROOT, "%.1f%%", v.asDouble() * 100);
+    private static String pct(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.1f%%", v * 100);
     }
 
-    private static String points(JsonNode v) {
-        return v == null || v.isNull() ? "–" : String.format(Locale.ROOT, "%+.1f", v.asDouble() * 100);
+    private static String points(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%+.1f", v * 100);
     }
 
     /** Escapes text for a Markdown table cell rendered as HTML: no tags, no table breaks, no emphasis. */

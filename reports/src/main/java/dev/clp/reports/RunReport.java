@@ -1,9 +1,10 @@
 package dev.clp.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.run.RunDocument;
+import dev.clp.run.RunUsage;
 import dev.clp.scoring.Baseline;
-import dev.clp.scoring.RunRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ public final class RunReport {
     /** Weak pairs listed per run at most (the JSON and the run files hold all of them). */
     static final int WEAK_PAIRS_LISTED = 200;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Map<String, Object> content;
 
@@ -64,22 +66,22 @@ public final class RunReport {
         if (runFiles.isEmpty()) {
             throw new IllegalArgumentException("no run.json given");
         }
-        List<JsonNode> runs = new ArrayList<>();
+        List<RunDocument> runs = new ArrayList<>();
         for (Path f : runFiles) {
-            runs.add(RunRecord.read(f));
+            runs.add(RunDocument.read(f));
         }
         List<String> labels = labels(runs, runFiles);
         Set<String> languages = new LinkedHashSet<>();
         Map<String, String> names = new TreeMap<>();
-        for (JsonNode run : runs) {
-            for (JsonNode l : run.path("languages")) {
-                languages.add(l.path("lang").asText());
-                names.put(l.path("lang").asText(), l.path("language").asText());
+        for (RunDocument run : runs) {
+            for (RunDocument.Language l : run.languages()) {
+                languages.add(text(l.lang()));
+                names.put(text(l.lang()), text(l.language()));
             }
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
-        root.put("simulated", runs.stream().anyMatch(r -> r.path("simulated").asBoolean()));
+        root.put("simulated", runs.stream().anyMatch(RunDocument::simulated));
         root.put("languages", new ArrayList<>(languages));
         root.put("languageNames", names);
         List<Map<String, Object>> runList = new ArrayList<>();
@@ -89,9 +91,9 @@ public final class RunReport {
         root.put("runs", runList);
         root.put("gapMatrix", gapMatrix(runList, languages));
         if (baseline != null) {
-            JsonNode base = readBaseline(baseline);
-            String label = "baseline " + base.path("model").asText() + " (" + baseline.getFileName() + ")";
-            Map<String, String> before = baselineOutcomes(base);
+            Reference base = readBaseline(baseline);
+            String label = "baseline " + text(base.model()) + " (" + baseline.getFileName() + ")";
+            Map<String, String> before = base.outcomes();
             List<Map<String, Object>> diffs = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 diffs.add(diff(before, label, runs.get(i), labels.get(i)));
@@ -110,92 +112,92 @@ public final class RunReport {
 
 
     /** The model names, made unique with the file's directory where two runs share a model. */
-    private static List<String> labels(List<JsonNode> runs, List<Path> files) {
+    private static List<String> labels(List<RunDocument> runs, List<Path> files) {
         List<String> labels = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        runs.forEach(r -> seen.merge(r.path("model").asText(), 1, Integer::sum));
+        runs.forEach(r -> seen.merge(text(r.model()), 1, Integer::sum));
         for (int i = 0; i < runs.size(); i++) {
-            String model = runs.get(i).path("model").asText();
+            String model = text(runs.get(i).model());
             Path parent = files.get(i).toAbsolutePath().getParent();
             labels.add(seen.get(model) > 1 && parent != null ? model + " (" + parent.getFileName() + ")" : model);
         }
         return labels;
     }
 
-    private static Map<String, Object> run(JsonNode run, String label, Path file) {
+    private static Map<String, Object> run(RunDocument run, String label, Path file) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", label);
-        m.put("model", run.path("model").asText());
-        m.put("simulated", run.path("simulated").asBoolean());
+        m.put("model", text(run.model()));
+        m.put("simulated", run.simulated());
         m.put("file", file.toString());
-        m.put("startedAt", run.path("startedAt").asText());
-        JsonNode usage = run.path("usage");
+        m.put("startedAt", text(run.startedAt()));
+        RunUsage usage = run.usage();
         Map<String, Object> u = new LinkedHashMap<>();
-        u.put("modelCalls", usage.path("modelCalls").asLong());
-        u.put("cacheHits", usage.path("cacheHits").asLong());
-        u.put("promptTokens", usage.path("promptTokens").asLong());
-        u.put("completionTokens", usage.path("completionTokens").asLong());
-        u.put("cost", usage.has("cost") ? usage.path("cost").asDouble() : null);
+        u.put("modelCalls", usage == null ? 0L : usage.modelCalls());
+        u.put("cacheHits", usage == null ? 0L : usage.cacheHits());
+        u.put("promptTokens", usage == null ? 0L : usage.promptTokens());
+        u.put("completionTokens", usage == null ? 0L : usage.completionTokens());
+        u.put("cost", usage == null ? null : usage.cost());
         m.put("usage", u);
         List<Map<String, Object>> langs = new ArrayList<>();
-        for (JsonNode l : run.path("languages")) {
+        for (RunDocument.Language l : run.languages()) {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("lang", l.path("lang").asText());
-            x.put("language", l.path("language").asText());
-            x.put("suite", l.path("suite").asText());
-            int pairs = l.path("pairs").asInt();
+            x.put("lang", text(l.lang()));
+            x.put("language", text(l.language()));
+            x.put("suite", text(l.suite()));
+            int pairs = l.pairs();
             x.put("pairs", pairs);
-            x.put("graded", l.path("graded").asInt());
-            x.put("weak", l.path("weak").asInt() + l.path("knownWeak").asInt());
-            x.put("englishAccuracy", number(l.get("englishAccuracy")));
-            x.put("targetAccuracy", number(l.get("targetAccuracy")));
-            x.put("gap", number(l.get("gap")));
-            x.put("gapLower", number(l.get("gapLower")));
-            x.put("gapUpper", number(l.get("gapUpper")));
-            x.put("maxGap", number(l.get("maxGap")));
-            x.put("verdict", l.path("verdict").asText());
+            x.put("graded", l.graded());
+            x.put("weak", l.weak() + l.knownWeak());
+            x.put("englishAccuracy", l.englishAccuracy());
+            x.put("targetAccuracy", l.targetAccuracy());
+            x.put("gap", l.gap());
+            x.put("gapLower", l.gapLower());
+            x.put("gapUpper", l.gapUpper());
+            x.put("maxGap", l.maxGap());
+            x.put("verdict", text(l.verdict()));
             // what fails the build beside a FAIL verdict of the gap (run.json from this version on)
             List<String> fails = new ArrayList<>();
-            if (l.path("coverageFails").asBoolean(false)) {
-                fails.add("coverage " + percent(l.get("coverage")));
+            if (l.coverageFails()) {
+                fails.add("coverage " + percent(l.coverage()));
             }
-            if (l.path("gapFails").asBoolean(false) && !"FAIL".equals(l.path("verdict").asText())) {
-                fails.add(l.path("gapUnderpowered").asBoolean(false) ? "underpowered" : "gap");
+            if (l.gapFails() && !"FAIL".equals(l.verdict())) {
+                fails.add(l.gapUnderpowered() ? "underpowered" : "gap");
             }
-            if (l.path("regression").path("fails").asBoolean(false)) {
+            if (l.regression() != null && l.regression().fails()) {
                 fails.add("regression");
             }
             x.put("fails", String.join(", ", fails));
-            x.put("unparseableRate", pairs == 0 ? null : l.path("unparseable").asInt() / (double) pairs);
-            x.put("errorRate", pairs == 0 ? null : l.path("errors").asInt() / (double) pairs);
+            x.put("unparseableRate", pairs == 0 ? null : l.unparseable() / (double) pairs);
+            x.put("errorRate", pairs == 0 ? null : l.errors() / (double) pairs);
             langs.add(x);
         }
         m.put("languages", langs);
         List<Map<String, Object>> weak = new ArrayList<>();
         List<Map<String, Object>> unparseable = new ArrayList<>();
         int weakTotal = 0;
-        for (JsonNode p : run.path("pairs")) {
-            if ("unparseable".equals(p.path("outcome").asText()) && unparseable.size() < WEAK_PAIRS_LISTED) {
+        for (RunDocument.PairResult p : run.pairs()) {
+            if ("unparseable".equals(p.outcome()) && unparseable.size() < WEAK_PAIRS_LISTED) {
                 Map<String, Object> un = new LinkedHashMap<>();
-                un.put("id", p.path("id").asText());
-                un.put("lang", p.path("lang").asText());
-                un.put("englishAnswer", String.join(" | ", texts(p.path("en").path("answers"))));
-                un.put("targetAnswer", String.join(" | ", texts(p.path("target").path("answers"))));
+                un.put("id", text(p.id()));
+                un.put("lang", text(p.lang()));
+                un.put("englishAnswer", String.join(" | ", answers(p.en())));
+                un.put("targetAnswer", String.join(" | ", answers(p.target())));
                 unparseable.add(un);
             }
-            if (!"weak".equals(p.path("outcome").asText())) {
+            if (!p.weak()) {
                 continue;
             }
             weakTotal++;
             if (weak.size() < WEAK_PAIRS_LISTED) {
                 Map<String, Object> w = new LinkedHashMap<>();
-                w.put("id", p.path("id").asText());
-                w.put("lang", p.path("lang").asText());
-                w.put("englishChosen", p.path("en").path("chosen").asText(""));
-                w.put("targetChosen", p.path("target").path("chosen").asText(""));
-                w.put("expected", p.path("target").path("expected").asText(""));
-                w.put("englishAnswer", String.join(" | ", texts(p.path("en").path("answers"))));
-                w.put("targetAnswer", String.join(" | ", texts(p.path("target").path("answers"))));
+                w.put("id", text(p.id()));
+                w.put("lang", text(p.lang()));
+                w.put("englishChosen", p.en() == null ? "" : text(p.en().chosen()));
+                w.put("targetChosen", p.target() == null ? "" : text(p.target().chosen()));
+                w.put("expected", p.target() == null ? "" : text(p.target().expected()));
+                w.put("englishAnswer", String.join(" | ", answers(p.en())));
+                w.put("targetAnswer", String.join(" | ", answers(p.target())));
                 weak.add(w);
             }
         }
@@ -205,14 +207,13 @@ public final class RunReport {
         return m;
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(a -> out.add(a.asText()));
-        return out;
+    private static List<String> answers(RunDocument.Side side) {
+        return side == null || side.answers() == null ? List.of() : side.answers();
     }
 
-    private static Double number(JsonNode n) {
-        return n == null || !n.isNumber() ? null : n.asDouble();
+    /** A text field of the record, empty where the file has none. */
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     @SuppressWarnings("unchecked")
@@ -237,7 +238,7 @@ public final class RunReport {
     }
 
     /** New weak, fixed and still weak pairs of a run against the reference run, per language. */
-    private static Map<String, Object> diff(Map<String, String> before, String refLabel, JsonNode run, String label) {
+    private static Map<String, Object> diff(Map<String, String> before, String refLabel, RunDocument run, String label) {
         Map<String, String> after = outcomes(run);
         Map<String, int[]> byLang = new TreeMap<>();
         List<String> newWeak = new ArrayList<>();
@@ -276,36 +277,42 @@ public final class RunReport {
         return m;
     }
 
-    private static JsonNode readBaseline(Path f) {
-        JsonNode b;
+    /** What a diff is taken against: a baseline file's or a run record's model and outcomes. */
+    private record Reference(String model, Map<String, String> outcomes) {
+    }
+
+    /** The one field read before the file's type is known. */
+    private record Format(String format) {
+    }
+
+    private static Reference readBaseline(Path f) {
+        Format format;
         try {
-            b = JSON.readTree(f.toFile());
+            format = JSON.readValue(f.toFile(), Format.class);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            format = null; // JSON, but not an object with a format
         } catch (IOException e) {
             throw new IllegalArgumentException(f + ": cannot read the baseline: " + e.getMessage(), e);
         }
-        String format = b == null ? "" : b.path("format").asText();
-        if (!RunRecord.FORMAT.equals(format) && !Baseline.FORMAT.equals(format)) {
+        String tag = format == null ? "" : String.valueOf(format.format());
+        if (RunDocument.FORMAT.equals(tag)) {
+            RunDocument run = RunDocument.read(f);
+            return new Reference(run.model(), outcomes(run));
+        }
+        if (!Baseline.FORMAT.equals(tag)) {
             throw new IllegalArgumentException(f + ": not a baseline (clp-baseline/v1) or run record (clp-run/v1)");
         }
-        return b;
-    }
-
-    /** Outcome per lang + pair id of a baseline file or a run record. */
-    private static Map<String, String> baselineOutcomes(JsonNode b) {
-        if (RunRecord.FORMAT.equals(b.path("format").asText())) {
-            return outcomes(b);
-        }
+        Baseline b = Baseline.read(f);
         Map<String, String> m = new LinkedHashMap<>();
-        b.path("pairs").properties().forEach(suite -> suite.getValue().properties().forEach(p ->
-                m.put(p.getValue().path("lang").asText() + '\u001f' + p.getKey(), p.getValue().path("outcome").asText())));
-        return m;
+        b.pairs().values().forEach(bySuite -> bySuite.forEach((id, p) -> m.put(p.lang() + '\u001f' + id, p.outcome())));
+        return new Reference(b.model(), m);
     }
 
     /** Outcome per lang + pair id. */
-    static Map<String, String> outcomes(JsonNode run) {
+    static Map<String, String> outcomes(RunDocument run) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (JsonNode p : run.path("pairs")) {
-            m.put(p.path("lang").asText() + '\u001f' + p.path("id").asText(), p.path("outcome").asText());
+        for (RunDocument.PairResult p : run.pairs()) {
+            m.put(text(p.lang()) + '\u001f' + text(p.id()), text(p.outcome()));
         }
         return m;
     }
@@ -315,16 +322,16 @@ public final class RunReport {
     }
 
     /** Questions (by source question key) per language, and which of them were weak. */
-    static Map<String, Questions> questions(List<JsonNode> runs) {
+    static Map<String, Questions> questions(List<RunDocument> runs) {
         Map<String, Questions> byLang = new TreeMap<>();
         for (int r = 0; r < runs.size(); r++) {
-            for (JsonNode p : runs.get(r).path("pairs")) {
-                String outcome = p.path("outcome").asText();
+            for (RunDocument.PairResult p : runs.get(r).pairs()) {
+                String outcome = p.outcome();
                 if (!"weak".equals(outcome) && !"consistent".equals(outcome)) {
                     continue; // only pairs that measure a gap: English right
                 }
-                String q = r + ":" + p.path("question").asText(p.path("id").asText());
-                Questions sets = byLang.computeIfAbsent(p.path("lang").asText(),
+                String q = r + ":" + (p.question() != null ? p.question() : text(p.id()));
+                Questions sets = byLang.computeIfAbsent(text(p.lang()),
                         k -> new Questions(new HashSet<>(), new HashSet<>()));
                 sets.graded().add(q);
                 if ("weak".equals(outcome)) {
@@ -335,7 +342,7 @@ public final class RunReport {
         return byLang;
     }
 
-    private static String percent(JsonNode v) {
-        return v == null || v.isNull() ? "–" : String.format(java.util.Locale.ROOT, "%.0f%%", v.asDouble() * 100);
+    private static String percent(Double v) {
+        return v == null ? "–" : String.format(java.util.Locale.ROOT, "%.0f%%", v * 100);
     }
 }
