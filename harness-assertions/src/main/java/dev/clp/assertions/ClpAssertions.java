@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * ClpAssertions.assertThat(run).newWeakPairsAgainst(Path.of("baselines/gpt-4o.json")).isEmpty();
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ClpAssertions {
 
     private ClpAssertions() {

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param testsSucceeded tests (pairs and gates) that passed; -1 when read from files
  * @param testsFailed tests that failed; -1 when read from files
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ClpRun(Path resultsDir, RunDocument runRecord, GatesDocument gates, String summary,
         long testsSucceeded, long testsFailed) {
 

@@ -39,7 +39,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *         .run();
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ClpRunner {
 
     private final DiscoverySelector selector;

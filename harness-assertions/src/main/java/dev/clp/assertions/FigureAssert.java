@@ -9,7 +9,7 @@ import org.assertj.core.api.AbstractAssert;
  * compute (no graded pair) fails every assertion. Messages name the figure, its value, the expected bound and the
  * context (bounds, verdict, threshold, pairs).
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FigureAssert extends AbstractAssert<FigureAssert, Double> {
 
     private final String name;

@@ -9,7 +9,7 @@ import org.assertj.core.api.AbstractAssert;
  * fails it), {@link #hasVerdict(String)} the verdict itself; every failure message carries the gate's own message,
  * which names the language, the figures and the threshold's key.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GateAssert extends AbstractAssert<GateAssert, GatesDocument.Gate> {
 
     GateAssert(GatesDocument.Gate actual) {

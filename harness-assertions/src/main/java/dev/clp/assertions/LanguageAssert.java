@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on one language of a run: its gap, accuracies, coverage and verdict. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LanguageAssert extends AbstractAssert<LanguageAssert, RunDocument.Language> {
 
     LanguageAssert(RunDocument.Language actual) {

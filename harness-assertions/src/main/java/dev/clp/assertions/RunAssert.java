@@ -13,7 +13,7 @@ import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
 
 /** Assertions on a whole run: its languages, its gates, its weak pairs against a baseline. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RunAssert extends AbstractAssert<RunAssert, ClpRun> {
 
     RunAssert(ClpRun actual) {
