@@ -2,6 +2,7 @@ package dev.clp.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clp.model.openai.OpenAiChatClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package dev.clp.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clp.model.anthropic.AnthropicMessagesClient;
+import dev.clp.model.openai.OpenAiChatClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;

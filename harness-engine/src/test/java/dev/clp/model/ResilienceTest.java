@@ -3,6 +3,8 @@ package dev.clp.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clp.model.http.RateLimitHeaders;
+import dev.clp.model.openai.OpenAiChatClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

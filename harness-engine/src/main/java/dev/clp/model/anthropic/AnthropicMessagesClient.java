@@ -1,9 +1,17 @@
-package dev.clp.model;
+package dev.clp.model.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelException;
+import dev.clp.model.SafeText;
+import dev.clp.model.http.HttpJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

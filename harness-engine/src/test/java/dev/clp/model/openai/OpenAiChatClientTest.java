@@ -1,10 +1,15 @@
-package dev.clp.model;
+package dev.clp.model.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +45,46 @@ class OpenAiChatClientTest {
 
     private static MockResponse json(int code, String body) {
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    @Nested
+    class Records {
+        private String answer(String fingerprint) {
+            return "{\"id\":\"c\",\"system_fingerprint\":" + fingerprint + ",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"B\"},\"finish_reason\":\"stop\"}]}";
+        }
+
+        @Test
+        void theSystemFingerprintsOfItsAnswersForReproducibility() {
+            CallStats stats = new CallStats();
+            var counted = new OpenAiChatClient(server.url("/v1").toString(), "gpt-4o-mini", KEY, "OPENAI_API_KEY",
+                    Duration.ofSeconds(5), stats, null);
+            server.enqueue(json(200, answer("\"fp_44709d6fcb\"")));
+            server.enqueue(json(200, answer("\"fp_44709d6fcb\"")));
+            server.enqueue(json(200, answer("\"fp_f3927aa00d\"")));
+            server.enqueue(json(200, answer("null")));
+            for (int i = 0; i < 4; i++) {
+                assertThat(counted.complete(request()).text()).isEqualTo("B");
+            }
+            assertThat(stats.fingerprints()).containsExactly("fp_44709d6fcb", "fp_f3927aa00d");
+            assertThat(stats.simulatedAnswers()).as("no provider was asked which fingerprints are simulated").isFalse();
+        }
+
+        @Test
+        void noFingerprintThatIsNotAShortPrintableTokenAndNoMoreThanSixteen() {
+            CallStats stats = new CallStats();
+            var counted = new OpenAiChatClient(server.url("/v1").toString(), "gpt-4o-mini", KEY, "OPENAI_API_KEY",
+                    Duration.ofSeconds(5), stats, null);
+            server.enqueue(json(200, answer("\"fp\\u001b[2J\"")));
+            server.enqueue(json(200, answer("\"" + "x".repeat(101) + "\"")));
+            for (int i = 0; i < 20; i++) {
+                server.enqueue(json(200, answer("\"fp_" + i + "\"")));
+            }
+            for (int i = 0; i < 22; i++) {
+                counted.complete(request());
+            }
+            assertThat(stats.fingerprints()).hasSize(CallStats.MAX_FINGERPRINTS).allMatch(f -> f.startsWith("fp_"));
+        }
     }
 
     @Nested

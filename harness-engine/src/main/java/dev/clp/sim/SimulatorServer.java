@@ -1,10 +1,13 @@
-package dev.clp.model;
+package dev.clp.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +33,12 @@ public final class SimulatorServer implements AutoCloseable {
     public record Faults(long latencyMillis, double rate429, double errorRate, double garbageRate, long seed) {
         public static final Faults NONE = new Faults(0, 0, 0, 0, 1);
     }
+
+    /**
+     * The {@code system_fingerprint} of every answer (OpenAI's field naming the serving configuration), by which the
+     * {@code sim} provider tells a run that its answers came from the simulator ({@link SimProvider}).
+     */
+    public static final String FINGERPRINT = "fp_clp-sim-v1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -149,6 +158,7 @@ public final class SimulatorServer implements AutoCloseable {
             out.put("object", "chat.completion");
             out.put("created", System.currentTimeMillis() / 1000);
             out.put("model", model.name());
+            out.put("system_fingerprint", FINGERPRINT);
             ObjectNode choice = out.putArray("choices").addObject();
             choice.put("index", 0);
             ObjectNode message = choice.putObject("message").put("role", "assistant");
@@ -161,7 +171,6 @@ public final class SimulatorServer implements AutoCloseable {
             choice.put("finish_reason", "stop");
             out.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", Math.max(1, text.length() / 4))
                     .put("total_tokens", promptTokens + Math.max(1, text.length() / 4));
-            ex.getResponseHeaders().add("x-clp-simulated", "true");
             send(ex, 200, out.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

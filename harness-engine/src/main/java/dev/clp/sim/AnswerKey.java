@@ -1,5 +1,6 @@
-package dev.clp.model;
+package dev.clp.sim;
 
+import dev.clp.model.spi.Questions;
 import dev.clp.suite.Pair;
 import dev.clp.suite.Side;
 import java.util.List;
@@ -21,6 +22,13 @@ public final class AnswerKey {
 
     private final Map<List<String>, List<Entry>> byChoices = new ConcurrentHashMap<>();
     private final Map<List<String>, List<Side>> bySortedChoices = new ConcurrentHashMap<>();
+
+    /** A key that knows the questions a run will ask. */
+    public static AnswerKey of(Questions questions) {
+        AnswerKey key = new AnswerKey();
+        questions.all().forEach(q -> key.register(q.lang(), q.side(), q.distraction()));
+        return key;
+    }
 
     /** Registers both sides of a pair. */
     public void register(Pair pair) {

@@ -1,4 +1,4 @@
-package dev.clp.model;
+package dev.clp.model.http;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
  * {@code x-ratelimit-reset-requests} / {@code x-ratelimit-reset-tokens} ({@code 1s}, {@code 6m0s},
  * {@code 20ms}) and Anthropic's {@code anthropic-ratelimit-*-reset} (RFC 3339). The longest wins.
  */
-final class RateLimitHeaders {
+public final class RateLimitHeaders {
 
     private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
     private RateLimitHeaders() {
     }
 
-    static Optional<Duration> waitHint(Function<String, String> header, Instant now) {
+    public static Optional<Duration> waitHint(Function<String, String> header, Instant now) {
         Duration best = null;
         best = max(best, retryAfter(header.apply("Retry-After"), now));
         String ms = header.apply("retry-after-ms");

@@ -1,9 +1,17 @@
-package dev.clp.model;
+package dev.clp.model.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelException;
+import dev.clp.model.SafeText;
+import dev.clp.model.http.HttpJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +25,9 @@ import okhttp3.HttpUrl;
  * HTTP status and the server's own error message, plus what to check; the API key never appears in it.
  */
 public final class OpenAiChatClient implements ModelClient {
+
+    /** The default base URL of provider {@code openai}. */
+    public static final String BASE_URL = "https://api.openai.com/v1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,9 +164,6 @@ public final class OpenAiChatClient implements ModelClient {
             throw new ModelException(describeError(reply, request.structured()), reply.code(),
                     HttpJson.retryable(reply.code()), reply.waitHint(), null);
         }
-        if ("true".equals(reply.header("x-clp-simulated"))) {
-            stats.simulatedAnswer();
-        }
         ChatResponse parsed = parse(reply.body(), (System.nanoTime() - start) / 1_000_000, withLogprobs);
         stats.tokens(parsed.promptTokens(), parsed.completionTokens());
         return parsed;
@@ -168,6 +176,9 @@ public final class OpenAiChatClient implements ModelClient {
         } catch (IOException e) {
             throw new ModelException("POST " + shownUrl + " returned HTTP 200 but the body is not JSON: "
                     + excerpt(text), 200, true, null, e);
+        }
+        if (root.path("system_fingerprint").isTextual()) {
+            stats.fingerprint(root.get("system_fingerprint").asText());
         }
         JsonNode message = root.path("choices").path(0).path("message");
         JsonNode content = message.path("content");
@@ -210,7 +221,7 @@ public final class OpenAiChatClient implements ModelClient {
     }
 
     /** OpenAI's reasoning models (o1, o3, o4-mini, gpt-5 …) take max_completion_tokens and no temperature. */
-    static boolean reasoningModel(String model) {
+    public static boolean reasoningModel(String model) {
         String m = model.toLowerCase(java.util.Locale.ROOT);
         return m.matches("^o\\d.*") || m.startsWith("gpt-5");
     }

@@ -1,4 +1,7 @@
-package dev.clp.model;
+package dev.clp.sim;
+
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,13 @@
-package dev.clp.model;
+package dev.clp.sim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * options from the prompt, looks the question up in its {@link AnswerKey}, and is right with the
  * probability its {@link SimProfile} gives for the language and the distraction length, decided by a
  * hash of profile, question and sample (so every run gives the same answers). It answers in varied
- * formats, localized, and sometimes not in a usable form at all, as real models do.
+ * formats, localized, and sometimes not in a usable form at all, as real models do. Prompts of other kinds go to the
+ * {@link SimulatedTask}s first (the fallback extractor's, and those found through {@link ServiceLoader}).
  */
 public final class SimulatedModel implements ModelClient {
 
@@ -36,10 +38,29 @@ public final class SimulatedModel implements ModelClient {
 
     private final SimProfile profile;
     private final AnswerKey key;
+    private final List<SimulatedTask> tasks;
 
+    /** A simulator that also answers the tasks registered through {@link ServiceLoader} on the class path. */
     public SimulatedModel(SimProfile profile, AnswerKey key) {
+        this(profile, key, loadTasks());
+    }
+
+    /** A simulator that answers these tasks (after the fallback extractor's) besides multiple-choice questions. */
+    public SimulatedModel(SimProfile profile, AnswerKey key, List<SimulatedTask> tasks) {
         this.profile = profile;
         this.key = key;
+        List<SimulatedTask> all = new ArrayList<>();
+        all.add(new FallbackReading());
+        all.addAll(tasks);
+        this.tasks = List.copyOf(all);
+    }
+
+    private static List<SimulatedTask> loadTasks() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<SimulatedTask> found = new ArrayList<>();
+        ServiceLoader.load(SimulatedTask.class, loader != null ? loader : SimulatedModel.class.getClassLoader())
+                .forEach(found::add);
+        return found;
     }
 
     @Override
@@ -55,17 +76,19 @@ public final class SimulatedModel implements ModelClient {
     @Override
     public ChatResponse complete(ChatRequest request) {
         String prompt = request.lastUserText();
-        if (prompt.startsWith("You read another assistant's answer")) { // FallbackExtractor.HEADER
-            // asked to read another answer (the fallback extractor): the simulator cannot, and says so
-            return response("NONE");
+        for (SimulatedTask t : tasks) {
+            Optional<ChatResponse> task = t.answer(prompt, request);
+            if (task.isPresent()) {
+                return task.get();
+            }
         }
-        Optional<ChatResponse> task = GeneratorSimulation.answer(prompt, request);
-        if (task.isPresent()) {
-            return task.get();
+        // e.g. a question the generator had the simulator "translate": it understands its own translations
+        Optional<String> translatedInto = Optional.empty();
+        for (SimulatedTask t : tasks) {
+            SimulatedTask.Reading reading = t.read(prompt);
+            prompt = reading.prompt();
+            translatedInto = translatedInto.or(reading::language);
         }
-        // a question the generator had the simulator "translate": it understands its own translations
-        Optional<String> translatedInto = GeneratorTasks.simulatedLanguage(prompt);
-        prompt = GeneratorTasks.stripSimulated(prompt);
         List<String> choices = new ArrayList<>();
         Matcher m = OPTION.matcher(prompt);
         while (m.find()) {
@@ -134,24 +157,14 @@ public final class SimulatedModel implements ModelClient {
     }
 
     static ChatResponse response(String text) {
-        return new ChatResponse(text, "stop", 0, 0, 0);
+        return SimulatedTask.reply(text);
     }
 
-    /** A number in [0, 1) from 8 bytes of the hash starting at offset. */
     static double unit(byte[] h, int offset) {
-        long v = 0;
-        for (int i = 0; i < 7; i++) {
-            v = (v << 8) | (h[offset + i] & 0xff);
-        }
-        return v / (double) (1L << 56);
+        return Draws.unit(h, offset);
     }
 
     static byte[] hash(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Draws.hash(s);
     }
-
 }

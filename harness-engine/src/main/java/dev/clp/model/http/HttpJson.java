@@ -1,10 +1,13 @@
-package dev.clp.model;
+package dev.clp.model.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.config.ClpConstants;
+import dev.clp.model.CallStats;
+import dev.clp.model.ModelException;
+import dev.clp.model.SafeText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -36,7 +39,7 @@ import okio.BufferedSource;
  * {@code x-api-key}, and a 302/303 would turn the POST into a GET; a body is read up to
  * {@code clp.http.max-response-bytes} and no further (a larger or endless body is a non-retryable error).
  */
-final class HttpJson {
+public final class HttpJson {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
@@ -60,16 +63,16 @@ final class HttpJson {
     }
 
     /** What came back. */
-    record Reply(int code, String body, Response response) {
-        boolean ok() {
+    public record Reply(int code, String body, Response response) {
+        public boolean ok() {
             return code >= 200 && code < 300;
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.header(name);
         }
 
-        Duration waitHint() {
+        public Duration waitHint() {
             return RateLimitHeaders.waitHint(response::header, Instant.now()).orElse(null);
         }
     }
@@ -81,12 +84,12 @@ final class HttpJson {
     private ObjectMapper json = mapper(maxBytes);
 
     /** Builds the shared client for https or plain-http endpoints ahead of the first call (a warm-up). */
-    static void prepare(boolean https) {
+    public static void prepare(boolean https) {
         (https ? Tls.CLIENT : Cleartext.CLIENT).connectionPool();
     }
 
     /** @param target the endpoint: https gets TLS, plain http a client without it */
-    HttpJson(HttpUrl target, Duration timeout, CallStats stats) {
+    public HttpJson(HttpUrl target, Duration timeout, CallStats stats) {
         this.http = (target.isHttps() ? Tls.CLIENT : Cleartext.CLIENT).newBuilder().callTimeout(timeout)
                 .readTimeout(timeout).build();
         this.stats = stats;
@@ -96,7 +99,7 @@ final class HttpJson {
      * The largest body read; a larger one is an error. Jackson's limits follow it, so that valid JSON up to the limit
      * parses (its default refuses strings over 20 million characters). Call before the client is shared.
      */
-    void maxResponseBytes(long limit) {
+    public void maxResponseBytes(long limit) {
         if (limit < 1) {
             throw new IllegalArgumentException(ClpConstants.HTTP_MAX_RESPONSE_BYTES + " must be at least 1, was " + limit);
         }
@@ -104,12 +107,12 @@ final class HttpJson {
         this.json = mapper(limit);
     }
 
-    long maxResponseBytes() {
+    public long maxResponseBytes() {
         return maxBytes;
     }
 
     /** Parses a body this client read (at most {@link #maxResponseBytes()} bytes, so at most as many characters). */
-    JsonNode readTree(String body) throws IOException {
+    public JsonNode readTree(String body) throws IOException {
         return json.readTree(body);
     }
 
@@ -118,7 +121,7 @@ final class HttpJson {
      * refused for its size by Jackson, and nothing larger is parsed. Nesting depth and number length keep Jackson's
      * defaults, which no API answer comes near.
      */
-    static ObjectMapper mapper(long maxBytes) {
+    public static ObjectMapper mapper(long maxBytes) {
         int chars = (int) Math.min(Integer.MAX_VALUE, Math.max(maxBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN));
         StreamReadConstraints limits = StreamReadConstraints.builder().maxStringLength(chars)
                 .maxDocumentLength(Math.max(maxBytes, StreamReadConstraints.DEFAULT_MAX_STRING_LEN)).build();
@@ -126,7 +129,7 @@ final class HttpJson {
     }
 
     /** The base URL as configured; an error names it redacted ({@link SafeText#url}). */
-    static HttpUrl url(String url) {
+    public static HttpUrl url(String url) {
         HttpUrl parsed = HttpUrl.parse(url.strip());
         if (parsed == null) {
             throw new IllegalArgumentException("not an http(s) URL: '" + SafeText.url(url) + "'");
@@ -138,7 +141,7 @@ final class HttpJson {
      * The base URL with the API's path appended to its path; a query string in the base stays the query
      * ({@code http://h/v1?x=1} + {@code chat/completions} is {@code http://h/v1/chat/completions?x=1}).
      */
-    static HttpUrl api(String base, String path) {
+    public static HttpUrl api(String base, String path) {
         return url(base).newBuilder().addPathSegments(path).build();
     }
 
@@ -148,7 +151,7 @@ final class HttpJson {
      * @throws ModelException non-retryable for a redirect (not followed) and a body over the limit; retryable for
      *     transport failures
      */
-    Reply post(HttpUrl url, Map<String, String> headers, String body) {
+    public Reply post(HttpUrl url, Map<String, String> headers, String body) {
         Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json")
                 .post(RequestBody.create(body, JSON_TYPE));
         headers.forEach(request::header);
@@ -216,23 +219,23 @@ final class HttpJson {
     }
 
     /** 408, 409, 429 and 5xx (Anthropic's 529 included) may pass on a later try; other statuses will not. */
-    static boolean retryable(int code) {
+    public static boolean retryable(int code) {
         return code == 408 || code == 409 || code == 429 || code >= 500;
     }
 
     /** Replaces every occurrence of the secret; a null or empty secret changes nothing. */
-    static String redact(String text, String secret) {
+    public static String redact(String text, String secret) {
         return secret == null || secret.isEmpty() || text == null ? text : text.replace(secret, "***");
     }
 
     /** The first 300 characters, redacted, without terminal escapes or controls, on one line, for error messages. */
-    static String excerpt(String text, String secret) {
+    public static String excerpt(String text, String secret) {
         String t = SafeText.oneLine(redact(text == null ? "" : text.strip(), secret)).strip();
         return t.length() <= 300 ? t : t.substring(0, 300) + "…";
     }
 
     /** A server's own error message, redacted, without terminal escapes or controls, for error messages. */
-    static String serverText(String text, String secret) {
+    public static String serverText(String text, String secret) {
         return SafeText.oneLine(redact(text, secret));
     }
 }

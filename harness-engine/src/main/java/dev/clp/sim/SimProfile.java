@@ -1,4 +1,4 @@
-package dev.clp.model;
+package dev.clp.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
