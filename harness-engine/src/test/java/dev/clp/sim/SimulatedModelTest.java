@@ -1,17 +1,20 @@
 package dev.clp.sim;
 
-import dev.clp.model.ChatMessage;
-import dev.clp.model.ChatRequest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.spi.Questions;
 import dev.clp.scoring.AnswerExtractor;
 import dev.clp.scoring.Extraction;
+import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.PromptRenderer;
 import dev.clp.suite.Pair;
 import dev.clp.testing.SuiteFixtures;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SimulatedModelTest {
@@ -57,6 +60,43 @@ class SimulatedModelTest {
         String text = sim.complete(ask(lang, p, english)).text();
         Extraction e = AnswerExtractor.extract(lang, text, (english ? p.en() : p.target()).choices());
         return e instanceof Extraction.Choice c && c.index() == p.en().answer() ? 1 : 0;
+    }
+
+    @Test
+    void aSimulatedTaskAnswersItsOwnPromptsAndSaysHowToReadTheTextItWrote() {
+        SimulatedTask echo = new SimulatedTask() {
+            @Override
+            public Optional<ChatResponse> answer(String prompt, ChatRequest request) {
+                return prompt.startsWith("ECHO ") ? Optional.of(SimulatedTask.reply(prompt.substring(5)))
+                        : Optional.empty();
+            }
+
+            @Override
+            public Reading read(String prompt) {
+                return new Reading(prompt.replace("[x]", ""), prompt.contains("[x]") ? Optional.of("sw")
+                        : Optional.empty());
+            }
+        };
+        Pair p = SuiteFixtures.pair("sw", "planet", 2);
+        AnswerKey key = AnswerKey.of(new Questions().add(p));
+        SimulatedModel sim = new SimulatedModel(SimProfile.named("llama-3.1-8b"), key, List.of(echo));
+        SimulatedModel without = new SimulatedModel(SimProfile.named("llama-3.1-8b"), key, List.of());
+
+        assertThat(sim.complete(user("ECHO hello")).text()).isEqualTo("hello");
+        assertThat(without.complete(user("ECHO hello")).text()).startsWith("I can only answer multiple-choice");
+        assertThat(sim.complete(user(FallbackExtractor.HEADER + "\nThe answer: B")).text())
+                .as("the fallback extractor's prompt comes first, whatever the tasks").isEqualTo("NONE");
+        String prompt = PromptRenderer.render("sw", p.target());
+        String marked = prompt.replaceAll("(?m)^([A-J])\\. ", "$1. [x]");
+        assertThat(marked).isNotEqualTo(prompt);
+        for (int sample = 0; sample < 8; sample++) {
+            assertThat(sim.complete(new ChatRequest(List.of(ChatMessage.user(marked)), 0.7, 64, sample)).text())
+                    .isEqualTo(sim.complete(new ChatRequest(List.of(ChatMessage.user(prompt)), 0.7, 64, sample)).text());
+        }
+    }
+
+    private static ChatRequest user(String text) {
+        return new ChatRequest(List.of(ChatMessage.user(text)), 0.0, 64, 0);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.clp.probes;
 
 import dev.clp.model.BudgetExhaustedException;
-import dev.clp.model.GeneratorTasks;
 import dev.clp.model.ModelClient;
 import dev.clp.probes.CallLedger.Kind;
 import dev.clp.probes.SeedPreparation.Prepared;

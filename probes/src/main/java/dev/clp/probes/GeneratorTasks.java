@@ -1,4 +1,4 @@
-package dev.clp.model;
+package dev.clp.probes;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -6,12 +6,9 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The markup the suite generator ({@code clp generate}) puts in its prompts, shared with the simulator so that
- * {@code sim:<profile>} can answer them offline. A real model reads the same prompts as plain instructions:
- * the tags only delimit the text the task is about.
- *
- * <p>A simulated translation starts every translated text with {@link #simulatedMarker(String)}, so it is
- * visible as such wherever it ends up; the generator refuses to write such text into a shipped suite.
+ * The markup the suite generator ({@code clp generate}) puts in its prompts, read by the generator's simulation
+ * ({@code dev.clp.probes.sim.GeneratorSimulation}) so that {@code sim:<profile>} can answer them offline. A real model
+ * reads the same prompts as plain instructions: the tags only delimit the text the task is about.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class GeneratorTasks {
@@ -40,10 +37,6 @@ public final class GeneratorTasks {
     public static final String CHANGED = "CHANGED";
     /** The label before a distraction in the answer to a distraction task. */
     public static final String DISTRACTION_LABEL = "Distraction:";
-    /** The phrase with which a simulated distraction gives the answer away (the judge must reject it). */
-    public static final String SIM_GIVEAWAY = "which settles it: the answer is";
-
-    private static final Pattern MARKER = Pattern.compile("⟦sim:([a-z]{2,3})⟧ ?");
     private static final Pattern TRANSLATE_OPEN = Pattern.compile("<translate to=\"([A-Za-z-]+)\"[^>]*>");
 
     private GeneratorTasks() {
@@ -93,26 +86,5 @@ public final class GeneratorTasks {
             return Optional.empty();
         }
         return Optional.of(prompt.substring(m.end(), end));
-    }
-
-    /** The visible mark at the start of every text the simulator "translated" into {@code lang}. */
-    public static String simulatedMarker(String lang) {
-        return "⟦sim:" + lang + "⟧ ";
-    }
-
-    /** Whether the text carries a simulated-translation mark. */
-    public static boolean isSimulatedTranslation(String text) {
-        return text != null && MARKER.matcher(text).find();
-    }
-
-    /** The language of the first simulated-translation mark in the text. */
-    public static Optional<String> simulatedLanguage(String text) {
-        Matcher m = MARKER.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /** The text without simulated-translation marks (what the simulator "understands"). */
-    public static String stripSimulated(String text) {
-        return MARKER.matcher(text).replaceAll("");
     }
 }

@@ -53,7 +53,7 @@ public final class HttpJson {
     }
 
     /**
-     * The process's client for plain-http endpoints (a local vLLM, Ollama or llama.cpp server, the simulator): no TLS,
+     * The process's client for plain-http endpoints (a local vLLM, Ollama or llama.cpp server): no TLS,
      * so building it does not load and parse the trust store, a quarter of a second of a run's start.
      */
     private static final class Cleartext {

@@ -1,10 +1,15 @@
-package dev.clp.model;
+package dev.clp.probes.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.probes.GeneratorTasks;
+import dev.clp.sim.Draws;
+import dev.clp.sim.SimulatedTask;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +18,11 @@ import java.util.regex.Pattern;
  * How the simulator answers the generator's prompts ({@link GeneratorTasks}), deterministically from a hash
  * of the prompt and sample, with the faults real models have at realistic rates so the generator's checks
  * have something to catch: a distraction that gives the answer away (8 %), a text left untranslated (3 %), a
- * translated question whose first two options swapped places (3 %).
+ * translated question whose first two options swapped places (3 %). A {@link SimulatedTask} registered through
+ * {@code META-INF/services/dev.clp.sim.SimulatedTask}; it also lets the simulator understand its own translations
+ * ({@link #read}).
  */
-final class GeneratorSimulation {
+public final class GeneratorSimulation implements SimulatedTask {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEED = "clp-sim-generator-v1";
@@ -37,54 +44,62 @@ final class GeneratorSimulation {
         " Context matters here, and a careful reader weighs each choice against the others.",
     };
 
-    private GeneratorSimulation() {
+    /** The task as {@link java.util.ServiceLoader} makes it. */
+    public GeneratorSimulation() {
+    }
+
+    /** A multiple-choice question in a simulated translation, read without its marks, in the marks' language. */
+    @Override
+    public Reading read(String prompt) {
+        return new Reading(SimulatedText.strip(prompt), SimulatedText.language(prompt));
     }
 
     /** The answer to a generator task, or empty when the prompt is not one. */
-    static Optional<ChatResponse> answer(String prompt, ChatRequest request) {
+    @Override
+    public Optional<ChatResponse> answer(String prompt, ChatRequest request) {
         int sample = request.temperature() > 0 ? request.sampleIndex() : 0;
-        byte[] h = SimulatedModel.hash(SEED + '\u001f' + prompt + '\u001f' + sample);
+        byte[] h = Draws.hash(SEED + '\u001f' + prompt + '\u001f' + sample);
         Optional<String> into = GeneratorTasks.translationTarget(prompt);
         if (into.isPresent()) {
             String text = GeneratorTasks.translationText(prompt).orElse("");
             String format = GeneratorTasks.translationFormat(prompt);
             if (GeneratorTasks.FORMAT_LIST.equals(format)) {
-                return Optional.of(SimulatedModel.response(translateList(text, into.get())));
+                return Optional.of(SimulatedTask.reply(translateList(text, into.get())));
             }
-            return Optional.of(SimulatedModel.response(translate(text, into.get(),
+            return Optional.of(SimulatedTask.reply(translate(text, into.get(),
                     GeneratorTasks.FORMAT_QUESTION.equals(format), h)));
         }
         Optional<String> wrongs = GeneratorTasks.unwrap(prompt, GeneratorTasks.WRONG_OPTIONS);
         if (wrongs.isPresent()) {
-            return Optional.of(SimulatedModel.response(distractions(prompt, wrongs.get(), sample)));
+            return Optional.of(SimulatedTask.reply(distractions(prompt, wrongs.get(), sample)));
         }
         Optional<String> wrong = GeneratorTasks.unwrap(prompt, GeneratorTasks.WRONG_OPTION);
         if (wrong.isPresent()) {
-            return Optional.of(SimulatedModel.response(GeneratorTasks.DISTRACTION_LABEL + " " + distraction(wrong.get(), h)));
+            return Optional.of(SimulatedTask.reply(GeneratorTasks.DISTRACTION_LABEL + " " + distraction(wrong.get(), h)));
         }
         Optional<String> items = GeneratorTasks.unwrap(prompt, GeneratorTasks.PERTURBED_LIST);
         if (items.isPresent()) {
-            return Optional.of(SimulatedModel.response(judgeAll(items.get())));
+            return Optional.of(SimulatedTask.reply(judgeAll(items.get())));
         }
         Optional<String> perturbed = GeneratorTasks.unwrap(prompt, GeneratorTasks.PERTURBED);
         if (perturbed.isPresent()) {
-            boolean changed = perturbed.get().contains(GeneratorTasks.SIM_GIVEAWAY);
-            return Optional.of(SimulatedModel.response(changed ? GeneratorTasks.CHANGED : GeneratorTasks.SAME));
+            boolean changed = perturbed.get().contains(SimulatedText.GIVEAWAY);
+            return Optional.of(SimulatedTask.reply(changed ? GeneratorTasks.CHANGED : GeneratorTasks.SAME));
         }
         Optional<String> answer = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_ANSWER);
         if (answer.isPresent()) {
-            return Optional.of(SimulatedModel.response(readBack(answer.get(), optionCount(prompt))));
+            return Optional.of(SimulatedTask.reply(readBack(answer.get(), optionCount(prompt))));
         }
         return Optional.empty();
     }
 
     private static String distraction(String wrongOption, byte[] h) {
         String option = wrongOption.strip();
-        if (SimulatedModel.unit(h, 0) < 0.08) {
-            return "Some say " + option + ", " + GeneratorTasks.SIM_GIVEAWAY + " " + option + ".";
+        if (Draws.unit(h, 0) < 0.08) {
+            return "Some say " + option + ", " + SimulatedText.GIVEAWAY + " " + option + ".";
         }
-        String opener = OPENERS[(int) (SimulatedModel.unit(h, 8) * OPENERS.length)];
-        String filler = FILLERS[(int) (SimulatedModel.unit(h, 16) * FILLERS.length)];
+        String opener = OPENERS[(int) (Draws.unit(h, 8) * OPENERS.length)];
+        String filler = FILLERS[(int) (Draws.unit(h, 16) * FILLERS.length)];
         return String.format(opener, option) + filler;
     }
 
@@ -93,7 +108,7 @@ final class GeneratorSimulation {
         try {
             ArrayNode out = JSON.createArrayNode();
             for (JsonNode item : JSON.readTree(items)) {
-                boolean changed = item.path(GeneratorTasks.PERTURBED).asText().contains(GeneratorTasks.SIM_GIVEAWAY);
+                boolean changed = item.path(GeneratorTasks.PERTURBED).asText().contains(SimulatedText.GIVEAWAY);
                 out.add(changed ? GeneratorTasks.CHANGED : GeneratorTasks.SAME);
             }
             return JSON.writeValueAsString(out);
@@ -108,7 +123,7 @@ final class GeneratorSimulation {
             ArrayNode out = JSON.createArrayNode();
             JsonNode options = JSON.readTree(wrongOptions);
             for (int i = 0; i < options.size(); i++) {
-                byte[] h = SimulatedModel.hash(SEED + '\u001f' + prompt + '\u001f' + i + '\u001f' + sample);
+                byte[] h = Draws.hash(SEED + '\u001f' + prompt + '\u001f' + i + '\u001f' + sample);
                 out.add(distraction(options.get(i).asText(), h));
             }
             return JSON.writeValueAsString(out);
@@ -122,7 +137,7 @@ final class GeneratorSimulation {
         try {
             ArrayNode out = JSON.createArrayNode();
             for (JsonNode item : JSON.readTree(text)) {
-                byte[] h = SimulatedModel.hash(SEED + '\u001f' + lang + '\u001f' + item.asText());
+                byte[] h = Draws.hash(SEED + '\u001f' + lang + '\u001f' + item.asText());
                 out.add(translate(item.asText(), lang, false, h));
             }
             return JSON.writeValueAsString(out);
@@ -133,13 +148,13 @@ final class GeneratorSimulation {
 
     private static String translate(String text, String lang, boolean json, byte[] h) {
         if ("en".equals(lang)) {
-            return GeneratorTasks.stripSimulated(text);
+            return SimulatedText.strip(text);
         }
-        double fault = SimulatedModel.unit(h, 0);
+        double fault = Draws.unit(h, 0);
         if (fault < 0.03) {
             return text; // left untranslated, as models sometimes do
         }
-        String mark = GeneratorTasks.simulatedMarker(lang);
+        String mark = SimulatedText.marker(lang);
         if (!json) {
             return mark + text.strip();
         }

@@ -1,16 +1,23 @@
-package dev.clp.model;
+package dev.clp.probes.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.probes.GeneratorTasks;
 import dev.clp.scoring.AnswerExtractor;
 import dev.clp.scoring.Extraction;
 import dev.clp.scoring.PromptRenderer;
+import dev.clp.sim.AnswerKey;
+import dev.clp.sim.SimProfile;
+import dev.clp.sim.SimulatedModel;
 import dev.clp.suite.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The simulator answers the generator's prompts through the task probes registers with its ServiceLoader. */
 class GeneratorSimulationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,8 +36,8 @@ class GeneratorSimulationTest {
     void simulatedTranslationsAreMarkedAndRoundTripToTheEnglishText() throws Exception {
         String text = "Many readers first think of Mars here.";
         String marked = ask(translate("sw", null, text), 0, 0);
-        assertThat(marked).isEqualTo(GeneratorTasks.simulatedMarker("sw") + text);
-        assertThat(GeneratorTasks.simulatedLanguage(marked)).hasValue("sw");
+        assertThat(marked).isEqualTo(SimulatedText.marker("sw") + text);
+        assertThat(SimulatedText.language(marked)).hasValue("sw");
         assertThat(ask(translate("en", null, marked), 0, 0)).isEqualTo(text);
 
         JsonNode list = JSON.readTree(ask(translate("yo", GeneratorTasks.FORMAT_LIST, "[\"one\",\"two\"]"), 0, 0));
@@ -49,7 +56,7 @@ class GeneratorSimulationTest {
             String reply = ask(translate("sw", GeneratorTasks.FORMAT_QUESTION,
                     "{\"question\":\"Question " + i + "?\",\"choices\":[\"a" + i + "\",\"b" + i + "\"]}"), 0, 0);
             JsonNode q = JSON.readTree(reply);
-            if (!GeneratorTasks.isSimulatedTranslation(q.path("question").asText())) {
+            if (!SimulatedText.isSimulatedTranslation(q.path("question").asText())) {
                 untranslated++;
             } else if (q.path("choices").get(0).asText().endsWith("b" + i)) {
                 swapped++;
@@ -70,7 +77,7 @@ class GeneratorSimulationTest {
         int n = 1000;
         for (int i = 0; i < n; i++) {
             String d = ask(prompt.replace("2 + 2", i + " + 2"), 0.7, 0);
-            boolean giveaway = d.contains(GeneratorTasks.SIM_GIVEAWAY);
+            boolean giveaway = d.contains(SimulatedText.GIVEAWAY);
             giveaways += giveaway ? 1 : 0;
             String verdict = ask("Judge.\n" + GeneratorTasks.wrap(GeneratorTasks.PERTURBED, d), 0, 0);
             assertThat(verdict).isEqualTo(giveaway ? GeneratorTasks.CHANGED : GeneratorTasks.SAME);
@@ -89,13 +96,13 @@ class GeneratorSimulationTest {
         for (int i = 0; i < n; i++) {
             Side en = new Side("Which number is item " + i + "?", List.of("one " + i, "two " + i, "three " + i), 1);
             key.register("en", en, 0);
-            String mark = GeneratorTasks.simulatedMarker("sw");
+            String mark = SimulatedText.marker("sw");
             String distraction = ("Some readers first think of one " + i + " here. ").repeat(16);
             for (int d = 0; d < 2; d++) {
                 Side target = new Side((d == 1 ? mark + distraction + " " : "") + mark + en.question(),
                         en.choices().stream().map(c -> mark + c).toList(), 1);
                 String answer = ask(PromptRenderer.render("sw", target), 0, 0);
-                if (AnswerExtractor.extract("sw", GeneratorTasks.stripSimulated(answer), en.choices())
+                if (AnswerExtractor.extract("sw", SimulatedText.strip(answer), en.choices())
                         instanceof Extraction.Choice c && c.index() == 1) {
                     right[d]++;
                 }
