@@ -3,7 +3,7 @@ package dev.clp.engine;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
-import dev.clp.model.BudgetedModelClient;
+import dev.clp.model.internal.BudgetedModelClient;
 import dev.clp.model.spi.Questions;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;

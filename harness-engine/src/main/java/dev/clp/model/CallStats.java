@@ -1,10 +1,16 @@
 package dev.clp.model;
 
+import dev.clp.model.internal.BudgetedModelClient;
+import dev.clp.model.internal.ResponseCache;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters of a run's model calls, shared by the layers; thread-safe. */
+/**
+ * Counters of a run's model calls, shared by the layers; thread-safe. A provider counts into it through
+ * {@link #call()}, {@link #answered()}, {@link #tokens(int, int)} and {@link #fingerprint(String)} (an {@code HttpJson}
+ * client counts calls itself); the other mutators belong to the layers in {@code dev.clp.model.internal}.
+ */
 public final class CallStats {
 
     private final AtomicLong calls = new AtomicLong();
@@ -28,7 +34,8 @@ public final class CallStats {
 
     private volatile ResponseCache cache;
 
-    void cache(ResponseCache responses) {
+    /** The response cache answers are counted from (its warning is reported; {@code CachingModelClient}). */
+    public void cache(ResponseCache responses) {
         this.cache = responses;
     }
 
@@ -38,7 +45,8 @@ public final class CallStats {
         return c == null ? java.util.Optional.empty() : c.warning();
     }
 
-    void ledger(BudgetedModelClient budgeted) {
+    /** The budget layer whose ledger the run reports ({@code ModelClients}). */
+    public void ledger(BudgetedModelClient budgeted) {
         this.ledger = budgeted;
     }
 
@@ -115,22 +123,26 @@ public final class CallStats {
         return java.util.Optional.of(java.time.Duration.ofNanos(Math.max(0, jvmUptimeNanos - (System.nanoTime() - first))));
     }
 
-    void retry(String cause) {
+    /** A call is retried, for this cause ({@code RetryingModelClient}). */
+    public void retry(String cause) {
         retries.incrementAndGet();
         synchronized (retriesByCause) {
             retriesByCause.merge(cause, 1L, Long::sum);
         }
     }
 
-    void limitCut() {
+    /** The adaptive limiter lowered the concurrency ({@code AdaptiveLimiter}). */
+    public void limitCut() {
         limitCuts.incrementAndGet();
     }
 
-    void cacheHit() {
+    /** An answer came from the response cache. */
+    public void cacheHit() {
         cacheHits.incrementAndGet();
     }
 
-    void cacheMiss() {
+    /** An answer was not in the response cache. */
+    public void cacheMiss() {
         cacheMisses.incrementAndGet();
     }
 

@@ -4,6 +4,11 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.http.HttpJson;
+import dev.clp.model.internal.BudgetedModelClient;
+import dev.clp.model.internal.CachingModelClient;
+import dev.clp.model.internal.ResponseCache;
+import dev.clp.model.internal.RetryingModelClient;
+import dev.clp.model.internal.SqliteNative;
 import dev.clp.model.spi.ModelProvider;
 import dev.clp.model.spi.ProviderContext;
 import dev.clp.model.spi.Questions;
@@ -35,7 +40,7 @@ public final class ModelClients {
      * Creates the model client for a run, counting into {@code stats}. Remote providers are layered as
      * cache ► budget ► retry ► circuit check ► adaptive concurrency ► provider: every attempt takes a slot, and a retry
      * waits without holding one; a refused key or an endpoint that never answered stops the calls not yet sent
-     * ({@link Circuit}).
+     * ({@code Circuit}).
      */
     public static ModelClient create(ClpConfig config, Map<String, String> environment, Questions questions,
             CallStats stats) {

@@ -1,8 +1,9 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.clp.model.ChatResponse;
 import dev.clp.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,10 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;

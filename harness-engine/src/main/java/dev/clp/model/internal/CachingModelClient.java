@@ -1,7 +1,12 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelException;
+import dev.clp.model.internal.ResponseCache.Asked;
 import java.util.Locale;
-import dev.clp.model.ResponseCache.Asked;
 import java.util.Optional;
 
 /**

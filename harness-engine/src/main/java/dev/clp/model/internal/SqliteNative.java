@@ -1,4 +1,4 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
 import dev.clp.config.ClpConfig;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * JVM is killed. This keeps one copy per library build in the user's cache directory
  * ({@code <cache>/clp-harness/native/}) and points sqlite-jdbc at it ({@code org.sqlite.lib.path} and
  * {@code org.sqlite.lib.name}). When no copy can be kept there (read-only home, full disk) sqlite-jdbc extracts its
- * own as before, and the reason is logged at DEBUG on {@code dev.clp.model.SqliteNative}. A path the user set in
+ * own as before, and the reason is logged at DEBUG on {@code dev.clp.model.internal.SqliteNative}. A path the user set in
  * {@code org.sqlite.lib.path} is left alone.
  */
 public final class SqliteNative {

@@ -1,5 +1,9 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
+import dev.clp.model.BudgetExhaustedException;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

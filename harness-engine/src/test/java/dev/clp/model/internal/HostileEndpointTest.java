@@ -1,8 +1,14 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelException;
 import dev.clp.model.anthropic.AnthropicMessagesClient;
 import dev.clp.model.openai.OpenAiChatClient;
 import java.io.IOException;
@@ -103,7 +109,7 @@ class HostileEndpointTest {
     @Nested
     class Redirects {
         @ParameterizedTest(name = "{0} {1}")
-        @MethodSource("dev.clp.model.HostileEndpointTest#providersAndRedirects")
+        @MethodSource("dev.clp.model.internal.HostileEndpointTest#providersAndRedirects")
         void areNotFollowedSoTheOtherHostReceivesNothingAndTheCallFailsOnceNamingBothUrls(String p, int code)
                 throws InterruptedException {
             for (int i = 0; i < 10; i++) {

@@ -1,5 +1,10 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -52,7 +57,7 @@ public final class RetryingModelClient extends ForwardingModelClient {
      * The layers every HTTP model gets, outermost first: retries, the circuit's check of calls that waited for a
      * slot, adaptive concurrency, the HTTP client. Every attempt takes a slot; a retry waits without holding one.
      */
-    static ModelClient resilient(ModelClient http, int concurrency, Policy policy, CallStats stats, Sleeper sleeper) {
+    public static ModelClient resilient(ModelClient http, int concurrency, Policy policy, CallStats stats, Sleeper sleeper) {
         Circuit circuit = new Circuit(stats);
         return new RetryingModelClient(new AdaptiveLimiter(circuit.guard(http), concurrency, stats, policy.maxDelay()),
                 policy, stats, sleeper, circuit);

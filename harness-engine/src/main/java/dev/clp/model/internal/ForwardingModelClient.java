@@ -1,4 +1,6 @@
-package dev.clp.model;
+package dev.clp.model.internal;
+
+import dev.clp.model.ModelClient;
 
 /** Base of the layers around a model client: name, simulated flag and close go to the wrapped client. */
 abstract class ForwardingModelClient implements ModelClient {

@@ -1,7 +1,14 @@
-package dev.clp.model;
+package dev.clp.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clp.model.CallStats;
+import dev.clp.model.ChatMessage;
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelClients;
+import dev.clp.model.ModelException;
 import dev.clp.model.openai.OpenAiChatClient;
 import java.io.IOException;
 import java.net.ServerSocket;
