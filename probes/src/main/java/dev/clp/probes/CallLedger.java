@@ -5,7 +5,7 @@ import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
 import dev.clp.model.ModelClient;
-import dev.clp.model.ResponseCache;
+import dev.clp.model.internal.ResponseCache;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

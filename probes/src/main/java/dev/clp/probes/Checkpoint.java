@@ -49,7 +49,7 @@ public final class Checkpoint implements AutoCloseable {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            dev.clp.model.SqliteNative.prepare();
+            dev.clp.model.internal.SqliteNative.prepare();
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 2000");
