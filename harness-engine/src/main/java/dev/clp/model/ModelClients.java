@@ -64,21 +64,27 @@ public final class ModelClients {
     }
 
     /**
-     * The providers on the class path by prefix, sorted.
+     * The providers on the class path (the thread's context class loader) by prefix, sorted.
      *
-     * @throws ConfigException when two providers claim one prefix, naming both classes
+     * @throws ConfigException when two providers claim one prefix, naming both classes, or when a listed provider
+     *     cannot be loaded, naming the service file and the cause
      */
     public static Map<String, ModelProvider> providers() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Map<String, ModelProvider> found = new TreeMap<>();
-        for (ModelProvider p : ServiceLoader.load(ModelProvider.class,
-                loader != null ? loader : ModelClients.class.getClassLoader())) {
-            ModelProvider before = found.putIfAbsent(p.prefix(), p);
-            if (before != null && before.getClass() != p.getClass()) {
-                throw new ConfigException(ClpConstants.MODEL + ": two providers claim the prefix '" + p.prefix()
-                        + "': " + before.getClass().getName() + " and " + p.getClass().getName()
-                        + "; remove one of them from the class path");
+        try {
+            for (ModelProvider p : ServiceLoader.load(ModelProvider.class,
+                    loader != null ? loader : ModelClients.class.getClassLoader())) {
+                ModelProvider before = found.putIfAbsent(p.prefix(), p);
+                if (before != null && before.getClass() != p.getClass()) {
+                    throw new ConfigException(ClpConstants.MODEL + ": two providers claim the prefix '" + p.prefix()
+                            + "': " + before.getClass().getName() + " and " + p.getClass().getName()
+                            + "; remove one of them from the class path");
+                }
             }
+        } catch (java.util.ServiceConfigurationError e) {
+            throw new ConfigException(ClpConstants.MODEL + ": a provider listed in META-INF/services/"
+                    + ModelProvider.class.getName() + " cannot be loaded: " + e.getMessage());
         }
         return found;
     }
