@@ -2,18 +2,20 @@ package dev.clp.config;
 
 import java.util.Set;
 import org.apiguardian.api.API;
+import java.util.regex.Pattern;
 
 /**
  * A model named as {@code <provider>:<model>}.
  *
- * @param provider {@code openai}, {@code anthropic}, {@code azure} or {@code sim}
+ * @param provider the prefix of a {@code dev.clp.model.spi.ModelProvider}: {@code openai}, {@code anthropic},
+ *     {@code azure}, {@code sim}, or one a plug-in adds (whether one is on the class path is checked when the model
+ *     is built, naming the providers found)
  * @param model the provider's model name, or the simulator profile
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ModelSpec(String provider, String model) {
 
-    /** Providers this version can call. */
-    public static final Set<String> PROVIDERS = Set.of("openai", "anthropic", "azure", "sim");
+    private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9_-]*");
 
     public static ModelSpec parse(String value, String key) {
         int colon = value.indexOf(':');
@@ -22,9 +24,10 @@ public record ModelSpec(String provider, String model) {
                     + "sim:default, found '" + value + "'");
         }
         String provider = value.substring(0, colon).trim();
-        if (!PROVIDERS.contains(provider)) {
-            throw new ConfigException(key + ": provider '" + provider + "' in '" + value + "' is not supported by "
-                    + "this version; supported: openai (any OpenAI-compatible server via clp.endpoint), anthropic, azure, sim");
+        if (!PROVIDER.matcher(provider).matches()) {
+            throw new ConfigException(key + ": provider '" + provider + "' in '" + value + "' is not a provider "
+                    + "prefix (lower-case letters, digits, '-' and '_'), such as openai (any OpenAI-compatible server "
+                    + "via clp.endpoint), anthropic, azure, sim");
         }
         return new ModelSpec(provider, value.substring(colon + 1).trim());
     }

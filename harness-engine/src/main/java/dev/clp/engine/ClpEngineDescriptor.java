@@ -3,8 +3,8 @@ package dev.clp.engine;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
-import dev.clp.model.AnswerKey;
-import dev.clp.model.BudgetedModelClient;
+import dev.clp.model.internal.BudgetedModelClient;
+import dev.clp.model.spi.Questions;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.allure.AllureResults;
@@ -89,8 +89,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         java.util.concurrent.CompletableFuture<ModelSetup> setup = new java.util.concurrent.CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
-                // HTTP clients only (startsEarly), which do not read the answer key
-                setup.complete(ModelSetup.create(config, environment, new AnswerKey()));
+                // HTTP clients only (startsEarly), which do not read the questions
+                setup.complete(ModelSetup.create(config, environment, new Questions()));
             } catch (RuntimeException | Error e) {
                 setup.completeExceptionally(e);
             }
@@ -138,14 +138,14 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
         startedAt = Instant.now();
         List<PairDescriptor> order = new ArrayList<>();
-        AnswerKey key = new AnswerKey();
+        Questions key = new Questions();
         java.util.Set<UniqueId> ordered = new java.util.HashSet<>();
         List<LanguageDescriptor> gated = new ArrayList<>();
         accept(d -> {
             if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
                 order.add(p);
                 ordered.add(p.getUniqueId());
-                key.register(p.pair());
+                key.add(p.pair());
             }
             if (d instanceof GateDescriptor g && g.getParent().orElse(null) instanceof LanguageDescriptor l
                     && config.includesLanguage(l.lang()) && !gated.contains(l)) {
@@ -160,7 +160,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 if (ordered.add(p.getUniqueId())) {
                     order.add(p);
                     forGates.add(p);
-                    key.register(p.pair());
+                    key.add(p.pair());
                 }
             }
         }

@@ -1,10 +1,10 @@
 package dev.clp.engine;
 
 import dev.clp.config.ClpConfig;
-import dev.clp.model.AnswerKey;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
+import dev.clp.model.spi.Questions;
 import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.PairEvaluator;
 import java.util.Map;
@@ -18,19 +18,19 @@ record ModelSetup(CallStats stats, ModelClient model, CallStats fallbackStats, M
         FallbackExtractor fallback, PairEvaluator evaluator) implements AutoCloseable {
 
     /**
-     * @param key the pairs of the run, for the in-process simulator (HTTP models do not read it)
+     * @param questions the pairs of the run, for a stand-in model (real providers do not read them)
      * @throws dev.clp.config.ConfigException or a cache exception when a client cannot be built, naming what to fix
      */
-    static ModelSetup create(ClpConfig config, Map<String, String> environment, AnswerKey key) {
+    static ModelSetup create(ClpConfig config, Map<String, String> environment, Questions questions) {
         CallStats stats = new CallStats();
-        ModelClient model = ModelClients.create(config, environment, key, stats);
+        ModelClient model = ModelClients.create(config, environment, questions, stats);
         CallStats fallbackStats = null;
         ModelClient fallbackModel = null;
         FallbackExtractor fallback = null;
         if (config.extractorFallback().isPresent()) {
             fallbackStats = new CallStats();
             try {
-                fallbackModel = ModelClients.create(config.forExtractorFallback(), environment, key, fallbackStats);
+                fallbackModel = ModelClients.create(config.forExtractorFallback(), environment, questions, fallbackStats);
             } catch (RuntimeException e) {
                 model.close();
                 throw e;

@@ -1,10 +1,18 @@
 package dev.clp.model;
 
+import dev.clp.model.internal.BudgetedModelClient;
+import dev.clp.model.internal.ResponseCache;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
-/** Counters of a run's model calls, shared by the layers; thread-safe. */
+/**
+ * Counters of a run's model calls, shared by the layers; thread-safe. A provider counts into it through
+ * {@link #call()}, {@link #answered()}, {@link #tokens(int, int)} and {@link #fingerprint(String)} (an {@code HttpJson}
+ * client counts calls itself); the other mutators belong to the layers in {@code dev.clp.model.internal}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CallStats {
 
     private final AtomicLong calls = new AtomicLong();
@@ -18,7 +26,9 @@ public final class CallStats {
     private final AtomicLong promptTokens = new AtomicLong();
     private final AtomicLong completionTokens = new AtomicLong();
     private final Map<String, Long> retriesByCause = new TreeMap<>();
-    private volatile boolean simulatedAnswers;
+    /** The distinct {@code system_fingerprint} values answers carried, at most {@link #MAX_FINGERPRINTS}. */
+    private final java.util.Set<String> fingerprints = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private volatile java.util.function.Predicate<String> simulatedFingerprint = f -> false;
     /** Why the model's remaining calls were not sent, the first reason only; null while calls are sent. */
     private final java.util.concurrent.atomic.AtomicReference<String> stopped =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -26,7 +36,8 @@ public final class CallStats {
 
     private volatile ResponseCache cache;
 
-    void cache(ResponseCache responses) {
+    /** The response cache answers are counted from (its warning is reported; {@code CachingModelClient}). */
+    public void cache(ResponseCache responses) {
         this.cache = responses;
     }
 
@@ -36,7 +47,8 @@ public final class CallStats {
         return c == null ? java.util.Optional.empty() : c.warning();
     }
 
-    void ledger(BudgetedModelClient budgeted) {
+    /** The budget layer whose ledger the run reports ({@code ModelClients}). */
+    public void ledger(BudgetedModelClient budgeted) {
         this.ledger = budgeted;
     }
 
@@ -45,25 +57,48 @@ public final class CallStats {
         return ledger;
     }
 
-    /** An answer came from the clp simulator behind HTTP ({@code x-clp-simulated: true}). */
-    void simulatedAnswer() {
-        simulatedAnswers = true;
+    /** How many distinct fingerprints are kept: a server that sends a new one with every answer cannot fill memory. */
+    public static final int MAX_FINGERPRINTS = 16;
+
+    /**
+     * An answer carried this {@code system_fingerprint} (OpenAI's identifier of the backend configuration that
+     * produced it; it changes when the model's serving stack does). Untrusted server text: kept only when it is a
+     * short printable token.
+     */
+    public void fingerprint(String systemFingerprint) {
+        if (systemFingerprint != null && fingerprints.size() < MAX_FINGERPRINTS
+                && systemFingerprint.matches("[\\x21-\\x7e]{1,100}")) {
+            fingerprints.add(systemFingerprint);
+        }
     }
 
-    /** Whether any answer of the run came from the simulator, so every output can say SIMULATED. */
+    /** The distinct {@code system_fingerprint} values the run's answers carried, sorted (for reproducibility). */
+    public java.util.SortedSet<String> fingerprints() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(fingerprints));
+    }
+
+    /** Which fingerprints mark a stand-in's answers (the providers' {@code simulatedFingerprint}), set when built. */
+    void simulatedWhen(java.util.function.Predicate<String> isSimulated) {
+        this.simulatedFingerprint = isSimulated;
+    }
+
+    /**
+     * Whether any answer of the run carried a fingerprint a provider declares simulated (the simulator behind HTTP),
+     * so every output can say SIMULATED.
+     */
     public boolean simulatedAnswers() {
-        return simulatedAnswers;
+        return fingerprints.stream().anyMatch(simulatedFingerprint);
     }
 
     /** An HTTP call was sent (retries included). */
-    void call() {
+    public void call() {
         if (calls.getAndIncrement() == 0) {
             firstSentNanos.compareAndSet(0, System.nanoTime());
         }
     }
 
     /** An HTTP call came back (any status, or a transport failure). */
-    void answered() {
+    public void answered() {
         lastAnsweredNanos.accumulateAndGet(System.nanoTime(), Math::max);
     }
 
@@ -90,26 +125,31 @@ public final class CallStats {
         return java.util.Optional.of(java.time.Duration.ofNanos(Math.max(0, jvmUptimeNanos - (System.nanoTime() - first))));
     }
 
-    void retry(String cause) {
+    /** A call is retried, for this cause ({@code RetryingModelClient}). */
+    public void retry(String cause) {
         retries.incrementAndGet();
         synchronized (retriesByCause) {
             retriesByCause.merge(cause, 1L, Long::sum);
         }
     }
 
-    void limitCut() {
+    /** The adaptive limiter lowered the concurrency ({@code AdaptiveLimiter}). */
+    public void limitCut() {
         limitCuts.incrementAndGet();
     }
 
-    void cacheHit() {
+    /** An answer came from the response cache. */
+    public void cacheHit() {
         cacheHits.incrementAndGet();
     }
 
-    void cacheMiss() {
+    /** An answer was not in the response cache. */
+    public void cacheMiss() {
         cacheMisses.incrementAndGet();
     }
 
-    void tokens(int prompt, int completion) {
+    /** Tokens an answer reported using. */
+    public void tokens(int prompt, int completion) {
         promptTokens.addAndGet(prompt);
         completionTokens.addAndGet(completion);
     }

@@ -1,6 +1,7 @@
 package dev.clp.model;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One model call.
@@ -15,6 +16,7 @@ import java.util.List;
  *     output ({@code {"answer":"B"}}: OpenAI {@code response_format} json_schema, Anthropic a forced tool call);
  *     null asks for free text. Part of the cache key.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ChatRequest(List<ChatMessage> messages, double temperature, int maxTokens, int sampleIndex,
         String label, String lang, List<String> answerLetters) {
 

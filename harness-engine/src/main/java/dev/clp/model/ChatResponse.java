@@ -1,5 +1,7 @@
 package dev.clp.model;
 
+import org.apiguardian.api.API;
+
 /**
  * A model's answer.
  *
@@ -11,6 +13,7 @@ package dev.clp.model;
  * @param letterProbabilities with {@code clp.logprobs}: the probability the model gave each option letter as the first
  *     token of its answer (from {@code top_logprobs}), by letter; null when not asked for or not reported
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ChatResponse(String text, String finishReason, int promptTokens, int completionTokens,
         long latencyMillis, java.util.Map<String, Double> letterProbabilities) {
 

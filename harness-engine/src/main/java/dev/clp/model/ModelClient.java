@@ -3,7 +3,7 @@ package dev.clp.model;
 import org.apiguardian.api.API;
 
 /** A model that answers chat requests. Implementations are thread-safe. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ModelClient extends AutoCloseable {
 
     /**

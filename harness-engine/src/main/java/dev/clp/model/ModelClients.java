@@ -3,14 +3,27 @@ package dev.clp.model;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
+import dev.clp.model.http.HttpJson;
+import dev.clp.model.internal.BudgetedModelClient;
+import dev.clp.model.internal.CachingModelClient;
+import dev.clp.model.internal.ResponseCache;
+import dev.clp.model.internal.RetryingModelClient;
+import dev.clp.model.internal.SqliteNative;
+import dev.clp.model.spi.ModelProvider;
+import dev.clp.model.spi.ProviderContext;
+import dev.clp.model.spi.Questions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
 
-/** Builds the configured {@link ModelClient}. */
+/**
+ * Builds the configured {@link ModelClient}: looks up the {@link ModelProvider} named by the {@code clp.model} prefix
+ * (through {@link ServiceLoader}) and wraps the client it returns in the layers every remote model gets.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelClients {
-
-    /** The default base URL of provider {@code openai}. */
-    public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 
     private ModelClients() {
     }
@@ -18,80 +31,64 @@ public final class ModelClients {
     /**
      * Creates the model client for a run.
      *
-     * @param key what the simulator may know; ignored by real providers
+     * @param questions what a stand-in model may know; ignored by real providers
      * @throws ConfigException naming the key or environment variable when something needed is missing
      */
-    public static ModelClient create(ClpConfig config, Map<String, String> environment, AnswerKey key) {
-        return create(config, environment, key, new CallStats());
+    public static ModelClient create(ClpConfig config, Map<String, String> environment, Questions questions) {
+        return create(config, environment, questions, new CallStats());
     }
 
     /**
-     * Creates the model client for a run, counting into {@code stats}. HTTP providers are layered as
-     * retry ► circuit check ► adaptive concurrency ► HTTP: every attempt takes a slot, and a retry waits without holding
-     * one; a refused key or an endpoint that never answered stops the calls not yet sent ({@link Circuit}).
+     * Creates the model client for a run, counting into {@code stats}. Remote providers are layered as
+     * cache ► budget ► retry ► circuit check ► adaptive concurrency ► provider: every attempt takes a slot, and a retry
+     * waits without holding one; a refused key or an endpoint that never answered stops the calls not yet sent
+     * ({@code Circuit}).
      */
-    public static ModelClient create(ClpConfig config, Map<String, String> environment, AnswerKey key,
+    public static ModelClient create(ClpConfig config, Map<String, String> environment, Questions questions,
             CallStats stats) {
         var spec = config.model().spec();
-        switch (spec.provider()) {
-            case "sim" -> {
-                try {
-                    return new SimulatedModel(SimProfile.named(spec.model()), key);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(ClpConstants.MODEL + ": " + e.getMessage());
-                }
-            }
-            case "openai", "anthropic", "azure" -> {
-                return http(spec.provider(), spec.model(), config, environment, stats);
-            }
-            default -> throw new ConfigException(ClpConstants.MODEL + ": unsupported provider " + spec.provider());
+        Map<String, ModelProvider> providers = providers();
+        ModelProvider provider = providers.get(spec.provider());
+        if (provider == null) {
+            throw new ConfigException(ClpConstants.MODEL + ": unsupported provider '" + spec.provider() + "' in '"
+                    + spec + "'; providers found: " + String.join(", ", providers.keySet()) + " (a provider is a "
+                    + ModelProvider.class.getName() + " listed in META-INF/services)");
         }
-    }
-
-    private static ModelClient http(String provider, String model, ClpConfig config, Map<String, String> environment,
-            CallStats stats) {
-        String defaultKeyEnv = switch (provider) {
-            case "anthropic" -> "ANTHROPIC_API_KEY";
-            case "azure" -> "AZURE_OPENAI_API_KEY";
-            default -> "OPENAI_API_KEY";
-        };
-        String base = switch (provider) {
-            case "anthropic" -> config.model().endpoint().orElse(AnthropicMessagesClient.BASE_URL);
-            case "azure" -> config.model().endpoint().orElseThrow(() -> new ConfigException(ClpConstants.ENDPOINT
-                    + ": required for azure, e.g. https://<resource>.openai.azure.com (the deployment is clp.model)"));
-            default -> config.model().endpoint().orElse(OPENAI_BASE_URL);
-        };
-        String keyEnv = config.model().apiKeyEnv().orElse(defaultKeyEnv);
-        String apiKey = environment.get(keyEnv);
-        if (apiKey != null && apiKey.isBlank()) {
-            apiKey = null;
-        }
-        boolean replay = "replay".equals(config.cache().mode());
-        boolean hosted = !"openai".equals(provider) || base.startsWith(OPENAI_BASE_URL);
-        if (apiKey == null && !replay && (hosted || config.model().apiKeyEnv().isPresent())) {
-            throw new ConfigException("the environment variable " + keyEnv + " is not set; it must hold the API key "
-                    + "for " + SafeText.url(base) + " (choose another variable with " + ClpConstants.API_KEY_ENV + ")");
-        }
-        Duration timeout = Duration.ofSeconds(config.limits().timeoutSeconds());
-        Long seed = config.decoding().seed().orElse(null);
-        long maxBytes = config.limits().maxResponseBytes();
-        ModelClient client;
-        try {
-            client = switch (provider) {
-                case "anthropic" -> new AnthropicMessagesClient(base, model, apiKey, keyEnv,
-                        config.model().anthropicVersion(), timeout, stats).withMaxResponseBytes(maxBytes);
-                case "azure" -> OpenAiChatClient.azure(base, model, config.model().azureApiVersion(), apiKey, keyEnv,
-                        timeout, stats, seed).withLogprobs(config.decoding().logprobs()).withMaxResponseBytes(maxBytes);
-                default -> new OpenAiChatClient(base, model, apiKey, keyEnv, timeout, stats, seed)
-                        .withLogprobs(config.decoding().logprobs()).withMaxResponseBytes(maxBytes);
-            };
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(ClpConstants.ENDPOINT + ": " + e.getMessage());
+        stats.simulatedWhen(fingerprint -> providers.values().stream().anyMatch(p -> p.simulatedFingerprint(fingerprint)));
+        ModelClient client = provider.create(new ProviderContext(spec.model(), config, environment, stats, questions));
+        if (provider.inProcess()) {
+            return client;
         }
         BudgetedModelClient budgeted = new BudgetedModelClient(resilient(client, config, stats),
                 budget(config.budget()));
         stats.ledger(budgeted);
-        return cached(budgeted, config, stats, provider, base, model);
+        return cached(budgeted, config, stats, provider, spec.model());
+    }
+
+    /**
+     * The providers on the class path (the thread's context class loader) by prefix, sorted.
+     *
+     * @throws ConfigException when two providers claim one prefix, naming both classes, or when a listed provider
+     *     cannot be loaded, naming the service file and the cause
+     */
+    public static Map<String, ModelProvider> providers() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Map<String, ModelProvider> found = new TreeMap<>();
+        try {
+            for (ModelProvider p : ServiceLoader.load(ModelProvider.class,
+                    loader != null ? loader : ModelClients.class.getClassLoader())) {
+                ModelProvider before = found.putIfAbsent(p.prefix(), p);
+                if (before != null && before.getClass() != p.getClass()) {
+                    throw new ConfigException(ClpConstants.MODEL + ": two providers claim the prefix '" + p.prefix()
+                            + "': " + before.getClass().getName() + " and " + p.getClass().getName()
+                            + "; remove one of them from the class path");
+                }
+            }
+        } catch (java.util.ServiceConfigurationError e) {
+            throw new ConfigException(ClpConstants.MODEL + ": a provider listed in META-INF/services/"
+                    + ModelProvider.class.getName() + " cannot be loaded: " + e.getMessage());
+        }
+        return found;
     }
 
     /**
@@ -121,15 +118,14 @@ public final class ModelClients {
                 b.priceOutputPerMTok());
     }
 
-    private static ModelClient cached(ModelClient client, ClpConfig config, CallStats stats, String provider,
-            String endpoint, String model) {
+    private static ModelClient cached(ModelClient client, ClpConfig config, CallStats stats, ModelProvider provider,
+            String model) {
         CachingModelClient.Mode mode = CachingModelClient.Mode.parse(config.cache().mode());
         if (mode == CachingModelClient.Mode.OFF) {
             return client;
         }
         try {
-            boolean logprobs = config.decoding().logprobs() && !"anthropic".equals(provider)
-                    && !OpenAiChatClient.reasoningModel(model);
+            boolean logprobs = provider.asksLogprobs(config, model);
             java.nio.file.Path file = config.cache().path();
             if (mode == CachingModelClient.Mode.REPLAY && !java.nio.file.Files.exists(file)) {
                 throw new ConfigException(ClpConstants.CACHE_PATH + ": " + file + ": no such cache file; "
@@ -138,8 +134,9 @@ public final class ModelClients {
             }
             // read-only and replay never write: SQLite opens the file read-only (a read-only mount or file works)
             boolean readOnly = mode != CachingModelClient.Mode.READ_WRITE;
-            return new CachingModelClient(client, ResponseCache.open(file, readOnly), mode, provider, endpoint,
-                    model, stats, new ResponseCache.Asked(config.decoding().seed(), apiVersion(config, provider), logprobs));
+            return new CachingModelClient(client, ResponseCache.open(file, readOnly), mode, provider.prefix(),
+                    provider.endpoint(config), model, stats,
+                    new ResponseCache.Asked(config.decoding().seed(), provider.apiVersion(config), logprobs));
         } catch (ResponseCache.CacheException e) {
             throw new ConfigException(ClpConstants.CACHE_PATH + ": " + e.getMessage());
         }
@@ -147,11 +144,8 @@ public final class ModelClients {
 
     /** The API version a provider's client sends: Azure's {@code api-version}, Anthropic's {@code anthropic-version}. */
     public static String apiVersion(ClpConfig config, String provider) {
-        return switch (provider) {
-            case "azure" -> config.model().azureApiVersion();
-            case "anthropic" -> config.model().anthropicVersion();
-            default -> "";
-        };
+        ModelProvider p = providers().get(provider);
+        return p == null ? "" : p.apiVersion(config);
     }
 
     private static ModelClient resilient(ModelClient http, ClpConfig config, CallStats stats) {

@@ -2,12 +2,14 @@ package dev.clp.model;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A model call that failed. The message names the endpoint and what to check; it never contains a secret.
  * {@link #retryable()} says whether trying again may help (408, 409, 429, 5xx, timeouts, reset connections,
  * a garbled body); {@link #retryAfter()} carries the server's own hint when it gave one.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ModelException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package dev.clp.model;
 
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.apiguardian.api.API;
 
 /**
  * The two filters every text from outside passes before it is printed or stored: {@link #url} removes what may be a
@@ -10,6 +11,7 @@ import okhttp3.HttpUrl;
  * an endpoint calls {@link #url}; every message built from an error body calls {@link #terminal} (model answers are
  * quoted with their controls escaped by {@code PairOutcome.quote}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SafeText {
 
     /** ESC [ … final byte (CSI), ESC ] … BEL or ESC \ (OSC), other ESC sequences (two characters), and their C1 forms. */

@@ -1,7 +1,7 @@
 package dev.clp.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.clp.model.BudgetedModelClient;
+import dev.clp.model.internal.BudgetedModelClient;
 import dev.clp.model.CallStats;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a run did. Written as {@code run.json} (model, whether simulated, settings, per-language figures,
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param entries every pair's outcome with its suite
  * @param baselineModel the baseline's model, or null without a baseline
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RunRecord(String model, boolean simulated, Instant startedAt, Instant finishedAt,
         RunSettings settings, RunUsage usage, Map<String, String> suites, List<LanguageSummary> summaries,
         List<Entry> entries, String baselineModel) {

@@ -10,7 +10,7 @@ import dev.clp.model.CallStats;
 import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
-import dev.clp.model.OpenAiChatClient;
+import dev.clp.model.openai.OpenAiChatClient;
 import dev.clp.testing.SuiteFixtures;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.clp.model.ResponseCache;
+import dev.clp.model.internal.ResponseCache;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.clp.model.AnswerKey;
-import dev.clp.model.SimProfile;
-import dev.clp.model.SimulatedModel;
-import dev.clp.model.SimulatorServer;
+import dev.clp.sim.AnswerKey;
+import dev.clp.sim.SimProfile;
+import dev.clp.sim.SimulatedModel;
+import dev.clp.sim.SimulatorServer;
 import dev.clp.suite.SuiteReader;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;

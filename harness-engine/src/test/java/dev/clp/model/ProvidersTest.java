@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.model.anthropic.AnthropicMessagesClient;
+import dev.clp.model.openai.OpenAiChatClient;
+import dev.clp.model.spi.Questions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -175,10 +178,26 @@ class ProvidersTest {
     @Test
     void azureNeedsAnEndpointAndEveryProviderNamesItsKeyVariable() {
         java.util.Map<String, String> none = java.util.Map.of();
-        assertThatThrownBy(() -> ModelClients.create(config("azure:prod"), none, new AnswerKey()))
+        assertThatThrownBy(() -> ModelClients.create(config("azure:prod"), none, new Questions()))
                 .hasMessageStartingWith("clp.endpoint: required for azure");
-        assertThatThrownBy(() -> ModelClients.create(config("anthropic:claude-haiku-4-5"), none, new AnswerKey()))
+        assertThatThrownBy(() -> ModelClients.create(config("anthropic:claude-haiku-4-5"), none, new Questions()))
                 .hasMessageStartingWith("the environment variable ANTHROPIC_API_KEY is not set");
+    }
+
+    @Test
+    void anUnknownPrefixNamesTheProvidersFoundOnTheClassPath() {
+        assertThatThrownBy(() -> ModelClients.create(config("bard:x"), java.util.Map.of(), new Questions()))
+                .isInstanceOf(dev.clp.config.ConfigException.class)
+                .hasMessageStartingWith("clp.model: unsupported provider 'bard' in 'bard:x'; providers found: ")
+                .hasMessageContaining("anthropic, azure, openai, sim")
+                .hasMessageContaining("dev.clp.model.spi.ModelProvider");
+    }
+
+    @Test
+    void everyShippedPrefixIsAProviderFoundThroughTheServiceLoader() {
+        assertThat(ModelClients.providers()).containsKeys("openai", "azure", "anthropic", "sim");
+        assertThat(ModelClients.apiVersion(config("azure:prod"), "azure")).isEqualTo("2024-10-21");
+        assertThat(ModelClients.apiVersion(config("openai:m"), "openai")).isEmpty();
     }
 
     private static dev.clp.config.ClpConfig config(String model) {

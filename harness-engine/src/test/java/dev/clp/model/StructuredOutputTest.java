@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.model.anthropic.AnthropicMessagesClient;
+import dev.clp.model.openai.OpenAiChatClient;
 import dev.clp.scoring.AnswerExtractor;
 import dev.clp.scoring.Extraction;
+import dev.clp.sim.AnswerKey;
+import dev.clp.sim.SimProfile;
+import dev.clp.sim.SimulatedModel;
+import dev.clp.sim.SimulatorServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

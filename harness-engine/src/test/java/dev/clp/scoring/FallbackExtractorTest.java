@@ -2,9 +2,9 @@ package dev.clp.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clp.model.AnswerKey;
-import dev.clp.model.SimProfile;
-import dev.clp.model.SimulatedModel;
+import dev.clp.sim.AnswerKey;
+import dev.clp.sim.SimProfile;
+import dev.clp.sim.SimulatedModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package dev.clp.cli;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
-import dev.clp.model.AnswerKey;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
 import dev.clp.model.SafeText;
+import dev.clp.model.spi.Questions;
 import dev.clp.probes.Checkpoint;
 import dev.clp.probes.Generator;
 import dev.clp.probes.GeneratorException;
@@ -234,8 +234,8 @@ final class GenerateCommand implements Callable<Integer> {
     private Generator.Report run(GeneratorSettings settings, List<SeedQuestion> seeds, List<Pair> existing, Path cp,
             PrintWriter err) {
         Map<String, ModelClient> clients = new LinkedHashMap<>();
-        AnswerKey key = new AnswerKey();
-        seeds.forEach(s -> key.register("en", s.en(), 0));
+        Questions key = new Questions();
+        seeds.forEach(s -> key.add("en", s.en(), 0));
         double[] prices = new double[2];
         try (Checkpoint checkpoint = Checkpoint.open(cp, settings.fingerprint(sourceDigest))) {
             for (String name : settings.models()) {

@@ -1,9 +1,9 @@
 package dev.clp.cli;
 
-import dev.clp.model.AnswerKey;
-import dev.clp.model.SimProfile;
-import dev.clp.model.SimulatedModel;
-import dev.clp.model.SimulatorServer;
+import dev.clp.sim.AnswerKey;
+import dev.clp.sim.SimProfile;
+import dev.clp.sim.SimulatedModel;
+import dev.clp.sim.SimulatorServer;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteException;
 import dev.clp.suite.SuiteReader;

@@ -2,7 +2,6 @@ package dev.clp.probes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.clp.model.GeneratorTasks;
 import dev.clp.model.ModelClient;
 import dev.clp.probes.CallLedger.Kind;
 import dev.clp.suite.Side;

@@ -5,7 +5,7 @@ import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
 import dev.clp.model.ModelClient;
-import dev.clp.model.ResponseCache;
+import dev.clp.model.Storage;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,7 +57,7 @@ final class CallLedger {
             String lang) {
         ChatRequest request = new ChatRequest(java.util.List.of(ChatMessage.user(prompt)), temperature, maxTokens, 0,
                 label, lang);
-        String key = ResponseCache.key("clp-generate", "", model.name(), request);
+        String key = Storage.requestKey("clp-generate", "", model.name(), request);
         var recorded = checkpoint.recorded(key);
         if (recorded.isPresent()) {
             replayed.incrementAndGet();

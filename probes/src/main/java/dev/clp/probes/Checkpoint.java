@@ -51,7 +51,7 @@ public final class Checkpoint implements AutoCloseable {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            dev.clp.model.SqliteNative.prepare();
+            dev.clp.model.Storage.prepareSqlite();
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 2000");

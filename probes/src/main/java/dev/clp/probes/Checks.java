@@ -1,6 +1,6 @@
 package dev.clp.probes;
 
-import dev.clp.model.GeneratorTasks;
+import dev.clp.probes.sim.SimulatedText;
 import java.lang.Character.UnicodeScript;
 import java.util.HashSet;
 import java.util.Locale;
@@ -39,7 +39,7 @@ final class Checks {
         if (translated == null || translated.isBlank()) {
             return false;
         }
-        var simulated = GeneratorTasks.simulatedLanguage(translated);
+        var simulated = SimulatedText.language(translated);
         if (simulated.isPresent()) {
             return simulated.get().equals(lang);
         }
@@ -82,7 +82,7 @@ final class Checks {
     }
 
     private static String normalize(String s) {
-        return GeneratorTasks.stripSimulated(s).toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]+", " ")
+        return SimulatedText.strip(s).toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]+", " ")
                 .replaceAll("\\s+", " ").strip();
     }
 }

@@ -1,6 +1,5 @@
 package dev.clp.probes;
 
-import dev.clp.model.GeneratorTasks;
 import dev.clp.probes.SearchNode.Candidate;
 import dev.clp.probes.SearchNode.Expansion;
 import dev.clp.probes.SeedPreparation.Prepared;

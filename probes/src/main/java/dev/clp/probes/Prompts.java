@@ -1,11 +1,10 @@
 package dev.clp.probes;
 
-import static dev.clp.model.GeneratorTasks.wrap;
+import static dev.clp.probes.GeneratorTasks.wrap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clp.model.GeneratorTasks;
 import dev.clp.suite.Languages;
 import dev.clp.suite.Side;
 import java.util.List;

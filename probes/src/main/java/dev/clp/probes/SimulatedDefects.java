@@ -1,6 +1,6 @@
 package dev.clp.probes;
 
-import dev.clp.model.GeneratorTasks;
+import dev.clp.probes.sim.SimulatedText;
 import dev.clp.suite.Pair;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -19,17 +19,17 @@ public final class SimulatedDefects {
 
     /** The defect of a simulated pair, if it has one. */
     public static Optional<String> of(Pair pair) {
-        if (pair.en().question().contains(GeneratorTasks.SIM_GIVEAWAY)) {
+        if (pair.en().question().contains(SimulatedText.GIVEAWAY)) {
             return Optional.of("gives the answer away");
         }
         // each distraction was translated on its own, and the question too: one mark each
         int steps = pair.perturbation() == null || pair.perturbation().steps() == null ? 0 : pair.perturbation().steps();
         boolean untranslated = marks(pair.target().question()) < steps + 1
-                || pair.target().choices().stream().anyMatch(c -> !GeneratorTasks.isSimulatedTranslation(c));
+                || pair.target().choices().stream().anyMatch(c -> !SimulatedText.isSimulatedTranslation(c));
         if (untranslated) {
             return Optional.of("text left untranslated");
         }
-        String targetAnswer = GeneratorTasks.stripSimulated(pair.target().answerText()).strip();
+        String targetAnswer = SimulatedText.strip(pair.target().answerText()).strip();
         if (!targetAnswer.equals(pair.en().answerText().strip())) {
             return Optional.of("right option moved in translation");
         }

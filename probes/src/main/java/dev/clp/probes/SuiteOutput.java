@@ -1,6 +1,6 @@
 package dev.clp.probes;
 
-import dev.clp.model.GeneratorTasks;
+import dev.clp.probes.sim.SimulatedText;
 import dev.clp.suite.Pair;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteManifest;
@@ -66,7 +66,7 @@ public final class SuiteOutput {
             long simulated = accepted.stream().filter(SuiteOutput::simulated).count();
             if (simulated > 0) {
                 throw new GeneratorException("refusing to write " + simulated + " pair(s) with simulated translations ("
-                        + GeneratorTasks.simulatedMarker("xx").strip() + ") into the shipped suite " + suiteDir
+                        + SimulatedText.marker("xx").strip() + ") into the shipped suite " + suiteDir
                         + "; write simulator runs to a scratch directory, e.g. --out target/sim-suite");
             }
         }
@@ -96,8 +96,8 @@ public final class SuiteOutput {
 
     /** Whether a pair holds simulated text. */
     public static boolean simulated(Pair p) {
-        return GeneratorTasks.isSimulatedTranslation(p.target().question())
-                || p.target().choices().stream().anyMatch(GeneratorTasks::isSimulatedTranslation)
+        return SimulatedText.isSimulatedTranslation(p.target().question())
+                || p.target().choices().stream().anyMatch(SimulatedText::isSimulatedTranslation)
                 || Boolean.TRUE.equals(p.provenance().get("simulated"));
     }
 }

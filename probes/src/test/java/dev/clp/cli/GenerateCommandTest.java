@@ -154,10 +154,10 @@ class GenerateCommandTest {
 
     @Test
     void theGeneratorTalksToRealEndpointsThroughTheModelLayer() throws Exception {
-        var key = new dev.clp.model.AnswerKey();
+        var key = new dev.clp.sim.AnswerKey();
         dev.clp.probes.SeedReader.read(Path.of(seeds())).seeds().forEach(s -> key.register("en", s.en(), 0));
-        var model = new dev.clp.model.SimulatedModel(dev.clp.model.SimProfile.named("llama-3.1-8b"), key);
-        try (var server = dev.clp.model.SimulatorServer.start(model, 0, dev.clp.model.SimulatorServer.Faults.NONE)) {
+        var model = new dev.clp.sim.SimulatedModel(dev.clp.sim.SimProfile.named("llama-3.1-8b"), key);
+        try (var server = dev.clp.sim.SimulatorServer.start(model, 0, dev.clp.sim.SimulatorServer.Faults.NONE)) {
             Cli.Result r = Cli.clp("generate", "--source", seeds(), "--language", "sw", "--panel", "openai:llama-3.1-8b",
                     "--seeds", "4", "--out", tmp.resolve("http").toString(), "--checkpoint",
                     tmp.resolve("http.sqlite").toString(), "-Dclp.endpoint=" + server.baseUrl(), "-Dclp.cache=off");

@@ -1,7 +1,7 @@
 package dev.clp.probes;
 
 import dev.clp.config.ClpConfig;
-import dev.clp.model.AnswerKey;
+import dev.clp.model.spi.Questions;
 import dev.clp.model.ModelClient;
 import dev.clp.model.ModelClients;
 import java.nio.file.Path;
@@ -36,8 +36,8 @@ final class GeneratorFixture {
     /** One run adding to a suite that already holds {@code existing}. */
     static Generator.Report run(GeneratorSettings settings, Path checkpointFile, List<dev.clp.suite.Pair> existing) {
         List<SeedQuestion> seeds = seeds();
-        AnswerKey key = new AnswerKey();
-        seeds.forEach(s -> key.register("en", s.en(), 0));
+        Questions key = new Questions();
+        seeds.forEach(s -> key.add("en", s.en(), 0));
         Map<String, ModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.Function<String, ModelClient> models = m -> clients.computeIfAbsent(m, name -> {
             ClpConfig config = ClpConfig.builder().model(name).cache("off").build();

@@ -2,7 +2,7 @@ package dev.clp.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clp.model.GeneratorTasks;
+import dev.clp.probes.sim.SimulatedText;
 import dev.clp.suite.Pair;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +36,7 @@ class GeneratorTest {
             assertThat(p.perturbation().steps()).isBetween(1, 6);
             assertThat(p.en().question()).contains(p.perturbation().en().original());
             assertThat(p.target().question()).as("a simulated translation is marked")
-                    .startsWith(GeneratorTasks.simulatedMarker("sw").strip().substring(0, 5));
+                    .startsWith(SimulatedText.marker("sw").strip().substring(0, 5));
             assertThat(SimulatedDefects.of(p)).as(p.id()).isEmpty();
         }
         assertThat(r.accepted().stream().collect(java.util.stream.Collectors.groupingBy(

@@ -1,0 +1,43 @@
+package dev.clp.model.spi;
+
+import dev.clp.suite.Pair;
+import dev.clp.suite.Side;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apiguardian.api.API;
+
+/**
+ * The questions a run will ask, each side of a pair on its own: what a stand-in model may know in advance. Real
+ * providers ignore it. Thread-safe; a client sees the questions added before it was created.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Questions {
+
+    /**
+     * One question.
+     *
+     * @param lang the language it is asked in
+     * @param distraction characters of distraction text already in the question
+     */
+    public record Question(String lang, Side side, int distraction) {
+    }
+
+    private final List<Question> questions = new CopyOnWriteArrayList<>();
+
+    /** Both sides of a pair: its English question and its target-language question. */
+    public Questions add(Pair pair) {
+        add("en", pair.en(), pair.distractionLength(true));
+        return add(pair.lang(), pair.target(), pair.distractionLength(false));
+    }
+
+    /** One question (the generator adds its English seed questions this way). */
+    public Questions add(String lang, Side side, int distraction) {
+        questions.add(new Question(lang, side, distraction));
+        return this;
+    }
+
+    /** The questions added so far, in order. */
+    public List<Question> all() {
+        return List.copyOf(questions);
+    }
+}
