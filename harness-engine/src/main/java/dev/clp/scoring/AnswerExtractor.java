@@ -423,7 +423,7 @@ public final class AnswerExtractor {
     }
 
     /** Each option's text, where it stands on word boundaries in the answer, becomes that option's mask character. */
-    static String mask(String lang, String text, List<String> choices) {
+    private static String mask(String lang, String text, List<String> choices) {
         List<Integer> order = new ArrayList<>();
         List<String> folded = new ArrayList<>();
         BigDecimal[] values = new BigDecimal[choices.size()];
