@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.model.ChatRequest;
 import dev.clp.scoring.AnswerLanguages.Kind;
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,7 +114,12 @@ public final class AnswerExtractor {
         if (single.matches()) {
             return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
         }
-        String text = normalize(lang, body);
+        String text = normalize(lang, body, choices);
+        if (text.indexOf(UNDECIDED_LABEL) >= 0) {
+            return new Extraction.Unparseable("ambiguous: a Cyrillic label that is both a Latin look-alike and a native "
+                    + "label of another option (В: Latin B, or the third Ukrainian label А Б В Г), and no option text "
+                    + "or other label in the answer says which");
+        }
         String masked = mask(lang, text, choices);
         return new Reading(lang, masked, n).decide(text, choices);
     }
@@ -166,6 +172,16 @@ public final class AnswerExtractor {
 
     /** Circled labels, NFKC, {@code \boxed}, emphasis, folding, native labels, glued prefixes. */
     static String normalize(String lang, String raw) {
+        return normalize(lang, raw, List.of());
+    }
+
+    /**
+     * A native label that also looks like another option's Latin letter (Ukrainian В, third label, and the Latin B
+     * it resembles) when nothing in the answer tells which it is: the reply is then ambiguous.
+     */
+    private static final char UNDECIDED_LABEL = '\uE0FF';
+
+    static String normalize(String lang, String raw, List<String> choices) {
         String t = raw;
         List<List<String>> series = AnswerLanguages.labels(lang);
         // symbols that are only ever labels (①, ❶, ㉠) go before NFKC, which would make them digits
@@ -191,7 +207,7 @@ public final class AnswerExtractor {
         t = BOXED.matcher(t).replaceAll(m -> " \\\\boxed " + m.group(1).toUpperCase(Locale.ROOT) + " ");
         t = EMPHASIS.matcher(t).replaceAll("");
         t = AnswerLanguages.fold(t);
-        t = nativeLabels(lang, t, series);
+        t = nativeLabels(lang, t, series, choices);
         t = lookalikes(t);
         if (GLUE != null) {
             t = GLUE.matcher(t).replaceAll("$1 ");
@@ -213,7 +229,7 @@ public final class AnswerExtractor {
     }
 
     /** Native letter labels standing alone, mapped to A, B, C …; of several series, the one the answer uses. */
-    private static String nativeLabels(String lang, String t, List<List<String>> series) {
+    private static String nativeLabels(String lang, String t, List<List<String>> series, List<String> choices) {
         // folded as the text is (Arabic أ is then ا)
         List<List<String>> letters = series.stream()
                 .filter(s -> !s.isEmpty() && Character.isLetter(s.get(0).codePointAt(0)))
@@ -246,7 +262,7 @@ public final class AnswerExtractor {
                     if (sb == null) {
                         sb = new StringBuilder(t.length());
                     }
-                    sb.append(t, copied, i).append((char) ('A' + k));
+                    sb.append(t, copied, i).append(lookalikeLabel(t, i, label, k, chosen, choices));
                     copied = i + label.length();
                     i = copied - 1;
                     break;
@@ -257,6 +273,52 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * The letter a native label at {@code at} stands for. A label that looks like a Latin letter of another option
+     * (Ukrainian В, the third label, looks like B) is read by what the answer shows: the option text after it, the
+     * other native labels it uses (Б, Г: the native series), or Latin labels (B, C, D: the look-alike); with none of
+     * these it is undecided.
+     */
+    private static char lookalikeLabel(String t, int at, String label, int k, List<String> series, List<String> choices) {
+        char own = (char) ('A' + k);
+        Character latin = label.length() == 1 ? AnswerLanguages.lookalikes().get(label.charAt(0)) : null;
+        if (latin == null || latin == own) {
+            return own;
+        }
+        int j = at + label.length();
+        while (j < t.length() && " ).:：-–—(".indexOf(t.charAt(j)) >= 0) {
+            j++;
+        }
+        String rest = lower(t.substring(j, Math.min(t.length(), j + 80)));
+        boolean ownText = startsWithOption(rest, choices, own - 'A');
+        boolean latinText = startsWithOption(rest, choices, latin - 'A');
+        if (ownText != latinText) {
+            return ownText ? own : latin;
+        }
+        for (String other : series) {
+            if (!other.equals(label) && other.length() == 1 && !AnswerLanguages.lookalikes().containsKey(other.charAt(0))
+                    && countStandalone(t, other) > 0) {
+                return own; // "Б — ні … В": the answer labels in the native series
+            }
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= 'B' && c <= 'Z' && standalone(t, i, 1)) {
+                return latin; // "B — ні, C — так … В": the answer labels in Latin letters
+            }
+        }
+        return UNDECIDED_LABEL;
+    }
+
+    private static boolean startsWithOption(String rest, List<String> choices, int index) {
+        if (index < 0 || index >= choices.size()) {
+            return false;
+        }
+        String option = lower(EMPHASIS.matcher(AnswerLanguages.fold(Normalizer.normalize(choices.get(index),
+                Normalizer.Form.NFKC))).replaceAll("").strip());
+        return !option.isEmpty() && rest.startsWith(option);
     }
 
     /** A Cyrillic С or Е standing alone is the Latin letter it looks like. */
@@ -366,18 +428,28 @@ public final class AnswerExtractor {
     private static String mask(String lang, String text, List<String> choices) {
         List<Integer> order = new ArrayList<>();
         List<String> folded = new ArrayList<>();
+        BigDecimal[] values = new BigDecimal[choices.size()];
+        boolean numeric = false;
         for (int i = 0; i < choices.size(); i++) {
             folded.add(EMPHASIS.matcher(AnswerLanguages.fold(Normalizer.normalize(choices.get(i), Normalizer.Form.NFKC)))
                     .replaceAll("").strip());
+            values[i] = numberValue(folded.get(i));
+            if (values[i] == null) {
+                values[i] = numeralValue(lang, folded.get(i));
+            }
+            numeric |= values[i] != null;
             order.add(i);
         }
         order.sort(Comparator.comparingInt((Integer i) -> folded.get(i).length()).reversed());
         String t = text;
         List<String> prefixes = AnswerLanguages.nounPrefixes(lang);
         for (int i : order) {
+            if (values[i] != null) {
+                continue; // a number is found by its value below, in whatever digits or words it is written
+            }
             String key = lang + '\u0000' + folded.get(i);
             Pattern p = PATTERNS.computeIfAbsent(key, k -> Optional.ofNullable(optionPattern(k.substring(k.indexOf('\u0000') + 1),
-                    prefixes))).orElse(null);
+                    prefixes, AnswerLanguages.particles(k.substring(0, k.indexOf('\u0000')))))).orElse(null);
             if (PATTERNS.size() > 100_000) {
                 PATTERNS.clear(); // a bound, not a policy: a run has far fewer distinct options
             }
@@ -386,13 +458,333 @@ public final class AnswerExtractor {
                 t = p.matcher(t).replaceAll(replacement);
             }
         }
-        return t;
+        t = letterOptions(t, folded);
+        return numeric ? maskNumbers(lang, t, values) : t;
+    }
+
+    /**
+     * Options that are letters. One that is a capital beyond the option labels ("O" among four options: the symbol
+     * of oxygen) is found where it stands alone. Options named by a letter after a shared word ("Vitamin A",
+     * "Vitamin C" …) are found when the letter follows a word in another script ("فيتامين C"): there the letter
+     * names the vitamin, it is not a label.
+     */
+    private static String letterOptions(String t, List<String> folded) {
+        int n = folded.size();
+        char[] named = new char[n];
+        boolean allNamed = n > 1;
+        for (int i = 0; i < n; i++) {
+            String o = folded.get(i);
+            char last = o.isEmpty() ? ' ' : o.charAt(o.length() - 1);
+            if (o.length() >= 3 && last >= 'A' && last <= 'Z' && !isLatin(o.charAt(o.length() - 2))
+                    && !Character.isDigit(o.charAt(o.length() - 2))) {
+                named[i] = last;
+            } else {
+                allNamed = false;
+            }
+        }
+        for (int i = 0; i < n && allNamed; i++) {
+            for (int k = i + 1; k < n; k++) {
+                allNamed &= named[i] != named[k];
+            }
+        }
+        char[] a = null;
+        for (int at = 0; at < t.length(); at++) {
+            char c = t.charAt(at);
+            if (c < 'A' || c > 'Z' || !standalone(t, at, 1)) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                String o = folded.get(i);
+                boolean beyond = o.length() == 1 && o.charAt(0) == c && c - 'A' >= n;
+                boolean name = allNamed && named[i] == c && foreignWordBefore(t, at);
+                if (beyond || name) {
+                    if (a == null) {
+                        a = t.toCharArray();
+                    }
+                    a[at] = (char) (MASK + i);
+                    break;
+                }
+            }
+        }
+        return a == null ? t : new String(a);
+    }
+
+    /** A word of four letters or more in a script other than Latin just before {@code at}, and no answer word. */
+    private static boolean foreignWordBefore(String t, int at) {
+        int end = at;
+        if (end > 0 && t.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(t.charAt(start - 1)) && !isLatin(t.charAt(start - 1))) {
+            start--;
+        }
+        if (end - start < 4 || (start > 0 && isWordChar(t.charAt(start - 1)))) {
+            return false;
+        }
+        String word = lower(t.substring(start, end));
+        String known = BEFORE.lexicon.at(word, 0);
+        return known == null || known.length() < word.length() - 1;
+    }
+
+    /**
+     * A number standing alone: digits with group separators ("1,000,000", "1 000", "1.000") or a decimal part
+     * ("3,14", "2٫5"), an optional sign; not part of a word written in Latin letters ("B12", "3rd").
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}.,٫٬])[-−]?(?:\\d{1,3}(?:(?:[,.٬'\u00a0\u202f]|\\s(?=\\d{3}(?!\\d)))\\d{3})+(?:[.,٫]\\d+)?"
+                    + "|\\d+(?:[.,٫]\\d+)?)(?![\\p{IsLatin}\\p{N}]|[.,٫]\\d)");
+
+    /** The value of an option text that is one number and nothing else, or null. */
+    static BigDecimal numberValue(String option) {
+        String o = option.strip();
+        Matcher m = NUMBER.matcher(o);
+        return m.matches() ? canonical(o) : null;
+    }
+
+    /** "1,000" and "1.000" are a thousand, "3,14" and "3.14" the same decimal, "2.50" is 2.5. */
+    private static BigDecimal canonical(String number) {
+        String n = number.replace('−', '-');
+        List<Integer> seps = new ArrayList<>();
+        for (int i = 0; i < n.length(); i++) {
+            if (!Character.isDigit(n.charAt(i)) && !(i == 0 && n.charAt(i) == '-')) {
+                seps.add(i);
+            }
+        }
+        StringBuilder digits = new StringBuilder(n.length());
+        int decimal = -1;
+        if (!seps.isEmpty()) {
+            int last = seps.get(seps.size() - 1);
+            char sep = n.charAt(last);
+            // "1,000" and "1.000": three digits after the last separator group thousands; "3,14" is a decimal
+            if (n.length() - last - 1 != 3 || sep == '٫') {
+                decimal = last;
+            }
+        }
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isDigit(c) || (i == 0 && c == '-')) {
+                digits.append(c);
+            } else if (i == decimal) {
+                digits.append('.');
+            }
+        }
+        try {
+            BigDecimal v = new BigDecimal(digits.toString()).stripTrailingZeros();
+            return v.scale() < 0 ? v.setScale(0) : v;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    /** Numbers in the answer that equal a numeric option's value become that option's mask character. */
+    private static String maskNumbers(String lang, String t, BigDecimal[] values) {
+        List<int[]> spans = new ArrayList<>();
+        List<BigDecimal> found = new ArrayList<>();
+        Matcher digits = NUMBER.matcher(t);
+        while (digits.find()) {
+            if (!listNumber(t, digits.start(), digits.end()) && !operand(t, digits.start(), digits.end())) {
+                spans.add(new int[] {digits.start(), digits.end()});
+                found.add(canonical(digits.group()));
+            }
+        }
+        for (String l : lang.equals("en") ? List.of(lang) : List.of(lang, "en")) {
+            AnswerLanguages.Numbers numbers = AnswerLanguages.numbers(l);
+            if (numbers != null) {
+                numberWords(t, numbers, spans, found);
+            }
+        }
+        boolean masked = false;
+        StringBuilder sb = new StringBuilder(t.length());
+        Integer[] idx = new Integer[spans.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, Comparator.comparingInt(i -> spans.get(i)[0]));
+        int copied = 0;
+        for (int k : idx) {
+            int[] span = spans.get(k);
+            BigDecimal value = found.get(k);
+            if (span[0] < copied || value == null) {
+                continue;
+            }
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null && values[i].compareTo(value) == 0) {
+                    sb.append(t, copied, span[0]).append((char) (MASK + i));
+                    copied = span[1];
+                    masked = true;
+                    break;
+                }
+            }
+        }
+        return masked ? sb.append(t, copied, t.length()).toString() : t;
+    }
+
+    /**
+     * A number in a calculation ("7 × 13 =", "365 + 1"): an operand, not the answer; the result after "=" is
+     * read ("= 366").
+     */
+    private static boolean operand(String t, int start, int end) {
+        int a = end;
+        while (a < t.length() && t.charAt(a) == ' ') {
+            a++;
+        }
+        if (a < t.length() && "×*+−=/÷·^".indexOf(t.charAt(a)) >= 0) {
+            return true;
+        }
+        if (a < t.length() && (t.charAt(a) == '-' || t.charAt(a) == 'x') && a > end
+                && (a + 1 >= t.length() || t.charAt(a + 1) == ' ' || Character.isDigit(t.charAt(a + 1)))) {
+            return true; // "5 - 3", "7 x 13"
+        }
+        int b = start - 1;
+        while (b >= 0 && t.charAt(b) == ' ') {
+            b--;
+        }
+        if (b >= 0 && "×*+−/÷·^".indexOf(t.charAt(b)) >= 0) {
+            return true;
+        }
+        return b >= 0 && b < start - 1 && (t.charAt(b) == '-' || t.charAt(b) == 'x')
+                && (b == 0 || t.charAt(b - 1) == ' ' || Character.isDigit(t.charAt(b - 1)));
+    }
+
+    /** "1. …" or "2) …" at the start of a line numbers a list; it is not a count. */
+    private static boolean listNumber(String t, int start, int end) {
+        int b = start - 1;
+        while (b >= 0 && (t.charAt(b) == ' ' || t.charAt(b) == '\t')) {
+            b--;
+        }
+        if (b >= 0 && t.charAt(b) != '\n') {
+            return false;
+        }
+        return end < t.length() && (t.charAt(end) == '.' || t.charAt(end) == ')')
+                && (end + 1 >= t.length() || Character.isWhitespace(t.charAt(end + 1)));
+    }
+
+    private static final ConcurrentHashMap<AnswerLanguages.Numbers, Pattern> NUMBER_WORDS = new ConcurrentHashMap<>();
+
+    /** Number words ("three", "mitatu") and composed numerals ("三百六十六", "፫፻፷፮") with their values. */
+    private static void numberWords(String t, AnswerLanguages.Numbers numbers, List<int[]> spans, List<BigDecimal> found) {
+        if (!numbers.words().isEmpty()) {
+            Pattern p = NUMBER_WORDS.computeIfAbsent(numbers, AnswerExtractor::numberWordPattern);
+            Matcher m = p.matcher(t);
+            while (m.find()) {
+                String form = m.group(1) != null ? m.group(1) : m.group(2);
+                Integer v = numbers.words().get(lower(form));
+                if (v != null) {
+                    spans.add(new int[] {m.start(), m.end()});
+                    found.add(BigDecimal.valueOf(v));
+                }
+            }
+        }
+        if (numbers.numerals().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!numbers.numerals().containsKey(c) && !numbers.units().containsKey(c)) {
+                continue;
+            }
+            int start = i;
+            while (i < t.length() && (numbers.numerals().containsKey(t.charAt(i)) || numbers.units().containsKey(t.charAt(i)))) {
+                i++;
+            }
+            int end = i;
+            i--;
+            String before = t.substring(Math.max(0, start - 2), start);
+            if (numbers.notAfter().stream().anyMatch(before::endsWith)
+                    || numbers.notAlone().contains(t.substring(start, end))) {
+                continue;
+            }
+            // one numeral character (三, 一) is often part of a word (三角形, 一样): only before a counter
+            if (end - start == 1 && !numbers.counters().isEmpty() && !counterOrEnd(t, end, numbers.counters())) {
+                continue;
+            }
+            spans.add(new int[] {start, end});
+            found.add(BigDecimal.valueOf(compose(numbers, t.substring(start, end))));
+        }
+    }
+
+    /** The value of numeral characters: digits add, a unit multiplies what comes before it (三百六十六, ፫፻፷፮). */
+    private static long compose(AnswerLanguages.Numbers numbers, String run) {
+        long total = 0;
+        long digit = 0;
+        for (int i = 0; i < run.length(); i++) {
+            Integer unit = numbers.units().get(run.charAt(i));
+            if (unit != null) {
+                total += (digit == 0 ? 1 : digit) * unit;
+                digit = 0;
+            } else {
+                digit += numbers.numerals().get(run.charAt(i));
+            }
+        }
+        return total + digit;
+    }
+
+    /** The value of an option written in a language's numeral characters only ("፫፻፷፮"), or null. */
+    private static BigDecimal numeralValue(String lang, String option) {
+        AnswerLanguages.Numbers numbers = AnswerLanguages.numbers(lang);
+        if (numbers == null || numbers.numerals().isEmpty() || option.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < option.length(); i++) {
+            if (!numbers.numerals().containsKey(option.charAt(i)) && !numbers.units().containsKey(option.charAt(i))) {
+                return null;
+            }
+        }
+        return BigDecimal.valueOf(compose(numbers, option));
+    }
+
+    /** A counter ("颗", "つ", "개", after one space at most), a sentence end or the end of the answer follows. */
+    private static boolean counterOrEnd(String t, int end, List<String> counters) {
+        if (end >= t.length() || TERMINATORS.indexOf(t.charAt(end)) >= 0 || "，、,;；:：)）".indexOf(t.charAt(end)) >= 0) {
+            return true;
+        }
+        int at = t.charAt(end) == ' ' ? end + 1 : end;
+        for (String c : counters) {
+            if (t.startsWith(c, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Group 1: a form after an agreement prefix ("mi-tatu"); group 2: a form standing alone ("tatu", "three"). */
+    private static Pattern numberWordPattern(AnswerLanguages.Numbers numbers) {
+        List<String> all = new ArrayList<>();
+        List<String> standalone = new ArrayList<>();
+        for (String w : numbers.words().keySet()) {
+            all.add(w);
+            // a short stem ("ne", four in Zulu) is a number only with its prefix ("ezine")
+            if (numbers.prefixes().isEmpty() || w.codePointCount(0, w.length()) >= 3) {
+                standalone.add(w);
+            }
+        }
+        StringBuilder p = new StringBuilder("(?<![\\p{L}\\p{N}\\p{M}'’])(?:");
+        if (!numbers.prefixes().isEmpty()) {
+            p.append("(?:").append(alternatives(numbers.prefixes())).append(")-?(").append(alternatives(all)).append(")|");
+        }
+        p.append("(").append(alternatives(standalone)).append("))(?![\\p{L}\\p{N}\\p{M}]|['’]\\p{L})");
+        if (!numbers.counters().isEmpty()) {
+            p.append("(?=\\s?(?:").append(alternatives(numbers.counters())).append(")|\\s*[.!?。！？,，]|\\s*$)");
+        }
+        return Pattern.compile(p.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static String alternatives(List<String> words) {
+        List<String> sorted = new ArrayList<>(words);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return String.join("|", sorted.stream().map(Pattern::quote).toList());
     }
 
     private static final ConcurrentHashMap<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
 
-    /** The pattern of one option's text, or null for a text too short to find safely (a lone letter). */
-    static Pattern optionPattern(String choice, List<String> prefixes) {
+    /**
+     * The pattern of one option's text, or null for a text too short to find safely (a lone letter). A text that
+     * ends in a Latin letter or a digit may touch CJK ("维生素C会", "ビタミンDです", "비타민 D입니다"); a one-character
+     * Han option is not the start of a longer word ("金" is not in "金属"), a one-syllable Hangul option stands before
+     * a particle ("불입니다", not "금속"); a word before the last may carry an inflected ending ("вітаміну C").
+     */
+    static Pattern optionPattern(String choice, List<String> prefixes, List<String> particles) {
         String core = choice;
         if (core.codePointCount(0, core.length()) < 2 && !(core.length() == 1 && isCjk(core.charAt(0)))) {
             return null;
@@ -417,18 +809,30 @@ public final class AnswerExtractor {
         if (Character.UnicodeScript.of(first) == Character.UnicodeScript.HANGUL) {
             sb.append("(?<!\\p{IsHangul})");
         } else if (!isCjk(first)) {
-            sb.append("(?<![\\p{L}\\p{N}\\p{M}])");
+            sb.append(isLatin(first) || Character.isDigit(first) ? "(?<!" + NOT_CJK_WORD + ")" : "(?<![\\p{L}\\p{N}\\p{M}])");
         }
         sb.append(prefix);
         String[] words = core.split("\\s+");
         for (int w = 0; w < words.length; w++) {
             sb.append(w == 0 ? "" : "\\s*").append(Pattern.quote(words[w]));
+            if (w < words.length - 1 && words[w].length() >= 5 && Character.isLetter(words[w].charAt(words[w].length() - 1))
+                    && !isCjk(words[w].charAt(0))) {
+                sb.append("\\p{L}{0,3}");
+            }
         }
-        if (!isCjk(last)) {
-            sb.append("(?![\\p{L}\\p{N}\\p{M}])");
+        if (core.length() == 1 && Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN) {
+            sb.append("(?!\\p{IsHan})");
+        } else if (core.length() == 1 && Character.UnicodeScript.of(last) == Character.UnicodeScript.HANGUL) {
+            sb.append("(?=").append(particles.isEmpty() ? "" : alternatives(particles) + "|").append("[^\\p{IsHangul}]|$)");
+        } else if (!isCjk(last)) {
+            sb.append(isLatin(last) || Character.isDigit(last) ? "(?!" + NOT_CJK_WORD + ")" : "(?![\\p{L}\\p{N}\\p{M}])");
         }
         return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
+
+    /** A letter, digit or mark that is not CJK: what may not touch an option text that ends in Latin or a digit. */
+    private static final String NOT_CJK_WORD =
+            "[\\p{L}\\p{N}\\p{M}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]]";
 
     /**
      * The last layer: the one option whose words all stand in the answer, allowing inflected endings ("Die
@@ -530,6 +934,8 @@ public final class AnswerExtractor {
         boolean leading;
         boolean lineStartLabel;
         boolean answerWord;
+        /** A hedge that names something else or'd beside it: "maybe two hearts or three". */
+        boolean alternative;
         Mention next;
         Mention prev;
         int postAt = -1;
@@ -816,6 +1222,11 @@ public final class AnswerExtractor {
                 x.strong = true;
                 x.answerWord = k == Kind.ANSWER;
                 x.tentative = k == Kind.HEDGE;
+                String beforeIt = gap.strip();
+                String or = AnswerLanguages.lexicon(Kind.OR).endOf(beforeIt);
+                // "maybe two hearts or three": the hedge names something else just before "or"
+                x.alternative = x.tentative && or != null && beforeIt.length() > or.length()
+                        && beforeIt.substring(0, beforeIt.length() - or.length()).chars().anyMatch(Character::isLetter);
                 x.conclusive = k == Kind.CONCLUDE || k == Kind.RETRACT || w.contains("final")
                         || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
                 return;
@@ -996,7 +1407,7 @@ public final class AnswerExtractor {
                 return false; // "D) Venus - incorrect": the last item of a list, not a sentence cut off
             }
             char last = t.charAt(t.length() - 1);
-            return (Character.isLetter(last) || ",;:，、(（-–—".indexOf(last) >= 0 || Character.getType(last) == Character.NON_SPACING_MARK
+            return (Character.isLetter(last) || ",;:，、(（-–—=+×".indexOf(last) >= 0 || Character.getType(last) == Character.NON_SPACING_MARK
                     || Character.getType(last) == Character.COMBINING_SPACING_MARK)
                     && !(last >= 'A' && last <= 'Z' && isLetterMention(t.length() - 1));
         }
@@ -1108,7 +1519,17 @@ public final class AnswerExtractor {
             if (finalSet.size() > 1) {
                 return ambiguous("several options stated as the answer", finalSet);
             }
+            if (last.tentative && last.alternative) {
+                return new Extraction.Unparseable("ambiguous: a hedged answer with an alternative beside it (… or …)");
+            }
             if (last.tentative) {
+                // "maybe two, maybe three": a hedged option text beside another in the same sentence settles nothing
+                int from = sentenceStart(last.start, 200);
+                for (Mention x : mentions) {
+                    if (x.text && !x.negative && x.option != last.option && x.start >= from && x.start < last.start) {
+                        return ambiguous("a hedged answer beside other options", new TreeSet<>(List.of(x.option, last.option)));
+                    }
+                }
                 // "Hmm, A? Or maybe C?": a hedge does not settle between letters still open beside it
                 for (Mention x : mentions) {
                     if (!x.text && !x.negative && !x.strong && x.option != last.option && x.option < n && !reference(x)) {

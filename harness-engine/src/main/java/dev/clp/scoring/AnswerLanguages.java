@@ -46,6 +46,8 @@ final class AnswerLanguages {
     private static final Map<String, List<String>> NOUN_PREFIXES = new HashMap<>();
     private static final Map<String, Set<String>> LETTER_WORDS = new HashMap<>();
     private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
+    private static final Map<String, Numbers> NUMBERS = new HashMap<>();
+    private static final Map<String, List<String>> PARTICLES = new HashMap<>();
 
     static {
         JsonNode root;
@@ -87,6 +89,16 @@ final class AnswerLanguages {
             Set<String> letterWords = new LinkedHashSet<>();
             node.path("letterWords").forEach(w -> letterWords.add(w.asText()));
             LETTER_WORDS.put(lang.getKey(), Set.copyOf(letterWords));
+            List<String> particles = new ArrayList<>();
+            node.path("particles").forEach(p -> particles.add(p.asText()));
+            if (!particles.isEmpty()) {
+                particles.sort(Comparator.comparingInt(String::length).reversed());
+                PARTICLES.put(lang.getKey(), List.copyOf(particles));
+            }
+            Numbers numbers = Numbers.read(lang.getKey(), node);
+            if (numbers != null) {
+                NUMBERS.put(lang.getKey(), numbers);
+            }
             List<String> prefixes = new ArrayList<>();
             node.path("nounPrefixes").forEach(p -> prefixes.add(p.asText()));
             if (!prefixes.isEmpty()) {
@@ -209,6 +221,68 @@ final class AnswerLanguages {
     /** Letters of other scripts that look like Latin option letters (Cyrillic С for C), where no label means them. */
     static Map<Character, Character> lookalikes() {
         return LOOKALIKES;
+    }
+
+    /**
+     * How one language writes small numbers in words, so that an option "3" is found in "three hearts", "三颗",
+     * "mitatu" or "ezintathu": number words ({@code numbers}: value → forms), prefixes they take
+     * ({@code numberPrefixes}: Swahili and Zulu agreement), numeral characters composed by units
+     * ({@code numerals}, {@code numberUnits}: 三百六十六, ፫፻፷፮), the counters a numeral must be followed by
+     * ({@code numberCounters}: 三颗, 세 개), what must not come before it ({@code numberNotAfter}: 第三 is "third")
+     * and the numerals that alone are an article, not a count ({@code numberNotAlone}: 一个 is "a").
+     */
+    record Numbers(Map<String, Integer> words, List<String> prefixes, Map<Character, Integer> numerals,
+            Map<Character, Integer> units, List<String> counters, List<String> notAfter, List<String> notAlone) {
+
+        static Numbers read(String lang, JsonNode node) {
+            Map<String, Integer> words = new HashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.path("numbers").properties()) {
+                int value = Integer.parseInt(e.getKey());
+                e.getValue().forEach(w -> words.put(fold(w.asText()).toLowerCase(Locale.ROOT), value));
+            }
+            Map<Character, Integer> numerals = characters(lang, node.path("numerals"));
+            Map<Character, Integer> units = characters(lang, node.path("numberUnits"));
+            if (words.isEmpty() && numerals.isEmpty()) {
+                return null;
+            }
+            List<String> prefixes = new ArrayList<>();
+            node.path("numberPrefixes").forEach(p -> prefixes.add(fold(p.asText()).toLowerCase(Locale.ROOT)));
+            prefixes.sort(Comparator.comparingInt(String::length).reversed());
+            List<String> counters = new ArrayList<>();
+            node.path("numberCounters").forEach(c -> counters.add(c.asText()));
+            counters.sort(Comparator.comparingInt(String::length).reversed());
+            List<String> notAfter = new ArrayList<>();
+            node.path("numberNotAfter").forEach(c -> notAfter.add(c.asText()));
+            List<String> notAlone = new ArrayList<>();
+            node.path("numberNotAlone").forEach(c -> notAlone.add(c.asText()));
+            return new Numbers(Map.copyOf(words), List.copyOf(prefixes), Map.copyOf(numerals), Map.copyOf(units),
+                    List.copyOf(counters), List.copyOf(notAfter), List.copyOf(notAlone));
+        }
+
+        private static Map<Character, Integer> characters(String lang, JsonNode node) {
+            Map<Character, Integer> out = new HashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (e.getKey().length() != 1 || !e.getValue().canConvertToInt()) {
+                    throw new IllegalStateException("answer-languages.json, language '" + lang + "': numeral '"
+                            + e.getKey() + "' must be one character with an integer value");
+                }
+                out.put(e.getKey().charAt(0), e.getValue().asInt());
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The particles and endings written glued after a noun ({@code particles}: Korean 은, 이, 입니다): a
+     * one-syllable option (불, 은) is found only before one of them, not inside a longer word (금속).
+     */
+    static List<String> particles(String lang) {
+        return PARTICLES.getOrDefault(lang, List.of());
+    }
+
+    /** How a language writes numbers in words, or null when the data gives none. */
+    static Numbers numbers(String lang) {
+        return NUMBERS.get(lang);
     }
 
     /** Option letters that are also words in the language or in every language ("*"): the article A, Ukrainian В. */
