@@ -314,11 +314,19 @@ public final class ClpConfig {
     }
 
     private static Budget budget(Reader r) {
-        return new Budget(r.integer(ClpConstants.BUDGET_MAX_CALLS, 0, 0, Integer.MAX_VALUE),
+        Budget b = new Budget(r.integer(ClpConstants.BUDGET_MAX_CALLS, 0, 0, Integer.MAX_VALUE),
                 r.integer(ClpConstants.BUDGET_MAX_TOKENS, 0, 0, Integer.MAX_VALUE),
                 r.decimal(ClpConstants.BUDGET_MAX_COST, 0.0, 0.0, 1e9),
                 r.decimal(ClpConstants.PRICE_INPUT, 0.0, 0.0, 1e6),
                 r.decimal(ClpConstants.PRICE_OUTPUT, 0.0, 0.0, 1e6));
+        if (b.maxCost() > 0 && b.priceInputPerMTok() == 0 && b.priceOutputPerMTok() == 0) {
+            // a budget that cannot be counted must not look like one that holds
+            throw new ConfigException(ClpConstants.BUDGET_MAX_COST + ": set to " + b.maxCost() + " USD, but "
+                    + ClpConstants.PRICE_INPUT + " and " + ClpConstants.PRICE_OUTPUT + " are not, so no call has a "
+                    + "cost and the budget could never stop the run; set the model's prices (USD per million tokens) "
+                    + "or limit " + ClpConstants.BUDGET_MAX_TOKENS + " or " + ClpConstants.BUDGET_MAX_CALLS + " instead");
+        }
+        return b;
     }
 
     private static Gates gates(Reader r, Set<String> parameterKeys, Map<String, String> environment) {

@@ -95,4 +95,14 @@ class ClpConfigTest {
         assertThatThrownBy(() -> config(Map.of("clp.baseline.update", "true"), Map.of()))
                 .hasMessage("clp.baseline.update=true needs clp.baseline=<file> to write the baseline to");
     }
+
+    @Test
+    void aCostBudgetWithoutPricesIsRefusedBecauseItCouldNeverStopTheRun() {
+        assertThatThrownBy(() -> config(Map.of("clp.budget.max-cost", "5"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("clp.budget.max-cost: set to 5.0 USD, but clp.price.input-per-mtok and "
+                        + "clp.price.output-per-mtok are not");
+        assertThat(config(Map.of("clp.budget.max-cost", "5", "clp.price.output-per-mtok", "0.6"), Map.of())
+                .budget().maxCost()).isEqualTo(5.0);
+    }
 }

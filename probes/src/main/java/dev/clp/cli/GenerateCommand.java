@@ -244,6 +244,11 @@ final class GenerateCommand implements Callable<Integer> {
                 prices[1] = config.budget().priceOutputPerMTok();
                 clients.put(name, ModelClients.create(config, System.getenv(), key, new CallStats()));
             }
+            if (settings.maxCost() > 0 && prices[0] + prices[1] == 0) {
+                throw new ConfigException("--max-cost " + settings.maxCost() + ": no call has a cost without the "
+                        + "models' prices (-D" + ClpConstants.PRICE_INPUT + "=USD -D" + ClpConstants.PRICE_OUTPUT
+                        + "=USD per million tokens), so the budget could never stop the run; set them or use --max-calls");
+            }
             int usable = settings.maxSeeds() > 0 ? Math.min(seeds.size(), settings.maxSeeds()) : seeds.size();
             long estimate = estimate(settings, usable);
             String cost = prices[0] + prices[1] == 0 ? " (set clp.price.* for a cost estimate)"

@@ -111,6 +111,15 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aCostBudgetWithoutPricesIsAUsageErrorBeforeAnyCall() {
+        Cli.Result r = generate(tmp.resolve("s"), "--max-cost", "2");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--max-cost 2.0").contains("clp.price.input-per-mtok").contains("--max-calls");
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
+    @Test
     void aStrategyIsSelectedByItsName() {
         Cli.Result r = generate(tmp.resolve("s"), "--strategy", "reference", "--seeds", "4");
 
