@@ -45,7 +45,9 @@ public record SimProfile(String name, Map<String, Double> pitfall, double defaul
      *
      * @throws IllegalArgumentException naming the known profiles when there is no such profile
      */
-    public static SimProfile named(String name) {
+    public static SimProfile named(String asked) {
+        // the paper spells them llama-3.1-8B, GPT-4o: a profile is found whatever the case
+        String name = names().stream().filter(n -> n.equalsIgnoreCase(asked)).findFirst().orElse(asked);
         JsonNode node = PROFILES.get(name);
         if (node == null || name.startsWith("_")) {
             throw new IllegalArgumentException("no simulator profile '" + name + "'; known: " + names());

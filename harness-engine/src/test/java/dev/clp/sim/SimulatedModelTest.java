@@ -105,4 +105,10 @@ class SimulatedModelTest {
                 .hasMessageContaining("no simulator profile 'gpt-9'")
                 .hasMessageContaining("gpt-4o-mini");
     }
+
+    @Test
+    void profilesAreFoundAsThePaperSpellsThem() {
+        assertThat(SimProfile.named("llama-3.1-8B")).isEqualTo(SimProfile.named("llama-3.1-8b"));
+        assertThat(SimProfile.named("GPT-4o").name()).isEqualTo("gpt-4o");
+    }
 }
