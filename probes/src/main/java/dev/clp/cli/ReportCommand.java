@@ -46,8 +46,17 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files = runs.isEmpty() ? List.of(Path.of("target", "clp", "run.json")) : runs;
+        List<Path> files = new java.util.ArrayList<>();
+        // a results directory (target/clp) stands for the run.json in it
+        for (Path f : runs.isEmpty() ? List.of(Path.of("target", "clp", "run.json")) : runs) {
+            files.add(Files.isDirectory(f) && Files.isRegularFile(f.resolve("run.json")) ? f.resolve("run.json") : f);
+        }
         for (Path f : files) {
+            if (Files.isDirectory(f)) {
+                err.println("clp report: " + f + ": a directory without a run.json (give a run.json from clp run or "
+                        + "mvn test, or the results directory that holds one, e.g. target/clp)");
+                return 2;
+            }
             if (!Files.isRegularFile(f)) {
                 err.println("clp report: " + f + ": no such file (a run.json from clp run or mvn test)");
                 return 2;

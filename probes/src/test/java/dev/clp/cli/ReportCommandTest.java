@@ -55,4 +55,16 @@ class ReportCommandTest {
         assertThat(badBaseline.exit()).isEqualTo(1);
         assertThat(badBaseline.err()).contains("not a baseline");
     }
+
+    @Test
+    void aResultsDirectoryStandsForItsRunJson() throws Exception {
+        Path runJson = run("sim:gpt-4o");
+        Cli.Result r = Cli.clp("report", runJson.getParent().toString(), "--out", tmp.resolve("rep").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(tmp.resolve("rep/report.html")).exists();
+
+        Cli.Result empty = Cli.clp("report", tmp.resolve("rep").toString(), "--out", tmp.resolve("r2").toString());
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("a directory without a run.json");
+    }
 }
