@@ -4,24 +4,18 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.AnswerKey;
-import dev.clp.model.BudgetedModelClient;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.allure.AllureResults;
 import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.Baseline;
-import dev.clp.scoring.LanguageSummary;
 import dev.clp.scoring.RunRecord;
-import dev.clp.scoring.SummaryTable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
@@ -260,10 +254,10 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             // reporting cannot change a verdict: Allure, run.json, gates.json and the baseline each fail alone, every
             // verdict is in the summary all the same, and the engine then fails once, naming each file and reason
             if (run.allure() != null) {
-                run.allure().finish(allureEnvironment(), environment);
+                run.allure().finish(results().allureEnvironment(), environment);
                 run.allure().failure().ifPresent(notWritten::add);
             }
-            writeResults(context, run, notWritten);
+            results().writeResults(context, run, notWritten);
         }
         if (!notWritten.isEmpty()) {
             throw new ResultsNotWritten("every verdict is in the summary, but results could not be written: "
@@ -271,124 +265,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
     }
 
-    /** What one model client's layers counted: calls, retries, cache, tokens, and the cost ledger when there is one. */
-    private static Map<String, Object> usage(CallStats counted) {
-        Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("modelCalls", counted.calls());
-        usage.put("retries", counted.retries());
-        usage.put("retriesByCause", counted.retriesByCause());
-        usage.put("concurrencyCuts", counted.limitCuts());
-        usage.put("cacheHits", counted.cacheHits());
-        usage.put("cacheMisses", counted.cacheMisses());
-        usage.put("promptTokens", counted.promptTokens());
-        usage.put("completionTokens", counted.completionTokens());
-        if (counted.calls() > 0) {
-            usage.put("callSpanSeconds", seconds(counted.callSpan()));
-            counted.firstCallAfterStart().ifPresent(d -> usage.put("firstCallAfterStartSeconds", seconds(d)));
-        }
-        BudgetedModelClient ledger = counted.ledger();
-        if (ledger != null) {
-            Map<String, Object> byLanguage = new LinkedHashMap<>();
-            ledger.ledger().forEach((lang, u) -> byLanguage.put(lang, Map.of("calls", u.calls(), "promptTokens",
-                    u.promptTokens(), "completionTokens", u.completionTokens(), "cost", u.cost())));
-            usage.put("byLanguage", byLanguage);
-            usage.put("cost", ledger.cost());
-            if (ledger.exhausted() != null) {
-                usage.put("budgetStopped", ledger.exhausted());
-            }
-        }
-        if (counted.stopped() != null) {
-            usage.put("stopped", counted.stopped());
-        }
-        return usage;
-    }
-
-    private static double seconds(java.time.Duration d) {
-        return Math.round(d.toMillis() / 10.0) / 100.0;
-    }
-
-    /** What the Allure report's overview shows: never credentials (the endpoint is reduced to scheme, host and port). */
-    private Map<String, String> allureEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("model", model.name() + (model.simulated() || stats.simulatedAnswers() ? " (SIMULATED)" : ""));
-        config.model().endpoint().ifPresent(e -> env.put("endpoint", dev.clp.model.SafeText.origin(e)));
-        for (TestDescriptor child : getChildren()) {
-            if (child instanceof SuiteDescriptor s) {
-                env.put("suite." + s.suiteId(), s.suiteVersion());
-            }
-        }
-        ClpConfig.Decoding asked = config.decoding();
-        ClpConfig.Gates gates = config.gates();
-        env.put("samples (K)", String.valueOf(asked.samples()));
-        env.put("temperature", String.valueOf(asked.temperature()));
-        env.put("answer format", asked.structuredAnswers() ? "json" : "text");
-        env.put("max gap", String.valueOf(gates.maxGap()));
-        gates.maxGapByLanguage().forEach((lang, gap) -> env.put("max gap." + lang, String.valueOf(gap)));
-        env.put("tolerance", String.valueOf(gates.tolerance()));
-        env.put("alpha", String.valueOf(gates.alpha()));
-        env.put("fail on", gates.failOn().name().toLowerCase(java.util.Locale.ROOT));
-        String commit = environment.getOrDefault("GITHUB_SHA", environment.get("CLP_GIT_COMMIT"));
-        if (commit != null) {
-            env.put("git commit", commit);
-        }
-        return env;
-    }
-
-    /** One line on what the model layer did, for HTTP providers. */
-    private String usageLine() {
-        if (model.simulated()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder("model calls: ").append(stats.calls());
-        double span = stats.callSpan().toNanos() / 1e9;
-        if (stats.calls() > 1 && span > 0) {
-            sb.append(String.format(java.util.Locale.ROOT, " in %.1f s (%.0f/s", span, stats.calls() / span));
-            stats.firstCallAfterStart().ifPresent(d -> sb.append(String.format(java.util.Locale.ROOT,
-                    ", the first %.2f s after the JVM started", d.toNanos() / 1e9)));
-            sb.append(')');
-        }
-        if (stats.retries() > 0) {
-            sb.append(" (").append(stats.retries()).append(" retries: ");
-            stats.retriesByCause().forEach((cause, n) -> sb.append(cause).append(" x").append(n).append(' '));
-            sb.setLength(sb.length() - 1);
-            sb.append(')');
-        }
-        if (stats.limitCuts() > 0) {
-            sb.append(", concurrency cut ").append(stats.limitCuts()).append(" times on 429");
-        }
-        if (!"off".equals(config.cache().mode())) {
-            sb.append(", cache ").append(config.cache().mode()).append(": ").append(stats.cacheHits()).append(" hits, ")
-                    .append(stats.cacheMisses()).append(" misses");
-        }
-        sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens());
-        if (fallback != null) {
-            sb.append(", fallback extractor ").append(fallback.name()).append(": ").append(fallback.resolved())
-                    .append(" of ").append(fallback.asked()).append(" unparseable answers resolved (")
-                    .append(fallbackStats.calls()).append(" calls)");
-        }
-        BudgetedModelClient ledger = stats.ledger();
-        if (ledger != null && ledger.cost() > 0) {
-            sb.append(String.format(java.util.Locale.ROOT, ", cost $%.4f", ledger.cost()));
-        }
-        if (ledger != null && ledger.exhausted() != null) {
-            sb.append("\nBUDGET: ").append(ledger.exhausted()).append("; the pairs after it were not run (results so far kept)");
-        }
-        if (stats.stopped() != null) {
-            sb.append("\nSTOPPED: ").append(stats.stopped()).append("; the pairs not yet asked ended as errors");
-        }
-        cacheWarnings().forEach(w -> sb.append("\nCACHE: ").append(w));
-        sb.append('\n');
-        return sb.toString();
-    }
-
-    /** The response caches' warnings (the model's and the fallback extractor's share one file): one line each. */
-    private java.util.Set<String> cacheWarnings() {
-        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
-        stats.cacheWarning().ifPresent(warnings::add);
-        if (fallbackStats != null) {
-            fallbackStats.cacheWarning().ifPresent(warnings::add);
-        }
-        return warnings;
+    private RunResults results() {
+        return new RunResults(this, config, environment, model, stats, fallback, fallbackStats, startedAt);
     }
 
     /** Results (run.json, gates.json, Allure, the baseline) that could not be written; the verdicts stand. */
@@ -398,86 +276,5 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         ResultsNotWritten(String message) {
             super(message);
         }
-    }
-
-    /**
-     * Writes run.json and gates.json (and the baseline when asked) and publishes the summary table, which always
-     * carries every verdict; a file that cannot be written is added to {@code notWritten} and named in the table.
-     */
-    private void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run, List<String> notWritten) {
-        Map<String, String> suites = new LinkedHashMap<>();
-        for (TestDescriptor child : getChildren()) {
-            if (child instanceof SuiteDescriptor s) {
-                suites.put(s.suiteId(), s.suiteVersion());
-            }
-        }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        ClpConfig.Decoding asked = config.decoding();
-        ClpConfig.Gates gates = config.gates();
-        settings.put("samples", asked.samples());
-        settings.put("temperature", asked.temperature());
-        settings.put("maxGap", gates.maxGap());
-        settings.put("maxGapByLanguage", gates.maxGapByLanguage());
-        settings.put("tolerance", gates.tolerance());
-        settings.put("alpha", gates.alpha());
-        settings.put("failOn", gates.failOn().name().toLowerCase(java.util.Locale.ROOT));
-        settings.put("concurrency", config.limits().concurrency());
-        settings.put("languages", config.languages().isEmpty() ? "all" : String.join(",", config.languages()));
-        settings.put("answerFormat", asked.structuredAnswers() ? "json" : "text");
-        settings.put("logprobs", asked.logprobs());
-        config.model().endpoint().ifPresent(e -> settings.put("endpoint", dev.clp.model.SafeText.url(e)));
-        // with the above, every request setting that can change an answer (and is part of the cache key)
-        settings.put("maxTokens", asked.maxTokens());
-        settings.put("seed", asked.seed().orElse(null));
-        String apiVersion = dev.clp.model.ModelClients.apiVersion(config, config.model().spec().provider());
-        if (!apiVersion.isEmpty()) {
-            settings.put("apiVersion", apiVersion);
-        }
-        List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
-        Instant finishedAt = Instant.now();
-        Map<String, Object> usage = usage(stats);
-        usage.put("cache", config.cache().mode());
-        if (!cacheWarnings().isEmpty()) {
-            usage.put("cacheWarning", String.join("\n", cacheWarnings()));
-        }
-        if (fallback != null) {
-            Map<String, Object> fb = new LinkedHashMap<>();
-            fb.put("model", fallback.name());
-            fb.put("asked", fallback.asked());
-            fb.put("resolved", fallback.resolved());
-            fb.putAll(usage(fallbackStats));
-            usage.put("fallbackExtractor", fb);
-        }
-        boolean simulated = model.simulated() || stats.simulatedAnswers();
-        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, settings, usage, suites,
-                summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
-        Path runJson = config.output().resultsDir().resolve("run.json");
-        Path written = null;
-        try {
-            written = record.write(config.output().resultsDir());
-        } catch (java.io.UncheckedIOException e) {
-            notWritten.add(e.getMessage());
-        }
-        Map<String, String> entry = new LinkedHashMap<>();
-        if (written == null && config.gates().baselineUpdate()) {
-            notWritten.add(ClpConstants.BASELINE + ": " + config.gates().baseline().get()
-                    + ": not updated, as it is made from run.json");
-        } else if (written != null && config.gates().baselineUpdate()) {
-            try {
-                Path baselineFile = Baseline.fromRun(written).write(config.gates().baseline().get());
-                entry.put(BASELINE_KEY, baselineFile.toAbsolutePath().normalize().toString());
-            } catch (java.io.UncheckedIOException e) {
-                notWritten.add(ClpConstants.BASELINE + ": " + e.getMessage());
-            }
-        }
-        StringBuilder table = new StringBuilder(SummaryTable.render(model.name(), simulated, summaries,
-                runJson.toAbsolutePath().normalize() + (written == null ? " (NOT WRITTEN)" : ""),
-                java.time.Duration.between(startedAt, finishedAt))).append(usageLine());
-        notWritten.forEach(w -> table.append("NOT WRITTEN: ").append(w).append('\n'));
-        entry.put(SUMMARY_KEY, table.toString());
-        if (written != null) {
-            entry.put(RESULTS_KEY, written.toAbsolutePath().normalize().toString());
-        }
-        context.listener().reportingEntryPublished(this, ReportEntry.from(entry));
     }
 }
