@@ -93,6 +93,16 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         early = new Prefetcher(setup.thenApply(ModelSetup::evaluator), config.limits().concurrency());
     }
 
+    /** Whether {@link #startEarly} started the model side (and it was not yet taken over or discarded). */
+    boolean startedEarly() {
+        return early != null;
+    }
+
+    /** The model calls started during discovery, none when the run did not start early. */
+    List<java.util.concurrent.Future<dev.clp.scoring.PairOutcome>> earlyCalls() {
+        return early == null ? List.of() : early.prestarted();
+    }
+
     /** Sends a pair ahead as soon as it is read (at most one window in all) when the run started early. */
     void prestart(String suiteId, dev.clp.suite.Pair pair) {
         if (early != null && config.includesLanguage(pair.lang())) {

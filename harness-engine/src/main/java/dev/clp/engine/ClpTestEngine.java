@@ -25,6 +25,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionContext> {
 
     private final Map<String, String> environment;
+    /** Loads the HTTP and SQLite libraries on a thread of its own: only for a run that starts early. */
+    private final java.util.function.Consumer<ClpConfig> warmUp;
 
     /** The engine as ServiceLoader creates it, reading the process environment. */
     public ClpTestEngine() {
@@ -33,7 +35,13 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
 
     /** An engine that sees the given environment instead of the process's (for tests). */
     public ClpTestEngine(Map<String, String> environment) {
+        this(environment, ModelClients::warmUp);
+    }
+
+    /** An engine with its own warm-up (tests record whether discovery started one). */
+    ClpTestEngine(Map<String, String> environment, java.util.function.Consumer<ClpConfig> warmUp) {
         this.environment = Map.copyOf(environment);
+        this.warmUp = warmUp;
     }
 
     @Override
@@ -77,14 +85,15 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
             }
         }
         ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, error, environment);
-        if (error == null && !config.simulated()) {
+        // no thread and no network I/O while an IDE only lists the tests: only clp.eager-start=true (clp run sets it)
+        // starts anything, and only for whole directories (a file or unique-id selector runs part of a suite whose
+        // files are all parsed)
+        if (error == null && config.startsEarly()
+                && request.getSelectorsByType(org.junit.platform.engine.DiscoverySelector.class).stream()
+                        .allMatch(s -> s instanceof org.junit.platform.engine.discovery.DirectorySelector)) {
             // loads the HTTP and SQLite libraries on a thread of its own, alongside the early start's client set-up
-            ModelClients.warmUp(config);
-            // only for whole directories: a file or unique-id selector runs part of a suite whose files are all parsed
-            if (request.getSelectorsByType(org.junit.platform.engine.DiscoverySelector.class).stream()
-                    .allMatch(s -> s instanceof org.junit.platform.engine.discovery.DirectorySelector)) {
-                engine.startEarly();
-            }
+            warmUp.accept(config);
+            engine.startEarly();
         }
         ClpConfig finalConfig = config;
         EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()

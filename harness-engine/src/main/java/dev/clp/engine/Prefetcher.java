@@ -97,6 +97,11 @@ final class Prefetcher implements AutoCloseable {
         early.computeIfAbsent(key(suiteId, pair), k -> new Early(pair, evaluate(suiteId, pair, null)));
     }
 
+    /** The evaluations {@link #prestart} started, in no order (tests wait for them instead of polling). */
+    synchronized List<Future<PairOutcome>> prestarted() {
+        return early.values().stream().map(Early::future).toList();
+    }
+
     /** The execution order (pairs of the run, filters applied) and where outcomes go; adopts what was prestarted. */
     Prefetcher begin(List<PairDescriptor> executionOrder, Evaluated sink) {
         List<Done> late;
