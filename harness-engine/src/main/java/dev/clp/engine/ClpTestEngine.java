@@ -84,7 +84,7 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
                 }
             }
         }
-        ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, error, environment);
+        ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, null, environment);
         // no thread and no network I/O while an IDE only lists the tests: only clp.eager-start=true (clp run sets it)
         // starts anything, and only for whole directories (a file or unique-id selector runs part of a suite whose
         // files are all parsed)
@@ -102,11 +102,19 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
                 .build()
                 .resolve(request, engine);
         if (error == null) {
-            SelectionChecks.unknownLanguages(finalConfig, engine).ifPresent(m -> engine.reject(new ConfigException(m)));
+            error = SelectionChecks.unknownLanguages(finalConfig, engine).map(ConfigException::new).orElse(null);
             for (String message : SelectionChecks.thresholdsForOtherLanguages(finalConfig, engine)) {
                 request.getDiscoveryListener().issueEncountered(uniqueId,
                         DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
             }
+        }
+        if (error != null) {
+            // an error issue: the launcher fails the engine with the message before anything runs (an IDE shows it
+            // beside the tests, which discovery still lists); the engine descriptor fails the run too, for launchers
+            // that let an engine with error issues execute
+            request.getDiscoveryListener().issueEncountered(uniqueId,
+                    DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, error.getMessage()));
+            engine.reject(error);
         }
         return engine;
     }

@@ -68,6 +68,28 @@ class ConfigGuardsTest {
         }
 
         @Test
+        void aValueThatIsNoValueIsAnErrorIssueOfDiscoveryAndFailsTheEngineBeforeAnyTest() {
+            EngineTestKit.Builder kit = kit(Map.of("CLP_ALLOW_SIMULATED", "true"))
+                    .configurationParameter("clp.samples", "lots").selectors(selectDirectory(suite().toFile()));
+            assertThat(messages(kit.discover().getDiscoveryIssues(), DiscoveryIssue.Severity.ERROR))
+                    .as("an IDE shows it beside the tests, which are still listed").singleElement().asString()
+                    .startsWith("clp.samples: expected a whole number from 1 to 100, found 'lots'");
+            assertThat(kit.discover().getEngineDescriptor().getDescendants()).isNotEmpty();
+            EngineExecutionResults results = kit.execute();
+            results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
+                    m.contains("clp.samples: expected a whole number from 1 to 100, found 'lots'")))));
+            results.testEvents().assertStatistics(s -> s.started(0));
+        }
+
+        @Test
+        void aLanguageTheSuitesDoNotHaveIsAnErrorIssueOfDiscovery() {
+            assertThat(messages(kit(Map.of("CLP_ALLOW_SIMULATED", "true")).configurationParameter("clp.languages", "xx")
+                    .selectors(selectDirectory(suite().toFile())).discover().getDiscoveryIssues(),
+                    DiscoveryIssue.Severity.ERROR)).singleElement().asString()
+                    .startsWith("clp.languages: 'xx' is not a language of the suites");
+        }
+
+        @Test
         void anUnknownKeyOutsideCiIsAWarningThatNamesTheClosestKnownKey() {
             List<DiscoveryIssue> issues = kit(Map.of()).configurationParameter("clp.modle", "sim:gpt-4o")
                     .configurationParameter("clp.gate.max-gapp", "0.2")
