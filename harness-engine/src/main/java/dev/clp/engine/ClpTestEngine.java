@@ -108,7 +108,8 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
                         DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
             }
         }
-        if (error != null) {
+        if (error != null && !engine.getChildren().isEmpty()) {
+            // (nothing selected for this engine, e.g. Surefire handing it class selectors: no error, nothing runs)
             // an error issue: the launcher fails the engine with the message before anything runs (an IDE shows it
             // beside the tests, which discovery still lists); the engine descriptor fails the run too, for launchers
             // that let an engine with error issues execute
