@@ -96,11 +96,13 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
             engine.startEarly();
         }
         ClpConfig finalConfig = config;
-        EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
-                .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(), engine::prestart,
-                        "true".equalsIgnoreCase(environment.getOrDefault("CI", ""))))
-                .build()
-                .resolve(request, engine);
+        try (JarFileSystems jars = new JarFileSystems()) {
+            EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
+                    .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(),
+                            engine::prestart, "true".equalsIgnoreCase(environment.getOrDefault("CI", "")), jars))
+                    .build()
+                    .resolve(request, engine);
+        }
         if (error == null) {
             error = SelectionChecks.unknownLanguages(finalConfig, engine).map(ConfigException::new).orElse(null);
             for (String message : SelectionChecks.thresholdsForOtherLanguages(finalConfig, engine)) {
