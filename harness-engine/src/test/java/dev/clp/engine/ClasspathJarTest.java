@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** A suite packed in a jar on the classpath: found, and the jar's file system closed again after discovery. */
 class ClasspathJarTest {
@@ -37,7 +37,7 @@ class ClasspathJarTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, previous)) {
             Thread.currentThread().setContextClassLoader(loader);
             for (int round = 0; round < 2; round++) {
-                TestDescriptor engine = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                TestDescriptor engine = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                         .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                         .selectors(selectClasspathResource("packed-suite")).discover().getEngineDescriptor();
                 assertThat(engine.getDescendants().stream().map(d -> d.getUniqueId().toString()))

@@ -13,6 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.scoring.Baseline;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class ClpBaselineTest {
     }
 
     private EngineTestKit.Builder kit(Path suite, String model, Map<String, String> extra) {
-        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.model", model)
                 .configurationParameter("clp.gate.max-gap", "0.5")

@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class ClpEngineTest {
     Path tmp;
 
     private EngineTestKit.Builder kit(Map<String, String> env) {
-        return EngineTestKit.engine(new ClpTestEngine(env))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(env))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString());
     }
 

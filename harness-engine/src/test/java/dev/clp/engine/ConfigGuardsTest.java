@@ -12,6 +12,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.clp.suite.SuiteWriter;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ class ConfigGuardsTest {
     Path tmp;
 
     private EngineTestKit.Builder kit(Map<String, String> env) {
-        return EngineTestKit.engine(new ClpTestEngine(env))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(env))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.allure", "off");
     }
