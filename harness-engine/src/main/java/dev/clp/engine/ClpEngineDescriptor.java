@@ -1,16 +1,13 @@
 package dev.clp.engine;
 
 import dev.clp.config.ClpConfig;
-import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
-import dev.clp.model.AnswerKey;
 import dev.clp.model.CallStats;
 import dev.clp.model.ModelClient;
 import dev.clp.allure.AllureResults;
 import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.RunRecord;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +39,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     private CallStats fallbackStats;
     private Instant startedAt;
     /** Set by {@link #startEarly}, taken over (or discarded) by {@link #before}. */
-    private Prefetcher early;
-    private java.util.concurrent.CompletableFuture<ModelSetup> earlySetup;
+    private EarlyStart early;
 
     ClpEngineDescriptor(UniqueId uniqueId, ClpConfig config, ConfigException configError,
             Map<String, String> environment) {
@@ -65,42 +61,24 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     }
 
     /**
-     * Starts the model side while the suites are still read ({@code clp.eager-start}): the clients are built on a
-     * thread of their own, and {@link #prestart} sends pairs as their lines are read. Before {@link #before}
-     * only; a no-op unless {@link ClpConfig#startsEarly()}.
+     * Starts the model side while the suites are still read ({@code clp.eager-start}; see {@link EarlyStart}). Before
+     * {@link #before} only; a no-op unless {@link ClpConfig#startsEarly()}.
      */
     void startEarly() {
         if (configError != null || !config.startsEarly() || early != null) {
             return;
         }
         try {
-            checkOutputDirectories();
+            OutputDirectories.check(config);
         } catch (ConfigException e) {
             return; // no call is sent: before() fails the run with the message
         }
-        java.util.concurrent.CompletableFuture<ModelSetup> setup = new java.util.concurrent.CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try {
-                // HTTP clients only (startsEarly), which do not read the answer key
-                setup.complete(ModelSetup.create(config, environment, new AnswerKey()));
-            } catch (RuntimeException | Error e) {
-                setup.completeExceptionally(e);
-            }
-        }, "clp-model-setup");
-        builder.setDaemon(true);
-        builder.start();
-        earlySetup = setup;
-        early = new Prefetcher(setup.thenApply(ModelSetup::evaluator), config.limits().concurrency());
+        early = EarlyStart.start(config, environment);
     }
 
-    /** Whether {@link #startEarly} started the model side (and it was not yet taken over or discarded). */
-    boolean startedEarly() {
-        return early != null;
-    }
-
-    /** The model calls started during discovery, none when the run did not start early. */
-    List<java.util.concurrent.Future<dev.clp.scoring.PairOutcome>> earlyCalls() {
-        return early == null ? List.of() : early.prestarted();
+    /** What {@link #startEarly} started, until the run takes it over or discards it; null when nothing started. */
+    EarlyStart earlyStart() {
+        return early;
     }
 
     /** Sends a pair ahead as soon as it is read (at most one window in all) when the run started early. */
@@ -129,66 +107,26 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         if (configError != null) {
             throw configError;
         }
-        checkOutputDirectories();
-        Baseline baseline = null;
-        if (config.gates().baseline().isPresent() && !config.gates().baselineUpdate()) {
-            try {
-                baseline = Baseline.read(config.gates().baseline().get());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(ClpConstants.BASELINE + ": " + e.getMessage());
-            }
-        }
+        OutputDirectories.check(config);
+        Baseline baseline = RunPlan.baseline(config);
         startedAt = Instant.now();
-        List<PairDescriptor> order = new ArrayList<>();
-        AnswerKey key = new AnswerKey();
-        java.util.Set<UniqueId> ordered = new java.util.HashSet<>();
-        List<LanguageDescriptor> gated = new ArrayList<>();
-        accept(d -> {
-            if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
-                order.add(p);
-                ordered.add(p.getUniqueId());
-                key.register(p.pair());
-            }
-            if (d instanceof GateDescriptor g && g.getParent().orElse(null) instanceof LanguageDescriptor l
-                    && config.includesLanguage(l.lang()) && !gated.contains(l)) {
-                gated.add(l);
-            }
-        });
-        // a gate decides from every pair of its language, also when a tag filter or a gate's unique id left the
-        // pairs' tests out: those pairs are asked too, without tests of their own
-        List<PairDescriptor> forGates = new ArrayList<>();
-        for (LanguageDescriptor l : gated) {
-            for (PairDescriptor p : l.pairsOfFile()) {
-                if (ordered.add(p.getUniqueId())) {
-                    order.add(p);
-                    forGates.add(p);
-                    key.register(p.pair());
-                }
-            }
-        }
-        if (order.isEmpty() && getDescendants().stream().noneMatch(ProblemDescriptor.class::isInstance)) {
+        RunPlan plan = RunPlan.of(this, config);
+        if (plan.order().isEmpty() && getDescendants().stream().noneMatch(ProblemDescriptor.class::isInstance)) {
             // (invalid suite lines or manifests fail as problem tests of their own, so such a run is not green)
             discardEarlyStart();
             throw new ConfigException(SelectionChecks.noPairReason(config, this));
         }
-        gateOnly = List.copyOf(forGates);
-        java.util.Set<UniqueId> untested = new java.util.HashSet<>();
-        forGates.forEach(p -> untested.add(p.getUniqueId()));
+        gateOnly = plan.gateOnly();
         Prefetcher prefetcher;
         if (early != null) {
-            try {
-                models = earlySetup.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : e;
-            }
-            prefetcher = early;
+            models = early.models();
+            prefetcher = early.prefetcher();
         } else {
-            models = ModelSetup.create(config, environment, key);
+            models = ModelSetup.create(config, environment, plan.key());
             prefetcher = new Prefetcher(java.util.concurrent.CompletableFuture.completedFuture(models.evaluator()),
                     config.limits().concurrency());
         }
         early = null;
-        earlySetup = null;
         model = models.model();
         stats = models.stats();
         fallback = models.fallback();
@@ -199,50 +137,23 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         Baseline known = baseline;
         // each pair's Allure result is written when its answers are in (with the real start and stop of its calls),
         // so the files are written while the model works instead of after the last answer
-        prefetcher.begin(order, allure == null ? Prefetcher.Evaluated.NONE
+        prefetcher.begin(plan.order(), allure == null ? OutcomeListener.NONE
                 : (pair, outcome, start, stop) -> {
-                    if (!untested.contains(pair.getUniqueId())) {
+                    if (!plan.untested().contains(pair.getUniqueId())) {
                         allure.pair(pair.suiteId(), pair.getUniqueId().toString(), pair.getDisplayName(), outcome,
                                 pair.knownWeak(outcome, known), start, stop);
                     }
                 });
-        List<String[]> gatedLanguages = new ArrayList<>();
-        for (LanguageDescriptor l : gated) {
-            l.getParent().filter(SuiteDescriptor.class::isInstance).map(SuiteDescriptor.class::cast)
-                    .ifPresent(s -> gatedLanguages.add(new String[] {s.suiteId(), l.lang()}));
-        }
-        return context.withRun(prefetcher, new GateBoard(order, prefetcher, config, baseline, gatedLanguages),
-                baseline, allure);
-    }
-
-    /**
-     * Fails, naming the key and the directory, when a directory the run writes its results to cannot be written:
-     * found before the first model call, not after every call was paid for.
-     */
-    private void checkOutputDirectories() {
-        writable(ClpConstants.RESULTS_DIR, config.output().resultsDir());
-        config.output().allureResultsDir().ifPresent(dir -> writable(ClpConstants.ALLURE_RESULTS_DIR, dir));
-    }
-
-    private static void writable(String key, Path dir) {
-        try {
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, ".clp-write-check", ".tmp"));
-        } catch (java.io.IOException e) {
-            throw new ConfigException(key + ": " + dir + ": cannot write results here ("
-                    + dev.clp.suite.SuiteWriter.reason(e) + "); choose a writable directory with " + key);
-        }
+        return context.withRun(prefetcher, new GateBoard(plan.order(), prefetcher, config, baseline,
+                plan.gatedLanguages()), baseline, allure);
     }
 
     /** Stops calls started early and closes their clients, when the run does not go ahead. */
     void discardEarlyStart() {
-        if (early == null) {
-            return;
+        if (early != null) {
+            early.discard();
+            early = null;
         }
-        early.close();
-        early = null;
-        earlySetup.thenAccept(ModelSetup::close);
-        earlySetup = null;
     }
 
     @Override
@@ -277,14 +188,5 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
 
     private RunResults results() {
         return new RunResults(this, config, environment, model, stats, fallback, fallbackStats, startedAt);
-    }
-
-    /** Results (run.json, gates.json, Allure, the baseline) that could not be written; the verdicts stand. */
-    static final class ResultsNotWritten extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ResultsNotWritten(String message) {
-            super(message);
-        }
     }
 }

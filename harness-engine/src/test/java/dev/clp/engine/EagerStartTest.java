@@ -10,6 +10,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.scoring.PairOutcome;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class EagerStartTest {
     }
 
     private EngineTestKit.Builder kit(String name, boolean eager) {
-        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.model", "openai:m")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
                 .configurationParameter("clp.cache", "off")
@@ -107,7 +108,7 @@ class EagerStartTest {
                 .discover().getEngineDescriptor();
         // one window is max(16 x concurrency, 64) = 64 pairs; each asks its target side, English once per question:
         // discovery has read every file, so every early call is started; wait for each of them, then count
-        List<Future<PairOutcome>> early = engine.earlyCalls();
+        List<Future<PairOutcome>> early = engine.earlyStart().calls();
         try {
             for (Future<PairOutcome> call : early) {
                 call.get(30, TimeUnit.SECONDS);
@@ -124,17 +125,17 @@ class EagerStartTest {
     void listingTheTestsWithoutEagerStartStartsNoThreadAndNoWarmUp() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 10, "sw");
         java.util.List<dev.clp.config.ClpConfig> warmedUp = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ClpEngineDescriptor listed = (ClpEngineDescriptor) EngineTestKit.engine(new ClpTestEngine(Map.of(), warmedUp::add))
+        ClpEngineDescriptor listed = (ClpEngineDescriptor) EngineRun.in(tmp).engine(new ClpTestEngine(Map.of(), warmedUp::add))
                 .configurationParameter("clp.model", "openai:m")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
                 .configurationParameter("clp.results.dir", tmp.resolve("listed").toString())
                 .selectors(selectDirectory(suite.toFile())).discover().getEngineDescriptor();
         assertThat(warmedUp).as("an IDE listing the tests loads no HTTP or SQLite library on a thread of its own")
                 .isEmpty();
-        assertThat(listed.startedEarly()).as("no client set-up thread, no prefetcher").isFalse();
+        assertThat(listed.earlyStart()).as("no client set-up thread, no prefetcher").isNull();
         assertThat(requests.get()).isZero();
 
-        ClpEngineDescriptor eager = (ClpEngineDescriptor) EngineTestKit.engine(new ClpTestEngine(Map.of(), warmedUp::add))
+        ClpEngineDescriptor eager = (ClpEngineDescriptor) EngineRun.in(tmp).engine(new ClpTestEngine(Map.of(), warmedUp::add))
                 .configurationParameter("clp.model", "openai:m")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
                 .configurationParameter("clp.eager-start", "true")
@@ -142,7 +143,7 @@ class EagerStartTest {
                 .selectors(selectDirectory(suite.toFile())).discover().getEngineDescriptor();
         try {
             assertThat(warmedUp).as("clp.eager-start=true asks for the warm-up").hasSize(1);
-            assertThat(eager.startedEarly()).isTrue();
+            assertThat(eager.earlyStart()).isNotNull();
         } finally {
             eager.discardEarlyStart();
         }
