@@ -228,7 +228,8 @@ public final class ClpConstants {
      * most one prefetch window in all), instead of after discovery. Only for runs where every discovered pair is
      * executed: a tag or other post-discovery filter would have the model answer pairs that are then not run, and an
      * IDE that only lists tests would spend calls. Only when whole directories are selected. {@code clp run} sets it
-     * when no {@code --include-tag} is given.
+     * when no {@code --include-tag} is given. Unless it is {@code true}, discovery starts no thread and no network I/O
+     * (not even the warm-up that loads the HTTP and SQLite libraries).
      * Default {@code false}.
      */
     public static final String EAGER_START = "clp.eager-start";

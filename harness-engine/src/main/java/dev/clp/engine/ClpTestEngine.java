@@ -21,10 +21,12 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * {@code [engine:clp]/[suite:<id>]/[lang:<tag>]/[pair:<id>]} plus a {@code [gate:gap]} per language.
  * Registered through {@code META-INF/services/org.junit.platform.engine.TestEngine}.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionContext> {
 
     private final Map<String, String> environment;
+    /** Loads the HTTP and SQLite libraries on a thread of its own: only for a run that starts early. */
+    private final java.util.function.Consumer<ClpConfig> warmUp;
 
     /** The engine as ServiceLoader creates it, reading the process environment. */
     public ClpTestEngine() {
@@ -33,7 +35,13 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
 
     /** An engine that sees the given environment instead of the process's (for tests). */
     public ClpTestEngine(Map<String, String> environment) {
+        this(environment, ModelClients::warmUp);
+    }
+
+    /** An engine with its own warm-up (tests record whether discovery started one). */
+    ClpTestEngine(Map<String, String> environment, java.util.function.Consumer<ClpConfig> warmUp) {
         this.environment = Map.copyOf(environment);
+        this.warmUp = warmUp;
     }
 
     @Override
@@ -76,28 +84,40 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
                 }
             }
         }
-        ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, error, environment);
-        if (error == null && !config.simulated()) {
+        ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, null, environment);
+        // no thread and no network I/O while an IDE only lists the tests: only clp.eager-start=true (clp run sets it)
+        // starts anything, and only for whole directories (a file or unique-id selector runs part of a suite whose
+        // files are all parsed)
+        if (error == null && config.startsEarly()
+                && request.getSelectorsByType(org.junit.platform.engine.DiscoverySelector.class).stream()
+                        .allMatch(s -> s instanceof org.junit.platform.engine.discovery.DirectorySelector)) {
             // loads the HTTP and SQLite libraries on a thread of its own, alongside the early start's client set-up
-            ModelClients.warmUp(config);
-            // only for whole directories: a file or unique-id selector runs part of a suite whose files are all parsed
-            if (request.getSelectorsByType(org.junit.platform.engine.DiscoverySelector.class).stream()
-                    .allMatch(s -> s instanceof org.junit.platform.engine.discovery.DirectorySelector)) {
-                engine.startEarly();
-            }
+            warmUp.accept(config);
+            engine.startEarly();
         }
         ClpConfig finalConfig = config;
-        EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
-                .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(), engine::prestart,
-                        "true".equalsIgnoreCase(environment.getOrDefault("CI", ""))))
-                .build()
-                .resolve(request, engine);
+        try (JarFileSystems jars = new JarFileSystems()) {
+            EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
+                    .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(),
+                            engine::prestart, "true".equalsIgnoreCase(environment.getOrDefault("CI", "")), jars))
+                    .build()
+                    .resolve(request, engine);
+        }
         if (error == null) {
-            SelectionChecks.unknownLanguages(finalConfig, engine).ifPresent(m -> engine.reject(new ConfigException(m)));
+            error = SelectionChecks.unknownLanguages(finalConfig, engine).map(ConfigException::new).orElse(null);
             for (String message : SelectionChecks.thresholdsForOtherLanguages(finalConfig, engine)) {
                 request.getDiscoveryListener().issueEncountered(uniqueId,
                         DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
             }
+        }
+        if (error != null && !engine.getChildren().isEmpty()) {
+            // (nothing selected for this engine, e.g. Surefire handing it class selectors: no error, nothing runs)
+            // an error issue: the launcher fails the engine with the message before anything runs (an IDE shows it
+            // beside the tests, which discovery still lists); the engine descriptor fails the run too, for launchers
+            // that let an engine with error issues execute
+            request.getDiscoveryListener().issueEncountered(uniqueId,
+                    DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, error.getMessage()));
+            engine.reject(error);
         }
         return engine;
     }

@@ -14,7 +14,7 @@ import org.junit.platform.launcher.TestPlan;
  * place of the engine module that writes to a standard stream, like a build tool's console reporter.
  * {@code clp.console.summary=false} turns it off (the {@code clp} command line prints the table itself).
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConsoleSummaryListener implements TestExecutionListener {
 
     private final PrintStream out;

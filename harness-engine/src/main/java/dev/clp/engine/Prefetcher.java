@@ -8,13 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.UniqueId;
 
 /**
@@ -27,17 +22,6 @@ import org.junit.platform.engine.UniqueId;
  * takes the execution order and adopts what was started.
  */
 final class Prefetcher implements AutoCloseable {
-
-    /**
-     * Told of each outcome on the worker that produced it, as soon as it is known: results that do not depend on JUnit's
-     * reporting order (Allure files) are written while the model still works, not in a burst after the last answer.
-     */
-    @FunctionalInterface
-    interface Evaluated {
-        Evaluated NONE = (pair, outcome, startMillis, stopMillis) -> { };
-
-        void evaluated(PairDescriptor pair, PairOutcome outcome, long startMillis, long stopMillis);
-    }
 
     /** A pair sent to the model before {@link #begin}: adopted only by the same pair (two suites may share an id). */
     private record Early(Pair pair, Future<PairOutcome> future) {
@@ -60,7 +44,7 @@ final class Prefetcher implements AutoCloseable {
     private final Map<Integer, Future<PairOutcome>> inFlight = new HashMap<>();
     /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
     private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
-    private Evaluated evaluated;
+    private OutcomeListener evaluated;
     private int submitted;
 
     /**
@@ -71,15 +55,7 @@ final class Prefetcher implements AutoCloseable {
         this.evaluator = evaluator;
         // generous, so one slow pair at the head of the reported order never leaves the workers idle
         this.window = Math.max(concurrency * 16, 64);
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "clp-model-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        // more workers than calls in flight: the model layer's limiter caps HTTP calls at clp.concurrency, and the
-        // spare workers keep it saturated while others parse answers or wait out a retry back-off
-        this.pool = Executors.newFixedThreadPool(2 * concurrency + 2, threads);
+        this.pool = Workers.pool(concurrency);
     }
 
     private static String key(String suiteId, Pair pair) {
@@ -97,8 +73,13 @@ final class Prefetcher implements AutoCloseable {
         early.computeIfAbsent(key(suiteId, pair), k -> new Early(pair, evaluate(suiteId, pair, null)));
     }
 
+    /** The evaluations {@link #prestart} started, in no order (tests wait for them instead of polling). */
+    synchronized List<Future<PairOutcome>> prestarted() {
+        return early.values().stream().map(Early::future).toList();
+    }
+
     /** The execution order (pairs of the run, filters applied) and where outcomes go; adopts what was prestarted. */
-    Prefetcher begin(List<PairDescriptor> executionOrder, Evaluated sink) {
+    Prefetcher begin(List<PairDescriptor> executionOrder, OutcomeListener sink) {
         List<Done> late;
         synchronized (this) {
             this.order = List.copyOf(executionOrder);
@@ -139,26 +120,7 @@ final class Prefetcher implements AutoCloseable {
                 done.put(i, future);
             }
         }
-        return get(future, pair);
-    }
-
-    private static PairOutcome get(Future<PairOutcome> future, PairDescriptor pair) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for pair " + pair.pair().id(), e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
-                    : e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("evaluating pair " + pair.pair().id() + " failed", cause);
-        }
+        return Workers.outcome(future, pair);
     }
 
     /**
@@ -181,7 +143,7 @@ final class Prefetcher implements AutoCloseable {
         }
         List<PairOutcome> out = new ArrayList<>(futures.size());
         for (int i = 0; i < futures.size(); i++) {
-            out.add(get(futures.get(i), order.get(i)));
+            out.add(Workers.outcome(futures.get(i), order.get(i)));
         }
         return out;
     }
@@ -205,7 +167,7 @@ final class Prefetcher implements AutoCloseable {
 
     /** Hands an outcome to the sink, or keeps it until {@link #begin} names one; pairs outside the order are dropped. */
     private void deliver(String suiteId, Pair pair, PairDescriptor known, PairOutcome outcome, long start, long stop) {
-        Evaluated sink;
+        OutcomeListener sink;
         PairDescriptor descriptor = known;
         synchronized (this) {
             if (evaluated == null) {

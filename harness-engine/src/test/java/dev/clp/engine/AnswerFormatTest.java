@@ -9,6 +9,7 @@ import dev.clp.sim.AnswerKey;
 import dev.clp.sim.SimProfile;
 import dev.clp.sim.SimulatedModel;
 import dev.clp.sim.SimulatorServer;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@code clp.answer-format=json} end to end over HTTP, and the fallback extractor ({@code clp.extractor.fallback})
@@ -36,7 +36,7 @@ class AnswerFormatTest {
     Path tmp;
 
     private JsonNode run(Path suite, String name, Map<String, String> params) throws IOException {
-        var kit = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        var kit = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve(name).toString())
                 .configurationParameter("clp.cache", "off")
                 .configurationParameter("clp.concurrency", "8")

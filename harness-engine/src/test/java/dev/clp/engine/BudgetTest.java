@@ -10,6 +10,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Budgets stop a run cleanly, keep every result so far, and the ledger prices what was used. */
 class BudgetTest {
@@ -41,7 +41,7 @@ class BudgetTest {
                 }
             });
             server.start();
-            EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+            EngineExecutionResults results = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                     .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                     .configurationParameter("clp.model", "openai:m")
                     .configurationParameter("clp.endpoint", server.url("/v1").toString())

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.internal.ResponseCache;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Reproducible answers: every request setting that can change an answer is part of the response-cache key and of
@@ -68,7 +68,7 @@ class CacheKeyTest {
     }
 
     private EngineExecutionResults run(Path suite, String model, Map<String, String> env, Map<String, String> extra) {
-        EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(env))
+        EngineExecutionResults results = EngineRun.in(tmp).engine(new ClpTestEngine(env))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.allure", "off")
                 .configurationParameter("clp.model", model)

@@ -13,6 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.scoring.Baseline;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,13 +34,16 @@ class ClpBaselineTest {
     }
 
     private EngineExecutionResults run(Path suite, String model, Map<String, String> extra) {
-        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        return kit(suite, model, extra).execute();
+    }
+
+    private EngineTestKit.Builder kit(Path suite, String model, Map<String, String> extra) {
+        return EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.model", model)
                 .configurationParameter("clp.gate.max-gap", "0.5")
                 .configurationParameters(extra)
-                .selectors(selectDirectory(suite.toFile()))
-                .execute();
+                .selectors(selectDirectory(suite.toFile()));
     }
 
     private Path record(Path suite, String model) {
@@ -113,9 +117,13 @@ class ClpBaselineTest {
     @Test
     void updateWithoutAFileIsAConfigurationError() {
         Path suite = SuiteFixtures.suite(tmp.resolve("t"), "t", 2, "sw");
-        EngineExecutionResults results = run(suite, "sim:gpt-4o", Map.of("clp.baseline.update", "true"));
-        results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(
-                "clp.baseline.update=true needs clp.baseline=<file> to write the baseline to"))));
+        EngineTestKit.Builder kit = kit(suite, "sim:gpt-4o", Map.of("clp.baseline.update", "true"));
+        // an error discovery issue, which the launcher fails the engine with before any test starts
+        assertThat(kit.discover().getDiscoveryIssues().stream().map(org.junit.platform.engine.DiscoveryIssue::message))
+                .containsExactly("clp.baseline.update=true needs clp.baseline=<file> to write the baseline to");
+        EngineExecutionResults results = kit.execute();
+        results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m -> m.contains(
+                "clp.baseline.update=true needs clp.baseline=<file> to write the baseline to")))));
     }
 
     @Test

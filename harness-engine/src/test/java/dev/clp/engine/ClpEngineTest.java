@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class ClpEngineTest {
     Path tmp;
 
     private EngineTestKit.Builder kit(Map<String, String> env) {
-        return EngineTestKit.engine(new ClpTestEngine(env))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(env))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString());
     }
 
@@ -266,9 +267,13 @@ class ClpEngineTest {
         @Test
         void anUnsetModelInCiFailsTheEngineWithAnExplanation() {
             Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
-            EngineExecutionResults results = kit(Map.of("CI", "true")).selectors(selectDirectory(suite.toFile())).execute();
+            EngineTestKit.Builder kit = kit(Map.of("CI", "true")).selectors(selectDirectory(suite.toFile()));
+            // an error discovery issue, which the launcher fails the engine with before any test starts
+            assertThat(kit.discover().getDiscoveryIssues()).filteredOn(i -> i.severity() == DiscoveryIssue.Severity.ERROR)
+                    .singleElement().satisfies(i -> assertThat(i.message()).startsWith("clp.model is not set and CI=true"));
+            EngineExecutionResults results = kit.execute();
             results.allEvents().assertThatEvents().haveExactly(1, event(engine(),
-                    finishedWithFailure(message(m -> m.startsWith("clp.model is not set and CI=true")))));
+                    finishedWithFailure(message(m -> m.contains("clp.model is not set and CI=true")))));
             results.testEvents().assertStatistics(s -> s.started(0));
         }
 
@@ -284,10 +289,14 @@ class ClpEngineTest {
         @Test
         void aBadConfigurationValueNamingTheKey() {
             Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
-            EngineExecutionResults results = kit().configurationParameter("clp.concurrency", "0")
-                    .selectors(selectDirectory(suite.toFile())).execute();
+            EngineTestKit.Builder kit = kit().configurationParameter("clp.concurrency", "0")
+                    .selectors(selectDirectory(suite.toFile()));
+            assertThat(kit.discover().getDiscoveryIssues()).filteredOn(i -> i.severity() == DiscoveryIssue.Severity.ERROR)
+                    .singleElement().satisfies(i -> assertThat(i.message())
+                            .startsWith("clp.concurrency: expected a whole number from 1 to 1024, found '0'"));
+            EngineExecutionResults results = kit.execute();
             results.allEvents().assertThatEvents().haveExactly(1, event(engine(),
-                    finishedWithFailure(message(m -> m.startsWith("clp.concurrency: expected a whole number from 1 to 1024, found '0'")))));
+                    finishedWithFailure(message(m -> m.contains("clp.concurrency: expected a whole number from 1 to 1024, found '0'")))));
         }
 
         @Test

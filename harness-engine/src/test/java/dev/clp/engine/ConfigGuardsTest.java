@@ -12,6 +12,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.clp.suite.SuiteWriter;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ class ConfigGuardsTest {
     Path tmp;
 
     private EngineTestKit.Builder kit(Map<String, String> env) {
-        return EngineTestKit.engine(new ClpTestEngine(env))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(env))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.allure", "off");
     }
@@ -65,6 +66,28 @@ class ConfigGuardsTest {
             results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
                     m.contains("unknown key clp.modle — did you mean clp.model?")))));
             results.testEvents().assertStatistics(s -> s.started(0));
+        }
+
+        @Test
+        void aValueThatIsNoValueIsAnErrorIssueOfDiscoveryAndFailsTheEngineBeforeAnyTest() {
+            EngineTestKit.Builder kit = kit(Map.of("CLP_ALLOW_SIMULATED", "true"))
+                    .configurationParameter("clp.samples", "lots").selectors(selectDirectory(suite().toFile()));
+            assertThat(messages(kit.discover().getDiscoveryIssues(), DiscoveryIssue.Severity.ERROR))
+                    .as("an IDE shows it beside the tests, which are still listed").singleElement().asString()
+                    .startsWith("clp.samples: expected a whole number from 1 to 100, found 'lots'");
+            assertThat(kit.discover().getEngineDescriptor().getDescendants()).isNotEmpty();
+            EngineExecutionResults results = kit.execute();
+            results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
+                    m.contains("clp.samples: expected a whole number from 1 to 100, found 'lots'")))));
+            results.testEvents().assertStatistics(s -> s.started(0));
+        }
+
+        @Test
+        void aLanguageTheSuitesDoNotHaveIsAnErrorIssueOfDiscovery() {
+            assertThat(messages(kit(Map.of("CLP_ALLOW_SIMULATED", "true")).configurationParameter("clp.languages", "xx")
+                    .selectors(selectDirectory(suite().toFile())).discover().getDiscoveryIssues(),
+                    DiscoveryIssue.Severity.ERROR)).singleElement().asString()
+                    .startsWith("clp.languages: 'xx' is not a language of the suites");
         }
 
         @Test

@@ -42,6 +42,7 @@ class ConsoleLauncherTest {
                 "--include-engine", "clp",
                 "--include-tag", "lang:sw",
                 "--config", "clp.results.dir=" + tmp.resolve("results"),
+                "--config", "clp.allure.results-dir=" + tmp.resolve("allure-results"),
                 "--config", "clp.allow-simulated=true",
                 // the 12-pair starter suite is underpowered; this test is about discovery through the launcher
                 "--config", "clp.gate.allow-underpowered=true",

@@ -9,13 +9,18 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.scoring.PairOutcome;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.Dispatcher;
@@ -70,7 +75,7 @@ class EagerStartTest {
     }
 
     private EngineTestKit.Builder kit(String name, boolean eager) {
-        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.model", "openai:m")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
                 .configurationParameter("clp.cache", "off")
@@ -94,7 +99,7 @@ class EagerStartTest {
     }
 
     @Test
-    void discoveryAloneAlreadyAsksTheModelButNoMoreThanOneWindow() throws InterruptedException {
+    void discoveryAloneAlreadyAsksTheModelButNoMoreThanOneWindow() throws Exception {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 100, "sw", "yo");
         kit("lazy", false).selectors(selectDirectory(suite.toFile())).discover();
         assertThat(requests.get()).as("without eager start, listing the tests calls nothing").isZero();
@@ -102,16 +107,46 @@ class EagerStartTest {
         ClpEngineDescriptor engine = (ClpEngineDescriptor) kit("eager", true).selectors(selectDirectory(suite.toFile()))
                 .discover().getEngineDescriptor();
         // one window is max(16 x concurrency, 64) = 64 pairs; each asks its target side, English once per question:
-        // wait until the early calls are over (no new request for half a second), then count them
-        int seen = -1;
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while ((seen != requests.get() || seen == 0) && System.nanoTime() < deadline) {
-            seen = requests.get();
-            Thread.sleep(500);
+        // discovery has read every file, so every early call is started; wait for each of them, then count
+        List<Future<PairOutcome>> early = engine.earlyStart().calls();
+        try {
+            for (Future<PairOutcome> call : early) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            engine.discardEarlyStart();
         }
-        engine.discardEarlyStart();
+        assertThat(early).as("pairs started during discovery, one window").hasSize(64);
         assertThat(requests.get()).as("calls start during discovery, at most one window").isPositive()
                 .isLessThanOrEqualTo(2 * 64);
+    }
+
+    @Test
+    void listingTheTestsWithoutEagerStartStartsNoThreadAndNoWarmUp() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 10, "sw");
+        java.util.List<dev.clp.config.ClpConfig> warmedUp = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClpEngineDescriptor listed = (ClpEngineDescriptor) EngineRun.in(tmp).engine(new ClpTestEngine(Map.of(), warmedUp::add))
+                .configurationParameter("clp.model", "openai:m")
+                .configurationParameter("clp.endpoint", server.url("/v1").toString())
+                .configurationParameter("clp.results.dir", tmp.resolve("listed").toString())
+                .selectors(selectDirectory(suite.toFile())).discover().getEngineDescriptor();
+        assertThat(warmedUp).as("an IDE listing the tests loads no HTTP or SQLite library on a thread of its own")
+                .isEmpty();
+        assertThat(listed.earlyStart()).as("no client set-up thread, no prefetcher").isNull();
+        assertThat(requests.get()).isZero();
+
+        ClpEngineDescriptor eager = (ClpEngineDescriptor) EngineRun.in(tmp).engine(new ClpTestEngine(Map.of(), warmedUp::add))
+                .configurationParameter("clp.model", "openai:m")
+                .configurationParameter("clp.endpoint", server.url("/v1").toString())
+                .configurationParameter("clp.eager-start", "true")
+                .configurationParameter("clp.results.dir", tmp.resolve("eager").toString())
+                .selectors(selectDirectory(suite.toFile())).discover().getEngineDescriptor();
+        try {
+            assertThat(warmedUp).as("clp.eager-start=true asks for the warm-up").hasSize(1);
+            assertThat(eager.earlyStart()).isNotNull();
+        } finally {
+            eager.discardEarlyStart();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A storm of faults (10 % 429, 10 % 500, 2 % garbage bodies, seeded) loses no pair and changes no outcome
@@ -71,7 +71,7 @@ class FaultToleranceTest {
     }
 
     private Map<String, String> outcomes(MockWebServer server, Path results, Path suite) throws IOException {
-        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", results.toString())
                 .configurationParameter("clp.model", "openai:mock")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())

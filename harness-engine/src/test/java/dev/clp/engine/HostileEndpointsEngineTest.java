@@ -3,6 +3,7 @@ package dev.clp.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class HostileEndpointsEngineTest {
     Path tmp;
 
     private EngineTestKit.Builder engine(String endpoint, Path suite) {
-        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.allure.results-dir", tmp.resolve("allure").toString())
                 .configurationParameter("clp.model", "openai:m")

@@ -11,6 +11,7 @@ import dev.clp.model.ChatMessage;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
 import dev.clp.model.openai.OpenAiChatClient;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** {@code clp.logprobs}: the request, the option letters' probabilities, run.json, and the cache round trip. */
 class LogprobsTest {
@@ -95,7 +95,7 @@ class LogprobsTest {
         AtomicInteger calls = new AtomicInteger();
         try (MockWebServer server = server(calls)) {
             for (String mode : List.of("read-write", "replay")) {
-                EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                         .configurationParameter("clp.model", "openai:gpt-4o-mini")
                         .configurationParameter("clp.endpoint", server.url("/v1").toString())
                         .configurationParameter("clp.logprobs", "true")

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A candidate that answers every English question right and never answers in Swahili or Yoruba (a polite non-answer
@@ -59,7 +59,7 @@ class MuteTargetTest {
                 }
             });
             server.start();
-            EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of("CI", "true")))
+            EngineExecutionResults results = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of("CI", "true")))
                     .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                     .configurationParameter("clp.allure", "off")
                     .configurationParameter("clp.model", "openai:mute")

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.clp.testing.Fifo;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class OddSuitesTest {
     Path tmp;
 
     private EngineTestKit.Builder kit(Map<String, String> env, Path root) {
-        return EngineTestKit.engine(new ClpTestEngine(env))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(env))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.model", "sim:perfect")
                 .configurationParameter("clp.allow-simulated", "true")

@@ -51,7 +51,7 @@ class PrefetcherTest {
                 new PairEvaluator(model, 1, 0.0, 16)), 4)) {
             prefetcher.prestart("s", early);
             PairDescriptor d = descriptor(run);
-            prefetcher.begin(List.of(d), Prefetcher.Evaluated.NONE);
+            prefetcher.begin(List.of(d), OutcomeListener.NONE);
             prefetcher.await(d);
         }
     }

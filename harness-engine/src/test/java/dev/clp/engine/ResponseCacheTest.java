@@ -11,6 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.model.internal.ResponseCache;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The SQLite response cache through the engine: warm reruns, replay, samples, a corrupt file. */
 class ResponseCacheTest {
@@ -61,7 +61,7 @@ class ResponseCacheTest {
     }
 
     private EngineExecutionResults run(Path suite, String mode, Map<String, String> extra) {
-        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.model", "openai:mock")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())
@@ -118,7 +118,7 @@ class ResponseCacheTest {
     void replayNeedsNoApiKeyEvenForTheDefaultEndpoint() {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 1, "sw");
         ResponseCache.open(tmp.resolve("c.sqlite")).close();
-        EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        EngineExecutionResults results = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.model", "openai:gpt-4o-mini")
                 .configurationParameter("clp.cache", "replay")
@@ -191,7 +191,7 @@ class ResponseCacheTest {
                     return answers.dispatch(request);
                 }
             });
-            EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+            EngineExecutionResults results = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                     .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                     .configurationParameter("clp.model", "openai:mock")
                     .configurationParameter("clp.endpoint", server.url("/v1").toString())

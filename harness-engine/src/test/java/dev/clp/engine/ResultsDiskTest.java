@@ -12,6 +12,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import dev.clp.testing.TmpfsMount;
 import java.io.IOException;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Reporting cannot change a verdict: an Allure or results directory that fails mid-run (replaced by a file, a tmpfs
@@ -74,7 +74,7 @@ class ResultsDiskTest {
     }
 
     private EngineExecutionResults run(Path suite, Path results, Path allure) {
-        return EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        return EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", results.toString())
                 .configurationParameter("clp.allure.results-dir", allure.toString())
                 .configurationParameter("clp.model", "openai:mock")

@@ -3,6 +3,7 @@ package dev.clp.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /** An API key never appears in test results, report entries, run.json, gates.json, baselines or the cache. */
@@ -44,7 +44,7 @@ class SecretsTest {
             }
             server.start();
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of("TEST_KEY", KEY)))
+            EngineExecutionResults results = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of("TEST_KEY", KEY)))
                     .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                     .configurationParameter("clp.model", "openai:m")
                     .configurationParameter("clp.endpoint", server.url("/v1").toString())

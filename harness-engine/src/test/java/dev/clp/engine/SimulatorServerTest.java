@@ -10,6 +10,7 @@ import dev.clp.sim.SimProfile;
 import dev.clp.sim.SimulatedModel;
 import dev.clp.sim.SimulatorServer;
 import dev.clp.suite.SuiteReader;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The engine over HTTP against the simulator server, faults included, agrees with the in-process simulator. */
 class SimulatorServerTest {
@@ -26,7 +26,7 @@ class SimulatorServerTest {
     Path tmp;
 
     private Map<String, String> run(Path suite, Path results, Map<String, String> params) throws IOException {
-        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", results.toString())
                 .configurationParameter("clp.cache", "off")
                 .configurationParameter("clp.retry.base-delay-ms", "1")

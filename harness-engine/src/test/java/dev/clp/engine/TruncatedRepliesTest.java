@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clp.testing.EngineRun;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
@@ -65,7 +65,7 @@ class TruncatedRepliesTest {
     void repliesCutOffAtTheTokenLimitAreReportedTruncatedAndNoneIsGraded() throws IOException {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 8, "sw");
 
-        EngineExecutionResults results = EngineTestKit.engine(new ClpTestEngine(Map.of()))
+        EngineExecutionResults results = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
                 .configurationParameter("clp.results.dir", tmp.resolve("results").toString())
                 .configurationParameter("clp.model", "openai:test-model")
                 .configurationParameter("clp.endpoint", server.url("/v1").toString())

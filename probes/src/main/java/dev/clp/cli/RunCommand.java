@@ -106,6 +106,11 @@ final class RunCommand implements Callable<Integer> {
         Capture capture = new Capture(out);
         launcher.execute(discovery, counts, capture);
         TestExecutionSummary summary = counts.getSummary();
+        if (capture.engineFailure != null && capture.table == null && issues.errors > 0) {
+            // a configuration error is an error discovery issue, printed above; the launcher's report repeats it
+            err.println("clp run: nothing was run: fix the error" + (issues.errors > 1 ? "s" : "") + " above");
+            return 2;
+        }
         if (capture.engineFailure != null && capture.table == null) {
             err.println("clp run: " + SafeText.terminal(capture.engineFailure, true));
             return 2;
@@ -191,6 +196,8 @@ final class RunCommand implements Callable<Integer> {
         private static final int MAX_PRINTED = 20;
         private final PrintWriter err;
         private int seen;
+        /** Error issues seen: the launcher fails the engine on them before anything runs. */
+        private int errors;
         /** A selector resolved: the engine found a suite (the listener sees no descriptors). */
         private volatile boolean suitesFound;
 
@@ -204,6 +211,9 @@ final class RunCommand implements Callable<Integer> {
                 return;
             }
             seen++;
+            if (issue.severity() == DiscoveryIssue.Severity.ERROR) {
+                errors++;
+            }
             if (seen <= MAX_PRINTED) {
                 err.println("clp run: " + issue.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
                         + issue.message());

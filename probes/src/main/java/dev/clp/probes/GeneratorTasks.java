@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * ({@code dev.clp.probes.sim.GeneratorSimulation}) so that {@code sim:<profile>} can answer them offline. A real model
  * reads the same prompts as plain instructions: the tags only delimit the text the task is about.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GeneratorTasks {
 
     /** Delimits the question a distraction is written for. */

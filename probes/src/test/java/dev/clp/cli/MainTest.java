@@ -122,6 +122,8 @@ class MainTest {
                 "-Dclp.allow-simulated=true");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("clp.samples: expected a whole number from 1 to 100, found 'lots'");
+        // said once, in the command's words, not again inside the launcher's report of the discovery error
+        assertThat(r.err().split("found 'lots'", -1)).as(r.err()).hasSize(2);
     }
 
     @Test

@@ -121,21 +121,24 @@ class GeneratorTest {
         Path cp = tmp.resolve("killed");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classpath, "dev.clp.probes.GeneratorFixture$Child", cp.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-        long recordedAtKill = 0;
-        while (child.isAlive()) {
-            recordedAtKill = recorded(cp);
-            if (recordedAtKill >= killAfter) {
-                child.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
-                break;
+                classpath, "dev.clp.probes.GeneratorFixture$Child", cp.toString(), String.valueOf(killAfter))
+                .redirectErrorStream(true).start();
+        // the child answers killAfter model calls, then says so and holds every later call: killed there, no polling
+        StringBuilder log = new StringBuilder();
+        boolean holding = false;
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null && !holding; line = out.readLine()) {
+                log.append(line).append('\n');
+                holding = line.equals(GeneratorFixture.Child.HOLDING);
             }
-            Thread.sleep(2);
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
         }
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(holding).as("the child reached %d calls (seed %d; log %s)", killAfter, seed, log).isTrue();
         assertThat(child.exitValue()).as("killed, not finished (seed %d, kill after %d calls; log %s)", seed, killAfter,
-                java.nio.file.Files.readString(tmp.resolve("child.log"))).isNotZero();
-        recordedAtKill = recorded(cp);
+                log).isNotZero();
+        long recordedAtKill = recorded(cp);
 
         Generator.Report resumed = GeneratorFixture.run(settings, cp);
 

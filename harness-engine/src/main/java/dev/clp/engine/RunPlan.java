@@ -1,0 +1,72 @@
+package dev.clp.engine;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.config.ClpConstants;
+import dev.clp.config.ConfigException;
+import dev.clp.model.spi.Questions;
+import dev.clp.scoring.Baseline;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+
+/**
+ * What a run asks, read off the descriptor tree once filters were applied: the pairs in execution order, the pairs
+ * asked only for their language's gates (a tag filter or a gate's unique id left their tests out), and the languages
+ * with a gate, as {suite id, language}.
+ */
+record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<UniqueId> untested,
+        List<String[]> gatedLanguages, Questions key) {
+
+    /** The baseline the regression gates compare with, when one is set and not being updated. */
+    static Baseline baseline(ClpConfig config) {
+        if (config.gates().baseline().isEmpty() || config.gates().baselineUpdate()) {
+            return null;
+        }
+        try {
+            return Baseline.read(config.gates().baseline().get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ClpConstants.BASELINE + ": " + e.getMessage());
+        }
+    }
+
+    static RunPlan of(TestDescriptor engine, ClpConfig config) {
+        List<PairDescriptor> order = new ArrayList<>();
+        Questions key = new Questions();
+        Set<UniqueId> ordered = new HashSet<>();
+        List<LanguageDescriptor> gated = new ArrayList<>();
+        engine.accept(d -> {
+            if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
+                order.add(p);
+                ordered.add(p.getUniqueId());
+                key.add(p.pair());
+            }
+            if (d instanceof GateDescriptor g && g.getParent().orElse(null) instanceof LanguageDescriptor l
+                    && config.includesLanguage(l.lang()) && !gated.contains(l)) {
+                gated.add(l);
+            }
+        });
+        // a gate decides from every pair of its language, also when a tag filter or a gate's unique id left the
+        // pairs' tests out: those pairs are asked too, without tests of their own
+        List<PairDescriptor> forGates = new ArrayList<>();
+        for (LanguageDescriptor l : gated) {
+            for (PairDescriptor p : l.pairsOfFile()) {
+                if (ordered.add(p.getUniqueId())) {
+                    order.add(p);
+                    forGates.add(p);
+                    key.add(p.pair());
+                }
+            }
+        }
+        Set<UniqueId> untested = new HashSet<>();
+        forGates.forEach(p -> untested.add(p.getUniqueId()));
+        List<String[]> gatedLanguages = new ArrayList<>();
+        for (LanguageDescriptor l : gated) {
+            l.getParent().filter(SuiteDescriptor.class::isInstance).map(SuiteDescriptor.class::cast)
+                    .ifPresent(s -> gatedLanguages.add(new String[] {s.suiteId(), l.lang()}));
+        }
+        return new RunPlan(List.copyOf(order), List.copyOf(forGates), untested, gatedLanguages, key);
+    }
+}
