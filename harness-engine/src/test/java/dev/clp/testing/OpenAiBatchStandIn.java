@@ -208,8 +208,16 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
     }
 
     private MockResponse create(JsonNode body) {
-        violations.addAll(OpenApiSpec.problems("CreateBatchRequest", body).stream().map(m -> "CreateBatchRequest: " + m)
-                .toList());
+        JsonNode asOpenAi = body;
+        if (azure) {
+            // Azure names the endpoint without OpenAI's /v1 ("/chat/completions"); otherwise the request is OpenAI's
+            if (!"/chat/completions".equals(body.path("endpoint").asText())) {
+                violations.add("Azure batch endpoint is " + body.path("endpoint") + ", not /chat/completions");
+            }
+            asOpenAi = ((ObjectNode) body.deepCopy()).put("endpoint", "/v1" + body.path("endpoint").asText());
+        }
+        violations.addAll(OpenApiSpec.problems("CreateBatchRequest", asOpenAi).stream()
+                .map(m -> "CreateBatchRequest: " + m).toList());
         String fileId = body.path("input_file_id").asText();
         if (!files.containsKey(fileId)) {
             return error(400, "input_file_id " + fileId + " does not exist", "invalid_request_error");
