@@ -235,6 +235,8 @@ public final class Batches {
                     if (work == null) {
                         work = work();
                     }
+                    log.accept("batch " + b.id() + ": " + remote.status() + " (" + remote.counts()
+                            + "), reading its results");
                     answers += file(api, remote, b, work, cache, badLines);
                 }
                 state.save();

@@ -58,6 +58,8 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
     public volatile int garbageLines;
     public volatile boolean holdBatches;
     public volatile boolean failValidation;
+    /** Output files are sent 2 KB every 100 ms (a download a process can be killed in the middle of). */
+    public volatile boolean slowDownloads;
 
     public OpenAiBatchStandIn(String answererBaseUrl, boolean azure) throws IOException {
         this.answerer = answererBaseUrl;
@@ -115,7 +117,9 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
         if ("GET".equals(method) && p.length == 3 && p[0].equals("files") && p[2].equals("content")) {
             String content = files.get(p[1]);
             return content == null ? error(404, "No such File object: " + p[1], "not_found")
-                    : new MockResponse().setHeader("Content-Type", "application/octet-stream").setBody(content);
+                    : new MockResponse().setHeader("Content-Type", "application/octet-stream").setBody(content)
+                            .throttleBody(slowDownloads ? 2048 : Long.MAX_VALUE, slowDownloads ? 100 : 0,
+                                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         if ("POST".equals(method) && p.length == 1 && p[0].equals("batches")) {
             return create(JSON.readTree(request.getBody().readUtf8()));
