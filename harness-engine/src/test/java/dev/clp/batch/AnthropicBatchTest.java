@@ -147,6 +147,19 @@ class AnthropicBatchTest {
     }
 
     @Test
+    void resultsOnAnotherHostAreNotFetchedWithTheKeyAndTheBatchStaysToCollect() {
+        standIn.foreignResultsUrl = true;
+        Batches.Submitted s = batches(props("b.db")).submit();
+        assertThatThrownBy(() -> later().collect(true, Duration.ofMillis(10), false))
+                .isInstanceOf(BatchException.class)
+                .hasMessageContaining(s.batches().get(0))
+                .hasMessageContaining("results.example.invalid")
+                .hasMessageContaining("not fetched");
+        assertThat(BatchState.read(tmp.resolve("state.json")).batches())
+                .singleElement().satisfies(b -> assertThat(b.collected()).isFalse());
+    }
+
+    @Test
     void aRefusedKeyNamesTheEndpointAndTheVariableNeverTheKey() {
         Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-ant-wrong-secret");
         assertThatThrownBy(() -> Batches.forRun(tmp.resolve("state.json"), List.of(suite), props("b.db"), env, log::add)

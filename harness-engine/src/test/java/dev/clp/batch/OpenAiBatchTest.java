@@ -278,6 +278,19 @@ class OpenAiBatchTest {
         }
 
         @Test
+        void aRateLimitedBatchNamesTheEndpointAndLosesNothing() {
+            standIn.rateLimitBatches = true;
+            assertThatThrownBy(() -> batches(props("c.db"), Map.of()).submit())
+                    .isInstanceOf(BatchException.class)
+                    .hasMessageContaining("/v1/batches -> HTTP 429: Enqueued token limit reached")
+                    .hasMessageContaining("retry-after: 60")
+                    .hasMessageContaining("run the same command again later");
+            standIn.rateLimitBatches = false;
+            Batches.Submitted later = batches(props("c.db"), Map.of()).submit();
+            assertThat(later.submitted()).isEqualTo(later.requests()).isPositive();
+        }
+
+        @Test
         void aStateFileOfAnotherRunIsRefusedNamingIt() {
             batches(props("c.db"), Map.of()).submit();
             Map<String, String> other = props("c.db");

@@ -50,6 +50,8 @@ public final class AnthropicBatchStandIn implements AutoCloseable {
     public volatile boolean holdBatches;
     public volatile Set<String> erroredIds = Set.of();
     public volatile Set<String> expiredIds = Set.of();
+    /** The batch names a results_url on another host. */
+    public volatile boolean foreignResultsUrl;
 
     public AnthropicBatchStandIn(ModelClient model, String key) throws IOException {
         this.model = model;
@@ -190,7 +192,8 @@ public final class AnthropicBatchStandIn implements AutoCloseable {
         results.put(id, out.toString());
         batch.put("processing_status", "ended");
         batch.put("ended_at", Instant.now().toString());
-        batch.put("results_url", baseUrl() + "/v1/messages/batches/" + id + "/results");
+        batch.put("results_url", (foreignResultsUrl ? "http://results.example.invalid" : baseUrl())
+                + "/v1/messages/batches/" + id + "/results");
         batch.putObject("request_counts").put("processing", 0).put("succeeded", succeeded).put("errored", errored)
                 .put("canceled", canceled).put("expired", expired);
     }

@@ -60,6 +60,8 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
     public volatile boolean failValidation;
     /** Output files are sent 2 KB every 100 ms (a download a process can be killed in the middle of). */
     public volatile boolean slowDownloads;
+    /** {@code POST /batches} answers 429 (the enqueued-token limit). */
+    public volatile boolean rateLimitBatches;
 
     public OpenAiBatchStandIn(String answererBaseUrl, boolean azure) throws IOException {
         this.answerer = answererBaseUrl;
@@ -120,6 +122,10 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
                     : new MockResponse().setHeader("Content-Type", "application/octet-stream").setBody(content)
                             .throttleBody(slowDownloads ? 2048 : Long.MAX_VALUE, slowDownloads ? 100 : 0,
                                     java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        if ("POST".equals(method) && p.length == 1 && p[0].equals("batches") && rateLimitBatches) {
+            return error(429, "Enqueued token limit reached for gpt-4o-mini in organization org-x.",
+                    "rate_limit_exceeded").setHeader("retry-after", "60");
         }
         if ("POST".equals(method) && p.length == 1 && p[0].equals("batches")) {
             return create(JSON.readTree(request.getBody().readUtf8()));
