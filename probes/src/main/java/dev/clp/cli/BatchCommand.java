@@ -26,14 +26,15 @@ import picocli.CommandLine.Option;
  * then replays them.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Sends a run's requests through a batch API and fills the response cache with the answers.",
-                "  clp batch submit --suite DIR -Dclp.model=openai:gpt-4o-mini   (returns at once)",
+        description = {"Sends a run's requests through a batch API; the answers fill the response cache.",
+                "  clp batch submit --suite DIR -Dclp.model=openai:gpt-4o-mini  (returns at once)",
                 "  clp batch status | clp batch collect [--wait] | clp batch cancel",
                 "  clp run --suite DIR -Dclp.model=openai:gpt-4o-mini -Dclp.cache=replay",
-                "Self-hosted (vLLM run-batch): clp batch export --suite DIR --out requests.jsonl, then",
-                "clp batch import --suite DIR --file output.jsonl. Exit status: 0 done, 1 requests or lines",
-                "without an answer (named; resubmit with submit), 2 configuration or a call that failed,",
-                "3 (collect without --wait) batches still running."},
+                "Self-hosted (vLLM run-batch):",
+                "  clp batch export --suite DIR -D... --out requests.jsonl",
+                "  clp batch import --suite DIR -D... --file output.jsonl",
+                "Exit status: 0 done; 1 requests or lines without an answer (named; submit",
+                "sends them again); 2 configuration or a failed call; 3 batches still running."},
         subcommands = {BatchCommand.Submit.class, BatchCommand.Status.class, BatchCommand.Collect.class,
                 BatchCommand.Cancel.class, BatchCommand.Export.class, BatchCommand.Import.class})
 final class BatchCommand implements Runnable {
