@@ -96,21 +96,34 @@ class AnthropicBatchTest {
 
     @Test
     void aRunReplayingMessageBatchAnswersMakesNoMessagesCallAndGradesAsTheSynchronousRun() throws IOException {
+        sameAsSynchronous(Map.of());
+    }
+
+    @Test
+    void soWithSamplesAndStructuredAnswersAsAForcedToolCall() throws IOException {
+        sameAsSynchronous(Map.of("clp.samples", "2", "clp.temperature", "0.5", "clp.answer-format", "json"));
+    }
+
+    void sameAsSynchronous(Map<String, String> settings) throws IOException {
         Map<String, String> sync = new LinkedHashMap<>(props("sync.db"));
+        sync.putAll(settings);
         sync.put("clp.cache", "off");
         Map<String, String> synchronous = run(sync, tmp.resolve("sync"));
         int calls = standIn.messageCalls.getAndSet(0);
         assertThat(calls).isPositive();
 
-        Batches.Submitted s = batches(props("b.db")).submit();
+        Map<String, String> batch = new LinkedHashMap<>(props("b.db"));
+        batch.putAll(settings);
+        Batches.Submitted s = batches(batch).submit();
         assertThat(s.submitted()).isEqualTo(calls);
         Batches.Collected c = later().collect(true, Duration.ofMillis(10), false);
         assertThat(c.answers()).isEqualTo(calls);
         assertThat(c.failed()).isEmpty();
 
-        Map<String, String> replay = new LinkedHashMap<>(props("b.db"));
+        Map<String, String> replay = new LinkedHashMap<>(batch);
         replay.put("clp.cache", "replay");
         assertThat(run(replay, tmp.resolve("b"))).isEqualTo(synchronous);
+        assertThat(synchronous).hasSizeGreaterThan(100);
         assertThat(synchronous.get("~gates")).contains("\"verdict\"");
         assertThat(standIn.messageCalls).as("Messages calls in batch mode").hasValue(0);
         assertThat(standIn.violations).isEmpty();

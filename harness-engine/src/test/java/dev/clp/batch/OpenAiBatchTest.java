@@ -107,13 +107,26 @@ class OpenAiBatchTest {
 
         @Test
         void aRunReplayingCollectedAnswersMakesNoSynchronousCallAndGradesAsTheSynchronousRun() throws IOException {
+            sameAsSynchronous(Map.of());
+        }
+
+        @Test
+        void soWithSamplesASeedAndStructuredAnswers() throws IOException {
+            sameAsSynchronous(Map.of("clp.samples", "2", "clp.temperature", "0.7", "clp.seed", "42",
+                    "clp.answer-format", "json"));
+        }
+
+        void sameAsSynchronous(Map<String, String> settings) throws IOException {
             Map<String, String> sync = new LinkedHashMap<>(props("sync.db"));
+            sync.putAll(settings);
             sync.put("clp.cache", "off");
             Map<String, String> synchronous = run(sync, tmp.resolve("sync"));
             int syncCalls = standIn.chatCalls.getAndSet(0);
             assertThat(syncCalls).isPositive();
 
-            Batches.Submitted submitted = batches(props("batch.db"), Map.of()).submit();
+            Map<String, String> batch = new LinkedHashMap<>(props("batch.db"));
+            batch.putAll(settings);
+            Batches.Submitted submitted = batches(batch, Map.of()).submit();
             assertThat(submitted.submitted()).isEqualTo(submitted.requests()).isEqualTo(syncCalls);
             assertThat(submitted.batches()).hasSize(1);
             Batches.Collected collected = Batches.forState(tmp.resolve("state.json"), Map.of(), log::add)
@@ -122,7 +135,7 @@ class OpenAiBatchTest {
             assertThat(collected.failed()).isEmpty();
             assertThat(collected.badLines()).isEmpty();
 
-            Map<String, String> replay = new LinkedHashMap<>(props("batch.db"));
+            Map<String, String> replay = new LinkedHashMap<>(batch);
             replay.put("clp.cache", "replay");
             Map<String, String> batched = run(replay, tmp.resolve("batch"));
             assertThat(synchronous.get("~gates")).as("gates.json has verdicts").contains("\"verdict\"");
