@@ -304,6 +304,21 @@ class OpenAiBatchTest {
         }
 
         @Test
+        void anOutputFileThatCannotBeDownloadedIsNamedAndTheBatchStaysToCollect() {
+            standIn.dropOutputFiles = true;
+            Batches.Submitted s = batches(props("c.db"), Map.of()).submit();
+            assertThatThrownBy(() -> Batches.forState(tmp.resolve("state.json"), Map.of(), log::add)
+                    .collect(true, Duration.ofMillis(10), false))
+                    .isInstanceOf(BatchException.class)
+                    .hasMessageMatching("GET http://127\\.0\\.0\\.1:\\d+/v1/files/file-\\d+/content -> HTTP 404: "
+                            + "No such File object: file-\\d+ \\(not_found\\)");
+            standIn.dropOutputFiles = false;
+            Batches.Collected c = Batches.forState(tmp.resolve("state.json"), Map.of(), log::add)
+                    .collect(true, Duration.ofMillis(10), false);
+            assertThat(c.answers()).isEqualTo(s.submitted());
+        }
+
+        @Test
         void aStateFileOfAnotherRunIsRefusedNamingIt() {
             batches(props("c.db"), Map.of()).submit();
             Map<String, String> other = props("c.db");

@@ -62,6 +62,8 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
     public volatile boolean slowDownloads;
     /** {@code POST /batches} answers 429 (the enqueued-token limit). */
     public volatile boolean rateLimitBatches;
+    /** Output and error files are gone (404) when downloaded. */
+    public volatile boolean dropOutputFiles;
 
     public OpenAiBatchStandIn(String answererBaseUrl, boolean azure) throws IOException {
         this.answerer = answererBaseUrl;
@@ -117,7 +119,7 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
             return upload(request);
         }
         if ("GET".equals(method) && p.length == 3 && p[0].equals("files") && p[2].equals("content")) {
-            String content = files.get(p[1]);
+            String content = dropOutputFiles && !p[1].equals("file-1") ? null : files.get(p[1]);
             return content == null ? error(404, "No such File object: " + p[1], "not_found")
                     : new MockResponse().setHeader("Content-Type", "application/octet-stream").setBody(content)
                             .throttleBody(slowDownloads ? 2048 : Long.MAX_VALUE, slowDownloads ? 100 : 0,

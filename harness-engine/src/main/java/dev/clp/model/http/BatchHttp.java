@@ -31,6 +31,10 @@ public final class BatchHttp {
     /** The most bytes of a JSON (not JSONL) reply read. */
     private static final long MAX_JSON_BYTES = 16L << 20;
 
+    /** One connection pool and dispatcher for every batch client of the process; redirects never followed. */
+    private static final OkHttpClient SHARED = new OkHttpClient.Builder().followRedirects(false)
+            .followSslRedirects(false).build();
+
     private final OkHttpClient http;
     private final Map<String, String> auth;
     private final String secret;
@@ -42,8 +46,7 @@ public final class BatchHttp {
      * @param keyVariable the environment variable the key came from, named in a 401's message
      */
     public BatchHttp(Duration timeout, Map<String, String> auth, String secret, String keyVariable) {
-        this.http = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false).callTimeout(timeout)
-                .readTimeout(timeout).build();
+        this.http = SHARED.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
         this.auth = Map.copyOf(auth);
         this.secret = secret;
         this.keyVariable = keyVariable;
@@ -71,7 +74,14 @@ public final class BatchHttp {
         try (Response response = http.newCall(request.build()).execute()) {
             ResponseBody rb = response.body();
             if (!response.isSuccessful() || rb == null) {
-                throw failure("GET", url, response.code(), rb == null ? "" : rb.string(), response);
+                String body = "";
+                if (rb != null) {
+                    // an error body is quoted in the message: its start is enough
+                    BufferedSource source = rb.source();
+                    source.request(64 * 1024);
+                    body = source.getBuffer().clone().readUtf8(Math.min(source.getBuffer().size(), 64 * 1024));
+                }
+                throw failure("GET", url, response.code(), body, response);
             }
             BufferedSource source = rb.source();
             int n = 0;
