@@ -150,6 +150,14 @@ public final class ClpConstants {
     /** Price of output tokens in USD per million. Default 0 (unknown). */
     public static final String PRICE_OUTPUT = "clp.price.output-per-mtok";
 
+    /**
+     * What a token answered through a provider's batch API ({@code clp batch}) costs, as a fraction of the
+     * {@code clp.price.*} list price, for the batch cost ledger; 0 to 1. Default
+     * {@value #PRICE_BATCH_DISCOUNT_DEFAULT} (OpenAI's and Anthropic's batch price is half the list price).
+     */
+    public static final String PRICE_BATCH_DISCOUNT = "clp.price.batch-discount";
+    public static final double PRICE_BATCH_DISCOUNT_DEFAULT = 0.5;
+
     /** Largest allowed English-minus-target accuracy gap, 0 to 1. Default {@value #MAX_GAP_DEFAULT}. */
     public static final String GATE_MAX_GAP = "clp.gate.max-gap";
     public static final double MAX_GAP_DEFAULT = 0.10;

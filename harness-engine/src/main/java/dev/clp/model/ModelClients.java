@@ -135,11 +135,33 @@ public final class ModelClients {
             // read-only and replay never write: SQLite opens the file read-only (a read-only mount or file works)
             boolean readOnly = mode != CachingModelClient.Mode.READ_WRITE;
             return new CachingModelClient(client, ResponseCache.open(file, readOnly), mode, provider.prefix(),
-                    provider.endpoint(config), model, stats,
-                    new ResponseCache.Asked(config.decoding().seed(), provider.apiVersion(config), logprobs));
+                    provider.endpoint(config), model, stats, asked(config, provider, model, logprobs));
         } catch (ResponseCache.CacheException e) {
             throw new ConfigException(ClpConstants.CACHE_PATH + ": " + e.getMessage());
         }
+    }
+
+    private static ResponseCache.Asked asked(ClpConfig config, ModelProvider provider, String model, boolean logprobs) {
+        return new ResponseCache.Asked(config.decoding().seed(), provider.apiVersion(config), logprobs);
+    }
+
+    /**
+     * The response cache key of each request the configured model is asked, exactly as the cache layer of the client
+     * {@link #create} builds computes it: what batch mode ({@code dev.clp.batch}) files its answers under, so that the
+     * run then finds them.
+     *
+     * @throws ConfigException when the provider is unknown
+     */
+    public static java.util.function.Function<ChatRequest, String> cacheKey(ClpConfig config) {
+        var spec = config.model().spec();
+        ModelProvider provider = providers().get(spec.provider());
+        if (provider == null) {
+            throw new ConfigException(ClpConstants.MODEL + ": unsupported provider '" + spec.provider() + "' in '"
+                    + spec + "'");
+        }
+        String endpoint = provider.endpoint(config);
+        ResponseCache.Asked asked = asked(config, provider, spec.model(), provider.asksLogprobs(config, spec.model()));
+        return request -> ResponseCache.key(provider.prefix(), endpoint, spec.model(), request, asked);
     }
 
     /** The API version a provider's client sends: Azure's {@code api-version}, Anthropic's {@code anthropic-version}. */

@@ -169,7 +169,10 @@ public final class SimulatorServer implements AutoCloseable {
                 message.put("refusal", text);
             } else {
                 message.put("content", text);
+                // required (nullable) by OpenAI's CreateChatCompletionResponse schema
+                message.putNull("refusal");
             }
+            choice.putNull("logprobs");
             choice.put("finish_reason", "stop");
             out.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", Math.max(1, text.length() / 4))
                     .put("total_tokens", promptTokens + Math.max(1, text.length() / 4));

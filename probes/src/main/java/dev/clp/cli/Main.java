@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code clp} command line. */
 @Command(name = "clp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cross-lingual regression tests for language models.",
-        subcommands = {RunCommand.class, ImportCommand.class, BaselineCommand.class, CalibrateCommand.class,
+        subcommands = {RunCommand.class, BatchCommand.class, ImportCommand.class, BaselineCommand.class, CalibrateCommand.class,
                 SummaryCommand.class, ServeSimCommand.class, GenerateCommand.class, ReportCommand.class, ValidateCommand.class,
                 FmtCommand.class, CommandLine.HelpCommand.class})
 @API(status = API.Status.INTERNAL, since = "0.1")

@@ -76,6 +76,36 @@ public final class AnthropicMessagesClient implements ModelClient {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
+        ObjectNode body = requestBody(request);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey != null) {
+            headers.put("x-api-key", apiKey);
+        }
+        headers.put("anthropic-version", version);
+        long start = System.nanoTime();
+        HttpJson.Reply reply = http.post(url, headers, body.toString());
+        if (!reply.ok()) {
+            throw new ModelException(describeError(reply), reply.code(), HttpJson.retryable(reply.code()),
+                    reply.waitHint(), null);
+        }
+        JsonNode root;
+        try {
+            root = http.readTree(reply.body());
+        } catch (IOException e) {
+            throw new ModelException("POST " + shownUrl + " returned HTTP " + reply.code() + " but the body is not JSON: "
+                    + HttpJson.excerpt(reply.body(), apiKey), reply.code(), true, null, e);
+        }
+        ChatResponse parsed = parseMessage(root, reply.code(), reply.body());
+        stats.tokens(parsed.promptTokens(), parsed.completionTokens());
+        return new ChatResponse(parsed.text(), parsed.finishReason(), parsed.promptTokens(), parsed.completionTokens(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The Messages body {@link #complete} sends for {@code request}: also a Message Batches request's {@code params}
+     * ({@code dev.clp.batch}), so that a batched answer is the answer to the same request.
+     */
+    public ObjectNode requestBody(ChatRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         body.put("max_tokens", request.maxTokens());
@@ -100,24 +130,19 @@ public final class AnthropicMessagesClient implements ModelClient {
             tool.set("input_schema", request.answerSchema());
             body.putObject("tool_choice").put("type", "tool").put("name", TOOL);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (apiKey != null) {
-            headers.put("x-api-key", apiKey);
-        }
-        headers.put("anthropic-version", version);
-        long start = System.nanoTime();
-        HttpJson.Reply reply = http.post(url, headers, body.toString());
-        if (!reply.ok()) {
-            throw new ModelException(describeError(reply), reply.code(), HttpJson.retryable(reply.code()),
-                    reply.waitHint(), null);
-        }
-        JsonNode root;
-        try {
-            root = http.readTree(reply.body());
-        } catch (IOException e) {
-            throw new ModelException("POST " + shownUrl + " returned HTTP " + reply.code() + " but the body is not JSON: "
-                    + HttpJson.excerpt(reply.body(), apiKey), reply.code(), true, null, e);
-        }
+        return body;
+    }
+
+    /**
+     * Reads a Message object (a batch result's {@code result.message}) as {@link #complete} reads a reply.
+     *
+     * @throws ModelException when it has no text or tool_use content block
+     */
+    public ChatResponse parseMessage(JsonNode root) {
+        return parseMessage(root, 200, root.toString());
+    }
+
+    private ChatResponse parseMessage(JsonNode root, int code, String raw) {
         StringBuilder text = new StringBuilder();
         boolean any = false;
         for (JsonNode block : root.path("content")) {
@@ -135,17 +160,16 @@ public final class AnthropicMessagesClient implements ModelClient {
             }
         }
         if (!any) {
-            throw new ModelException("POST " + shownUrl + " returned HTTP " + reply.code() + " but no text or tool_use content block: "
-                    + HttpJson.excerpt(reply.body(), apiKey), reply.code(), true, null, null);
+            throw new ModelException("POST " + shownUrl + " returned HTTP " + code + " but no text or tool_use content block: "
+                    + HttpJson.excerpt(raw, apiKey), code, true, null, null);
         }
         JsonNode usage = root.path("usage");
         int in = usage.path("input_tokens").asInt(0);
         int out = usage.path("output_tokens").asInt(0);
-        stats.tokens(in, out);
         String stop = root.path("stop_reason").asText(null);
         // normalised to OpenAI's names: "refusal", and "length" for a reply cut off at max_tokens
         String finish = "refusal".equals(stop) ? ChatResponse.REFUSAL : "max_tokens".equals(stop) ? "length" : stop;
-        return new ChatResponse(text.toString(), finish, in, out, (System.nanoTime() - start) / 1_000_000);
+        return new ChatResponse(text.toString(), finish, in, out, 0);
     }
 
     private String describeError(HttpJson.Reply reply) {

@@ -4,6 +4,8 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.ModelClient;
+import dev.clp.model.http.BatchHttp;
+import dev.clp.model.spi.BatchApi;
 import dev.clp.model.spi.ModelProvider;
 import dev.clp.model.spi.ProviderContext;
 import java.time.Duration;
@@ -44,5 +46,22 @@ public final class AnthropicProvider implements ModelProvider {
     @Override
     public String apiVersion(ClpConfig config) {
         return config.model().anthropicVersion();
+    }
+
+    /** Anthropic's Message Batches at the endpoint. */
+    @Override
+    public java.util.Optional<BatchApi> batch(ProviderContext context) {
+        ClpConfig config = context.config();
+        String base = endpoint(config);
+        ProviderContext.ApiKey key = context.apiKey("ANTHROPIC_API_KEY", base, true);
+        AnthropicMessagesClient messages = (AnthropicMessagesClient) create(context);
+        java.util.Map<String, String> auth = new java.util.LinkedHashMap<>();
+        if (key.value() != null) {
+            auth.put("x-api-key", key.value());
+        }
+        auth.put("anthropic-version", config.model().anthropicVersion());
+        BatchHttp http = new BatchHttp(Duration.ofSeconds(config.limits().timeoutSeconds()), auth, key.value(),
+                key.variable());
+        return java.util.Optional.of(new AnthropicBatchApi(http, messages, base));
     }
 }

@@ -4,6 +4,8 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.ModelClient;
+import dev.clp.model.http.BatchHttp;
+import dev.clp.model.spi.BatchApi;
 import dev.clp.model.spi.ModelProvider;
 import dev.clp.model.spi.ProviderContext;
 import java.time.Duration;
@@ -51,5 +53,19 @@ public final class AzureProvider implements ModelProvider {
     @Override
     public boolean asksLogprobs(ClpConfig config, String model) {
         return config.decoding().logprobs() && !OpenAiChatClient.reasoningModel(model);
+    }
+
+    /** Azure OpenAI's batch deployments: {@code /openai/files} and {@code /openai/batches} with {@code api-version}. */
+    @Override
+    public java.util.Optional<BatchApi> batch(ProviderContext context) {
+        ClpConfig config = context.config();
+        String base = endpoint(config);
+        ProviderContext.ApiKey key = context.apiKey("AZURE_OPENAI_API_KEY", base, true);
+        OpenAiChatClient chat = (OpenAiChatClient) create(context);
+        java.util.Map<String, String> auth = key.value() == null ? java.util.Map.of()
+                : java.util.Map.of("api-key", key.value());
+        BatchHttp http = new BatchHttp(Duration.ofSeconds(config.limits().timeoutSeconds()), auth, key.value(),
+                key.variable());
+        return java.util.Optional.of(OpenAiBatchApi.azure(http, chat, base, context.model(), config.model().azureApiVersion()));
     }
 }

@@ -125,6 +125,32 @@ public final class OpenAiChatClient implements ModelClient {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
+        ObjectNode body = requestBody(request);
+        boolean withLogprobs = asksLogprobs(request);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (apiKey != null) {
+            headers.put(authHeader, authPrefix + apiKey);
+        }
+        long start = System.nanoTime();
+        HttpJson.Reply reply = http.post(url, headers, body.toString());
+        if (!reply.ok()) {
+            throw new ModelException(describeError(reply, request.structured()), reply.code(),
+                    HttpJson.retryable(reply.code()), reply.waitHint(), null);
+        }
+        ChatResponse parsed = parse(reply.body(), (System.nanoTime() - start) / 1_000_000, withLogprobs);
+        stats.tokens(parsed.promptTokens(), parsed.completionTokens());
+        return parsed;
+    }
+
+    private boolean asksLogprobs(ChatRequest request) {
+        return logprobs && !request.structured() && !reasoningModel(model);
+    }
+
+    /**
+     * The chat completions body {@link #complete} sends for {@code request}: also what a batch input line carries
+     * ({@code dev.clp.batch}), so that a batched answer is the answer to the same request.
+     */
+    public ObjectNode requestBody(ChatRequest request) {
         ObjectNode body = JSON.createObjectNode();
         if (includeModel) {
             body.put("model", model);
@@ -143,8 +169,7 @@ public final class OpenAiChatClient implements ModelClient {
         if (seed != null) {
             body.put("seed", seed + request.sampleIndex());
         }
-        boolean withLogprobs = logprobs && !request.structured() && !reasoningModel(model);
-        if (withLogprobs) {
+        if (asksLogprobs(request)) {
             body.put("logprobs", true);
             body.put("top_logprobs", TOP_LOGPROBS);
         }
@@ -156,19 +181,17 @@ public final class OpenAiChatClient implements ModelClient {
             schema.put("strict", true);
             schema.set("schema", request.answerSchema());
         }
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        if (apiKey != null) {
-            headers.put(authHeader, authPrefix + apiKey);
-        }
-        long start = System.nanoTime();
-        HttpJson.Reply reply = http.post(url, headers, body.toString());
-        if (!reply.ok()) {
-            throw new ModelException(describeError(reply, request.structured()), reply.code(),
-                    HttpJson.retryable(reply.code()), reply.waitHint(), null);
-        }
-        ChatResponse parsed = parse(reply.body(), (System.nanoTime() - start) / 1_000_000, withLogprobs);
-        stats.tokens(parsed.promptTokens(), parsed.completionTokens());
-        return parsed;
+        return body;
+    }
+
+    /**
+     * Reads a chat completion object (a batch output line's {@code response.body}) as {@link #complete} reads the
+     * reply to {@code request}.
+     *
+     * @throws ModelException when it is not JSON or has no {@code choices[0].message.content}
+     */
+    public ChatResponse parseCompletion(ChatRequest request, String completion) {
+        return parse(completion, 0, asksLogprobs(request));
     }
 
     private ChatResponse parse(String text, long millis, boolean withLogprobs) {

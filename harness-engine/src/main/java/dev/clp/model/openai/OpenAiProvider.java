@@ -4,6 +4,8 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
 import dev.clp.model.ModelClient;
+import dev.clp.model.http.BatchHttp;
+import dev.clp.model.spi.BatchApi;
 import dev.clp.model.spi.ModelProvider;
 import dev.clp.model.spi.ProviderContext;
 import java.time.Duration;
@@ -45,5 +47,18 @@ public final class OpenAiProvider implements ModelProvider {
     @Override
     public boolean asksLogprobs(ClpConfig config, String model) {
         return config.decoding().logprobs() && !OpenAiChatClient.reasoningModel(model);
+    }
+
+    /** OpenAI's Files and Batches APIs at the endpoint (also a self-hosted server's, for {@code clp batch export}). */
+    @Override
+    public java.util.Optional<BatchApi> batch(ProviderContext context) {
+        String base = endpoint(context.config());
+        ProviderContext.ApiKey key = context.apiKey("OPENAI_API_KEY", base, base.startsWith(OpenAiChatClient.BASE_URL));
+        OpenAiChatClient chat = (OpenAiChatClient) create(context);
+        java.util.Map<String, String> auth = key.value() == null ? java.util.Map.of()
+                : java.util.Map.of("Authorization", "Bearer " + key.value());
+        BatchHttp http = new BatchHttp(Duration.ofSeconds(context.config().limits().timeoutSeconds()), auth, key.value(),
+                key.variable());
+        return java.util.Optional.of(OpenAiBatchApi.openAi(http, chat, base));
     }
 }

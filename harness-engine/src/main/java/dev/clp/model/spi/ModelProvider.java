@@ -55,6 +55,17 @@ public interface ModelProvider {
     }
 
     /**
+     * The provider's batch API for {@link ProviderContext#model()}, when it has one ({@code clp batch}); empty by
+     * default. Its request lines carry the bodies this provider's client sends, so a batched answer is the answer to
+     * the same request.
+     *
+     * @throws dev.clp.config.ConfigException as {@link #create} does
+     */
+    default java.util.Optional<BatchApi> batch(ProviderContext context) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Whether answers carrying this {@code system_fingerprint} (as an OpenAI-compatible server reports it, see
      * {@link dev.clp.model.CallStats#fingerprints()}) come from a stand-in this provider knows, so that every output
      * of the run is labelled SIMULATED. Real providers keep the default, false.
