@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What was submitted, in a JSON file that any later process reads: the run's settings (suites and {@code clp.*} keys,
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * collected, and the requests that came back without an answer. Every {@link #save} writes a temporary file beside it
  * and moves it over the old one atomically, so a process killed at any moment leaves the last complete state.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BatchState {
 
     static final int FORMAT = 1;

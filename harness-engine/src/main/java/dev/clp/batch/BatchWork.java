@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The requests a run of these suites under this configuration sends, by response cache key, in the order the run
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
  *
  * @param requests by cache key, in asking order
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BatchWork(Map<String, ChatRequest> requests) {
 
     public BatchWork {

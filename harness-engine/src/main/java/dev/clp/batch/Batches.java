@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Batch mode for one run's requests: {@link #submit} (returns once the batches are created), {@link #status},
@@ -41,6 +42,7 @@ import java.util.function.Consumer;
  * synchronously by {@link #collect} when asked). Every step is saved to the {@link BatchState} file before the next,
  * so a process killed at any point is resumed by running the same command again.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Batches {
 
     private final ClpConfig config;

@@ -16,6 +16,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.apiguardian.api.API;
 
 /**
  * The HTTP calls of the batch APIs over one OkHttp client: JSON requests, a multipart file upload, and a download read
@@ -23,6 +24,7 @@ import okio.BufferedSource;
  * configured host only). Every failure is a {@link BatchException} naming the method and URL (through
  * {@link SafeText#url}), the status, the server's own message and what to check; the API key never appears in it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BatchHttp {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");

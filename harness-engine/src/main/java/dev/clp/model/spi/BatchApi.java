@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * one through {@link ModelProvider#batch}; {@code dev.clp.batch.Batches} drives it. Failure contract: every failed call
  * is a {@link BatchException} naming the method and URL, the status and the server's own message, never the API key.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface BatchApi {
 
     /** Most requests in one batch. */
