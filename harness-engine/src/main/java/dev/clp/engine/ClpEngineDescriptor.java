@@ -2,10 +2,7 @@ package dev.clp.engine;
 
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ConfigException;
-import dev.clp.model.CallStats;
-import dev.clp.model.ModelClient;
 import dev.clp.allure.AllureResults;
-import dev.clp.scoring.FallbackExtractor;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.RunRecord;
 import java.time.Instant;
@@ -29,15 +26,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
 
     private final ClpConfig config;
     private ConfigException configError;
-    /** Pairs asked only because their language's gate was selected without them (a tag filter, a gate's id). */
-    private List<PairDescriptor> gateOnly = List.of();
     private final Map<String, String> environment;
-    private ModelSetup models;
-    private ModelClient model;
-    private CallStats stats;
-    private FallbackExtractor fallback;
-    private CallStats fallbackStats;
-    private Instant startedAt;
     /** Set by {@link #startEarly}, taken over (or discarded) by {@link #before}. */
     private EarlyStart early;
 
@@ -109,14 +98,14 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
         OutputDirectories.check(config);
         Baseline baseline = RunPlan.baseline(config);
-        startedAt = Instant.now();
+        Instant startedAt = Instant.now();
         RunPlan plan = RunPlan.of(this, config);
         if (plan.order().isEmpty() && getDescendants().stream().noneMatch(ProblemDescriptor.class::isInstance)) {
             // (invalid suite lines or manifests fail as problem tests of their own, so such a run is not green)
             discardEarlyStart();
             throw new ConfigException(SelectionChecks.noPairReason(config, this));
         }
-        gateOnly = plan.gateOnly();
+        ModelSetup models;
         Prefetcher prefetcher;
         if (early != null) {
             models = early.models();
@@ -127,11 +116,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                     config.limits().concurrency());
         }
         early = null;
-        model = models.model();
-        stats = models.stats();
-        fallback = models.fallback();
-        fallbackStats = models.fallbackStats();
-        AllureResults allure = config.output().allureResultsDir().map(dir -> new AllureResults(dir, model.name(),
+        String modelName = models.model().name();
+        AllureResults allure = config.output().allureResultsDir().map(dir -> new AllureResults(dir, modelName,
                 Map.of("K (samples)", String.valueOf(config.decoding().samples()), "temperature",
                         String.valueOf(config.decoding().temperature())), config.output().allureClean())).orElse(null);
         Baseline known = baseline;
@@ -144,8 +130,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                                 pair.knownWeak(outcome, known), start, stop);
                     }
                 });
-        return context.withRun(prefetcher, new GateBoard(plan.order(), prefetcher, config, baseline,
-                plan.gatedLanguages()), baseline, allure);
+        return context.withRun(models, prefetcher, new GateBoard(plan.order(), prefetcher, config, baseline,
+                plan.gatedLanguages()), baseline, allure, startedAt, plan.gateOnly());
     }
 
     /** Stops calls started early and closes their clients, when the run does not go ahead. */
@@ -164,21 +150,21 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
         List<String> notWritten = new ArrayList<>();
         try {
-            for (PairDescriptor p : gateOnly) {
+            for (PairDescriptor p : run.gateOnly()) {
                 // asked for the gates only: recorded in run.json with the pairs that had tests
                 run.record(new RunRecord.Entry(p.suiteId(), run.prefetcher().await(p)));
             }
             // closing the clients first commits the cache's queue, so a write that fails at the end is in the summary
             run.prefetcher().close();
-            models.close();
+            run.models().close();
         } finally {
             // reporting cannot change a verdict: Allure, run.json, gates.json and the baseline each fail alone, every
             // verdict is in the summary all the same, and the engine then fails once, naming each file and reason
             if (run.allure() != null) {
-                run.allure().finish(results().allureEnvironment(), environment);
+                run.allure().finish(results(run).allureEnvironment(), environment);
                 run.allure().failure().ifPresent(notWritten::add);
             }
-            results().writeResults(context, run, notWritten);
+            results(run).writeResults(context, run, notWritten);
         }
         if (!notWritten.isEmpty()) {
             throw new ResultsNotWritten("every verdict is in the summary, but results could not be written: "
@@ -186,7 +172,9 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
     }
 
-    private RunResults results() {
-        return new RunResults(this, config, environment, model, stats, fallback, fallbackStats, startedAt);
+    private RunResults results(ClpExecutionContext.Run run) {
+        ModelSetup m = run.models();
+        return new RunResults(this, config, environment, m.model(), m.stats(), m.fallback(), m.fallbackStats(),
+                run.startedAt());
     }
 }

@@ -19,9 +19,13 @@ final class ClpExecutionContext implements EngineExecutionContext {
     private final ClpConfig config;
     private final Run run;
 
-    /** The run-scoped state. */
-    record Run(Prefetcher prefetcher, GateBoard gates, Baseline baseline, AllureResults allure,
-            List<RunRecord.Entry> entries) {
+    /**
+     * The run-scoped state, made by the engine descriptor's {@code before} and closed by its {@code after}: the model
+     * side, the prefetcher, the gates, the baseline, the Allure writer, when the run started, the pairs asked only for
+     * their gates, and the outcomes recorded for run.json.
+     */
+    record Run(ModelSetup models, Prefetcher prefetcher, GateBoard gates, Baseline baseline, AllureResults allure,
+            java.time.Instant startedAt, List<PairDescriptor> gateOnly, List<RunRecord.Entry> entries) {
         synchronized void record(RunRecord.Entry entry) {
             entries.add(entry);
         }
@@ -37,8 +41,10 @@ final class ClpExecutionContext implements EngineExecutionContext {
         this.run = run;
     }
 
-    ClpExecutionContext withRun(Prefetcher prefetcher, GateBoard gates, Baseline baseline, AllureResults allure) {
-        return new ClpExecutionContext(listener, config, new Run(prefetcher, gates, baseline, allure, new ArrayList<>()));
+    ClpExecutionContext withRun(ModelSetup models, Prefetcher prefetcher, GateBoard gates, Baseline baseline,
+            AllureResults allure, java.time.Instant startedAt, List<PairDescriptor> gateOnly) {
+        return new ClpExecutionContext(listener, config, new Run(models, prefetcher, gates, baseline, allure, startedAt,
+                List.copyOf(gateOnly), new ArrayList<>()));
     }
 
     EngineExecutionListener listener() {
