@@ -1,7 +1,6 @@
 package dev.clp.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +13,6 @@ import dev.clp.sim.SimulatorServer;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteReader;
 import dev.clp.testing.OpenAiBatchStandIn;
-import dev.clp.testing.OpenApiSpec;
 import dev.clp.testing.SuiteFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +30,6 @@ class AzureBatchTest {
 
     @Test
     void aDeploymentsBatchIsSubmittedWithTheApiVersionAndKeyAndTheRunReplaysIt() throws Exception {
-        assumeTrue(OpenApiSpec.available(), "the OpenAI OpenAPI description (shared/specs) is not present");
         Path suite = SuiteFixtures.starterSuite();
         AnswerKey key = new AnswerKey();
         Suite.open(suite).languageFiles().values().forEach(f -> SuiteReader.read(f).pairs().forEach(key::register));

@@ -15,7 +15,6 @@ import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteReader;
 import dev.clp.testing.ChildJvm;
 import dev.clp.testing.OpenAiBatchStandIn;
-import dev.clp.testing.OpenApiSpec;
 import dev.clp.testing.SuiteFixtures;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -49,7 +48,6 @@ class KilledCollectTest {
     @Test
     void aCollectKilledWhileReadingResultsIsResumedAndTheRunReplaysEveryAnswer() throws Exception {
         assumeTrue(ChildJvm.available(), "run through Maven: the build writes the runtime classpath");
-        assumeTrue(OpenApiSpec.available(), "the OpenAI OpenAPI description (shared/specs) is not present");
         Path suite = SuiteFixtures.starterSuite();
         AnswerKey key = new AnswerKey();
         Suite.open(suite).languageFiles().values().forEach(f -> SuiteReader.read(f).pairs().forEach(key::register));

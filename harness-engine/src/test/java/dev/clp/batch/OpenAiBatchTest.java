@@ -2,7 +2,6 @@ package dev.clp.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,6 @@ import dev.clp.sim.SimulatorServer;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteReader;
 import dev.clp.testing.OpenAiBatchStandIn;
-import dev.clp.testing.OpenApiSpec;
 import dev.clp.testing.SuiteFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +53,6 @@ class OpenAiBatchTest {
 
     @BeforeEach
     void start() throws IOException {
-        assumeTrue(OpenApiSpec.available(), "the OpenAI OpenAPI description (shared/specs) is not present");
         suite = SuiteFixtures.starterSuite();
         AnswerKey key = new AnswerKey();
         Suite.open(suite).languageFiles().values().forEach(f -> SuiteReader.read(f).pairs().forEach(key::register));

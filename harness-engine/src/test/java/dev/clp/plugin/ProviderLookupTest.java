@@ -56,6 +56,6 @@ class ProviderLookupTest {
     @Test
     void theClassPathOfTheThreadDecides() throws IOException {
         Map<String, ?> found = withListed(AcmeGatewayProvider.class.getName(), ModelClients::providers);
-        assertThat(found).containsOnlyKeys("acme", "anthropic", "azure", "openai", "sim");
+        assertThat(found).containsOnlyKeys("acme", "anthropic", "azure", "openai", "sim", "tinybatch");
     }
 }

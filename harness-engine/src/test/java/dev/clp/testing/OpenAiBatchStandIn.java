@@ -172,7 +172,7 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
         if (!parts.containsKey("file")) {
             form.remove("file");
         }
-        violations.addAll(OpenApiSpec.problems("CreateFileRequest", form).stream().map(m -> "CreateFileRequest: " + m)
+        violations.addAll(OpenApiSpec.problemsIfPresent("CreateFileRequest", form).stream().map(m -> "CreateFileRequest: " + m)
                 .toList());
         if (!"batch".equals(parts.get("purpose"))) {
             violations.add("POST /files: purpose is " + parts.get("purpose") + ", not batch");
@@ -189,7 +189,7 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
                     || !(azure ? "/chat/completions" : "/v1/chat/completions").equals(l.path("url").asText())) {
                 violations.add("input line without custom_id, method POST and the chat url: " + line);
             }
-            violations.addAll(OpenApiSpec.problems("CreateChatCompletionRequest", l.path("body")).stream()
+            violations.addAll(OpenApiSpec.problemsIfPresent("CreateChatCompletionRequest", l.path("body")).stream()
                     .map(m -> "CreateChatCompletionRequest: " + m).toList());
         }
         ObjectNode file = JSON.createObjectNode();
@@ -228,7 +228,7 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
             }
             asOpenAi = ((ObjectNode) body.deepCopy()).put("endpoint", "/v1" + body.path("endpoint").asText());
         }
-        violations.addAll(OpenApiSpec.problems("CreateBatchRequest", asOpenAi).stream()
+        violations.addAll(OpenApiSpec.problemsIfPresent("CreateBatchRequest", asOpenAi).stream()
                 .map(m -> "CreateBatchRequest: " + m).toList());
         String fileId = body.path("input_file_id").asText();
         if (!files.containsKey(fileId)) {
@@ -276,7 +276,7 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
                 continue;
             }
             JsonNode answer = JSON.readTree(answer(l.path("body").toString()));
-            violations.addAll(OpenApiSpec.problems("CreateChatCompletionResponse", answer).stream()
+            violations.addAll(OpenApiSpec.problemsIfPresent("CreateChatCompletionResponse", answer).stream()
                     .map(m -> "CreateChatCompletionResponse: " + m).toList());
             ObjectNode response = out.putObject("response");
             response.put("status_code", 200).put("request_id", "req_" + ids.get());
@@ -304,7 +304,7 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
     /** The answerer's chat completion for this body. */
     private String answer(String body) throws IOException {
         JsonNode parsed = JSON.readTree(body);
-        violations.addAll(OpenApiSpec.problems("CreateChatCompletionRequest", parsed).stream()
+        violations.addAll(OpenApiSpec.problemsIfPresent("CreateChatCompletionRequest", parsed).stream()
                 .map(m -> "CreateChatCompletionRequest: " + m).toList());
         ObjectNode forward = parsed.deepCopy();
         if (!forward.has("model")) {
@@ -318,7 +318,7 @@ public final class OpenAiBatchStandIn implements AutoCloseable {
     }
 
     private MockResponse checked(String schema, JsonNode value) {
-        violations.addAll(OpenApiSpec.problems(schema, value).stream().map(m -> schema + ": " + m).toList());
+        violations.addAll(OpenApiSpec.problemsIfPresent(schema, value).stream().map(m -> schema + ": " + m).toList());
         return json(200, value.toString());
     }
 
