@@ -98,6 +98,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         }
         OutputDirectories.check(config);
         Baseline baseline = RunPlan.baseline(config);
+        OutputDirectories.clearEarlierResults(config);
         Instant startedAt = Instant.now();
         RunPlan plan = RunPlan.of(this, config);
         if (plan.order().isEmpty() && getDescendants().stream().noneMatch(ProblemDescriptor.class::isInstance)) {

@@ -22,6 +22,23 @@ final class OutputDirectories {
         config.output().allureResultsDir().ifPresent(dir -> writable(ClpConstants.ALLURE_RESULTS_DIR, dir));
     }
 
+    /**
+     * Removes the results of an earlier run (run.json, gates.json) from the results directory as this run starts, so
+     * that a run that is interrupted, or fails before writing, never leaves another run's verdicts to be read as its
+     * own ({@code clp report}, a CI step summary).
+     */
+    static void clearEarlierResults(ClpConfig config) {
+        for (String name : new String[] {"run.json", "gates.json"}) {
+            Path file = config.output().resultsDir().resolve(name);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new ConfigException(ClpConstants.RESULTS_DIR + ": " + file + ": cannot remove the earlier run's "
+                        + "results (" + SuiteWriter.reason(e) + "), which would otherwise stay as if they were this run's");
+            }
+        }
+    }
+
     private static void writable(String key, Path dir) {
         try {
             Files.createDirectories(dir);
