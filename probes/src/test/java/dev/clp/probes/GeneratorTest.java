@@ -128,7 +128,9 @@ class GeneratorTest {
         boolean holding = false;
         try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
                 child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null && !holding; line = out.readLine()) {
+            // (not a for loop: its update would read once more after the holding line, and wait for the child forever)
+            String line;
+            while (!holding && (line = out.readLine()) != null) {
                 log.append(line).append('\n');
                 holding = line.equals(GeneratorFixture.Child.HOLDING);
             }
