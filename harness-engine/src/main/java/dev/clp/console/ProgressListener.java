@@ -72,12 +72,15 @@ public final class ProgressListener implements TestExecutionListener {
         if (mode == Mode.OFF) {
             return;
         }
+        if (plan.getRoots().stream().noneMatch(ProgressListener::isClp)) {
+            return; // another engine's run: nothing of clp to count, no configuration to read
+        }
         Progress p = new Progress(clock.getAsLong());
         ClpConfig config = config(plan);
         java.util.function.Predicate<String> asked = askedLanguages(config);
         resumeHint = resume(config);
         for (TestIdentifier root : plan.getRoots()) {
-            if (!root.getUniqueIdObject().getEngineId().map(ClpConstants.ENGINE_ID::equals).orElse(false)) {
+            if (!isClp(root)) {
                 continue;
             }
             for (TestIdentifier id : plan.getDescendants(root)) {
@@ -194,6 +197,10 @@ public final class ProgressListener implements TestExecutionListener {
                     p.done(), p.total(), p.perLanguage(), resumeHint));
             err.flush();
         }
+    }
+
+    private static boolean isClp(TestIdentifier root) {
+        return root.getUniqueIdObject().getEngineId().map(ClpConstants.ENGINE_ID::equals).orElse(false);
     }
 
     /** The languages the run asks ({@code clp.languages}), read as the engine reads them. */
