@@ -13,6 +13,7 @@ import dev.clp.sim.SimulatedTask;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * How the simulator answers the generator's prompts ({@link GeneratorTasks}), deterministically from a hash
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * {@code META-INF/services/dev.clp.sim.SimulatedTask}; it also lets the simulator understand its own translations
  * ({@link #read}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GeneratorSimulation implements SimulatedTask {
 
     private static final ObjectMapper JSON = new ObjectMapper();

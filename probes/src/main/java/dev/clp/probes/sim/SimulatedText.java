@@ -3,6 +3,7 @@ package dev.clp.probes.sim;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The marks the generator's simulation leaves in the text it writes, so that simulated text is visible as such
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
  * {@code SuiteOutput} refuses to write marked text into a shipped suite (the probes classes that may use this
  * package are listed in {@code ProbesArchitectureTest}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SimulatedText {
 
     /** The phrase with which a simulated distraction gives the answer away (the judge must reject it). */
