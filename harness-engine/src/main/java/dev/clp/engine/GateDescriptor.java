@@ -37,6 +37,15 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         this.kind = kind;
     }
 
+    /**
+     * The name Surefire and Gradle write into their XML reports: the display name with the suite, so that two suites
+     * with the same languages give no two tests of one name (reported as one flaky test otherwise).
+     */
+    @Override
+    public String getLegacyReportingName() {
+        return "[" + suiteId + "] " + getDisplayName();
+    }
+
     /** The gate kind a unique-id segment value names, if any. */
     static Optional<GateResult.Kind> kind(String segmentValue) {
         return Arrays.stream(GateResult.Kind.values()).filter(k -> k.id().equals(segmentValue)).findFirst();

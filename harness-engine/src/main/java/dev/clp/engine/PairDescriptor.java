@@ -35,6 +35,15 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         this.suiteId = suiteId;
     }
 
+    /**
+     * The name Surefire and Gradle write into their XML reports: the display name with the suite, so that two suites
+     * with the same languages give no two tests of one name (reported as one flaky test otherwise).
+     */
+    @Override
+    public String getLegacyReportingName() {
+        return "[" + suiteId + "] " + getDisplayName();
+    }
+
     private static String displayName(Pair pair) {
         String q = pair.perturbation() != null && pair.perturbation().en() != null
                 && pair.perturbation().en().original() != null ? pair.perturbation().en().original() : pair.en().question();
