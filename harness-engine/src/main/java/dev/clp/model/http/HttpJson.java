@@ -79,6 +79,13 @@ public final class HttpJson {
         }
     }
 
+    /**
+     * How long a TCP connection may take to be accepted: a server that answers at all accepts within milliseconds, so
+     * a dead host or a firewall that drops packets is found in three attempts of this (well under 15 s) instead of
+     * waiting out {@code clp.timeout-seconds}, which is for the model's answer.
+     */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(4);
+
     private final OkHttpClient http;
     private final CallStats stats;
     /** Set before the client is shared ({@link #maxResponseBytes(long)}). */
@@ -93,7 +100,8 @@ public final class HttpJson {
     /** @param target the endpoint: https gets TLS, plain http a client without it */
     public HttpJson(HttpUrl target, Duration timeout, CallStats stats) {
         this.http = (target.isHttps() ? Tls.CLIENT : Cleartext.CLIENT).newBuilder().callTimeout(timeout)
-                .readTimeout(timeout).build();
+                .readTimeout(timeout).connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT)
+                .build();
         this.stats = stats;
     }
 
@@ -172,6 +180,15 @@ public final class HttpJson {
             throw new ModelException("POST " + shown + " failed: cannot connect (unknown host " + safe(e) + "); is "
                     + ClpConstants.ENDPOINT + " right?", 0, true, null, e);
         } catch (InterruptedIOException e) {
+            if (connecting(e)) {
+                // nothing accepted the connection: unreachable as a refused one is (the circuit stops the other calls)
+                ConnectException never = new ConnectException("no connection accepted within "
+                        + CONNECT_TIMEOUT.toSeconds() + " s");
+                never.initCause(e);
+                throw new ModelException("POST " + shown + " failed: cannot connect (" + never.getMessage()
+                        + "); is the host up, the port open, and " + ClpConstants.ENDPOINT + " right?", 0, true, null,
+                        never);
+            }
             throw new ModelException("POST " + shown + " timed out (" + safe(e) + "); raise "
                     + ClpConstants.TIMEOUT_SECONDS + " or check the server", 0, true, null, e);
         } catch (IOException e) {
@@ -180,6 +197,12 @@ public final class HttpJson {
         } finally {
             stats.answered();
         }
+    }
+
+    /** Whether a timeout happened while connecting (the JDK's and OkHttp's "Connect timed out"), not while waiting. */
+    private static boolean connecting(InterruptedIOException e) {
+        return e instanceof java.net.SocketTimeoutException && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
     }
 
     /** An exception's message as it may be shown (it may quote the URL, and a server's text). */

@@ -304,4 +304,53 @@ class HostileEndpointTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Nested
+    class Blackhole {
+        /**
+         * An endpoint whose TCP connections are never accepted (a firewall dropping packets, a host that is down): a
+         * listening socket whose accept queue is full drops further connection attempts on Linux, so they time out.
+         * The call fails as "cannot connect", and the retry layer treats it as unreachable: three attempts, then the
+         * other calls are not sent (instead of ten attempts of a timeout each).
+         */
+        @Test
+        void aConnectionThatIsNeverAcceptedIsCannotConnectAndStopsTheOtherCalls() throws IOException {
+            try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                List<java.net.Socket> queued = new ArrayList<>();
+                try {
+                    // fill the accept queue: later connection attempts get no answer
+                    for (int i = 0; i < 8; i++) {
+                        java.net.Socket socket = new java.net.Socket();
+                        try {
+                            socket.connect(full.getLocalSocketAddress(), 200);
+                            queued.add(socket);
+                        } catch (java.net.SocketTimeoutException e) {
+                            socket.close();
+                            break;
+                        }
+                    }
+                    org.junit.jupiter.api.Assumptions.assumeTrue(queued.size() < 8,
+                            "this system accepts connections beyond the backlog; cannot build a blackhole here");
+                    String base = "http://127.0.0.1:" + full.getLocalPort() + "/v1";
+                    List<Duration> waits = new ArrayList<>();
+                    CallStats stats = new CallStats();
+                    ModelClient client = RetryingModelClient.resilient(provider("openai", base), 2,
+                            new RetryingModelClient.Policy(10, Duration.ofMillis(1), Duration.ofMillis(5)), stats,
+                            waits::add);
+                    ModelException first = failure(() -> client.complete(request()));
+                    assertThat(first).isNotNull();
+                    assertThat(first.getMessage()).contains("cannot connect").contains("127.0.0.1:" + full.getLocalPort())
+                            .contains("after 3 attempts").contains("never answered");
+                    assertThat(waits).hasSize(2);
+                    ModelException next = failure(() -> client.complete(request()));
+                    assertThat(next).isNotNull();
+                    assertThat(next.getMessage()).startsWith("not sent: ");
+                } finally {
+                    for (java.net.Socket socket : queued) {
+                        socket.close();
+                    }
+                }
+            }
+        }
+    }
 }
