@@ -75,6 +75,11 @@ final class BatchCommand implements Runnable {
             return spec.commandLine().getOut();
         }
 
+        /** Where the batch layer's progress lines go: this command's output, one terminal-safe line each. */
+        java.util.function.Consumer<String> printer() {
+            return line -> out().println(SafeText.oneLine(line));
+        }
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -125,7 +130,7 @@ final class BatchCommand implements Runnable {
         @Override
         int body() {
             Batches b = Batches.forRun(run.state, run.suites, run.properties, System.getenv(),
-                    line -> out().println(SafeText.oneLine(line)));
+                    printer());
             Batches.Submitted s = b.submit();
             out().printf("%d requests: %d cached, %d in batches already, %d submitted in %d batches %s; state: %s%n",
                     s.requests(), s.cached(), s.inFlight(), s.submitted(), s.batches().size(), s.batches(), run.state);
@@ -140,7 +145,7 @@ final class BatchCommand implements Runnable {
 
         @Override
         int body() {
-            Batches b = Batches.forState(state.state, System.getenv(), line -> out().println(SafeText.oneLine(line)));
+            Batches b = Batches.forState(state.state, System.getenv(), printer());
             List<BatchApi.Remote> remotes = b.status();
             for (BatchApi.Remote r : remotes) {
                 out().println(SafeText.oneLine(r.id() + ": " + r.status() + " (" + r.counts() + ")"
@@ -173,7 +178,7 @@ final class BatchCommand implements Runnable {
 
         @Override
         int body() {
-            Batches b = Batches.forState(state.state, System.getenv(), line -> out().println(SafeText.oneLine(line)));
+            Batches b = Batches.forState(state.state, System.getenv(), printer());
             int exit = report(b.collect(await, Duration.ofSeconds(Math.max(1, pollSeconds)), syncFallback));
             ledger(b);
             return exit;
@@ -188,7 +193,7 @@ final class BatchCommand implements Runnable {
 
         @Override
         int body() {
-            Batches b = Batches.forState(state.state, System.getenv(), line -> out().println(SafeText.oneLine(line)));
+            Batches b = Batches.forState(state.state, System.getenv(), printer());
             for (BatchApi.Remote r : b.cancel()) {
                 out().println(SafeText.oneLine(r.id() + ": " + r.status()));
             }
@@ -208,7 +213,7 @@ final class BatchCommand implements Runnable {
         @Override
         int body() {
             int n = Batches.forRun(run.state, run.suites, run.properties, System.getenv(),
-                    line -> out().println(SafeText.oneLine(line))).export(file);
+                    printer()).export(file);
             out().printf("wrote %d requests to %s%n", n, file);
             return 0;
         }
@@ -226,7 +231,7 @@ final class BatchCommand implements Runnable {
         @Override
         int body() {
             Batches b = Batches.forRun(run.state, run.suites, run.properties, System.getenv(),
-                    line -> out().println(SafeText.oneLine(line)));
+                    printer());
             int exit = report(b.importResults(file));
             ledger(b);
             return exit;

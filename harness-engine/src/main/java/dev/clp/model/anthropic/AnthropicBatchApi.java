@@ -120,18 +120,11 @@ final class AnthropicBatchApi implements BatchApi {
     /** Reads one results line: succeeded, errored, canceled or expired. */
     @Override
     public void readLine(String where, int n, String line, Results sink) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(line);
-        } catch (java.io.IOException e) {
-            sink.badLine(where, n, "not JSON: " + HttpJson.excerpt(line, null));
+        JsonNode root = BatchHttp.keyedLine(where, n, line, sink);
+        if (root == null) {
             return;
         }
-        String key = root.path("custom_id").asText(null);
-        if (key == null) {
-            sink.badLine(where, n, "no custom_id");
-            return;
-        }
+        String key = root.path("custom_id").asText();
         if (sink.request(key) == null) {
             sink.badLine(where, n, "custom_id " + SafeText.oneLine(key) + " is not a request of this run "
                     + "(other suites or settings?)");

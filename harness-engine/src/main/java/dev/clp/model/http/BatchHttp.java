@@ -171,4 +171,23 @@ public final class BatchHttp {
         }
         return new BatchException(msg.toString());
     }
+
+    /**
+     * A batch results line as JSON with its {@code custom_id}, or null after naming the line to {@code sink} (not JSON,
+     * no {@code custom_id}): the part of reading a results line that OpenAI's and Anthropic's formats share.
+     */
+    public static JsonNode keyedLine(String where, int n, String line, dev.clp.model.spi.BatchApi.Results sink) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(line);
+        } catch (IOException e) {
+            sink.badLine(where, n, "not JSON: " + HttpJson.excerpt(line, null));
+            return null;
+        }
+        if (root.path("custom_id").asText(null) == null) {
+            sink.badLine(where, n, "no custom_id");
+            return null;
+        }
+        return root;
+    }
 }

@@ -161,18 +161,11 @@ final class OpenAiBatchApi implements BatchApi {
     /** Reads one output or error line: an answer, a failed request, or a bad line. */
     @Override
     public void readLine(String where, int n, String line, Results sink) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(line);
-        } catch (java.io.IOException e) {
-            sink.badLine(where, n, "not JSON: " + HttpJson.excerpt(line, null));
+        JsonNode root = BatchHttp.keyedLine(where, n, line, sink);
+        if (root == null) {
             return;
         }
-        String key = root.path("custom_id").asText(null);
-        if (key == null) {
-            sink.badLine(where, n, "no custom_id");
-            return;
-        }
+        String key = root.path("custom_id").asText();
         ChatRequest request = sink.request(key);
         if (request == null) {
             sink.badLine(where, n, "custom_id " + SafeText.oneLine(key) + " is not a request of this run "
