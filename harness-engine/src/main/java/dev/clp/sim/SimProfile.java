@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -12,19 +13,39 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * A simulator profile: per-language accuracy on plain questions and on Cross-Lingual Pitfalls questions,
- * from {@code sim-profiles.json} (sources and assumptions documented there).
+ * A simulator profile, from {@code sim-profiles.json}: a model's accuracy per language on the published Cross-Lingual
+ * Pitfalls pairs (the paper's figures, {@code paper-results.json}), how accuracy depends on the distraction around a
+ * question, and how its answers to the pairs of one source question are correlated.
+ *
+ * <p>The figures are accuracies on the published pairs as a whole, which carry distraction of varying length. The
+ * accuracy at full distraction ({@link #full}) is derived from them with the published pairs' mean distraction response
+ * per language and side, so that the profile's expected accuracy on the published pairs is the paper's figure.
+ * Distraction is counted in English-equivalent characters ({@link AnswerKey}): a target side's distraction length
+ * scaled by its pair's English-to-target question length, so that Chinese, Japanese and Korean text, three to four
+ * times denser than Latin text, is as distracting as the English text it translates.
  *
  * @param name profile name
- * @param pitfall accuracy per language at full distraction
- * @param defaultPitfall accuracy for languages the profile does not list
- * @param plainFactor error on a plain question = pitfall error x plainFactor
- * @param distractionChars distraction length at which accuracy reaches the pitfall figure
- * @param unparseableRate share of answers in a form no extractor should accept
+ * @param english accuracy on the English side of the published pairs, per pair language
+ * @param target accuracy on the target side of the published pairs, per language
+ * @param defaultEnglish accuracy on an English question outside a listed language's pairs
+ * @param defaultTarget accuracy on a target question of a language the profile does not list
+ * @param plainFactor error on a question without distraction = error at full distraction x plainFactor
+ * @param unparseableRate share of answers in a form no extractor should accept (taken from the wrong answers)
+ * @param icc intra-cluster correlation of the right/wrong outcomes of two pairs of one source question, same side
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record SimProfile(String name, Map<String, Double> pitfall, double defaultPitfall, double plainFactor,
-        int distractionChars, double unparseableRate) {
+public record SimProfile(String name, Map<String, Double> english, Map<String, Double> target, double defaultEnglish,
+        double defaultTarget, double plainFactor, double unparseableRate, double icc) {
+
+    /** English-equivalent characters of distraction at which accuracy reaches the full-distraction figure. */
+    public static final int FULL_DISTRACTION_CHARS = 300;
+
+    /**
+     * The intra-cluster correlation of a profile that does not set {@code icc}: 0.3. The published data holds no
+     * per-pair answers of any model, so a real model's ICC cannot be measured from it; 0.3 is a moderate choice, inside
+     * the 0 to 0.8 range {@code clp calibrate} proves the gates against.
+     */
+    public static final double DEFAULT_ICC = 0.3;
 
     private static final JsonNode PROFILES = load();
 
@@ -53,23 +74,74 @@ public record SimProfile(String name, Map<String, Double> pitfall, double defaul
             throw new IllegalArgumentException("no simulator profile '" + name + "'; known: " + names());
         }
         if (node.has("alias")) {
-            SimProfile target = named(node.get("alias").asText());
-            return new SimProfile(name, target.pitfall, target.defaultPitfall, target.plainFactor,
-                    target.distractionChars, target.unparseableRate);
+            SimProfile t = named(node.get("alias").asText());
+            return new SimProfile(name, t.english, t.target, t.defaultEnglish, t.defaultTarget, t.plainFactor,
+                    t.unparseableRate, t.icc);
         }
-        Map<String, Double> pitfall = new java.util.HashMap<>();
-        node.path("pitfall").properties().forEach(e -> pitfall.put(e.getKey(), e.getValue().asDouble()));
-        return new SimProfile(name, Map.copyOf(pitfall), node.path("defaultPitfall").asDouble(0.5),
-                node.path("plainFactor").asDouble(0.25), node.path("distractionChars").asInt(600),
-                node.path("unparseableRate").asDouble(0.0));
+        Map<String, Double> english = new HashMap<>();
+        Map<String, Double> target = new HashMap<>();
+        double defaultEnglish;
+        double defaultTarget;
+        if (node.has("paper")) {
+            PaperResults table = PaperResults.TABLE;
+            int model = table.model(node.get("paper").asText());
+            for (String lang : table.languages().keySet()) {
+                english.put(lang, table.accuracy(model, lang, true));
+                target.put(lang, table.accuracy(model, lang, false) + node.path("targetShift").path(lang).asDouble(0));
+            }
+            defaultEnglish = table.pooled(model, true);
+            defaultTarget = table.pooled(model, false);
+        } else {
+            defaultEnglish = node.path("accuracy").asDouble(1.0);
+            defaultTarget = defaultEnglish;
+        }
+        return new SimProfile(name, Map.copyOf(english), Map.copyOf(target), defaultEnglish, defaultTarget,
+                node.path("plainFactor").asDouble(0.25), node.path("unparseableRate").asDouble(0.0),
+                node.path("icc").asDouble(DEFAULT_ICC));
     }
 
-    /** Probability of a right answer in a language for a question with this much distraction text. */
-    public double accuracy(String lang, int distraction) {
-        double pit = pitfall.getOrDefault(lang, defaultPitfall);
-        double plain = 1.0 - (1.0 - pit) * plainFactor;
-        double share = Math.min(1.0, distraction / (double) Math.max(1, distractionChars));
-        return plain + (pit - plain) * share;
+    /** This profile with another intra-cluster correlation. */
+    public SimProfile withIcc(double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("an intra-cluster correlation is between 0 and 1, not " + value);
+        }
+        return new SimProfile(name, english, target, defaultEnglish, defaultTarget, plainFactor, unparseableRate, value);
+    }
+
+    /**
+     * The profile's accuracy on the published pairs: of the English side of a language's pairs ({@code asked} "en",
+     * {@code pairLang} the pair's language, or null for the English questions of all languages together), or of the
+     * target side ({@code asked} the target language).
+     */
+    public double published(String asked, String pairLang) {
+        return "en".equals(asked) ? english.getOrDefault(pairLang == null ? "" : pairLang, defaultEnglish)
+                : target.getOrDefault(asked, defaultTarget);
+    }
+
+    /**
+     * Accuracy at full distraction, derived so that the mean over the published pairs is {@link #published}: with the
+     * pairs' mean distraction response r, published = 1 - (1 - full) x (plainFactor + (1 - plainFactor) x r).
+     */
+    public double full(String asked, String pairLang) {
+        boolean en = "en".equals(asked);
+        double r = PaperResults.TABLE.response(en ? pairLang : asked, en);
+        double weight = plainFactor + (1 - plainFactor) * r;
+        double error = 1 - published(asked, pairLang);
+        return weight <= 0 ? 1.0 : Math.max(0.0, Math.min(1.0, 1 - error / weight));
+    }
+
+    /**
+     * Probability of a right answer.
+     *
+     * @param asked the language the question is asked in
+     * @param pairLang the target language of the pair it belongs to, null for a question outside a pair
+     * @param distraction English-equivalent characters of distraction text around the question
+     */
+    public double accuracy(String asked, String pairLang, int distraction) {
+        double full = full(asked, pairLang);
+        double plain = 1.0 - (1.0 - full) * plainFactor;
+        double share = Math.min(1.0, Math.max(0, distraction) / (double) FULL_DISTRACTION_CHARS);
+        return plain + (full - plain) * share;
     }
 
     private static JsonNode load() {

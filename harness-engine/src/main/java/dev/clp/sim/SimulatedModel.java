@@ -15,8 +15,10 @@ import org.apiguardian.api.API;
 /**
  * The offline simulator {@code sim:<profile>}: a deterministic stand-in model. It reads the lettered
  * options from the prompt, looks the question up in its {@link AnswerKey}, and is right with the
- * probability its {@link SimProfile} gives for the language and the distraction length, decided by a
- * hash of profile, question and sample (so every run gives the same answers). It answers in varied
+ * probability its {@link SimProfile} gives for the language, the pair's language and the distraction length. A pair's
+ * side is decided by the key's draws ({@link AnswerKey#draw}: spread evenly over the pairs, so that the share of right
+ * answers is the profile's accuracy, and shared within a source question at the profile's intra-cluster correlation);
+ * a question asked on its own by a hash of question and sample. Every run gives the same answers. It answers in varied
  * formats, localized, and sometimes not in a usable form at all, as real models do. Prompts of other kinds go to the
  * {@link SimulatedTask}s first (the fallback extractor's, and those found through {@link ServiceLoader}).
  */
@@ -24,6 +26,7 @@ import org.apiguardian.api.API;
 public final class SimulatedModel implements ModelClient {
 
     private static final String SEED = "clp-sim-v1";
+    private static final String FORM = "clp-sim-form-v1";
     private static final java.util.Set<String> CJK = java.util.Set.of("zh", "ja", "ko");
     private static final Pattern OPTION = Pattern.compile("(?m)^([A-J])\\. (.*)$");
 
@@ -103,20 +106,29 @@ public final class SimulatedModel implements ModelClient {
         // draws depend on the prompt and sample, not on the profile: a profile with lower accuracy is right on
         // a subset of the questions a stronger one gets right, as a regressed checkpoint would be
         byte[] h = hash(SEED + '\u001f' + prompt + '\u001f' + sample);
+        byte[] form = hash(FORM + '\u001f' + prompt + '\u001f' + sample);
         Optional<AnswerKey.Entry> entry = translatedInto.isPresent() ? key.findInAnyOrder(choices, prompt)
                 : key.find(choices, prompt);
         String lang = translatedInto.orElse(entry.map(AnswerKey.Entry::lang).orElse("en"));
-        if (unit(h, 0) < profile.unparseableRate()) {
-            String unsure = "I am not sure; several of these could be argued for.";
-            // a model held to a schema that cannot state "unsure" declines, as OpenAI's structured outputs do
-            return request.structured() ? new ChatResponse(unsure, ChatResponse.REFUSAL, 0, 0, 0) : response(unsure);
-        }
         int pick;
         if (entry.isPresent()) {
-            int right = entry.get().answer();
-            int distraction = entry.get().distraction() + addedDistraction(prompt, entry.get().question());
-            boolean correct = unit(h, 8) < profile.accuracy(lang, distraction);
-            pick = correct ? right : (right + 1 + (int) (unit(h, 16) * (choices.size() - 1))) % choices.size();
+            AnswerKey.Entry e = entry.get();
+            int right = e.answer();
+            int added = addedDistraction(prompt, e.question());
+            double accuracy = profile.accuracy(lang, "en".equals(lang) ? e.pairLang() : lang, e.distraction() + added);
+            // a pair's side as the suite has it: the key's balanced, clustered outcomes; anything else: its hash
+            boolean correct = e.slot() >= 0 && added == 0 && lang.equals(e.lang()) ? key.right(e, sample, profile)
+                    : unit(h, 8) < accuracy;
+            if (correct) {
+                pick = right;
+            } else if (unit(form, 0) * (1 - accuracy) < profile.unparseableRate()) {
+                // unparseable answers come out of the wrong ones: the share of right answers stays the profile's
+                return unsure(request);
+            } else {
+                pick = (right + 1 + (int) (unit(h, 16) * (choices.size() - 1))) % choices.size();
+            }
+        } else if (unit(form, 0) < profile.unparseableRate()) {
+            return unsure(request);
         } else {
             pick = (int) (unit(h, 16) * choices.size());
         }
@@ -136,6 +148,12 @@ public final class SimulatedModel implements ModelClient {
             default -> CJK.contains(lang) ? String.valueOf((char) ('Ａ' + pick)) : letter;
         };
         return response(answer);
+    }
+
+    private static ChatResponse unsure(ChatRequest request) {
+        String unsure = "I am not sure; several of these could be argued for.";
+        // a model held to a schema that cannot state "unsure" declines, as OpenAI's structured outputs do
+        return request.structured() ? new ChatResponse(unsure, ChatResponse.REFUSAL, 0, 0, 0) : response(unsure);
     }
 
     /**

@@ -9,6 +9,6 @@ final class EngineThatKnowsTheSimulator {
     }
 
     static double accuracy() {
-        return SimProfile.named("perfect").accuracy("sw", 0);
+        return SimProfile.named("perfect").accuracy("sw", "sw", 0);
     }
 }

@@ -18,16 +18,23 @@ public final class Questions {
      *
      * @param lang the language it is asked in
      * @param distraction characters of distraction text already in the question
+     * @param pair the pair the question is a side of, null for a question asked on its own
      */
-    public record Question(String lang, Side side, int distraction) {
+    public record Question(String lang, Side side, int distraction, Pair pair) {
+
+        /** A question asked on its own, outside a pair. */
+        public Question(String lang, Side side, int distraction) {
+            this(lang, side, distraction, null);
+        }
     }
 
     private final List<Question> questions = new CopyOnWriteArrayList<>();
 
     /** Both sides of a pair: its English question and its target-language question. */
     public Questions add(Pair pair) {
-        add("en", pair.en(), pair.distractionLength(true));
-        return add(pair.lang(), pair.target(), pair.distractionLength(false));
+        questions.add(new Question("en", pair.en(), pair.distractionLength(true), pair));
+        questions.add(new Question(pair.lang(), pair.target(), pair.distractionLength(false), pair));
+        return this;
     }
 
     /** One question (the generator adds its English seed questions this way). */

@@ -1,0 +1,89 @@
+package dev.clp.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.clp.model.spi.Questions;
+import dev.clp.suite.Pair;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator's answers to the pairs of one source question are correlated at the profile's intra-cluster
+ * correlation, and its accuracy stays the profile's whatever the correlation.
+ */
+class ClusteringTest {
+
+    static final int CLUSTERS = 400;
+    static final int SIZE = 5;
+
+    @Test
+    void theMeasuredIntraClusterCorrelationIsTheConfiguredOneAndTheAccuracyDoesNotMove() {
+        List<Pair> pairs = CommittedTableTest.suite("uk", CLUSTERS * SIZE, sizes());
+        AnswerKey key = AnswerKey.of(addAll(new Questions(), pairs));
+        StringBuilder out = new StringBuilder("intra-cluster correlation, " + CLUSTERS + " source questions x " + SIZE
+                + " pairs, sim:gpt-4o-mini target side (Ukrainian):\n");
+        for (double icc : new double[] {0.0, SimProfile.DEFAULT_ICC, 0.6}) {
+            SimProfile profile = SimProfile.named("gpt-4o-mini").withIcc(icc);
+            SimulatedModel sim = new SimulatedModel(profile, key, List.of());
+            int[][] right = new int[CLUSTERS][SIZE];
+            int total = 0;
+            for (int i = 0; i < pairs.size(); i++) {
+                int r = (int) Math.round(ProfileTable.accuracy(sim, List.of(pairs.get(i)), false));
+                right[i / SIZE][i % SIZE] = r;
+                total += r;
+            }
+            double measured = icc(right);
+            double accuracy = total / (double) pairs.size();
+            double expected = profile.accuracy("uk", "uk", CommittedTableTest.distraction("uk", false));
+            out.append(String.format(Locale.ROOT, "  configured %.2f  measured %.3f  accuracy %.1f%% (expected %.1f%%)%n",
+                    icc, measured, accuracy * 100, expected * 100));
+            assertThat(measured).as("ICC configured " + icc).isCloseTo(icc, within(0.07));
+            assertThat(accuracy).as("accuracy at ICC " + icc).isCloseTo(expected, within(0.005));
+        }
+        System.out.println(out);
+    }
+
+    @Test
+    void anIntraClusterCorrelationOutsideZeroToOneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimProfile.named("gpt-4o").withIcc(1.5))
+                .hasMessageContaining("between 0 and 1, not 1.5");
+    }
+
+    private static int[] sizes() {
+        int[] s = new int[CLUSTERS];
+        java.util.Arrays.fill(s, SIZE);
+        return s;
+    }
+
+    private static Questions addAll(Questions q, List<Pair> pairs) {
+        pairs.forEach(q::add);
+        return q;
+    }
+
+    /** The one-way ANOVA estimator of the ICC of equal-sized clusters of 0/1 outcomes. */
+    static double icc(int[][] y) {
+        int k = y.length;
+        int m = y[0].length;
+        double grand = 0;
+        double[] means = new double[k];
+        for (int c = 0; c < k; c++) {
+            for (int v : y[c]) {
+                means[c] += v / (double) m;
+            }
+            grand += means[c] / k;
+        }
+        double between = 0;
+        double within = 0;
+        for (int c = 0; c < k; c++) {
+            between += m * (means[c] - grand) * (means[c] - grand);
+            for (int v : y[c]) {
+                within += (v - means[c]) * (v - means[c]);
+            }
+        }
+        double msb = between / (k - 1);
+        double msw = within / (k * (m - 1.0));
+        return (msb - msw) / (msb + (m - 1) * msw);
+    }
+}
