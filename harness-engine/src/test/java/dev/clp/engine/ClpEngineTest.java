@@ -250,6 +250,21 @@ class ClpEngineTest {
         }
 
         @Test
+        void aBrokenLineIsWarnedAboutOnceWhenTheSameSuiteIsDiscoveredAgainInTheJvm() {
+            // Surefire discovers twice, and a @Suite class's own launcher relays the issue: it was printed three times
+            Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 3, "sw");
+            SuiteFixtures.append(suite.resolve("pairs-sw.jsonl"), "{\"broken\": ");
+            EngineTestKit.Builder builder = kit().configurationParameter("clp.model", "sim:perfect")
+                    .configurationParameter("clp.gate.allow-underpowered", "true")
+                    .selectors(selectDirectory(suite.toFile()));
+            assertThat(builder.discover().getDiscoveryIssues()).hasSize(1);
+            assertThat(builder.discover().getDiscoveryIssues()).isEmpty();
+            // the line's failing test still says it on every run
+            builder.execute().testEvents().assertThatEvents().haveExactly(1, event(test("problem"),
+                    finishedWithFailure(message(m -> m.contains("pairs-sw.jsonl:4: -: not valid JSON")))));
+        }
+
+        @Test
         void aBrokenLineEvenUnderATagFilterForItsLanguage() {
             Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw", "yo");
             SuiteFixtures.append(suite.resolve("pairs-sw.jsonl"), "{\"id\":\"sw-x\"}");
