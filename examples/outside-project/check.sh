@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds this outside project against the clp engine on each supported JUnit line, as a model team's own build
 # would: installs harness-engine into the local Maven repository, then runs 'mvn test' here with JUnit 5.14 and 6.x
-# and checks that the engine ran every language of the starter suite (not "Tests run: 0").
+# and checks that the engine ran every language of the starter suite (not "Tests run: 0") and that the Surefire XML
+# is what CI test reporters can read (SurefireReports.java).
 #
 #   examples/outside-project/check.sh [JUNIT_VERSION...]      (default: 5.14.1 6.1.3)
 set -euo pipefail
@@ -25,4 +26,7 @@ for v in "${versions[@]}"; do
     || { echo "  expected junit-platform-engine-$platform.jar on the test class path, found ${engine_jar:-none}" >&2; exit 1; }
   echo "  $tests tests, $failures failures, $langs languages in target/clp/run.json"
   [ "$tests" -gt 16 ] && [ "$langs" -ge 16 ] || { echo "  expected the 16 languages of the starter suite" >&2; exit 1; }
+  # what a CI test reporter reads: counts that agree with the test cases, no two test cases of one name, no weak
+  # pair reported as skipped
+  java "$here/SurefireReports.java" "$here/target/surefire-reports"
 done

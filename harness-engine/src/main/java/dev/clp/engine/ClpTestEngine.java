@@ -98,7 +98,8 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
         ClpConfig finalConfig = config;
         try (JarFileSystems jars = new JarFileSystems()) {
             EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
-                    .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig, ctx.getIssueReporter(),
+                    .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig,
+                            WarnedOnce.wrap(ctx.getIssueReporter()),
                             engine::prestart, "true".equalsIgnoreCase(environment.getOrDefault("CI", "")), jars))
                     .build()
                     .resolve(request, engine);

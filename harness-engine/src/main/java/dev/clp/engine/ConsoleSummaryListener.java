@@ -31,8 +31,25 @@ public final class ConsoleSummaryListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        enabled = testPlan.getConfigurationParameters().getBoolean(ClpConstants.CONSOLE_SUMMARY).orElse(true);
+        enabled = testPlan.getConfigurationParameters().getBoolean(ClpConstants.CONSOLE_SUMMARY).orElse(true)
+                && !consoleLauncherPrintsEntries(System.getProperty("sun.java.command", ""));
         summary = null;
+    }
+
+    /**
+     * Whether this JVM is the JUnit Console Launcher in a details mode that prints report entries (tree, the default,
+     * flat and verbose): it prints the {@code clp.summary} entry itself, and the table came out twice.
+     */
+    static boolean consoleLauncherPrintsEntries(String javaCommand) {
+        if (!javaCommand.contains("junit-platform-console-standalone") && !javaCommand.contains("org.junit.platform.console.")) {
+            return false;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--details[= ]+(\\S+)").matcher(javaCommand);
+        String details = "tree";
+        while (m.find()) {
+            details = m.group(1);
+        }
+        return details.equals("tree") || details.equals("flat") || details.equals("verbose");
     }
 
     @Override

@@ -31,19 +31,11 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     private final GateResult.Kind kind;
 
     GateDescriptor(UniqueId uniqueId, String suiteId, String lang, Path file, GateResult.Kind kind) {
-        super(uniqueId, kind.id() + " gate · " + Languages.name(lang), Sources.file(file, 0));
+        // with the suite, as a pair's name (PairDescriptor.displayName says why)
+        super(uniqueId, "[" + suiteId + "] " + kind.id() + " gate · " + Languages.name(lang), Sources.file(file, 0));
         this.suiteId = suiteId;
         this.lang = lang;
         this.kind = kind;
-    }
-
-    /**
-     * The name Surefire and Gradle write into their XML reports: the display name with the suite, so that two suites
-     * with the same languages give no two tests of one name (reported as one flaky test otherwise).
-     */
-    @Override
-    public String getLegacyReportingName() {
-        return "[" + suiteId + "] " + getDisplayName();
     }
 
     /** The gate kind a unique-id segment value names, if any. */

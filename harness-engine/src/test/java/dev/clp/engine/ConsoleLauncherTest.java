@@ -26,6 +26,23 @@ class ConsoleLauncherTest {
 
     @Test
     void discoversADirectoryAndRunsOnlyTheTaggedLanguage() throws IOException, InterruptedException {
+        String out = launch("--details", "summary");
+        assertThat(out).contains("14 tests found") // 12 pairs, the coverage and the gap gate
+                .contains("SIMULATED")
+                .contains("sw    Swahili").doesNotContain("yo    Yoruba");
+        String runJson = Files.readString(tmp.resolve("results/run.json"));
+        assertThat(runJson).contains("\"lang\" : \"sw\"").doesNotContain("\"lang\" : \"yo\"");
+    }
+
+    @Test
+    void theTreeOfTheDefaultDetailsShowsTheSummaryTableOnce() throws IOException, InterruptedException {
+        // the launcher prints the clp.summary report entry in its tree; the summary listener printed it again
+        String out = launch();
+        assertThat(out.lines().filter(l -> l.contains("sw    Swahili"))).hasSize(1);
+        assertThat(out.lines().filter(l -> l.contains("clp-harness: model sim:"))).hasSize(1);
+    }
+
+    private String launch(String... details) throws IOException, InterruptedException {
         Path launcher = Path.of("target/console-launcher/junit-platform-console-standalone.jar");
         Path classpathFile = Path.of("target/runtime-classpath.txt");
         assumeTrue(Files.isRegularFile(launcher) && Files.isRegularFile(classpathFile),
@@ -46,17 +63,14 @@ class ConsoleLauncherTest {
                 "--config", "clp.allow-simulated=true",
                 // the 12-pair starter suite is underpowered; this test is about discovery through the launcher
                 "--config", "clp.gate.allow-underpowered=true",
-                "--details", "summary", "--disable-banner"));
+                "--disable-banner"));
+        command.addAll(List.of(details));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("out.txt").toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
         String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("14 tests found") // 12 pairs, the coverage and the gap gate
-                .contains("SIMULATED")
-                .contains("sw    Swahili").doesNotContain("yo    Yoruba");
-        String runJson = Files.readString(tmp.resolve("results/run.json"));
-        assertThat(runJson).contains("\"lang\" : \"sw\"").doesNotContain("\"lang\" : \"yo\"");
+        return out;
     }
 }

@@ -15,30 +15,48 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The names Surefire and Gradle write into their XML reports (the legacy reporting names) are unique across suites:
- * two suites with the same languages used to give two "gap gate · Swahili", which Surefire reports as one flaky test
- * ("Run 1: FAIL, Run 2: PASS") and CI test reporters merge.
+ * The names CI reports show are unique across suites. Surefire 3.5 writes a test's display name into its XML and puts
+ * every test of a {@code @Suite} class under that one class, so two suites with the same languages (and the same pairs)
+ * gave two "gap gate · Swahili", which Surefire reports as one flaky test ("Run 1: FAIL, Run 2: PASS"). Gradle and the
+ * Console Launcher's XML use the legacy reporting name, which is the display name.
  */
 class ReportingNamesTest {
 
     @TempDir
     Path tmp;
 
+    private TestPlan discover(Path dir) {
+        return LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(dir.toFile()))
+                .configurationParameters(Map.of("clp.allow-simulated", "true")).build());
+    }
+
+    private static List<TestIdentifier> tests(TestPlan plan) {
+        return plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
+                .filter(TestIdentifier::isTest).toList();
+    }
+
     @Test
-    void everyTestHasAReportingNameOfItsOwnNamingItsSuite() {
+    void twoSuitesWithTheSamePairsGiveNoTwoTestsOfOneName() {
         SuiteFixtures.suite(tmp.resolve("a"), "alpha", 3, "sw", "yo");
         SuiteFixtures.suite(tmp.resolve("b"), "beta", 3, "sw", "yo");
-        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory(tmp.toFile()))
-                .configurationParameters(Map.of("clp.allow-simulated", "true")).build());
-        List<TestIdentifier> tests = plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
-                .filter(TestIdentifier::isTest).toList();
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(2 * 2 * (3 + 2));
-        assertThat(tests).extracting(TestIdentifier::getLegacyReportingName).doesNotHaveDuplicates();
-        assertThat(tests).extracting(TestIdentifier::getLegacyReportingName)
+        List<TestIdentifier> tests = tests(discover(tmp));
+        assertThat(tests).hasSize(2 * 2 * (3 + 2));
+        assertThat(tests).extracting(TestIdentifier::getDisplayName).doesNotHaveDuplicates()
                 .contains("[alpha] gap gate · Swahili", "[beta] gap gate · Swahili")
                 .allMatch(n -> n.startsWith("[alpha] ") || n.startsWith("[beta] "));
-        // what people read in an IDE or the console stays as it was
-        assertThat(tests).extracting(TestIdentifier::getDisplayName).contains("gap gate · Swahili");
+        assertThat(tests).extracting(TestIdentifier::getLegacyReportingName).doesNotHaveDuplicates()
+                .allMatch(n -> n.startsWith("[alpha] ") || n.startsWith("[beta] "));
+    }
+
+    @Test
+    void aNameDoesNotChangeWhenASuiteIsAddedToTheRun() {
+        SuiteFixtures.suite(tmp.resolve("a"), "alpha", 3, "sw", "yo");
+        List<TestIdentifier> alone = tests(discover(tmp.resolve("a")));
+        SuiteFixtures.suite(tmp.resolve("b"), "beta", 3, "sw", "yo");
+        List<TestIdentifier> both = tests(discover(tmp));
+        assertThat(both).extracting(TestIdentifier::getDisplayName)
+                .containsAll(alone.stream().map(TestIdentifier::getDisplayName).toList());
+        assertThat(alone).extracting(TestIdentifier::getDisplayName).contains("[alpha] gap gate · Swahili");
     }
 }

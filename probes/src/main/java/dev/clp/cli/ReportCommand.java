@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {"Writes the summary report (HTML, Markdown, JSON) of one or more runs.",
                 "Writes report.html (self-contained, charts), report.md and report.json over one or more runs:",
                 "accuracy bars per language and model, the gap table, the model x language heatmap, the diff of each",
-                "run against the first, unparseable and error rates, tokens and cost, language affinity, weak pairs."})
+                "run against the first, unparseable and error rates, tokens and cost, language affinity, weak pairs.",
+                "It opens on the gates that fail the build, then the weak pairs of the failing languages, new first."})
 final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,6 +39,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Diff every run against this baseline (clp baseline record) or run.json, not against the first run")
     private Path baseline;
+
+    @Option(names = "--suite", paramLabel = "DIR",
+            description = "Suite directory (or a directory of suites) to show the weak pairs' questions from; repeatable")
+    private List<Path> suites = new ArrayList<>();
 
     @Option(names = "--summary-markdown", paramLabel = "FILE",
             description = "Also append the Markdown to this file (e.g. $GITHUB_STEP_SUMMARY)")
@@ -67,7 +72,13 @@ final class ReportCommand implements Callable<Integer> {
                 err.println("clp report: --baseline " + baseline + ": no such file");
                 return 2;
             }
-            RunReport report = RunReport.of(files, baseline);
+            for (Path d : suites) {
+                if (!Files.isDirectory(d)) {
+                    err.println("clp report: --suite " + d + ": no such directory (a suite directory, or one holding suites)");
+                    return 2;
+                }
+            }
+            RunReport report = RunReport.of(files, baseline, suites);
             ReportWriter.Written w = ReportWriter.write(report, out);
             if (summary != null) {
                 Files.writeString(summary, ReportWriter.markdown(report), StandardCharsets.UTF_8,

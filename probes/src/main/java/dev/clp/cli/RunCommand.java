@@ -131,9 +131,10 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println();
         out.print(SafeText.terminal(capture.table, true));
-        out.printf("tests: %d passed, %d failed, %d not passed (weak, not applicable, unparseable), %d skipped%n",
+        out.printf("tests: %d passed, %d failed, %d not passed (not applicable, unparseable), %d skipped;"
+                        + " %d of the passed are weak pairs, which their gates count%n",
                 summary.getTestsSucceededCount(), summary.getTestsFailedCount(), summary.getTestsAbortedCount(),
-                summary.getTestsSkippedCount());
+                summary.getTestsSkippedCount(), capture.weakPairs.sum());
         if (summary.getTotalFailureCount() > 0) {
             out.println("failed:");
             // names come from suites and messages from servers: nothing in them may act on the terminal
@@ -238,6 +239,7 @@ final class RunCommand implements Callable<Integer> {
         private String table;
         private String resultsFile;
         private String engineFailure;
+        private final java.util.concurrent.atomic.LongAdder weakPairs = new java.util.concurrent.atomic.LongAdder();
 
         Capture(PrintWriter out) {
             this.out = out;
@@ -249,6 +251,9 @@ final class RunCommand implements Callable<Integer> {
             if (kv.containsKey("clp.summary")) {
                 table = kv.get("clp.summary");
                 resultsFile = kv.get("clp.results");
+            }
+            if (kv.containsKey("clp.pair")) {
+                weakPairs.increment(); // a weak pair that passed with its note (clp.fail-on=gates, or known weak)
             }
             if (kv.containsKey("clp.verdict")) {
                 out.println("  " + SafeText.oneLine(id.getDisplayName()) + ": " + SafeText.oneLine(kv.get("clp.verdict")));

@@ -153,9 +153,9 @@ class MainTest {
                 "-Dclp.model=sim:gpt-4o", "-Dclp.results.dir=" + tmp.resolve("r"), "-Dclp.allure=off");
         assertThat(r.exit()).as(r.out() + r.err()).isIn(0, 1);
         assertThat(r.out() + r.err()).doesNotContain("NullPointerException");
-        assertThat(r.out().lines().filter(l -> l.matches("  gap gate · .*: (PASS|FAIL|INCONCLUSIVE)"))).hasSize(16);
+        assertThat(r.out().lines().filter(l -> l.matches("  \\[starter\\] gap gate · .*: (PASS|FAIL|INCONCLUSIVE)"))).hasSize(16);
         // and every language's coverage gate
-        assertThat(r.out().lines().filter(l -> l.matches("  coverage gate · .*: (PASS|FAIL)"))).hasSize(16);
+        assertThat(r.out().lines().filter(l -> l.matches("  \\[starter\\] coverage gate · .*: (PASS|FAIL)"))).hasSize(16);
         assertThat(r.out()).containsPattern("(?m)^sw +Swahili +12 ");
     }
 

@@ -71,6 +71,16 @@ public final class ReportWriter {
         }
         for (Map<String, Object> run : runs(c)) {
             md.append("### ").append(md(run.get("label"))).append("\n\n");
+            for (Map<String, Object> l : (List<Map<String, Object>>) run.get("languages")) {
+                for (Map<String, Object> g : (List<Map<String, Object>>) l.get("gates")) {
+                    if (Boolean.TRUE.equals(g.get("fails"))) {
+                        md.append("- ❌ ").append(md(l.get("lang"))).append(" ").append(md(g.get("kind")))
+                                .append(" gate ").append(md(g.get("verdict"))).append(": ").append(md(g.get("figures")))
+                                .append('\n');
+                    }
+                }
+            }
+            md.append('\n');
             md.append("| lang | language | pairs | English | target | gap | bounds | verdict | unparseable | errors |\n");
             md.append("|---|---|---:|---:|---:|---:|---|---|---:|---:|\n");
             for (Map<String, Object> l : (List<Map<String, Object>>) run.get("languages")) {
@@ -149,10 +159,14 @@ public final class ReportWriter {
             h.append("<li><strong>").append(esc(run.get("label"))).append("</strong> — ").append(esc(run.get("file")))
                     .append(", started ").append(esc(run.get("startedAt"))).append("</li>\n");
         }
-        h.append("</ul>\n<nav><a href=\"#accuracy\">accuracy</a> · <a href=\"#gaps\">gaps</a> · ")
+        h.append("</ul>\n");
+        failedGates(h, c);
+        weakPairs(h, c);
+        h.append("<nav><a href=\"#failed-gates\">failed gates</a> · <a href=\"#weak\">weak pairs</a> · ")
+                .append("<a href=\"#accuracy\">accuracy</a> · <a href=\"#gaps\">gaps</a> · ")
                 .append("<a href=\"#heatmap\">model × language</a> · <a href=\"#diff\">diff</a> · ")
                 .append("<a href=\"#usage\">tokens and cost</a> · <a href=\"#affinity\">affinity</a> · ")
-                .append("<a href=\"#weak\">weak pairs</a> · <a href=\"#unparseable\">unparseable</a></nav>\n");
+                .append("<a href=\"#unparseable\">unparseable</a></nav>\n");
         h.append("<h2 id=\"accuracy\">English and target accuracy per language</h2>\n")
                 .append("<div id=\"chart-accuracy\" class=\"chart\"></div>\n");
         h.append("<h2 id=\"gaps\">Gap per language</h2>\n");
@@ -212,26 +226,6 @@ public final class ReportWriter {
         } else {
             h.append("<div id=\"chart-affinity\" class=\"chart square\"></div>\n");
         }
-        h.append("<h2 id=\"weak\">Weak pairs</h2>\n<p>English right, target wrong; raw answers as the model gave them.</p>\n");
-        for (Map<String, Object> run : runs(c)) {
-            List<Map<String, Object>> weak = (List<Map<String, Object>>) run.get("weakPairs");
-            h.append("<h3>").append(esc(run.get("label"))).append(": ").append(run.get("weakPairsTotal"))
-                    .append(" weak").append(weak.size() < ((Number) run.get("weakPairsTotal")).intValue()
-                            ? " (first " + weak.size() + " listed; all in run.json)" : "").append("</h3>\n");
-            if (weak.isEmpty()) {
-                continue;
-            }
-            h.append("<table class=\"weak\"><thead><tr><th>pair</th><th>lang</th><th>expected</th>")
-                    .append("<th>English answer</th><th>target answer</th></tr></thead><tbody>\n");
-            for (Map<String, Object> w : weak) {
-                h.append("<tr><td class=\"id\">").append(esc(w.get("id"))).append("</td><td>").append(esc(w.get("lang")))
-                        .append("</td><td>").append(esc(w.get("expected"))).append("</td><td class=\"answer\">")
-                        .append(esc(w.get("englishAnswer"))).append("</td><td class=\"answer\" dir=\"auto\" lang=\"")
-                        .append(esc(w.get("lang"))).append("\">").append(esc(w.get("targetAnswer")))
-                        .append("</td></tr>\n");
-            }
-            h.append("</tbody></table>\n");
-        }
         h.append("<h2 id=\"unparseable\">Unparseable answers</h2>\n<p>Answers no extractor layer could read, as given."
                 + "</p>\n");
         for (Map<String, Object> run : runs(c)) {
@@ -250,10 +244,143 @@ public final class ReportWriter {
             }
             h.append("</tbody></table>\n");
         }
-        h.append("<script type=\"application/json\" id=\"clp-data\">").append(scriptJson(c)).append("</script>\n")
+        h.append("<script type=\"application/json\" id=\"clp-data\">").append(scriptJson(chartData(c)))
+                .append("</script>\n")
                 .append("<script>\n").append(echarts()).append("\n</script>\n<script>\n").append(CHARTS)
                 .append("</script>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** Weak pairs shown per language in the page (new first); report.json holds all of them. */
+    static final int WEAK_ROWS = 50;
+
+    /** The first screen: every gate that fails the build, with its figures, per run. */
+    @SuppressWarnings("unchecked")
+    private static void failedGates(StringBuilder h, Map<String, Object> c) {
+        h.append("<section id=\"failed-gates\">\n<h2>Gates that fail the build</h2>\n");
+        for (Map<String, Object> run : runs(c)) {
+            List<Map<String, Object>> langs = (List<Map<String, Object>>) run.get("languages");
+            long failing = langs.stream().filter(ReportWriter::fails).count();
+            Object newWeak = run.get("newWeakTotal");
+            h.append("<h3>").append(esc(run.get("label"))).append(": ").append(failing).append(" of ")
+                    .append(langs.size()).append(" languages fail; ").append(run.get("weakPairsTotal")).append(" weak pairs")
+                    .append(newWeak == null ? "" : ", " + newWeak + " new against " + esc(reference(c, run))).append("</h3>\n");
+            if (failing == 0) {
+                h.append("<p class=\"PASS\">Every gate passes.</p>\n");
+                continue;
+            }
+            h.append("<table class=\"gates\"><thead><tr><th>language</th><th>gate</th><th>verdict</th><th>figures</th>")
+                    .append("</tr></thead><tbody>\n");
+            for (Map<String, Object> l : langs) {
+                for (Map<String, Object> g : (List<Map<String, Object>>) l.get("gates")) {
+                    if (Boolean.TRUE.equals(g.get("fails"))) {
+                        h.append("<tr><td>").append(esc(l.get("lang"))).append(" · ").append(esc(l.get("language")))
+                                .append("</td><td>").append(esc(g.get("kind"))).append(" gate</td><td class=\"FAIL\">")
+                                .append(esc(g.get("verdict"))).append("</td><td>").append(esc(g.get("figures")))
+                                .append("</td></tr>\n");
+                    }
+                }
+            }
+            h.append("</tbody></table>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    /** Per run and language, failing languages first and open, new weak pairs first, both questions and answers. */
+    @SuppressWarnings("unchecked")
+    private static void weakPairs(StringBuilder h, Map<String, Object> c) {
+        h.append("<section id=\"weak\">\n<h2>Weak pairs</h2>\n<p>English right, target wrong; failing languages first, ")
+                .append("new weak pairs (against the reference run or baseline) first; questions from the suites, ")
+                .append("answers as the model gave them. At most ").append(WEAK_ROWS)
+                .append(" per language here, all in report.json.</p>\n");
+        for (Map<String, Object> run : runs(c)) {
+            List<Map<String, Object>> weak = (List<Map<String, Object>>) run.get("weakPairs");
+            Map<String, List<Map<String, Object>>> byLang = new java.util.LinkedHashMap<>();
+            weak.forEach(w -> byLang.computeIfAbsent((String) w.get("lang"), k -> new java.util.ArrayList<>()).add(w));
+            List<Map<String, Object>> langs = new java.util.ArrayList<>((List<Map<String, Object>>) run.get("languages"));
+            langs.sort(java.util.Comparator.comparing((Map<String, Object> l) -> !fails(l))
+                    .thenComparing(l -> -newCount(byLang.get((String) l.get("lang"))))
+                    .thenComparing(l -> -byLang.getOrDefault((String) l.get("lang"), List.of()).size()));
+            h.append("<h3>").append(esc(run.get("label"))).append("</h3>\n");
+            for (Map<String, Object> l : langs) {
+                List<Map<String, Object>> rows = byLang.getOrDefault((String) l.get("lang"), List.of());
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                long fresh = newCount(rows);
+                h.append("<details").append(fails(l) ? " open" : "").append("><summary>")
+                        .append(esc(l.get("lang"))).append(" · ").append(esc(l.get("language"))).append(": ")
+                        .append(rows.size()).append(" weak").append(run.get("newWeakTotal") == null ? "" : ", " + fresh + " new")
+                        .append(fails(l) ? " — <span class=\"FAIL\">gates fail</span>" : "")
+                        .append(rows.size() > WEAK_ROWS ? " (first " + WEAK_ROWS + " shown)" : "").append("</summary>\n")
+                        .append("<table class=\"weak\"><thead><tr><th>pair</th><th></th><th>English question</th>")
+                        .append("<th>target question</th><th>expected</th><th>English answer</th><th>target answer</th>")
+                        .append("</tr></thead><tbody>\n");
+                String lang = esc(l.get("lang"));
+                for (Map<String, Object> w : rows.subList(0, Math.min(WEAK_ROWS, rows.size()))) {
+                    boolean isNew = Boolean.TRUE.equals(w.get("new"));
+                    h.append("<tr").append(isNew ? " class=\"new\"" : "").append("><td class=\"id\">").append(esc(w.get("id")))
+                            .append("</td><td>").append(isNew ? "NEW" : "").append("</td><td class=\"answer\">")
+                            .append(w.get("englishQuestion") == null ? "–" : esc(w.get("englishQuestion")))
+                            .append("</td><td class=\"answer\" dir=\"auto\" lang=\"").append(lang).append("\">")
+                            .append(w.get("targetQuestion") == null ? "–" : esc(w.get("targetQuestion")))
+                            .append("</td><td>").append(esc(w.get("expected"))).append("</td><td class=\"answer\">")
+                            .append(esc(w.get("englishAnswer"))).append("</td><td class=\"answer\" dir=\"auto\" lang=\"")
+                            .append(lang).append("\">").append(esc(w.get("targetAnswer"))).append("</td></tr>\n");
+                }
+                h.append("</tbody></table>\n</details>\n");
+            }
+        }
+        h.append("</section>\n");
+    }
+
+    private static long newCount(List<Map<String, Object>> rows) {
+        return rows == null ? 0 : rows.stream().filter(w -> Boolean.TRUE.equals(w.get("new"))).count();
+    }
+
+    /** Whether any gate of the language fails the build. */
+    @SuppressWarnings("unchecked")
+    private static boolean fails(Map<String, Object> l) {
+        Object gates = l.get("gates");
+        return gates != null && ((List<Map<String, Object>>) gates).stream().anyMatch(g -> Boolean.TRUE.equals(g.get("fails")));
+    }
+
+    /** What a run's new weak pairs are new against. */
+    @SuppressWarnings("unchecked")
+    private static String reference(Map<String, Object> c, Map<String, Object> run) {
+        Object diffs = c.get("diffs");
+        if (diffs != null) {
+            for (Map<String, Object> d : (List<Map<String, Object>>) diffs) {
+                if (run.get("label").equals(d.get("run"))) {
+                    return String.valueOf(d.get("reference"));
+                }
+            }
+        }
+        return "the reference";
+    }
+
+    /** What the charts read: not the pairs (the page stays small for 5,000+ pairs). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> chartData(Map<String, Object> c) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("languages", c.get("languages"));
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        for (Map<String, Object> run : runs(c)) {
+            List<Map<String, Object>> langs = new java.util.ArrayList<>();
+            for (Map<String, Object> l : (List<Map<String, Object>>) run.get("languages")) {
+                Map<String, Object> x = new java.util.LinkedHashMap<>();
+                x.put("lang", l.get("lang"));
+                x.put("englishAccuracy", l.get("englishAccuracy"));
+                x.put("targetAccuracy", l.get("targetAccuracy"));
+                langs.add(x);
+            }
+            runs.add(Map.of("label", run.get("label"), "languages", langs));
+        }
+        d.put("runs", runs);
+        d.put("gapMatrix", c.get("gapMatrix"));
+        Map<String, Object> a = (Map<String, Object>) c.get("affinity");
+        d.put("affinity", Map.of("languages", a.get("languages"), "matrix", a.get("matrix")));
+        return d;
     }
 
     private static final String CSS = """
@@ -271,6 +398,7 @@ public final class ReportWriter {
             .banner { background: #fff3cd; border: 1px solid #e0c060; padding: 8px 12px; }
             .FAIL { color: #b00020; font-weight: bold; } .PASS { color: #1b5e20; } .INCONCLUSIVE { color: #8a6d00; }
             nav { margin: 8px 0 16px; font-size: 14px; }
+            tr.new td { background: #fdecea; } details { margin: 6px 0; } summary { cursor: pointer; font-size: 14px; }
             """;
 
     /** Draws the charts from the data block; tooltips as rich text, never HTML. */

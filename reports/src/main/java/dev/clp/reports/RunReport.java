@@ -30,7 +30,7 @@ public final class RunReport {
 
     /** The format tag of the JSON output. */
     public static final String FORMAT = "clp-report/v1";
-    /** Weak pairs listed per run at most (the JSON and the run files hold all of them). */
+    /** Unparseable pairs listed per run at most (the run files hold all of them). */
     static final int WEAK_PAIRS_LISTED = 200;
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -63,6 +63,16 @@ public final class RunReport {
      * @throws IllegalArgumentException naming the file when a run or the baseline cannot be read
      */
     public static RunReport of(List<Path> runFiles, Path baseline) {
+        return of(runFiles, baseline, List.of());
+    }
+
+    /**
+     * As {@link #of(List, Path)}, with the question texts of the weak pairs read from the suites they came from
+     * ({@code suiteDirs}: suite directories, or directories holding suites); a run.json holds no question text.
+     *
+     * @throws IllegalArgumentException naming the file when a run, the baseline or a suite cannot be read
+     */
+    public static RunReport of(List<Path> runFiles, Path baseline, List<Path> suiteDirs) {
         if (runFiles.isEmpty()) {
             throw new IllegalArgumentException("no run.json given");
         }
@@ -84,26 +94,31 @@ public final class RunReport {
         root.put("simulated", runs.stream().anyMatch(RunDocument::simulated));
         root.put("languages", new ArrayList<>(languages));
         root.put("languageNames", names);
-        List<Map<String, Object>> runList = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            runList.add(run(runs.get(i), labels.get(i), runFiles.get(i)));
-        }
-        root.put("runs", runList);
-        root.put("gapMatrix", gapMatrix(runList, languages));
+        List<Map<String, Object>> diffs = new ArrayList<>();
+        List<Set<String>> newWeak = new ArrayList<>(); // per run: the ids of its new weak pairs, or null (no reference)
         if (baseline != null) {
             Reference base = readBaseline(baseline);
             String label = "baseline " + text(base.model()) + " (" + baseline.getFileName() + ")";
-            Map<String, String> before = base.outcomes();
-            List<Map<String, Object>> diffs = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
-                diffs.add(diff(before, label, runs.get(i), labels.get(i)));
+                diffs.add(diff(base.outcomes(), label, runs.get(i), labels.get(i)));
             }
-            root.put("diffs", diffs);
-        } else if (runs.size() > 1) {
-            List<Map<String, Object>> diffs = new ArrayList<>();
+        } else {
             for (int i = 1; i < runs.size(); i++) {
                 diffs.add(diff(outcomes(runs.get(0)), labels.get(0), runs.get(i), labels.get(i)));
             }
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            int d = baseline != null ? i : i - 1;
+            newWeak.add(d < 0 ? null : new HashSet<>(strings(diffs.get(d).get("newWeak"))));
+        }
+        Map<String, String[]> texts = QuestionTexts.read(suiteDirs);
+        List<Map<String, Object>> runList = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            runList.add(run(runs.get(i), labels.get(i), runFiles.get(i), newWeak.get(i), texts));
+        }
+        root.put("runs", runList);
+        root.put("gapMatrix", gapMatrix(runList, languages));
+        if (!diffs.isEmpty()) {
             root.put("diffs", diffs);
         }
         root.put("affinity", Affinity.of(runs, new ArrayList<>(languages)));
@@ -124,7 +139,13 @@ public final class RunReport {
         return labels;
     }
 
-    private static Map<String, Object> run(RunDocument run, String label, Path file) {
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object list) {
+        return (List<String>) list;
+    }
+
+    private static Map<String, Object> run(RunDocument run, String label, Path file, Set<String> newWeak,
+            Map<String, String[]> texts) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", label);
         m.put("model", text(run.model()));
@@ -168,6 +189,7 @@ public final class RunReport {
                 fails.add("regression");
             }
             x.put("fails", String.join(", ", fails));
+            x.put("gates", Gates.of(l));
             x.put("unparseableRate", pairs == 0 ? null : l.unparseable() / (double) pairs);
             x.put("errorRate", pairs == 0 ? null : l.errors() / (double) pairs);
             langs.add(x);
@@ -175,7 +197,6 @@ public final class RunReport {
         m.put("languages", langs);
         List<Map<String, Object>> weak = new ArrayList<>();
         List<Map<String, Object>> unparseable = new ArrayList<>();
-        int weakTotal = 0;
         for (RunDocument.PairResult p : run.pairs()) {
             if ("unparseable".equals(p.outcome()) && unparseable.size() < WEAK_PAIRS_LISTED) {
                 Map<String, Object> un = new LinkedHashMap<>();
@@ -188,19 +209,26 @@ public final class RunReport {
             if (!p.weak()) {
                 continue;
             }
-            weakTotal++;
-            if (weak.size() < WEAK_PAIRS_LISTED) {
-                Map<String, Object> w = new LinkedHashMap<>();
-                w.put("id", text(p.id()));
-                w.put("lang", text(p.lang()));
-                w.put("englishChosen", p.en() == null ? "" : text(p.en().chosen()));
-                w.put("targetChosen", p.target() == null ? "" : text(p.target().chosen()));
-                w.put("expected", p.target() == null ? "" : text(p.target().expected()));
-                w.put("englishAnswer", String.join(" | ", answers(p.en())));
-                w.put("targetAnswer", String.join(" | ", answers(p.target())));
-                weak.add(w);
-            }
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("id", text(p.id()));
+            w.put("lang", text(p.lang()));
+            w.put("suite", text(p.suite()));
+            w.put("new", newWeak == null ? null : newWeak.contains(text(p.id())));
+            String[] q = texts.get(text(p.suite()) + '\u001f' + text(p.id()));
+            w.put("englishQuestion", q == null ? null : q[0]);
+            w.put("targetQuestion", q == null ? null : q[1]);
+            w.put("englishChosen", p.en() == null ? "" : text(p.en().chosen()));
+            w.put("targetChosen", p.target() == null ? "" : text(p.target().chosen()));
+            w.put("expected", p.target() == null ? "" : text(p.target().expected()));
+            w.put("englishAnswer", String.join(" | ", answers(p.en())));
+            w.put("targetAnswer", String.join(" | ", answers(p.target())));
+            weak.add(w);
         }
+        // what matters first: new weak pairs (regressions against the reference), then by language and id
+        weak.sort(java.util.Comparator.comparing((Map<String, Object> w) -> !Boolean.TRUE.equals(w.get("new")))
+                .thenComparing(w -> (String) w.get("lang")).thenComparing(w -> (String) w.get("id")));
+        int weakTotal = weak.size();
+        m.put("newWeakTotal", newWeak == null ? null : weak.stream().filter(w -> Boolean.TRUE.equals(w.get("new"))).count());
         m.put("weakPairs", weak);
         m.put("weakPairsTotal", weakTotal);
         m.put("unparseablePairs", unparseable);

@@ -95,7 +95,7 @@ class AllureListenerTest {
             for (Path f : files) {
                 String name = JSON.readTree(f.toFile()).path("name").asText();
                 // every gate kind: a language now has a coverage gate beside its gap gate
-                n += name.matches("(sw|yo)-[0-9a-f]{16}: .*|(coverage|gap|regression) gate · .*") ? 1 : 0;
+                n += name.matches("\\[[^]]+\\] ((sw|yo)-[0-9a-f]{16}: .*|(coverage|gap|regression) gate · .*)") ? 1 : 0;
             }
         } catch (IOException e) {
             return n;
