@@ -106,7 +106,8 @@ final class RunResults {
             sb.append(", concurrency cut ").append(stats.limitCuts()).append(" times on 429");
         }
         if (!"off".equals(config.cache().mode())) {
-            sb.append(", cache ").append(config.cache().mode()).append(": ").append(stats.cacheHits()).append(" hits, ")
+            sb.append(", cache ").append(config.cache().mode()).append(": ").append(stats.cacheHits()).append(" hits")
+                    .append(stats.batchHits() > 0 ? " (" + stats.batchHits() + " answered by batches)" : "").append(", ")
                     .append(stats.cacheMisses()).append(" misses");
         }
         sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens());

@@ -108,6 +108,7 @@ final class ShardChecks {
         long cuts = 0;
         long hits = 0;
         long misses = 0;
+        long batch = 0;
         long prompt = 0;
         long completion = 0;
         Map<String, Long> byCause = new LinkedHashMap<>();
@@ -123,6 +124,7 @@ final class ShardChecks {
             cuts += u.concurrencyCuts();
             hits += u.cacheHits();
             misses += u.cacheMisses();
+            batch += u.batchAnswers();
             prompt += u.promptTokens();
             completion += u.completionTokens();
             u.retriesByCause().forEach((k, v) -> byCause.merge(k, v, Long::sum));
@@ -143,7 +145,7 @@ final class ShardChecks {
                 warnings.addAll(List.of(u.cacheWarning().split("\n")));
             }
         }
-        return new RunUsage(calls, retries, byCause, cuts, hits, misses, prompt, completion, null, null, byLanguage,
+        return new RunUsage(calls, retries, byCause, cuts, hits, misses, batch, prompt, completion, null, null, byLanguage,
                 cost, budget.isEmpty() ? null : String.join("; ", budget), stopped.isEmpty() ? null
                         : String.join("; ", stopped), docs.get(0).usage().cache(),
                 warnings.isEmpty() ? null : String.join("\n", warnings), null);
@@ -158,8 +160,8 @@ final class ShardChecks {
     /** The usage line of the merged summary. */
     static String usageLine(int shards, RunUsage u) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "merged from %d shards: model calls %d, "
-                + "cache %s: %d hits, %d misses, tokens in/out %d/%d", shards, u.modelCalls(), u.cache(), u.cacheHits(),
-                u.cacheMisses(), u.promptTokens(), u.completionTokens()));
+                + "cache %s: %d hits (%d from batches), %d misses, tokens in/out %d/%d", shards, u.modelCalls(), u.cache(),
+                u.cacheHits(), u.batchAnswers(), u.cacheMisses(), u.promptTokens(), u.completionTokens()));
         if (u.cost() != null && u.cost() > 0) {
             sb.append(String.format(Locale.ROOT, ", cost $%.4f", u.cost()));
         }
