@@ -265,7 +265,7 @@ public final class Batches {
             @Override
             public void answer(String key, ChatResponse response) {
                 if (seen.add(key)) {
-                    cache.put(key, model, response);
+                    cache.putFromBatch(key, model, response);
                     state.answered(key, response.promptTokens(), response.completionTokens());
                     filed[0]++;
                 }
@@ -381,7 +381,7 @@ public final class Batches {
             BatchApi.Results sink = new BatchApi.Results() {
                 @Override
                 public void answer(String key, ChatResponse response) {
-                    cache.put(key, model, response);
+                    cache.putFromBatch(key, model, response);
                     state.answered(key, response.promptTokens(), response.completionTokens());
                     filed[0]++;
                 }

@@ -62,10 +62,11 @@ public final class ClpConfig {
     private final Set<String> languages;
     private final List<Path> suiteRoots;
     private final boolean eagerStart;
+    private final Optional<Shard> shard;
 
     private ClpConfig(ModelAccess model, Optional<ModelAccess> extractorFallback, Decoding decoding, Limits limits,
             Budget budget, Cache cache, Gates gates, Output output, Set<String> languages, List<Path> suiteRoots,
-            boolean eagerStart) {
+            boolean eagerStart, Optional<Shard> shard) {
         this.model = model;
         this.extractorFallback = extractorFallback;
         this.decoding = decoding;
@@ -77,6 +78,7 @@ public final class ClpConfig {
         this.languages = languages;
         this.suiteRoots = suiteRoots;
         this.eagerStart = eagerStart;
+        this.shard = shard;
     }
 
     /** The model under test ({@code clp.model}, {@code clp.endpoint} …). */
@@ -129,6 +131,11 @@ public final class ClpConfig {
         return suiteRoots;
     }
 
+    /** {@code clp.shard}: the slice of every language this run asks; empty for the whole run. */
+    public Optional<Shard> shard() {
+        return shard;
+    }
+
     /** {@code clp.eager-start} as set; see {@link #startsEarly}. */
     public boolean eagerStart() {
         return eagerStart;
@@ -139,13 +146,14 @@ public final class ClpConfig {
         return o instanceof ClpConfig c && model.equals(c.model) && extractorFallback.equals(c.extractorFallback)
                 && decoding.equals(c.decoding) && limits.equals(c.limits) && budget.equals(c.budget)
                 && cache.equals(c.cache) && gates.equals(c.gates) && output.equals(c.output)
-                && languages.equals(c.languages) && suiteRoots.equals(c.suiteRoots) && eagerStart == c.eagerStart;
+                && languages.equals(c.languages) && suiteRoots.equals(c.suiteRoots) && eagerStart == c.eagerStart
+                && shard.equals(c.shard);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(model, extractorFallback, decoding, limits, budget, cache, gates, output, languages,
-                suiteRoots, eagerStart);
+                suiteRoots, eagerStart, shard);
     }
 
     @Override
@@ -153,7 +161,7 @@ public final class ClpConfig {
         return "ClpConfig[model=" + model + ", extractorFallback=" + extractorFallback + ", decoding=" + decoding
                 + ", limits=" + limits + ", budget=" + budget + ", cache=" + cache + ", gates=" + gates + ", output="
                 + output + ", languages=" + languages + ", suiteRoots=" + suiteRoots + ", eagerStart=" + eagerStart
-                + "]";
+                + ", shard=" + shard + "]";
     }
 
     /**
@@ -224,6 +232,59 @@ public final class ClpConfig {
     }
 
     /**
+     * {@code clp.shard=i/n}: this run asks shard {@code index} of {@code count} of every language.
+     *
+     * @param index 1 to {@code count}
+     * @param count 1 to {@value ClpConstants#SHARD_COUNT_MAX}
+     */
+    public record Shard(int index, int count) {
+
+        public Shard {
+            if (count < 1 || count > ClpConstants.SHARD_COUNT_MAX || index < 1 || index > count) {
+                throw new ConfigException(ClpConstants.SHARD + ": expected i/n with 1 ≤ i ≤ n ≤ "
+                        + ClpConstants.SHARD_COUNT_MAX + " (e.g. 2/3), found '" + index + "/" + count + "'");
+            }
+        }
+
+        static Shard parse(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*/\\s*(\\d{1,9})").matcher(value);
+            if (!m.matches()) {
+                throw new ConfigException(ClpConstants.SHARD + ": expected i/n with 1 ≤ i ≤ n ≤ "
+                        + ClpConstants.SHARD_COUNT_MAX + " (e.g. 2/3), found '" + value + "' (set with -D"
+                        + ClpConstants.SHARD + "=…, in junit-platform.properties, or as "
+                        + environmentName(ClpConstants.SHARD) + ")");
+            }
+            return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+
+        /**
+         * The shard (1 to {@code count}) a pair belongs to: the first 8 bytes of the SHA-256 of its id, unsigned,
+         * modulo {@code count}, plus one. It depends on the pair's id alone, never on its position or on the other
+         * pairs, so adding pairs or languages moves no pair to another shard.
+         */
+        public static int of(String pairId, int count) {
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(pairId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                long h = java.nio.ByteBuffer.wrap(d, 0, 8).getLong();
+                return (int) Long.remainderUnsigned(h, count) + 1;
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            }
+        }
+
+        /** Whether this shard asks the pair. */
+        public boolean includes(String pairId) {
+            return of(pairId, count) == index;
+        }
+
+        @Override
+        public String toString() {
+            return index + "/" + count;
+        }
+    }
+
+    /**
      * Where results go and what is printed.
      *
      * @param allureResultsDir empty with {@code clp.allure=off}
@@ -279,13 +340,18 @@ public final class ClpConfig {
         Set<String> languages = new LinkedHashSet<>();
         r.get(LANGUAGES).ifPresent(v -> Arrays.stream(v.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).forEach(languages::add));
+        if (r.get(ClpConstants.SHARD).isPresent() && r.bool(BASELINE_UPDATE, false)) {
+            throw new ConfigException(BASELINE_UPDATE + "=true with " + ClpConstants.SHARD + "=" + r.get(ClpConstants.SHARD)
+                    .get() + ": a baseline is recorded from a whole run; record it from the run.json clp merge writes "
+                    + "(clp baseline record)");
+        }
         List<Path> roots = Arrays.stream(r.get(SUITE_ROOTS).orElse("suites,generated-suites/suites").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
         return new ClpConfig(access, fallback, decoding(r), limits(r), budget(r),
                 new Cache(r.choice(ClpConstants.CACHE, "read-write", "read-write", "read-only", "replay", "off"),
                         r.get(ClpConstants.CACHE_PATH).map(Path::of).orElseGet(() -> defaultCachePath(environment))),
                 gates(r, parameterKeys, environment), output(r), Set.copyOf(languages), roots,
-                r.bool(ClpConstants.EAGER_START, false));
+                r.bool(ClpConstants.EAGER_START, false), r.get(ClpConstants.SHARD).map(Shard::parse));
     }
 
     private static Decoding decoding(Reader r) {
@@ -384,7 +450,7 @@ public final class ClpConfig {
         ModelAccess fallback = extractorFallback.orElseThrow(() -> new IllegalStateException("no fallback extractor"));
         Decoding freeText = new Decoding(1, 0.0, 64, false, false, decoding.seed());
         return new ClpConfig(fallback, Optional.empty(), freeText, limits, budget, cache, gates, output, languages,
-                suiteRoots, false);
+                suiteRoots, false, shard);
     }
 
     /** Whether the model under test is the simulator. */

@@ -228,6 +228,16 @@ public final class ClpConstants {
      */
     public static final String SUITE_ROOTS = "clp.suites";
 
+    /**
+     * {@code i/n} (1 ≤ i ≤ n ≤ {@value #SHARD_COUNT_MAX}): run only shard i of n of every language, the pairs whose id
+     * hashes to it (a stable hash of the pair id, so a shard keeps its pairs when others are added). A shard decides
+     * no gate: its gap and regression gates are skipped as deferred to {@code clp merge}, which decides every gate over
+     * all shards; its coverage gate fails only when the shard could not read its answers (an error, or no pair answered
+     * readably on both sides). Default: unset, the whole run.
+     */
+    public static final String SHARD = "clp.shard";
+    public static final int SHARD_COUNT_MAX = 1000;
+
     /** Whether the engine's console listener prints the summary table. Default true. */
     public static final String CONSOLE_SUMMARY = "clp.console.summary";
 

@@ -149,15 +149,19 @@ final class DescriptorFactory {
                 Sources.file(first.file(), first.line()), lang);
     }
 
-    static List<IndexedPair> indexed(SuiteReader.LanguageFile lf) {
+    /** The pairs of the file this run asks: all of them, or with {@code clp.shard} those of its shard. */
+    List<IndexedPair> indexed(SuiteReader.LanguageFile lf) {
+        Optional<ClpConfig.Shard> shard = config.shard();
         List<IndexedPair> out = new ArrayList<>(lf.pairs().size());
         for (int i = 0; i < lf.pairs().size(); i++) {
-            out.add(new IndexedPair(lf.pairs().get(i), lf.lines().get(i)));
+            if (shard.isEmpty() || shard.get().includes(lf.pairs().get(i).id())) {
+                out.add(new IndexedPair(lf.pairs().get(i), lf.lines().get(i)));
+            }
         }
         return out;
     }
 
-    static Optional<IndexedPair> findPair(SuiteReader.LanguageFile lf, String id) {
+    Optional<IndexedPair> findPair(SuiteReader.LanguageFile lf, String id) {
         return indexed(lf).stream().filter(ip -> ip.pair().id().equals(id)).findFirst();
     }
 }

@@ -1,6 +1,8 @@
 package dev.clp.engine;
 
 import dev.clp.allure.AllureResults;
+import dev.clp.config.ClpConfig;
+import dev.clp.scoring.ShardGates;
 import dev.clp.scoring.GateResult;
 import dev.clp.scoring.LanguageSummary;
 import dev.clp.suite.Languages;
@@ -57,9 +59,43 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         return Set.of(Tags.lang(lang), Tags.GATE);
     }
 
+    /**
+     * In a shard ({@code clp.shard}), every gate is skipped as deferred to {@code clp merge}, except a coverage gate
+     * whose shard could not read its answers: that one runs and fails.
+     */
+    @Override
+    public SkipResult shouldBeSkipped(ClpExecutionContext context) {
+        Optional<ClpConfig.Shard> shard = context.config().shard();
+        if (shard.isEmpty() || kind == GateResult.Kind.COVERAGE && unreadable(context, shard.get()).isPresent()) {
+            return SkipResult.doNotSkip();
+        }
+        String reason = ShardGates.deferred(lang, kind, shard.get().toString());
+        AllureResults allure = context.run().allure();
+        if (allure != null) {
+            long now = System.currentTimeMillis();
+            allure.gate(suiteId, getUniqueId().toString(), getDisplayName(), lang, AllureResults.Status.SKIPPED, reason,
+                    reason, now, now);
+        }
+        return SkipResult.skip(reason);
+    }
+
+    private Optional<String> unreadable(ClpExecutionContext context, ClpConfig.Shard shard) {
+        LanguageSummary s = context.run().gates().summary(suiteId, lang);
+        return s == null ? Optional.empty() : ShardGates.unreadable(s, shard.toString());
+    }
+
     @Override
     public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         long start = System.currentTimeMillis();
+        Optional<String> shardFailure = context.config().shard().flatMap(shard -> unreadable(context, shard));
+        if (shardFailure.isPresent()) {
+            AllureResults allure = context.run().allure();
+            if (allure != null) {
+                allure.gate(suiteId, getUniqueId().toString(), getDisplayName(), lang, AllureResults.Status.FAILED,
+                        shardFailure.get(), shardFailure.get(), start, System.currentTimeMillis());
+            }
+            throw new AssertionFailedError(shardFailure.get());
+        }
         LanguageSummary s = context.run().gates().summary(suiteId, lang);
         GateResult result = s == null ? null : s.result(kind);
         if (result == null) {

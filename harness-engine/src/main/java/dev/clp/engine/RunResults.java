@@ -106,7 +106,8 @@ final class RunResults {
             sb.append(", concurrency cut ").append(stats.limitCuts()).append(" times on 429");
         }
         if (!"off".equals(config.cache().mode())) {
-            sb.append(", cache ").append(config.cache().mode()).append(": ").append(stats.cacheHits()).append(" hits, ")
+            sb.append(", cache ").append(config.cache().mode()).append(": ").append(stats.cacheHits()).append(" hits")
+                    .append(stats.batchHits() > 0 ? " (" + stats.batchHits() + " answered by batches)" : "").append(", ")
                     .append(stats.cacheMisses()).append(" misses");
         }
         sb.append(", tokens in/out ").append(stats.promptTokens()).append('/').append(stats.completionTokens());
@@ -161,7 +162,9 @@ final class RunResults {
         Path runJson = config.output().resultsDir().resolve("run.json");
         Path written = null;
         try {
-            written = record.write(config.output().resultsDir());
+            written = config.shard().isPresent()
+                    ? ShardResults.write(record, config.shard().get(), run.gates(), config.output().resultsDir())
+                    : record.write(config.output().resultsDir());
         } catch (java.io.UncheckedIOException e) {
             notWritten.add(e.getMessage());
         }
@@ -177,9 +180,11 @@ final class RunResults {
                 notWritten.add(ClpConstants.BASELINE + ": " + e.getMessage());
             }
         }
-        StringBuilder table = new StringBuilder(SummaryTable.render(model.name(), simulated, summaries,
-                runJson.toAbsolutePath().normalize() + (written == null ? " (NOT WRITTEN)" : ""),
-                java.time.Duration.between(startedAt, finishedAt))).append(usageLine());
+        String shown = runJson.toAbsolutePath().normalize() + (written == null ? " (NOT WRITTEN)" : "");
+        java.time.Duration took = java.time.Duration.between(startedAt, finishedAt);
+        StringBuilder table = new StringBuilder(config.shard().isPresent() ? dev.clp.scoring.ShardGates.table(
+                model.name(), simulated, summaries, config.shard().get().toString(), shown, took)
+                : SummaryTable.render(model.name(), simulated, summaries, shown, took)).append(usageLine());
         notWritten.forEach(w -> table.append("NOT WRITTEN: ").append(w).append('\n'));
         entry.put(SUMMARY_KEY, table.toString());
         if (written != null) {

@@ -73,7 +73,7 @@ final class UniqueIdResolution {
         SuiteReader.LanguageFile lf = files.parse(file);
         String sid = files.suiteIdOf(dir.get());
         Optional<TestDescriptor> created = switch (leaf.getType()) {
-            case PairDescriptor.SEGMENT -> DescriptorFactory.findPair(lf, leaf.getValue()).flatMap(pair ->
+            case PairDescriptor.SEGMENT -> descriptors.findPair(lf, leaf.getValue()).flatMap(pair ->
                     context.addToParent(() -> selectUniqueId(langUid),
                             parent -> Optional.of(descriptors.pair(parent.getUniqueId(), pair, sid, file))));
             case GateDescriptor.SEGMENT -> descriptors.selectedGate(leaf.getValue(), id).flatMap(kind -> gate(context,

@@ -23,6 +23,7 @@ public final class CallStats {
     private final AtomicLong limitCuts = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
     private final AtomicLong cacheMisses = new AtomicLong();
+    private final AtomicLong batchHits = new AtomicLong();
     private final AtomicLong promptTokens = new AtomicLong();
     private final AtomicLong completionTokens = new AtomicLong();
     private final Map<String, Long> retriesByCause = new TreeMap<>();
@@ -143,6 +144,11 @@ public final class CallStats {
         cacheHits.incrementAndGet();
     }
 
+    /** A cache hit ({@link #cacheHit}, counted too) whose answer a batch had filed ({@code clp batch collect/import}). */
+    public void batchHit() {
+        batchHits.incrementAndGet();
+    }
+
     /** An answer was not in the response cache. */
     public void cacheMiss() {
         cacheMisses.incrementAndGet();
@@ -172,6 +178,11 @@ public final class CallStats {
 
     public long cacheMisses() {
         return cacheMisses.get();
+    }
+
+    /** Cache hits whose answers a batch filed ({@code clp batch collect/import}): part of {@link #cacheHits}. */
+    public long batchHits() {
+        return batchHits.get();
     }
 
     public long promptTokens() {

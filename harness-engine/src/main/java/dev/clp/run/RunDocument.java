@@ -23,13 +23,18 @@ import org.apiguardian.api.API;
  * @param usage what the model layer did
  * @param suites suite id to suite version
  * @param baselineModel the baseline's model (left out without a baseline)
+ * @param shard with {@code clp.shard=i/n}: which shard this run is (its gates are deferred to {@code clp merge});
+ *     left out for a whole run
+ * @param mergedShards in the record {@code clp merge} writes: how many shards it was merged from (else left out)
  * @param languages one per suite and language
  * @param pairs every pair's outcome
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunDocument(String format, String model, boolean simulated, String startedAt, String finishedAt,
         RunSettings settings, RunUsage usage, Map<String, String> suites,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String baselineModel, List<Language> languages,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String baselineModel,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer mergedShards, List<Language> languages,
         List<PairResult> pairs) {
 
     /** The format tag of {@code run.json}. */
@@ -55,6 +60,47 @@ public record RunDocument(String format, String model, boolean simulated, String
     /** Writes this record to {@code file} atomically; returns the file. */
     public Path write(Path file) {
         return RecordFiles.write(file, this);
+    }
+
+    /** A whole run's record (neither a shard nor a merge of shards). */
+    public RunDocument(String format, String model, boolean simulated, String startedAt, String finishedAt,
+            RunSettings settings, RunUsage usage, Map<String, String> suites, String baselineModel,
+            List<Language> languages, List<PairResult> pairs) {
+        this(format, model, simulated, startedAt, finishedAt, settings, usage, suites, baselineModel, null, null,
+                languages, pairs);
+    }
+
+    /**
+     * This record as a shard's ({@code clp.shard=i/n}): the shard named, and no gate decided, since a gate decided on
+     * a slice of a language would be another family than the run's: every language's verdict reads
+     * {@value #DEFERRED}, its bounds are left out and no gate fails, except a coverage gate that failed because the
+     * shard could not read its answers (an error, or no pair answered readably on both sides).
+     *
+     * @param coverageFails whether a language's coverage check failed in the shard
+     */
+    public RunDocument asShard(int index, int count, java.util.function.Predicate<Language> coverageFails) {
+        List<Language> deferred = languages.stream().map(l -> {
+            boolean fails = coverageFails.test(l);
+            return new Language(l.suite(), l.lang(), l.language(), l.pairs(), l.graded(), l.consistent(), l.weak(),
+                    l.knownWeak(), l.notApplicable(), l.unparseable(), l.errors(), l.notRun(), l.flaky(),
+                    l.englishAccuracy(), l.targetAccuracy(), l.gap(), null, null, l.confidence(), l.maxGap(), DEFERRED,
+                    l.coverage(), l.covered(), l.unreadableEnglish(), l.unreadableTarget(), fails, fails, false, false,
+                    null);
+        }).toList();
+        return new RunDocument(format, model, simulated, startedAt, finishedAt, settings, usage, suites, baselineModel,
+                new Shard(index, count), null, deferred, pairs);
+    }
+
+    /** A shard's verdict of every gate it does not decide. */
+    public static final String DEFERRED = "DEFERRED";
+
+    /**
+     * Which shard a run was ({@code clp.shard=index/count}).
+     *
+     * @param index 1 to {@code count}
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public record Shard(int index, int count) {
     }
 
     /** The entry of a language (the first suite that has it), if the run has one. */

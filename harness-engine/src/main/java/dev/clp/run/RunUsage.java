@@ -14,6 +14,9 @@ import org.apiguardian.api.API;
  * cache hits, tokens, the cost ledger when prices are set, why the run stopped early, and the fallback extractor's
  * own counters. Optional parts (marked) are left out when they do not apply.
  *
+ * @param batchAnswers the cache hits whose answers a batch filed ({@code clp batch collect} or {@code import}): of the
+ *     answers, {@code modelCalls} came from synchronous calls, {@code batchAnswers} from batches and the other
+ *     {@code cacheHits} from earlier synchronous runs (0 in records written before they were told apart)
  * @param callSpanSeconds first call's start to last call's end (with at least one call)
  * @param firstCallAfterStartSeconds the first call's start after the JVM's (with at least one call)
  * @param byLanguage the cost ledger per language (with prices or a budget)
@@ -26,7 +29,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunUsage(long modelCalls, long retries, Map<String, Long> retriesByCause, long concurrencyCuts,
-        long cacheHits, long cacheMisses, long promptTokens, long completionTokens,
+        long cacheHits, long cacheMisses, long batchAnswers, long promptTokens, long completionTokens,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double callSpanSeconds,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double firstCallAfterStartSeconds,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, LanguageUsage> byLanguage,
@@ -50,7 +53,8 @@ public record RunUsage(long modelCalls, long retries, Map<String, Long> retriesB
      */
     public static RunUsage of(CallStats stats, String cache, Set<String> cacheWarnings, FallbackUsage fallback) {
         Counters c = Counters.of(stats);
-        return new RunUsage(c.calls, c.retries, c.byCause, c.cuts, c.hits, c.misses, c.prompt, c.completion, c.span,
+        return new RunUsage(c.calls, c.retries, c.byCause, c.cuts, c.hits, c.misses, stats.batchHits(), c.prompt,
+                c.completion, c.span,
                 c.first, c.byLanguage, c.cost, c.budgetStopped, c.stopped, cache,
                 cacheWarnings.isEmpty() ? null : String.join("\n", cacheWarnings), fallback);
     }

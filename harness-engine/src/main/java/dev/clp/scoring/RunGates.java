@@ -36,13 +36,57 @@ public final class RunGates {
     public record LanguageOutcomes(String suite, String lang, List<PairOutcome> outcomes) {
     }
 
+    /**
+     * What the gates read of one pair's outcome, from a {@link PairOutcome} in a run or from {@code run.json}'s pair
+     * result in {@code clp merge}, so that both decide through the same code.
+     *
+     * @param id the pair id (the baseline's key)
+     * @param cluster the source question it belongs to ({@link #cluster})
+     * @param kind the outcome's {@link PairOutcome#kind}
+     * @param answered both sides were answered (graded or unparseable): the pair is in the statistics
+     * @param english the English side's correct share
+     * @param englishIfUnreadableRight the English side's correct share with unreadable samples taken as right
+     * @param target the target side's correct share
+     */
+    public record Scored(String id, String cluster, String kind, boolean answered, double english,
+            double englishIfUnreadableRight, double target, boolean englishReadable, boolean targetReadable,
+            boolean flaky) {
+
+        /** What the gates read of a run's outcome. */
+        public static Scored of(PairOutcome o) {
+            boolean flaky = o instanceof PairOutcome.Graded g && g.flaky();
+            if (o instanceof PairOutcome.Answered a) {
+                return new Scored(o.pair().id(), RunGates.cluster(o.pair()), o.kind(), true, a.en().correctShare(),
+                        a.en().correctShareIfUnreadableRight(), a.target().correctShare(), a.en().readable(),
+                        a.target().readable(), flaky);
+            }
+            return new Scored(o.pair().id(), RunGates.cluster(o.pair()), o.kind(), false, 0, 0, 0, false, false, false);
+        }
+    }
+
+    /** The scored pairs of one language of one suite. */
+    public record LanguageScores(String suite, String lang, List<Scored> pairs) {
+    }
+
     /** @param baseline may be null */
     public static List<LanguageSummary> evaluate(List<LanguageOutcomes> languages, GatePolicy policy,
+            Baseline baseline) {
+        return decide(languages.stream().map(lo -> new LanguageScores(lo.suite(), lo.lang(),
+                lo.outcomes().stream().map(Scored::of).toList())).toList(), policy, baseline);
+    }
+
+    /**
+     * Decides every gate of the languages as one family. The pairs of a language are taken in the order of their ids,
+     * so that any split of them (shards merged by {@code clp merge}) gives the same figures to the last bit.
+     *
+     * @param baseline may be null
+     */
+    public static List<LanguageSummary> decide(List<LanguageScores> languages, GatePolicy policy,
             Baseline baseline) {
         List<GateFamily.Input> inputs = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<LanguageSummary.Coverage> coverages = new ArrayList<>();
-        for (LanguageOutcomes lo : languages) {
+        for (LanguageScores lo : languages) {
             List<GapStatistics.Graded> gap = new ArrayList<>();
             List<GapStatistics.Graded> gapIfUnreadableEnglishRight = new ArrayList<>();
             List<GapStatistics.Graded> regression = new ArrayList<>();
@@ -52,47 +96,45 @@ public final class RunGates {
             int unreadableTarget = 0;
             int baselinePairs = 0;
             boolean hasBaseline = baseline != null && baseline.suites().containsKey(lo.suite());
-            for (PairOutcome o : lo.outcomes()) {
-                Optional<Baseline.PairResult> before = hasBaseline ? baseline.pair(lo.suite(), o.pair().id())
+            List<Scored> sorted = new ArrayList<>(lo.pairs());
+            sorted.sort(java.util.Comparator.comparing(Scored::id));
+            for (Scored o : sorted) {
+                Optional<Baseline.PairResult> before = hasBaseline ? baseline.pair(lo.suite(), o.id())
                         : Optional.empty();
                 if (before.isPresent() && before.get().graded()) {
                     baselinePairs++;
                 }
-                if (o instanceof PairOutcome.Answered a) {
-                    String cluster = cluster(o.pair());
-                    gap.add(new GapStatistics.Graded(a.en().correctShare(), a.target().correctShare(), cluster));
-                    gapIfUnreadableEnglishRight.add(new GapStatistics.Graded(a.en().correctShareIfUnreadableRight(),
-                            a.target().correctShare(), cluster));
+                if (o.answered()) {
+                    String cluster = o.cluster();
+                    gap.add(new GapStatistics.Graded(o.english(), o.target(), cluster));
+                    gapIfUnreadableEnglishRight.add(new GapStatistics.Graded(o.englishIfUnreadableRight(),
+                            o.target(), cluster));
                     if (before.isPresent() && before.get().graded()) {
-                        regression.add(new GapStatistics.Graded(before.get().target(), a.target().correctShare(),
-                                cluster));
+                        regression.add(new GapStatistics.Graded(before.get().target(), o.target(), cluster));
                     }
-                    unreadableEnglish += a.en().readable() ? 0 : 1;
-                    unreadableTarget += a.target().readable() ? 0 : 1;
-                    covered += a.en().readable() && a.target().readable() ? 1 : 0;
+                    unreadableEnglish += o.englishReadable() ? 0 : 1;
+                    unreadableTarget += o.targetReadable() ? 0 : 1;
+                    covered += o.englishReadable() && o.targetReadable() ? 1 : 0;
                 }
-                if (o instanceof PairOutcome.Graded g && g.flaky()) {
+                if (o.flaky()) {
                     c[6]++;
                 }
-                if (o instanceof PairOutcome.Consistent) {
-                    c[0]++;
-                } else if (o instanceof PairOutcome.Weak) {
-                    c[1]++;
-                    if (before.map(Baseline.PairResult::weak).orElse(false)) {
-                        c[2]++;
+                switch (o.kind()) {
+                    case "consistent" -> c[0]++;
+                    case "weak" -> {
+                        c[1]++;
+                        if (before.map(Baseline.PairResult::weak).orElse(false)) {
+                            c[2]++;
+                        }
                     }
-                } else if (o instanceof PairOutcome.NotApplicable) {
-                    c[3]++;
-                } else if (o instanceof PairOutcome.Unparseable) {
-                    c[4]++;
-                } else if (o instanceof PairOutcome.NotRun) {
-                    c[7]++;
-                } else {
-                    c[5]++;
+                    case "not-applicable" -> c[3]++;
+                    case "unparseable" -> c[4]++;
+                    case "not-run" -> c[7]++;
+                    default -> c[5]++;
                 }
             }
             counts.add(c);
-            coverages.add(new LanguageSummary.Coverage(lo.outcomes().size(), covered, unreadableEnglish,
+            coverages.add(new LanguageSummary.Coverage(lo.pairs().size(), covered, unreadableEnglish,
                     unreadableTarget, c[5], c[7], hasBaseline ? baselinePairs : (baseline != null ? 0 : -1)));
             double maxGap = policy.maxGap().applyAsDouble(lo.lang());
             // a FAIL counts an unreadable English answer as wrong (it lowers the gap), a PASS as right (it raises it):
@@ -108,7 +150,7 @@ public final class RunGates {
         List<LanguageSummary> out = new ArrayList<>();
         int d = 0;
         for (int i = 0; i < languages.size(); i++) {
-            LanguageOutcomes lo = languages.get(i);
+            LanguageScores lo = languages.get(i);
             GateFamily.Decision gap = decisions.get(d++);
             GateFamily.Decision regression = baseline != null ? decisions.get(d++) : null;
             LanguageSummary.Coverage coverage = coverages.get(i);
@@ -119,13 +161,13 @@ public final class RunGates {
                 results.add(regressionResult(lo, regression, coverage, policy, baseline));
             }
             int[] c = counts.get(i);
-            out.add(new LanguageSummary(lo.suite(), lo.lang(), lo.outcomes().size(), c[0], c[1], c[2], c[3], c[4], c[5],
+            out.add(new LanguageSummary(lo.suite(), lo.lang(), lo.pairs().size(), c[0], c[1], c[2], c[3], c[4], c[5],
                     c[7], c[6], gap.input().threshold(), gap, regression, coverage, results));
         }
         return out;
     }
 
-    private static GateResult coverageResult(LanguageOutcomes lo, LanguageSummary.Coverage c, GatePolicy policy) {
+    private static GateResult coverageResult(LanguageScores lo, LanguageSummary.Coverage c, GatePolicy policy) {
         boolean fails = c.share() < policy.minAnswered();
         String figures = String.format(Locale.ROOT, "[lang=%s] %s coverage: %d of %d pairs (%.1f%%) answered readably "
                 + "on both sides, minimum %.0f%% (%s)", lo.lang(), Languages.name(lo.lang()), c.covered(),
@@ -150,7 +192,7 @@ public final class RunGates {
         return new GateResult(GateResult.Kind.COVERAGE, Verdict.FAIL, true, false, why.toString());
     }
 
-    private static GateResult statisticalResult(LanguageOutcomes lo, GateFamily.Decision d,
+    private static GateResult statisticalResult(LanguageScores lo, GateFamily.Decision d,
             LanguageSummary.Coverage coverage, GatePolicy policy) {
         GateResult.Kind kind = GateResult.Kind.GAP;
         String figures = describe(lo, d);
@@ -165,7 +207,7 @@ public final class RunGates {
                 + GATE_MAX_GAP + ")");
     }
 
-    private static GateResult regressionResult(LanguageOutcomes lo, GateFamily.Decision d,
+    private static GateResult regressionResult(LanguageScores lo, GateFamily.Decision d,
             LanguageSummary.Coverage coverage, GatePolicy policy, Baseline baseline) {
         GateResult.Kind kind = GateResult.Kind.REGRESSION;
         double share = coverage.baselineShare();
@@ -216,7 +258,7 @@ public final class RunGates {
     }
 
     /** The gate's figures in one line. */
-    static String describe(LanguageOutcomes lo, GateFamily.Decision d) {
+    static String describe(LanguageScores lo, GateFamily.Decision d) {
         GapStatistics st = d.input().stats();
         boolean gap = d.input().kind() == GateFamily.Kind.GAP;
         String what = gap
@@ -233,12 +275,12 @@ public final class RunGates {
     }
 
 
-    /** The source question a pair belongs to: several perturbations of one question are one cluster. */
+    /**
+     * The source question a pair belongs to: several perturbations of one question are one cluster. It is the
+     * question key of {@code run.json} ({@link dev.clp.suite.PairIds#question}: the original English question,
+     * normalized for case and spacing), so that {@code clp merge} groups the pairs of shards exactly as a run does.
+     */
     public static String cluster(Pair pair) {
-        if (pair.perturbation() != null && pair.perturbation().en() != null
-                && pair.perturbation().en().original() != null) {
-            return pair.perturbation().en().original().strip();
-        }
-        return pair.en().question().strip();
+        return dev.clp.suite.PairIds.question(pair);
     }
 }

@@ -143,6 +143,13 @@ class OpenAiBatchTest {
             assertThat(standIn.violations).as("requests and replies against the OpenAPI schemas").isEmpty();
             assertThat(standIn.paths).contains("POST /v1/files", "POST /v1/batches");
             assertThat(BatchState.read(tmp.resolve("state.json")).batchAnswers()).isEqualTo(syncCalls);
+            // run.json tells the answers from batches apart from synchronous calls and other cache hits
+            JsonNode usage = JSON.readTree(tmp.resolve("batch/run.json").toFile()).get("usage");
+            assertThat(usage.get("modelCalls").asLong()).isZero();
+            assertThat(usage.get("batchAnswers").asLong()).isEqualTo(usage.get("cacheHits").asLong())
+                    .isEqualTo(syncCalls);
+            assertThat(JSON.readTree(tmp.resolve("sync/run.json").toFile()).get("usage").get("batchAnswers").asLong())
+                    .isZero();
         }
 
         @Test

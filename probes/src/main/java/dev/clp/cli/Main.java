@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cross-lingual regression tests for language models.",
         subcommands = {RunCommand.class, BatchCommand.class, ImportCommand.class, BaselineCommand.class, CalibrateCommand.class,
-                SummaryCommand.class, ServeSimCommand.class, GenerateCommand.class, ReportCommand.class, ValidateCommand.class,
+                SummaryCommand.class, MergeCommand.class, ServeSimCommand.class, GenerateCommand.class, ReportCommand.class, ValidateCommand.class,
                 FmtCommand.class, CommandLine.HelpCommand.class})
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Main implements Runnable {

@@ -68,10 +68,13 @@ public final class CachingModelClient extends ForwardingModelClient {
     public ChatResponse complete(ChatRequest request) {
         String key = ResponseCache.key(provider, endpoint, model, request, asked);
         // a cache that cannot be read or written never costs an answer: it misses, or keeps the answer in memory
-        Optional<ChatResponse> hit = cache.get(key);
+        Optional<ResponseCache.Hit> hit = cache.lookup(key);
         if (hit.isPresent()) {
             stats.cacheHit();
-            return hit.get();
+            if (hit.get().fromBatch()) {
+                stats.batchHit();
+            }
+            return hit.get().response();
         }
         stats.cacheMiss();
         if (mode == Mode.REPLAY) {

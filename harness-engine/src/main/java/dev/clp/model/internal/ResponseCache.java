@@ -61,6 +61,10 @@ public final class ResponseCache implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.BlockingQueue<Object[]> pending = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Map<String, ChatResponse> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The keys of {@link #unwritten} that a batch answered ({@link #putFromBatch}). */
+    private final java.util.Set<String> unwrittenFromBatch = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Whether the file has the {@code origin} column (a cache opened read-only may predate it); known at the first read. */
+    private boolean hasOrigin;
     private final Thread writer;
     /** Commits what is queued when the JVM exits before {@link #close}; removed by {@link #close}. */
     private final Thread commitOnExit;
@@ -135,7 +139,9 @@ public final class ResponseCache implements AutoCloseable {
                 for (Object[] row : batch) {
                     if (written) {
                         // committed: served from the file from now on; otherwise it stays in memory for the run
-                        unwritten.remove((String) row[0], row[2]);
+                        if (unwritten.remove((String) row[0], row[2])) {
+                            unwrittenFromBatch.remove((String) row[0]);
+                        }
                     }
                 }
                 queued.addAndGet(-batch.size());
@@ -160,7 +166,8 @@ public final class ResponseCache implements AutoCloseable {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO responses (key, model, created, "
-                    + "text, finish_reason, prompt_tokens, completion_tokens, letter_probs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "text, finish_reason, prompt_tokens, completion_tokens, letter_probs, origin) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 String now = Instant.now().toString();
                 for (Object[] row : batch) {
                     ChatResponse r = (ChatResponse) row[2];
@@ -173,6 +180,7 @@ public final class ResponseCache implements AutoCloseable {
                     ps.setInt(7, r.completionTokens());
                     ps.setString(8, r.letterProbabilities() == null ? null : JSON.valueToTree(r.letterProbabilities())
                             .toString());
+                    ps.setString(9, (String) row[3]);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -249,10 +257,14 @@ public final class ResponseCache implements AutoCloseable {
                 st.execute("CREATE TABLE IF NOT EXISTS meta (schema INTEGER NOT NULL)");
                 st.execute("CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT NOT NULL, "
                         + "created TEXT NOT NULL, text TEXT NOT NULL, finish_reason TEXT, prompt_tokens INTEGER, "
-                        + "completion_tokens INTEGER, letter_probs TEXT)");
+                        + "completion_tokens INTEGER, letter_probs TEXT, origin TEXT)");
                 if (!hasColumn(st, "letter_probs")) {
                     // caches written before clp.logprobs: the column is added, old rows have none
                     st.execute("ALTER TABLE responses ADD COLUMN letter_probs TEXT");
+                }
+                if (!hasColumn(st, "origin")) {
+                    // caches written before batch answers were told apart: old rows read as synchronous calls
+                    st.execute("ALTER TABLE responses ADD COLUMN origin TEXT");
                 }
                 try (ResultSet rs = st.executeQuery("SELECT schema FROM meta")) {
                     if (!rs.next()) {
@@ -459,22 +471,40 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     public Optional<ChatResponse> get(String key) {
+        return lookup(key).map(Hit::response);
+    }
+
+    /**
+     * A cached answer and whether a batch filled it.
+     *
+     * @param fromBatch filled by {@code clp batch collect} or {@code import} ({@link #putFromBatch}), not by a
+     *     synchronous call
+     */
+    public record Hit(ChatResponse response, boolean fromBatch) {
+    }
+
+    /** The cached answer of a key, with where it came from. */
+    public Optional<Hit> lookup(String key) {
         ChatResponse queued = unwritten.get(key);
         if (queued != null) {
-            return Optional.of(queued);
+            return Optional.of(new Hit(queued, unwrittenFromBatch.contains(key)));
         }
         return read(key);
     }
 
-    private synchronized Optional<ChatResponse> read(String key) {
+    private synchronized Optional<Hit> read(String key) {
         if (db == null || readFailed) {
             return Optional.empty();
         }
         try {
             if (select == null) {
                 // prepared once: preparing per lookup cost more than the lookup itself
+                try (Statement st = db.createStatement()) {
+                    hasOrigin = hasColumn(st, "origin");
+                }
                 select = db.prepareStatement("SELECT text, finish_reason, prompt_tokens, completion_tokens, "
-                        + (hasLetterProbs ? "letter_probs" : "NULL") + " FROM responses WHERE key = ?");
+                        + (hasLetterProbs ? "letter_probs" : "NULL") + ", " + (hasOrigin ? "origin" : "NULL")
+                        + " FROM responses WHERE key = ?");
             }
             PreparedStatement ps = select;
             ps.setString(1, key);
@@ -490,8 +520,8 @@ public final class ResponseCache implements AutoCloseable {
                         letters.put(e.getKey(), e.getValue().asDouble());
                     }
                 }
-                return Optional.of(new ChatResponse(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), 0,
-                        letters));
+                return Optional.of(new Hit(new ChatResponse(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), 0, letters), BATCH.equals(rs.getString(6))));
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             // a cache that cannot be read costs a call, never an answer: the lookup misses, and later ones do not try
@@ -506,10 +536,27 @@ public final class ResponseCache implements AutoCloseable {
      * written (see {@link #warning}). Never throws.
      */
     public void put(String key, String model, ChatResponse response) {
+        put(key, model, response, null);
+    }
+
+    /** As {@link #put}, for an answer a batch gave: a run that replays it counts it as a batch answer. */
+    public void putFromBatch(String key, String model, ChatResponse response) {
+        put(key, model, response, BATCH);
+    }
+
+    /** The {@code origin} of a row a batch filled; null for a synchronous call (and every row of older caches). */
+    private static final String BATCH = "batch";
+
+    private void put(String key, String model, ChatResponse response, String origin) {
         unwritten.put(key, response);
+        if (origin == null) {
+            unwrittenFromBatch.remove(key);
+        } else {
+            unwrittenFromBatch.add(key);
+        }
         if (degraded.get() == null) {
             queued.incrementAndGet();
-            pending.add(new Object[] {key, model, response});
+            pending.add(new Object[] {key, model, response, origin});
         }
     }
 
