@@ -452,7 +452,7 @@ public final class AnswerExtractor {
             Pattern p = PATTERNS.computeIfAbsent(key, k -> {
                 String l = k.substring(0, k.indexOf('\u0000'));
                 return Optional.ofNullable(optionPattern(k.substring(k.indexOf('\u0000') + 1), prefixes,
-                        AnswerLanguages.particles(l), AnswerLanguages.proclitics(l), AnswerLanguages.articles(l)));
+                        AnswerLanguages.particles(l), AnswerLanguages.articles(l)));
             }).orElse(null);
             if (PATTERNS.size() > 100_000) {
                 PATTERNS.clear(); // a bound, not a policy: a run has far fewer distinct options
@@ -947,8 +947,7 @@ public final class AnswerExtractor {
      * Han option is not the start of a longer word ("金" is not in "金属"), a one-syllable Hangul option stands before
      * a particle ("불입니다", not "금속"); a word before the last may carry an inflected ending ("вітаміну C").
      */
-    static Pattern optionPattern(String choice, List<String> prefixes, List<String> particles, List<String> proclitics,
-            List<String> articles) {
+    static Pattern optionPattern(String choice, List<String> prefixes, List<String> particles, List<String> articles) {
         String core = choice;
         if (core.codePointCount(0, core.length()) < 2 && !(core.length() == 1 && isCjk(core.charAt(0)))) {
             return null;
@@ -957,9 +956,9 @@ public final class AnswerExtractor {
             return null;
         }
         String prefix = "";
-        if (!proclitics.isEmpty() || !articles.isEmpty()) {
-            // "הצ'יטה", "والفول", "حمص" for "الحمص": the article may be added or dropped, a proclitic added;
-            // not before a word of fewer than three letters ("ולא" is not the option "לא")
+        if (!articles.isEmpty()) {
+            // "הצ'יטה", "الفول", "حمص" for "الحمص": the article may be added or dropped, not before a word of fewer
+            // than three letters
             for (String a : articles) {
                 if (core.startsWith(a) && core.length() - a.length() >= 3) {
                     core = core.substring(a.length());
@@ -967,8 +966,7 @@ public final class AnswerExtractor {
                 }
             }
             if (core.split("\\s+")[0].length() >= 3) {
-                prefix = (proclitics.isEmpty() ? "" : "(?:" + alternatives(proclitics) + ")?")
-                        + (articles.isEmpty() ? "" : "(?:" + alternatives(articles) + ")?");
+                prefix = "(?:" + alternatives(articles) + ")?";
             }
         }
         if (!prefixes.isEmpty()) {
@@ -1165,6 +1163,9 @@ public final class AnswerExtractor {
                     && m.charAt(i + 3) == '.') {
                 return false;
             }
+            if (before == '.' && i >= 2 && isLatin(m.charAt(i - 2)) && Character.isLowerCase(m.charAt(i - 2)) && next == '.') {
+                return false; // "753 a.C.", "d.C."
+            }
             return !(before == '.' && i >= 2 && m.charAt(i - 2) >= 'A' && m.charAt(i - 2) <= 'Z'
                     && i >= 3 && !isLatin(m.charAt(i - 3)) && next == '.');
         }
@@ -1337,6 +1338,23 @@ public final class AnswerExtractor {
                 }
             }
             return from;
+        }
+
+        /** Within a few characters after the mention, a word that calls it right or hedges it ("だと思います"). */
+        private boolean offered(Mention x) {
+            String after = low.substring(x.end, Math.min(low.length(), x.end + 12));
+            return hasWord(after, Kind.CORRECT) || hasWord(after, Kind.HEDGE);
+        }
+
+        /** No sentence with words in it follows the one that holds the mention. */
+        private boolean inLastSentence(Mention x) {
+            for (int j = x.end; j < m.length(); j++) {
+                if (TERMINATORS.indexOf(m.charAt(j)) >= 0 && m.substring(j).chars().anyMatch(Character::isLetter)
+                        && !(m.charAt(j) == '.' && j + 1 < m.length() && !Character.isWhitespace(m.charAt(j + 1)))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The mention ends the answer: at most its predicate ("입니다", "है") follows it. */
@@ -1710,6 +1728,15 @@ public final class AnswerExtractor {
             }
             if (finalSet.size() > 1) {
                 return ambiguous("several options stated as the answer", finalSet);
+            }
+            // "… 季節としては「夏」… AかBのどちらかだと思います。": the closing sentence offers two options, called
+            // right or hedged just after them ("A and C describe mitosis" only names them)
+            for (Mention x : mentions) {
+                if (x.start > last.end && x.prev == null && x.next != null && !x.negative && x.option != x.next.option
+                        && inLastSentence(x) && offered(x.next)) {
+                    return ambiguous("the answer closes offering two options",
+                            new TreeSet<>(List.of(x.option, x.next.option)));
+                }
             }
             if (last.tentative && last.alternative) {
                 return new Extraction.Unparseable("ambiguous: a hedged answer with an alternative beside it (… or …)");

@@ -48,7 +48,6 @@ final class AnswerLanguages {
     private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
     private static final Map<String, Numbers> NUMBERS = new HashMap<>();
     private static final Map<String, List<String>> PARTICLES = new HashMap<>();
-    private static final Map<String, List<String>> PROCLITICS = new HashMap<>();
     private static final Map<String, List<String>> ARTICLES = new HashMap<>();
 
     static {
@@ -97,7 +96,6 @@ final class AnswerLanguages {
                 particles.sort(Comparator.comparingInt(String::length).reversed());
                 PARTICLES.put(lang.getKey(), List.copyOf(particles));
             }
-            PROCLITICS.put(lang.getKey(), longestFirst(node.path("proclitics")));
             ARTICLES.put(lang.getKey(), longestFirst(node.path("articles")));
             Numbers numbers = Numbers.read(lang.getKey(), node);
             if (numbers != null) {
@@ -138,15 +136,10 @@ final class AnswerLanguages {
     }
 
     /**
-     * The letters written glued before a noun ({@code proclitics}: Hebrew ו ב ל מ ש כ, Arabic و ب ل ف ك) and the
-     * definite article ({@code articles}: Hebrew ה, Arabic ال), which an answer adds to or drops from an option's
-     * text ("הצ'יטה" for "צ'יטה", "الفول" for "فول", "حمص" for "الحمص").
+     * The definite article written glued to a noun ({@code articles}: Hebrew ה, Arabic ال), longest first: an answer
+     * adds it to or drops it from an option's text ("הצ'יטה" for "צ'יטה", "الفول" for "فول", "حمص" for "الحمص").
+     * Prepositions glued the same way (ב, ל, بال) are not added: "לטלגרף" names a thing in an explanation.
      */
-    static List<String> proclitics(String lang) {
-        return PROCLITICS.getOrDefault(lang, List.of());
-    }
-
-    /** The definite articles glued before a noun in a language, longest first ({@link #proclitics}). */
     static List<String> articles(String lang) {
         return ARTICLES.getOrDefault(lang, List.of());
     }

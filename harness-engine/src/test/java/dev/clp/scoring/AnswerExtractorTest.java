@@ -240,14 +240,20 @@ class AnswerExtractorTest {
             Map.entry("arbeansdef", List.of("الحمص", "الفول", "العدس", "الأرز")),
             Map.entry("whales", List.of("Blue whale", "Giraffe", "African elephant", "Saltwater crocodile")),
             Map.entry("products", List.of("12", "15", "18", "21")),
-            Map.entry("polygons", List.of("Dodecagon", "Decagon", "Nonagon", "Hendecagon")));
+            Map.entry("polygons", List.of("Dodecagon", "Decagon", "Nonagon", "Hendecagon")),
+            Map.entry("seasons", List.of("春", "夏", "秋", "冬")),
+            Map.entry("swcount", List.of("Tano", "Sita", "Saba", "Nane")),
+            Map.entry("mountains", List.of("黄山", "泰山", "华山", "峨眉山")),
+            Map.entry("planetcount", List.of("Seven", "Eight", "Nine", "Ten")),
+            Map.entry("hills", List.of("sette", "otto", "nove", "dieci")));
 
     /**
      * Issue 15, third round: options re-listed under other labels (1–4, a–d) and answered by those labels, option
      * texts that are number words answered in digits (and the reverse, with counters: 三つ for 3つ), Korean
-     * compound native numerals, the Hebrew and Arabic article and proclitics glued to an option's text, two
-     * answers restated with nothing between them, "none of the options" in Japanese, and a stated final answer
-     * after a "none of them" that was about the other options. Written before the extractor was changed for them.
+     * compound native numerals, the Hebrew and Arabic article glued to an option's text, two answers restated
+     * with nothing between them, "none of the options" in Japanese, a stated final answer after a "none of them"
+     * that was about the other options; then from dev-d: a closing "A or B, I think", a counterfactual "would have been 9",
+     * the abbreviation "a.C.". Written before the extractor was changed for them.
      */
     @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -273,6 +279,11 @@ class AnswerExtractorTest {
             en | whales | The answer is A.\\nActually, the answer is C. | C
             ja | products | 計算すると 7 × 3 = 21 ですが、問題は 7 × 4 を聞いているので 28 です。どの選択肢も正しくありません。 | ~
             en | polygons | Dodecagon has 12 sides, nonagon 9 and hendecagon 11, so none of them fit. A ten-sided polygon is a decagon.\\n\\n**Answer: B** | B
+            ja | seasons | 6月から7月にかけてなので、季節としては「夏」の初めと言えます。AかBのどちらかだと思います。 | ~
+            sw | swcount | Samahani, siwezi kujibu swali hili. | ~
+            zh | mountains | 我不能回答这个问题。 | ~
+            en | planetcount | Pluto is a dwarf planet, which leaves 8 planets. Before 2006 the answer would have been 9. | B
+            it | hills | Roma è detta la città dei 7 colli. Secondo la leggenda fu fondata nel 753 a.C. | A
             """)
     void readsRenumberedOptionsNumberWordsAndGluedArticles(String lang, String set, String raw, String expected) {
         Extraction e = AnswerExtractor.extract(lang, raw.replace("\\n", "\n"), ROUND3_SETS.get(set));
