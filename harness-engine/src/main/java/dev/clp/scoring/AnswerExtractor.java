@@ -29,7 +29,9 @@ import org.apiguardian.api.API;
  *   <li>normalization: NFKC, markdown emphasis, {@code \boxed{B}}, native labels (circled ③, Japanese ア/イ,
  *       Ukrainian А Б В Г, Arabic أ ب ج د, Hebrew, Devanagari, Bengali, Amharic), digits of every script,
  *       dropped tone marks and accents;</li>
- *   <li>the options' texts are found in the answer on word boundaries (so "B. 100 °C" has one letter, not two);</li>
+ *   <li>the options' texts are found in the answer on word boundaries (so "B. 100 °C" has one letter, not two);
+ *       a numeric option (digits, numerals, a number word, with a counter) by its value in any of these forms;
+ *       options the answer re-lists under its own labels (1, 2 … / a, b … / i, ii …) are named by them after;</li>
  *   <li>every letter (and option text) mentioned is classified by what surrounds it: stated as the answer (after an
  *       answer word, a conclusion or a hedge, or followed by "is correct", "です", "번입니다", "ni sahihi" …), ruled
  *       out ("A is wrong", "not A", "A – no, wait"), or merely named (a listing, an explanation);</li>
