@@ -29,7 +29,9 @@ import org.apiguardian.api.API;
  *   <li>normalization: NFKC, markdown emphasis, {@code \boxed{B}}, native labels (circled ③, Japanese ア/イ,
  *       Ukrainian А Б В Г, Arabic أ ب ج د, Hebrew, Devanagari, Bengali, Amharic), digits of every script,
  *       dropped tone marks and accents;</li>
- *   <li>the options' texts are found in the answer on word boundaries (so "B. 100 °C" has one letter, not two);</li>
+ *   <li>the options' texts are found in the answer on word boundaries (so "B. 100 °C" has one letter, not two);
+ *       a numeric option (digits, numerals, a number word, with a counter) by its value in any of these forms;
+ *       options the answer re-lists under its own labels (1, 2 … / a, b … / i, ii …) are named by them after;</li>
  *   <li>every letter (and option text) mentioned is classified by what surrounds it: stated as the answer (after an
  *       answer word, a conclusion or a hedge, or followed by "is correct", "です", "번입니다", "ni sahihi" …), ruled
  *       out ("A is wrong", "not A", "A – no, wait"), or merely named (a listing, an explanation);</li>
@@ -121,6 +123,10 @@ public final class AnswerExtractor {
                     + "or other label in the answer says which");
         }
         String masked = mask(lang, text, choices);
+        if (masked.indexOf(UNDECIDED_RELISTING) >= 0) {
+            return new Extraction.Unparseable("ambiguous: the answer re-lists the options under numbers 1, 2, 3 … and "
+                    + "names one by its number, but the options' own texts are such numbers");
+        }
         return new Reading(lang, masked, n).decide(text, choices);
     }
 
@@ -433,10 +439,7 @@ public final class AnswerExtractor {
         for (int i = 0; i < choices.size(); i++) {
             folded.add(EMPHASIS.matcher(AnswerLanguages.fold(Normalizer.normalize(choices.get(i), Normalizer.Form.NFKC)))
                     .replaceAll("").strip());
-            values[i] = numberValue(folded.get(i));
-            if (values[i] == null) {
-                values[i] = numeralValue(lang, folded.get(i));
-            }
+            values[i] = optionValue(lang, folded.get(i));
             numeric |= values[i] != null;
             order.add(i);
         }
@@ -448,8 +451,11 @@ public final class AnswerExtractor {
                 continue; // a number is found by its value below, in whatever digits or words it is written
             }
             String key = lang + '\u0000' + folded.get(i);
-            Pattern p = PATTERNS.computeIfAbsent(key, k -> Optional.ofNullable(optionPattern(k.substring(k.indexOf('\u0000') + 1),
-                    prefixes, AnswerLanguages.particles(k.substring(0, k.indexOf('\u0000')))))).orElse(null);
+            Pattern p = PATTERNS.computeIfAbsent(key, k -> {
+                String l = k.substring(0, k.indexOf('\u0000'));
+                return Optional.ofNullable(optionPattern(k.substring(k.indexOf('\u0000') + 1), prefixes,
+                        AnswerLanguages.particles(l), AnswerLanguages.articles(l)));
+            }).orElse(null);
             if (PATTERNS.size() > 100_000) {
                 PATTERNS.clear(); // a bound, not a policy: a run has far fewer distinct options
             }
@@ -459,7 +465,166 @@ public final class AnswerExtractor {
             }
         }
         t = letterOptions(t, folded);
-        return numeric ? maskNumbers(lang, t, values) : t;
+        return relabel(numeric ? maskNumbers(lang, t, values) : t, values);
+    }
+
+    /** A line that re-lists an option under a label of its own: "1) Mitosis", "(b) Meiosis", "١- المكسيك", "(iii) Chui". */
+    private static final Pattern RELISTED = Pattern.compile(
+            "(?m)^[ \\t]*(?:[-•][ \\t]*)?([(（]?)(\\d{1,2}|[ivx]{1,4}|[a-z])([.)）:：\\-–—])[ \\t]*([\uE000-\uE019])");
+    /** A label of the answer's own used as one: "(2)", "b)", "(iii)", "answer: d". */
+    private static final Pattern OWN_LABEL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}\\p{M}])(?:[(（]([ivx]{1,4}|[a-z])[)）]|([ivx]{1,4}|[a-z])[)）]"
+                    + "|(?<=[:：]\\s{0,2})([ivx]{1,4}|[a-z])(?=[ \\t]*(?:[.!?。！？\\n]|$)))");
+    private static final List<String> ROMAN = List.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x");
+    /** Options re-listed under numbers that are also the value of an option: which one "2" means is unknown. */
+    private static final char UNDECIDED_RELISTING = '\uE0FE';
+
+    /**
+     * Options the answer re-lists under labels of its own ("1) Mitosis 2) Meiosis …", "a) 氢 b) 氦 …", "(i) Nyati
+     * (ii) Tembo …") and then names by those labels ("the answer is 2", "选 c)", "4번입니다", "(iii)"): a listing line
+     * that only restates an option is dropped, the labels become the options' letters wherever the answer uses
+     * them. Only when that is unambiguous: two lines at least, labels 1, 2, 3 …, a, b, c … or i, ii, iii … in order,
+     * each on a different option; numbers are not relabelled where an option's value is such a number (then the
+     * answer is undecided), nor letters that re-order the options while the answer also names options by their
+     * Latin letters.
+     */
+    private static String relabel(String t, BigDecimal[] values) {
+        if (t.indexOf('\n') < 0) {
+            return t;
+        }
+        Matcher listing = RELISTED.matcher(t);
+        List<int[]> lines = new ArrayList<>(); // start of the listing item, end of it, option
+        int kind = -1; // 0 digits, 1 letters, 2 roman numerals
+        boolean identity = true;
+        while (listing.find()) {
+            String label = listing.group(2);
+            int k = Character.isDigit(label.charAt(0)) ? 0 : (kind == 2 || (kind < 0 && label.equals("i"))) ? 2 : 1;
+            int number = k == 0 ? Integer.parseInt(label) : k == 2 ? ROMAN.indexOf(label) + 1 : label.length() == 1
+                    ? label.charAt(0) - 'a' + 1 : -1;
+            if (lines.isEmpty()) {
+                kind = k;
+            }
+            boolean closed = listing.group(1).isEmpty() || ")）".indexOf(listing.group(3).charAt(0)) >= 0;
+            if (k != kind || number != lines.size() + 1 || !closed) {
+                return t; // not one listing 1, 2, 3 …, a, b, c … or i, ii, iii …: leave it
+            }
+            int option = listing.group(4).charAt(0) - MASK;
+            for (int[] l : lines) {
+                if (l[2] == option) {
+                    return t;
+                }
+            }
+            identity &= option == lines.size();
+            lines.add(new int[] {listing.start(), listing.end(), option});
+        }
+        if (lines.size() < 2) {
+            return t;
+        }
+        if (kind == 0) {
+            for (BigDecimal v : values) {
+                if (v != null && v.scale() <= 0 && v.signum() > 0 && v.compareTo(BigDecimal.valueOf(lines.size())) <= 0) {
+                    return UNDECIDED_RELISTING + t;
+                }
+            }
+        } else if (!identity) {
+            for (int i = 0; i < t.length(); i++) {
+                if (t.charAt(i) >= 'A' && t.charAt(i) <= 'Z' && standalone(t, i, 1)) {
+                    return t;
+                }
+            }
+        }
+        List<int[]> edits = new ArrayList<>(); // from, to, option (-1: drop)
+        for (int[] l : lines) {
+            int eol = t.indexOf('\n', l[1]);
+            eol = eol < 0 ? t.length() : eol;
+            boolean only = t.substring(l[1], eol).chars().noneMatch(c -> isWordChar((char) c) || isMask((char) c, values.length));
+            if (only) {
+                edits.add(new int[] {l[0], eol, -1}); // "2) Meiosis": a restatement, not a mention
+            } else {
+                Matcher again = RELISTED.matcher(t).region(l[0], l[1]);
+                if (again.find()) {
+                    edits.add(new int[] {again.start(2), again.end(2), l[2]}); // "2) Meiosis makes gametes"
+                }
+            }
+        }
+        Matcher ref = kind == 0 ? NUMBER.matcher(t) : OWN_LABEL.matcher(t);
+        while (ref.find()) {
+            int g = kind == 0 ? 0 : ref.group(1) != null ? 1 : ref.group(2) != null ? 2 : 3;
+            String label = ref.group(g);
+            int number;
+            if (kind == 0) {
+                if (!label.chars().allMatch(Character::isDigit) || label.length() > 2 || operand(t, ref.start(), ref.end())
+                        || listNumber(t, ref.start(), ref.end())) {
+                    continue;
+                }
+                number = Integer.parseInt(label);
+            } else {
+                number = kind == 2 ? ROMAN.indexOf(label) + 1 : label.length() == 1 ? label.charAt(0) - 'a' + 1 : 0;
+            }
+            if (number >= 1 && number <= lines.size()) {
+                edits.add(new int[] {ref.start(g), ref.end(g), lines.get(number - 1)[2]});
+            }
+        }
+        edits.sort(Comparator.comparingInt(e -> e[0]));
+        StringBuilder sb = new StringBuilder(t.length());
+        int copied = 0;
+        for (int[] e : edits) {
+            if (e[0] < copied) {
+                continue;
+            }
+            sb.append(t, copied, e[0]);
+            if (e[2] >= 0) {
+                sb.append((char) ('A' + e[2]));
+            }
+            copied = e[1];
+        }
+        return sb.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * The value of an option that is a number and nothing else, in whatever way the language writes it: digits
+     * ("3", "1,000"), numeral characters ("፫፻፷፮"), a number word ("Three", "שש", "तीन"), or one of these before a
+     * counter ("3つ", "3 개"); null for any other text.
+     */
+    static BigDecimal optionValue(String lang, String option) {
+        BigDecimal v = plainValue(lang, option);
+        AnswerLanguages.Numbers numbers = AnswerLanguages.numbers(lang);
+        if (v != null || numbers == null) {
+            return v;
+        }
+        for (String counter : numbers.counters()) {
+            if (option.length() > counter.length() && option.endsWith(counter)) {
+                v = plainValue(lang, option.substring(0, option.length() - counter.length()).strip());
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal plainValue(String lang, String option) {
+        BigDecimal v = numberValue(option);
+        if (v == null) {
+            v = numeralValue(lang, option);
+        }
+        for (String l : lang.equals("en") ? List.of(lang) : List.of(lang, "en")) {
+            AnswerLanguages.Numbers numbers = AnswerLanguages.numbers(l);
+            if (v == null && numbers != null && !isNotAlone(numbers, lower(option))) {
+                Integer w = numbers.words().get(lower(option));
+                v = w == null ? null : BigDecimal.valueOf(w);
+            }
+        }
+        return v;
+    }
+
+    private static boolean isNotAlone(AnswerLanguages.Numbers numbers, String form) {
+        for (String alone : numbers.notAlone()) {
+            if (lower(alone).equals(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -670,7 +835,7 @@ public final class AnswerExtractor {
             while (m.find()) {
                 String form = m.group(1) != null ? m.group(1) : m.group(2);
                 Integer v = numbers.words().get(lower(form));
-                if (v != null) {
+                if (v != null && (m.group(1) != null || !isNotAlone(numbers, lower(form)))) {
                     spans.add(new int[] {m.start(), m.end()});
                     found.add(BigDecimal.valueOf(v));
                 }
@@ -784,7 +949,7 @@ public final class AnswerExtractor {
      * Han option is not the start of a longer word ("金" is not in "金属"), a one-syllable Hangul option stands before
      * a particle ("불입니다", not "금속"); a word before the last may carry an inflected ending ("вітаміну C").
      */
-    static Pattern optionPattern(String choice, List<String> prefixes, List<String> particles) {
+    static Pattern optionPattern(String choice, List<String> prefixes, List<String> particles, List<String> articles) {
         String core = choice;
         if (core.codePointCount(0, core.length()) < 2 && !(core.length() == 1 && isCjk(core.charAt(0)))) {
             return null;
@@ -793,6 +958,19 @@ public final class AnswerExtractor {
             return null;
         }
         String prefix = "";
+        if (!articles.isEmpty()) {
+            // "הצ'יטה", "الفول", "حمص" for "الحمص": the article may be added or dropped, not before a word of fewer
+            // than three letters
+            for (String a : articles) {
+                if (core.startsWith(a) && core.length() - a.length() >= 3) {
+                    core = core.substring(a.length());
+                    break;
+                }
+            }
+            if (core.split("\\s+")[0].length() >= 3) {
+                prefix = "(?:" + alternatives(articles) + ")?";
+            }
+        }
         if (!prefixes.isEmpty()) {
             for (String p : prefixes) {
                 if (core.length() > p.length() + 1 && core.startsWith(p)
@@ -801,7 +979,7 @@ public final class AnswerExtractor {
                     break;
                 }
             }
-            prefix = "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?)?";
+            prefix += "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?)?";
         }
         StringBuilder sb = new StringBuilder();
         char first = core.charAt(0);
@@ -939,6 +1117,8 @@ public final class AnswerExtractor {
         Mention next;
         Mention prev;
         int postAt = -1;
+        /** Where a predicate after the mention ends ("Bです", "A ni"), or -1. */
+        int afterEnd = -1;
 
         Mention(int option, int start, int end, boolean text) {
             this.option = option;
@@ -984,6 +1164,9 @@ public final class AnswerExtractor {
             if (next == '.' && i + 3 < m.length() && m.charAt(i + 2) >= 'A' && m.charAt(i + 2) <= 'Z'
                     && m.charAt(i + 3) == '.') {
                 return false;
+            }
+            if (before == '.' && i >= 2 && isLatin(m.charAt(i - 2)) && Character.isLowerCase(m.charAt(i - 2)) && next == '.') {
+                return false; // "753 a.C.", "d.C."
             }
             return !(before == '.' && i >= 2 && m.charAt(i - 2) >= 'A' && m.charAt(i - 2) <= 'Z'
                     && i >= 3 && !isLatin(m.charAt(i - 3)) && next == '.');
@@ -1159,6 +1342,29 @@ public final class AnswerExtractor {
             return from;
         }
 
+        /** Within a few characters after the mention, a word that calls it right or hedges it ("だと思います"). */
+        private boolean offered(Mention x) {
+            String after = low.substring(x.end, Math.min(low.length(), x.end + 12));
+            return hasWord(after, Kind.CORRECT) || hasWord(after, Kind.HEDGE);
+        }
+
+        /** No sentence with words in it follows the one that holds the mention. */
+        private boolean inLastSentence(Mention x) {
+            for (int j = x.end; j < m.length(); j++) {
+                if (TERMINATORS.indexOf(m.charAt(j)) >= 0 && m.substring(j).chars().anyMatch(Character::isLetter)
+                        && !(m.charAt(j) == '.' && j + 1 < m.length() && !Character.isWhitespace(m.charAt(j + 1)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The mention ends the answer: at most its predicate ("입니다", "है") follows it. */
+        private boolean closes(Mention x) {
+            String rest = low.substring(Math.max(x.end, x.afterEnd)).strip();
+            return rest.isEmpty() || (rest.split("\\s+").length <= 1 && rest.length() <= 8);
+        }
+
         private static boolean boundaryBefore(String s, int at, String word) {
             if (at == 0 || isCjk(word.charAt(0)) || !isWordChar(word.charAt(0))) {
                 return true;
@@ -1214,6 +1420,9 @@ public final class AnswerExtractor {
                 }
                 if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
                     continue; // "option A" only names it
+                }
+                if (k == Kind.OPTION && x.lineStartLabel && gap.indexOf('\n') >= 0) {
+                    continue; // "선택지를 다시 정리하면:\nA) 수성": the options listed on the lines after it
                 }
                 if (hasWord(gap, Kind.NOT)) {
                     x.negative = true;
@@ -1293,6 +1502,7 @@ public final class AnswerExtractor {
                     bestLen = w.length();
                     bestKind = k;
                     x.postAt = at;
+                    x.afterEnd = j + at + w.length();
                 }
                 best = bestKind;
             }
@@ -1420,7 +1630,9 @@ public final class AnswerExtractor {
             if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
                 Mention last = lastStrong();
                 boolean statedAfterRefusal = last != null && last.start > refuse;
-                boolean statedAfterNone = last != null && last.start > none && last.conclusive;
+                // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
+                boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
+                        && closes(last)));
                 if (none >= 0 && !statedAfterNone) {
                     return new Extraction.Unparseable("the answer says none of the options is right");
                 }
@@ -1519,6 +1731,15 @@ public final class AnswerExtractor {
             if (finalSet.size() > 1) {
                 return ambiguous("several options stated as the answer", finalSet);
             }
+            // "… 季節としては「夏」… AかBのどちらかだと思います。": the closing sentence offers two options, called
+            // right or hedged just after them ("A and C describe mitosis" only names them)
+            for (Mention x : mentions) {
+                if (x.start > last.end && x.prev == null && x.next != null && !x.negative && x.option != x.next.option
+                        && inLastSentence(x) && offered(x.next)) {
+                    return ambiguous("the answer closes offering two options",
+                            new TreeSet<>(List.of(x.option, x.next.option)));
+                }
+            }
             if (last.tentative && last.alternative) {
                 return new Extraction.Unparseable("ambiguous: a hedged answer with an alternative beside it (… or …)");
             }
@@ -1545,7 +1766,12 @@ public final class AnswerExtractor {
                 if (s.option == last.option) {
                     continue;
                 }
-                boolean overridden = last.conclusive || lastLine || (s.tentative && !last.tentative)
+                // the last line closes the answer after reasoning, not after a bare restatement ("The answer is A.
+                // The answer is C." states two answers)
+                int from = Math.max(s.end, s.afterEnd);
+                int to = sentenceStart(head.start, 200);
+                boolean closing = lastLine && from < to && low.substring(from, to).chars().anyMatch(Character::isLetter);
+                boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
                         || hasWord(low.substring(s.end, head.start), Kind.CONCLUDE)
                         || hasWord(low.substring(s.end, head.start), Kind.RETRACT);
                 if (!overridden) {

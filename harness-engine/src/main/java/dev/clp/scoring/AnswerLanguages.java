@@ -48,6 +48,7 @@ final class AnswerLanguages {
     private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
     private static final Map<String, Numbers> NUMBERS = new HashMap<>();
     private static final Map<String, List<String>> PARTICLES = new HashMap<>();
+    private static final Map<String, List<String>> ARTICLES = new HashMap<>();
 
     static {
         JsonNode root;
@@ -95,6 +96,7 @@ final class AnswerLanguages {
                 particles.sort(Comparator.comparingInt(String::length).reversed());
                 PARTICLES.put(lang.getKey(), List.copyOf(particles));
             }
+            ARTICLES.put(lang.getKey(), longestFirst(node.path("articles")));
             Numbers numbers = Numbers.read(lang.getKey(), node);
             if (numbers != null) {
                 NUMBERS.put(lang.getKey(), numbers);
@@ -124,6 +126,22 @@ final class AnswerLanguages {
     }
 
     private AnswerLanguages() {
+    }
+
+    private static List<String> longestFirst(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(p -> out.add(fold(p.asText()).toLowerCase(Locale.ROOT)));
+        out.sort(Comparator.comparingInt(String::length).reversed());
+        return List.copyOf(out);
+    }
+
+    /**
+     * The definite article written glued to a noun ({@code articles}: Hebrew ה, Arabic ال), longest first: an answer
+     * adds it to or drops it from an option's text ("הצ'יטה" for "צ'יטה", "الفول" for "فول", "حمص" for "الحمص").
+     * Prepositions glued the same way (ב, ל, بال) are not added: "לטלגרף" names a thing in an explanation.
+     */
+    static List<String> articles(String lang) {
+        return ARTICLES.getOrDefault(lang, List.of());
     }
 
     /** The words of one kind indexed by their first character, longest first: a few comparisons per position. */
@@ -229,7 +247,9 @@ final class AnswerLanguages {
      * ({@code numberPrefixes}: Swahili and Zulu agreement), numeral characters composed by units
      * ({@code numerals}, {@code numberUnits}: 三百六十六, ፫፻፷፮), the counters a numeral must be followed by
      * ({@code numberCounters}: 三颗, 세 개), what must not come before it ({@code numberNotAfter}: 第三 is "third")
-     * and the numerals that alone are an article, not a count ({@code numberNotAlone}: 一个 is "a").
+     * and the numerals or words that alone are an article, not a count ({@code numberNotAlone}: 一个 is "a", 한 and
+     * "one" count only inside 스물한 and "twenty-one"); tens and a unit compose into one word as {@code numberJoin}
+     * says ("" for 스물한, "-" for "twenty-one").
      */
     record Numbers(Map<String, Integer> words, List<String> prefixes, Map<Character, Integer> numerals,
             Map<Character, Integer> units, List<String> counters, List<String> notAfter, List<String> notAlone) {
@@ -255,6 +275,25 @@ final class AnswerLanguages {
             node.path("numberNotAfter").forEach(c -> notAfter.add(c.asText()));
             List<String> notAlone = new ArrayList<>();
             node.path("numberNotAlone").forEach(c -> notAlone.add(c.asText()));
+            // tens and a unit written as one word ("스물한", 21; "twenty-one"), joined as the data says
+            List<String> joins = new ArrayList<>();
+            node.path("numberJoin").forEach(j -> joins.add(j.asText()));
+            if (!joins.isEmpty()) {
+                Map<String, Integer> composed = new HashMap<>();
+                for (Map.Entry<String, Integer> tens : words.entrySet()) {
+                    if (tens.getValue() < 10 || tens.getValue() % 10 != 0) {
+                        continue;
+                    }
+                    for (Map.Entry<String, Integer> unit : words.entrySet()) {
+                        if (unit.getValue() >= 1 && unit.getValue() <= 9) {
+                            for (String join : joins) {
+                                composed.putIfAbsent(tens.getKey() + join + unit.getKey(), tens.getValue() + unit.getValue());
+                            }
+                        }
+                    }
+                }
+                composed.forEach(words::putIfAbsent);
+            }
             return new Numbers(Map.copyOf(words), List.copyOf(prefixes), Map.copyOf(numerals), Map.copyOf(units),
                     List.copyOf(counters), List.copyOf(notAfter), List.copyOf(notAlone));
         }

@@ -223,6 +223,78 @@ class AnswerExtractorTest {
         }
     }
 
+    private static final Map<String, List<String>> ROUND3_SETS = Map.ofEntries(
+            Map.entry("cells", List.of("Mitosis", "Meiosis", "Binary fission", "Budding")),
+            Map.entry("small", List.of("2", "3", "4", "5")),
+            Map.entry("zhelements", List.of("氢", "氦", "锂", "铍")),
+            Map.entry("kplanets", List.of("수성", "금성", "지구", "화성")),
+            Map.entry("bnplanets", List.of("বুধ", "শুক্র", "পৃথিবী", "মঙ্গল")),
+            Map.entry("enwords", List.of("One", "Two", "Three", "Four")),
+            Map.entry("hiwords", List.of("तीन", "चार", "पाँच", "छह")),
+            Map.entry("hewords", List.of("שלוש", "ארבע", "חמש", "שש")),
+            Map.entry("jacount", List.of("1つ", "2つ", "3つ", "4つ")),
+            Map.entry("koteeth", List.of("20", "21", "22", "23")),
+            Map.entry("kofourteen", List.of("12", "14", "16", "18")),
+            Map.entry("heanimals", List.of("אריה", "נמר", "צ'יטה", "זאב")),
+            Map.entry("arbeans", List.of("حمص", "فول", "عدس", "أرز")),
+            Map.entry("arbeansdef", List.of("الحمص", "الفول", "العدس", "الأرز")),
+            Map.entry("whales", List.of("Blue whale", "Giraffe", "African elephant", "Saltwater crocodile")),
+            Map.entry("products", List.of("12", "15", "18", "21")),
+            Map.entry("polygons", List.of("Dodecagon", "Decagon", "Nonagon", "Hendecagon")),
+            Map.entry("seasons", List.of("春", "夏", "秋", "冬")),
+            Map.entry("swcount", List.of("Tano", "Sita", "Saba", "Nane")),
+            Map.entry("mountains", List.of("黄山", "泰山", "华山", "峨眉山")),
+            Map.entry("planetcount", List.of("Seven", "Eight", "Nine", "Ten")),
+            Map.entry("hills", List.of("sette", "otto", "nove", "dieci")));
+
+    /**
+     * Issue 15, third round: options re-listed under other labels (1–4, a–d) and answered by those labels, option
+     * texts that are number words answered in digits (and the reverse, with counters: 三つ for 3つ), Korean
+     * compound native numerals, the Hebrew and Arabic article glued to an option's text, two answers restated
+     * with nothing between them, "none of the options" in Japanese, a stated final answer after a "none of them"
+     * that was about the other options; then from dev-d: a closing "A or B, I think", a counterfactual "would have been 9",
+     * the abbreviation "a.C.". Written before the extractor was changed for them.
+     */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | cells | Let me restate the options:\\n1) Mitosis\\n2) Meiosis\\n3) Binary fission\\n4) Budding\\n\\nGametes are produced by meiosis, so the answer is 2. | B
+            en | cells | Options:\\na) Mitosis\\nb) Meiosis\\nc) Binary fission\\nd) Budding\\n\\nThe answer is b). | B
+            en | cells | Renumbered:\\n1. Budding\\n2. Mitosis\\n3. Meiosis\\n4. Binary fission\\n\\nThe answer is 3. | B
+            en | small | Options:\\n1) 2\\n2) 3\\n3) 4\\n4) 5\\n\\nThe answer is 2. | ~
+            en | cells | Options:\\n1) Mitosis\\n2) Meiosis\\n3) Binary fission\\n4) Budding\\n\\nIt is 2 or 3. | ~
+            zh | zhelements | 选项可以重新编号为：\\na) 氢\\nb) 氦\\nc) 锂\\nd) 铍\\n\\n原子序数为 3 的元素是锂，选 c)。 | C
+            ko | kplanets | 선택지를 다시 정리하면:\\n1) 수성\\n2) 금성\\n3) 지구\\n4) 화성\\n\\n붉은 행성은 화성이므로 4번입니다. | D
+            bn | bnplanets | বিকল্পগুলো আবার সাজাই:\\n১. বুধ\\n২. শুক্র\\n৩. পৃথিবী\\n৪. মঙ্গল\\n\\nসূর্যের সবচেয়ে কাছের গ্রহ বুধ, অর্থাৎ ১ নম্বর। | A
+            en | enwords | An octopus has 3 hearts. | C
+            hi | hiwords | त्रिभुज की ३ भुजाएँ होती हैं। | A
+            he | hewords | לחיפושית יש 6 רגליים, כמו לכל החרקים. | D
+            ja | jacount | 信号機の色は三つです。 | C
+            ko | koteeth | 유치는 모두 스물한 개입니다. | B
+            ko | kofourteen | 한글 기본 자음은 열네 개입니다. | B
+            he | heanimals | החיה היבשתית המהירה ביותר היא הצ'יטה. | C
+            ar | arbeans | في مصر تُصنع الطعمية من الفول المدشوش. | B
+            ar | arbeansdef | يصنع الحمص بالطحينة من حمص مطحون. | A
+            en | whales | The answer is A.\\n\\nThe answer is C. | ~
+            ko | whales | 정답은 A입니다. 정답은 D입니다. | ~
+            en | whales | The answer is A.\\nActually, the answer is C. | C
+            ja | products | 計算すると 7 × 3 = 21 ですが、問題は 7 × 4 を聞いているので 28 です。どの選択肢も正しくありません。 | ~
+            en | polygons | Dodecagon has 12 sides, nonagon 9 and hendecagon 11, so none of them fit. A ten-sided polygon is a decagon.\\n\\n**Answer: B** | B
+            ja | seasons | 6月から7月にかけてなので、季節としては「夏」の初めと言えます。AかBのどちらかだと思います。 | ~
+            sw | swcount | Samahani, siwezi kujibu swali hili. | ~
+            zh | mountains | 我不能回答这个问题。 | ~
+            en | planetcount | Pluto is a dwarf planet, which leaves 8 planets. Before 2006 the answer would have been 9. | B
+            it | hills | Roma è detta la città dei 7 colli. Secondo la leggenda fu fondata nel 753 a.C. | A
+            """)
+    void readsRenumberedOptionsNumberWordsAndGluedArticles(String lang, String set, String raw, String expected) {
+        Extraction e = AnswerExtractor.extract(lang, raw.replace("\\n", "\n"), ROUND3_SETS.get(set));
+        if ("~".equals(expected)) {
+            assertThat(e).as(raw).isInstanceOf(Extraction.Unparseable.class);
+        } else {
+            assertThat(e).as(raw).isInstanceOfSatisfying(Extraction.Choice.class,
+                    c -> assertThat((char) ('A' + c.index())).isEqualTo(expected.charAt(0)));
+        }
+    }
+
     @Test
     void aBareCyrillicVeSaysWhyItIsNotRead() {
         assertThat(AnswerExtractor.extract("uk", "Відповідь: В", NUMBER_SETS.get("ukbodies")))

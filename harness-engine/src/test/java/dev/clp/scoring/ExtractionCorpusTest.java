@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Extraction accuracy on every labelled corpus in {@code extraction/}: the templated {@code corpus.jsonl} (538
  * answers in 17 languages), the dev corpora {@code corpus-dev-*.jsonl} written for issue 15 (a and b by independent
- * helpers, c by the extractor's author before changing it for numbers, one-character options and the Ukrainian В),
+ * helpers, c by the extractor's author before changing it for numbers, one-character options and the Ukrainian В,
+ * d by an independent helper while the extractor was changed against it: re-listed options, number-word options),
  * and, when the lead adds it, a held-out corpus never tuned against (a file whose name contains {@code holdout}).
  * Two line formats: {@code {"lang","format","answer","expected","choices"}} (the first corpus) and
  * {@code {"id","lang","class","choices","text","finish_reason","expected"}}. Prints accuracy overall, per file, per
