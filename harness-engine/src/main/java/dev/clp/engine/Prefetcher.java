@@ -184,6 +184,11 @@ final class Prefetcher implements AutoCloseable {
         }
     }
 
+    /** The pairs of the run. */
+    synchronized int size() {
+        return order == null ? 0 : order.size();
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

@@ -38,9 +38,12 @@ final class RunResults {
     private final FallbackExtractor fallback;
     private final CallStats fallbackStats;
     private final Instant startedAt;
+    /** The pairs in the journal a killed earlier run left in the results directory, or -1. */
+    private final int leftover;
 
     RunResults(ClpEngineDescriptor engine, ClpConfig config, Map<String, String> environment, ModelClient model,
-            CallStats stats, FallbackExtractor fallback, CallStats fallbackStats, Instant startedAt) {
+            CallStats stats, FallbackExtractor fallback, CallStats fallbackStats, Instant startedAt, int leftover) {
+        this.leftover = leftover;
         this.engine = engine;
         this.config = config;
         this.environment = environment;
@@ -126,6 +129,12 @@ final class RunResults {
             sb.append("\nSTOPPED: ").append(stats.stopped()).append("; the pairs not yet asked ended as errors");
         }
         cacheWarnings().forEach(w -> sb.append("\nCACHE: ").append(w));
+        if (leftover >= 0) {
+            sb.append("\nRESUMED: an earlier run into ").append(config.output().resultsDir())
+                    .append(" was killed before it finished (its journal held ").append(leftover)
+                    .append(" pairs); this run took ").append(stats.cacheHits())
+                    .append(" answers from the response cache instead of asking again");
+        }
         sb.append('\n');
         return sb.toString();
     }
@@ -140,28 +149,43 @@ final class RunResults {
         return warnings;
     }
 
-    /**
-     * Writes run.json and gates.json (and the baseline when asked) and publishes the summary table, which always
-     * carries every verdict; a file that cannot be written is added to {@code notWritten} and named in the table.
-     */
-    void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run, List<String> notWritten) {
+    /** The run's record without its pairs (they are in the journal) and with the given summaries. */
+    private RunRecord record(ClpExecutionContext.Run run, List<LanguageSummary> summaries, Instant finishedAt) {
         Map<String, String> suites = new LinkedHashMap<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof SuiteDescriptor s) {
                 suites.put(s.suiteId(), s.suiteVersion());
             }
         }
-        List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
-        Instant finishedAt = Instant.now();
         RunUsage usage = RunUsage.of(stats, config.cache().mode(), cacheWarnings(), fallback == null ? null
                 : RunUsage.FallbackUsage.of(fallback.name(), fallback.asked(), fallback.resolved(), fallbackStats));
         boolean simulated = model.simulated() || stats.simulatedAnswers();
-        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, RunSettings.of(config), usage, suites,
-                summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
+        return new RunRecord(model.name(), simulated, startedAt, finishedAt, RunSettings.of(config), usage, suites,
+                summaries, List.of(), run.baseline() == null ? null : run.baseline().model());
+    }
+
+    /** What run.json holds when the run is interrupted: the pairs recorded until then, no language, and why. */
+    dev.clp.run.RunDocument partial(ClpExecutionContext.Run run) {
+        return record(run, List.of(), Instant.now()).partialRun(String.format(java.util.Locale.ROOT,
+                "interrupted before the run finished (SIGTERM, Ctrl-C or an exit): %d of %d pairs recorded, no gate "
+                        + "decided; every answer received is in the response cache, so a rerun asks only the rest",
+                run.journal().entries(), run.prefetcher().size()));
+    }
+
+    /**
+     * Writes run.json and gates.json (and the baseline when asked) and publishes the summary table, which always
+     * carries every verdict; a file that cannot be written is added to {@code notWritten} and named in the table.
+     */
+    void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run, List<String> notWritten) {
+        List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
+        Instant finishedAt = Instant.now();
+        boolean simulated = model.simulated() || stats.simulatedAnswers();
+        RunRecord record = record(run, summaries, finishedAt);
         Path runJson = config.output().resultsDir().resolve("run.json");
         Path written = null;
         try {
-            written = record.write(config.output().resultsDir());
+            // the pairs come from the run's journal, written as they were recorded: none is held until now
+            written = record.write(config.output().resultsDir(), run.journal());
         } catch (java.io.UncheckedIOException e) {
             notWritten.add(e.getMessage());
         }

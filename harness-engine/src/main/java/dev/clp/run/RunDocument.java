@@ -25,12 +25,14 @@ import org.apiguardian.api.API;
  * @param baselineModel the baseline's model (left out without a baseline)
  * @param languages one per suite and language
  * @param pairs every pair's outcome
+ * @param partial only in the record of a run that did not finish: why (left out otherwise); such a record has the
+ *     pairs answered until then and no language
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunDocument(String format, String model, boolean simulated, String startedAt, String finishedAt,
         RunSettings settings, RunUsage usage, Map<String, String> suites,
         @JsonInclude(JsonInclude.Include.NON_NULL) String baselineModel, List<Language> languages,
-        List<PairResult> pairs) {
+        List<PairResult> pairs, @JsonInclude(JsonInclude.Include.NON_NULL) String partial) {
 
     /** The format tag of {@code run.json}. */
     public static final String FORMAT = "clp-run/v1";
@@ -41,6 +43,14 @@ public record RunDocument(String format, String model, boolean simulated, String
         suites = suites == null ? Map.of() : suites;
         languages = languages == null ? List.of() : List.copyOf(languages);
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
+    }
+
+    /** The record of a finished run (no {@code partial}). */
+    public RunDocument(String format, String model, boolean simulated, String startedAt, String finishedAt,
+            RunSettings settings, RunUsage usage, Map<String, String> suites, String baselineModel,
+            List<Language> languages, List<PairResult> pairs) {
+        this(format, model, simulated, startedAt, finishedAt, settings, usage, suites, baselineModel, languages, pairs,
+                null);
     }
 
     /**
