@@ -133,19 +133,18 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         AllureResults allure = config.output().allureResultsDir().map(dir -> new AllureResults(dir, models.model().name(),
                 Map.of("K (samples)", String.valueOf(config.decoding().samples()), "temperature",
                         String.valueOf(config.decoding().temperature())), config.output().allureClean())).orElse(null);
-        // each pair's Allure result is written when its answers are in (with the real start and stop of its calls),
-        // so the files are written while the model works instead of after the last answer
-        prefetcher.begin(plan.order(), allure == null ? OutcomeListener.NONE
-                : (pair, outcome, start, stop) -> {
-                    if (!plan.untested().contains(pair.getUniqueId())) {
+        // each pair's run.json entry and Allure result are written when its answers are in (with the real start and
+        // stop of its calls), while the model works instead of after the last answer; the run keeps a CompactOutcome
+        prefetcher.begin(plan.order(), (pair, outcome, start, stop) -> {
+                    pair.journal(journal, outcome);
+                    if (allure != null && !plan.untested().contains(pair.getUniqueId())) {
                         allure.pair(pair.suiteId(), pair.getUniqueId().toString(), pair.getDisplayName(), outcome,
                                 pair.knownWeak(outcome, baseline), start, stop);
                     }
                 });
         ClpExecutionContext withRun = context.withRun(models, prefetcher, new GateBoard(plan.order(), prefetcher, config,
                 baseline, plan.gatedLanguages()), baseline, allure, startedAt, plan.gateOnly(), journal, leftover);
-        ClpExecutionContext.Run run = withRun.run();
-        journal.onInterrupt(() -> results(run).partial(run));
+        journal.onInterrupt(() -> PartialRecords.partial(results(withRun.run()), withRun.run()));
         return withRun;
     }
 
@@ -167,7 +166,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         try {
             for (PairDescriptor p : run.gateOnly()) {
                 // asked for the gates only: recorded in run.json with the pairs that had tests
-                run.record(new RunRecord.Entry(p.suiteId(), run.prefetcher().await(p)));
+                run.prefetcher().await(p);
+                run.record(p);
             }
             // closing the clients first commits the cache's queue, so a write that fails at the end is in the summary
             run.prefetcher().close();
@@ -194,6 +194,6 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
     private RunResults results(ClpExecutionContext.Run run) {
         ModelSetup m = run.models();
         return new RunResults(this, config, environment, m.model(), m.stats(), m.fallback(), m.fallbackStats(),
-                run.startedAt(), run.leftover());
+                run.startedAt());
     }
 }

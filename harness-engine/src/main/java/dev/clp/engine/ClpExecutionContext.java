@@ -4,7 +4,6 @@ import dev.clp.allure.AllureResults;
 import dev.clp.config.ClpConfig;
 import dev.clp.run.RunJournal;
 import dev.clp.scoring.Baseline;
-import dev.clp.scoring.RunRecord;
 import java.util.List;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -27,8 +26,9 @@ final class ClpExecutionContext implements EngineExecutionContext {
      */
     record Run(ModelSetup models, Prefetcher prefetcher, GateBoard gates, Baseline baseline, AllureResults allure,
             java.time.Instant startedAt, List<PairDescriptor> gateOnly, RunJournal journal, int leftover) {
-        void record(RunRecord.Entry entry) {
-            journal.append(RunRecord.pairResult(entry));
+        /** Puts the pair's journaled entry next in run.json. */
+        void record(PairDescriptor pair) {
+            journal.record(pair.journalEntry());
         }
     }
 

@@ -38,12 +38,9 @@ final class RunResults {
     private final FallbackExtractor fallback;
     private final CallStats fallbackStats;
     private final Instant startedAt;
-    /** The pairs in the journal a killed earlier run left in the results directory, or -1. */
-    private final int leftover;
 
     RunResults(ClpEngineDescriptor engine, ClpConfig config, Map<String, String> environment, ModelClient model,
-            CallStats stats, FallbackExtractor fallback, CallStats fallbackStats, Instant startedAt, int leftover) {
-        this.leftover = leftover;
+            CallStats stats, FallbackExtractor fallback, CallStats fallbackStats, Instant startedAt) {
         this.engine = engine;
         this.config = config;
         this.environment = environment;
@@ -129,12 +126,6 @@ final class RunResults {
             sb.append("\nSTOPPED: ").append(stats.stopped()).append("; the pairs not yet asked ended as errors");
         }
         cacheWarnings().forEach(w -> sb.append("\nCACHE: ").append(w));
-        if (leftover >= 0) {
-            sb.append("\nRESUMED: an earlier run into ").append(config.output().resultsDir())
-                    .append(" was killed before it finished (its journal held ").append(leftover)
-                    .append(" pairs); this run took ").append(stats.cacheHits())
-                    .append(" answers from the response cache instead of asking again");
-        }
         sb.append('\n');
         return sb.toString();
     }
@@ -150,7 +141,7 @@ final class RunResults {
     }
 
     /** The run's record without its pairs (they are in the journal) and with the given summaries. */
-    private RunRecord record(ClpExecutionContext.Run run, List<LanguageSummary> summaries, Instant finishedAt) {
+    RunRecord record(ClpExecutionContext.Run run, List<LanguageSummary> summaries, Instant finishedAt) {
         Map<String, String> suites = new LinkedHashMap<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof SuiteDescriptor s) {
@@ -162,14 +153,6 @@ final class RunResults {
         boolean simulated = model.simulated() || stats.simulatedAnswers();
         return new RunRecord(model.name(), simulated, startedAt, finishedAt, RunSettings.of(config), usage, suites,
                 summaries, List.of(), run.baseline() == null ? null : run.baseline().model());
-    }
-
-    /** What run.json holds when the run is interrupted: the pairs recorded until then, no language, and why. */
-    dev.clp.run.RunDocument partial(ClpExecutionContext.Run run) {
-        return record(run, List.of(), Instant.now()).partialRun(String.format(java.util.Locale.ROOT,
-                "interrupted before the run finished (SIGTERM, Ctrl-C or an exit): %d of %d pairs recorded, no gate "
-                        + "decided; every answer received is in the response cache, so a rerun asks only the rest",
-                run.journal().entries(), run.prefetcher().size()));
     }
 
     /**
@@ -184,7 +167,6 @@ final class RunResults {
         Path runJson = config.output().resultsDir().resolve("run.json");
         Path written = null;
         try {
-            // the pairs come from the run's journal, written as they were recorded: none is held until now
             written = record.write(config.output().resultsDir(), run.journal());
         } catch (java.io.UncheckedIOException e) {
             notWritten.add(e.getMessage());
@@ -203,7 +185,8 @@ final class RunResults {
         }
         StringBuilder table = new StringBuilder(SummaryTable.render(model.name(), simulated, summaries,
                 runJson.toAbsolutePath().normalize() + (written == null ? " (NOT WRITTEN)" : ""),
-                java.time.Duration.between(startedAt, finishedAt))).append(usageLine());
+                java.time.Duration.between(startedAt, finishedAt))).append(usageLine())
+                .append(PartialRecords.resumed(config, run.leftover(), stats.cacheHits()));
         notWritten.forEach(w -> table.append("NOT WRITTEN: ").append(w).append('\n'));
         entry.put(SUMMARY_KEY, table.toString());
         if (written != null) {

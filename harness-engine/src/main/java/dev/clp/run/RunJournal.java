@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.clp.suite.SuiteWriter;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +18,12 @@ import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
- * The pairs of {@code run.json} written as the run goes, so that a run holds no pair's outcome longer than it takes to
- * report it: each pair's entry is one JSON line of {@value #FILE} in the results directory, flushed as it is recorded
- * (a killed run leaves every pair reported until then), and {@link #write} streams them into {@code run.json} at the
- * end, the same bytes as {@link RunDocument#write} would give for the same record. A run interrupted before the end
+ * The pairs of {@code run.json} written as the run goes, so that a run holds no pair's answers: each pair's entry is
+ * one JSON line of {@value #FILE} in the results directory, written and flushed as soon as its outcome is known (a
+ * killed run leaves every pair answered until then), read back when its test is reported ({@link #read}), and
+ * {@link #write} streams the entries into {@code run.json} at the end in the order the pairs were reported
+ * ({@link #record}), the same bytes as {@link RunDocument#write} would give for the same record. In memory: 12 bytes
+ * per entry. A run interrupted before the end
  * (SIGTERM, Ctrl-C) writes what it has as a {@code run.json} marked {@code partial} ({@link #onInterrupt}).
  *
  * <p>Writing never throws while the run goes on: the first failure is kept, later entries are not written, and
@@ -38,13 +38,20 @@ public final class RunJournal implements AutoCloseable {
     private static final ObjectWriter LINE = RecordFiles.JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
-    private BufferedWriter out;
+    private OutputStream out;
     private IOException failure;
+    /** Where each entry starts in the file, by entry number; {@code position} is where the next one goes. */
+    private long[] offsets = new long[1024];
     private int entries;
+    private long position;
+    /** The entries in the order their pairs were recorded (reported), which is run.json's. */
+    private int[] order = new int[1024];
+    private int recorded;
+    private java.io.RandomAccessFile reader;
     private boolean done;
     private Thread hook;
 
-    private RunJournal(Path file, BufferedWriter out) {
+    private RunJournal(Path file, OutputStream out) {
         this.file = file;
         this.out = out;
     }
@@ -58,7 +65,7 @@ public final class RunJournal implements AutoCloseable {
         Path file = resultsDir.resolve(FILE);
         try {
             Files.createDirectories(resultsDir);
-            return new RunJournal(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+            return new RunJournal(file, new java.io.BufferedOutputStream(Files.newOutputStream(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + SuiteWriter.reason(e), e);
         }
@@ -76,7 +83,7 @@ public final class RunJournal implements AutoCloseable {
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return (int) lines.filter(l -> !l.isBlank()).count();
         } catch (IOException | UncheckedIOException e) {
-            return 0;
+            return 0; // unreadable: there was one, of unknown length
         }
     }
 
@@ -85,52 +92,102 @@ public final class RunJournal implements AutoCloseable {
         return file;
     }
 
-    /** Records one pair's entry of {@code run.json}. */
-    public synchronized void append(RunDocument.PairResult pair) {
+    /**
+     * Writes one pair's entry of {@code run.json} (flushed: a killed run leaves it) as soon as its outcome is known.
+     *
+     * @return the entry's number, for {@link #record} and {@link #read}; -1 when the journal could not be written
+     */
+    public synchronized int append(RunDocument.PairResult pair) {
         if (out == null || failure != null) {
-            return;
+            return -1;
         }
         try {
-            out.write(LINE.writeValueAsString(pair));
+            byte[] line = LINE.writeValueAsBytes(pair);
+            out.write(line);
             out.write('\n');
             out.flush();
-            entries++;
+            if (entries == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, entries * 2);
+            }
+            offsets[entries] = position;
+            position += line.length + 1;
+            return entries++;
         } catch (IOException e) {
             failure = e;
+            return -1;
         }
     }
 
-    /** The entries recorded so far. */
+    /** Puts an entry next in run.json's order (its pair was reported); an entry never recorded is left out. */
+    public synchronized void record(int entry) {
+        if (entry < 0) {
+            return;
+        }
+        if (recorded == order.length) {
+            order = java.util.Arrays.copyOf(order, recorded * 2);
+        }
+        order[recorded++] = entry;
+    }
+
+    /** An entry read back from the file. */
+    public synchronized RunDocument.PairResult read(int entry) {
+        try {
+            return RecordFiles.JSON.treeToValue(node(entry), RunDocument.PairResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read entry " + entry + " of " + file + ": " + SuiteWriter.reason(e), e);
+        }
+    }
+
+    private JsonNode node(int entry) throws IOException {
+        if (entry < 0 || entry >= entries) {
+            throw new IllegalArgumentException("no entry " + entry + " in " + file);
+        }
+        if (out != null) {
+            out.flush();
+        }
+        if (reader == null) {
+            reader = new java.io.RandomAccessFile(file.toFile(), "r");
+        }
+        long end = entry + 1 < entries ? offsets[entry + 1] : position;
+        byte[] line = new byte[(int) (end - offsets[entry] - 1)];
+        reader.seek(offsets[entry]);
+        reader.readFully(line);
+        return RecordFiles.JSON.readTree(line);
+    }
+
+    /** The entries written so far. */
     public synchronized int entries() {
         return entries;
     }
 
     /**
      * Writes {@code run.json} atomically: {@code head}'s fields in their order, its {@code pairs} (empty) replaced by
-     * the journal's entries in the order they were recorded.
+     * the recorded entries in the order they were recorded.
      *
      * @throws UncheckedIOException naming {@code runJson} when an entry or the file could not be written
      */
     public synchronized Path write(RunDocument head, Path runJson) {
+        return write(head, runJson, false);
+    }
+
+    /** @param all also the entries never recorded, after the recorded ones (a partial record keeps every answer) */
+    private Path write(RunDocument head, Path runJson, boolean all) {
         if (failure != null) {
             throw new UncheckedIOException("cannot write " + runJson + ": " + file + ": "
                     + SuiteWriter.reason(failure), failure);
         }
         Path tmp = null;
         try {
-            if (out != null) {
-                out.flush();
-            }
             Path dir = runJson.toAbsolutePath().getParent();
             tmp = Files.createTempFile(dir, "." + runJson.getFileName(), ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp);
+            try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp));
                     JsonGenerator gen = RecordFiles.JSON.writer().createGenerator(os)) {
                 gen.writeStartObject();
                 JsonNode tree = RecordFiles.JSON.valueToTree(head);
                 for (Map.Entry<String, JsonNode> field : tree.properties()) {
                     gen.writeFieldName(field.getKey());
                     if ("pairs".equals(field.getKey())) {
-                        pairs(gen);
+                        pairs(gen, all);
                     } else {
                         RecordFiles.JSON.writeTree(gen, field.getValue());
                     }
@@ -164,17 +221,15 @@ public final class RunJournal implements AutoCloseable {
         }
     }
 
-    private void pairs(JsonGenerator gen) throws IOException {
+    private void pairs(JsonGenerator gen, boolean all) throws IOException {
         gen.writeStartArray();
-        if (Files.exists(file)) {
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        RecordFiles.JSON.writeTree(gen, RecordFiles.JSON.readTree(line));
-                    }
-                }
-            }
+        java.util.BitSet written = new java.util.BitSet(entries);
+        for (int i = 0; i < recorded; i++) {
+            RecordFiles.JSON.writeTree(gen, node(order[i]));
+            written.set(order[i]);
+        }
+        for (int e = all ? written.nextClearBit(0) : entries; e < entries; e = written.nextClearBit(e + 1)) {
+            RecordFiles.JSON.writeTree(gen, node(e));
         }
         gen.writeEndArray();
     }
@@ -192,7 +247,7 @@ public final class RunJournal implements AutoCloseable {
                     return;
                 }
                 try {
-                    write(partialHead.get(), runJson);
+                    write(partialHead.get(), runJson, true);
                 } catch (RuntimeException e) {
                     // the JVM is stopping: nothing is left to tell; the journal stays beside it with every entry
                     return;
@@ -223,6 +278,10 @@ public final class RunJournal implements AutoCloseable {
 
     private void closeQuietly() {
         try {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
             if (out != null) {
                 out.close();
             }

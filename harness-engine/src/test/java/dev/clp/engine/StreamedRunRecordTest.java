@@ -74,8 +74,9 @@ class StreamedRunRecordTest {
                 doc.finishedAt(), doc.settings(), doc.usage(), doc.suites(), "baseline:model", doc.languages(), pairs);
         Path dir = Files.createDirectories(tmp.resolve("journal"));
         try (RunJournal journal = RunJournal.open(dir)) {
-            pairs.forEach(journal::append);
+            pairs.forEach(p -> journal.record(journal.append(p)));
             assertThat(journal.entries()).isEqualTo(pairs.size());
+            assertThat(journal.read(pairs.size() - 2)).isEqualTo(pairs.get(pairs.size() - 2));
             Path out = journal.write(new RunDocument(more.format(), more.model(), more.simulated(), more.startedAt(),
                     more.finishedAt(), more.settings(), more.usage(), more.suites(), more.baselineModel(),
                     more.languages(), List.of()), dir.resolve(RunDocument.FILE));
