@@ -4,6 +4,7 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ConfigException;
 import dev.clp.allure.AllureResults;
 import dev.clp.scoring.Baseline;
+import dev.clp.run.RunJournal;
 import dev.clp.scoring.RunRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         OutputDirectories.check(config);
         Baseline baseline = RunPlan.baseline(config);
         OutputDirectories.clearEarlierResults(config);
+        int leftover = RunJournal.leftover(config.output().resultsDir());
         Instant startedAt = Instant.now();
         RunPlan plan = RunPlan.of(this, config);
         if (plan.order().isEmpty() && getDescendants().stream().noneMatch(ProblemDescriptor.class::isInstance)) {
@@ -106,33 +108,44 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
             discardEarlyStart();
             throw new ConfigException(SelectionChecks.noPairReason(config, this));
         }
+        RunJournal journal = OutputDirectories.journal(config);
+        try {
+            return setUp(context, plan, baseline, startedAt, journal, leftover);
+        } catch (RuntimeException | Error e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    private ClpExecutionContext setUp(ClpExecutionContext context, RunPlan plan, Baseline baseline, Instant startedAt,
+            RunJournal journal, int leftover) {
         ModelSetup models;
         Prefetcher prefetcher;
         if (early != null) {
             models = early.models();
             prefetcher = early.prefetcher();
         } else {
-            models = ModelSetup.create(config, environment, plan.key());
+            models = ModelSetup.create(config, environment, ModelSetup.questions(config, plan));
             prefetcher = new Prefetcher(java.util.concurrent.CompletableFuture.completedFuture(models.evaluator()),
                     config.limits().concurrency());
         }
         early = null;
-        String modelName = models.model().name();
-        AllureResults allure = config.output().allureResultsDir().map(dir -> new AllureResults(dir, modelName,
+        AllureResults allure = config.output().allureResultsDir().map(dir -> new AllureResults(dir, models.model().name(),
                 Map.of("K (samples)", String.valueOf(config.decoding().samples()), "temperature",
                         String.valueOf(config.decoding().temperature())), config.output().allureClean())).orElse(null);
-        Baseline known = baseline;
-        // each pair's Allure result is written when its answers are in (with the real start and stop of its calls),
-        // so the files are written while the model works instead of after the last answer
-        prefetcher.begin(plan.order(), allure == null ? OutcomeListener.NONE
-                : (pair, outcome, start, stop) -> {
-                    if (!plan.untested().contains(pair.getUniqueId())) {
+        // each pair's run.json entry and Allure result are written when its answers are in (with the real start and
+        // stop of its calls), while the model works instead of after the last answer; the run keeps a CompactOutcome
+        prefetcher.begin(plan.order(), (pair, outcome, start, stop) -> {
+                    pair.journal(journal, outcome);
+                    if (allure != null && !plan.untested().contains(pair.getUniqueId())) {
                         allure.pair(pair.suiteId(), pair.getUniqueId().toString(), pair.getDisplayName(), outcome,
-                                pair.knownWeak(outcome, known), start, stop);
+                                pair.knownWeak(outcome, baseline), start, stop);
                     }
                 });
-        return context.withRun(models, prefetcher, new GateBoard(plan.order(), prefetcher, config, baseline,
-                plan.gatedLanguages()), baseline, allure, startedAt, plan.gateOnly());
+        ClpExecutionContext withRun = context.withRun(models, prefetcher, new GateBoard(plan.order(), prefetcher, config,
+                baseline, plan.gatedLanguages()), baseline, allure, startedAt, plan.gateOnly(), journal, leftover);
+        journal.onInterrupt(() -> PartialRecords.partial(results(withRun.run()), withRun.run()));
+        return withRun;
     }
 
     /** Stops calls started early and closes their clients, when the run does not go ahead. */
@@ -153,7 +166,8 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         try {
             for (PairDescriptor p : run.gateOnly()) {
                 // asked for the gates only: recorded in run.json with the pairs that had tests
-                run.record(new RunRecord.Entry(p.suiteId(), run.prefetcher().await(p)));
+                run.prefetcher().await(p);
+                run.record(p);
             }
             // closing the clients first commits the cache's queue, so a write that fails at the end is in the summary
             run.prefetcher().close();
@@ -165,7 +179,11 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
                 run.allure().finish(results(run).allureEnvironment(), environment);
                 run.allure().failure().ifPresent(notWritten::add);
             }
-            results(run).writeResults(context, run, notWritten);
+            try {
+                results(run).writeResults(context, run, notWritten);
+            } finally {
+                run.journal().close();
+            }
         }
         if (!notWritten.isEmpty()) {
             throw new ResultsNotWritten("every verdict is in the summary, but results could not be written: "

@@ -2,9 +2,8 @@ package dev.clp.engine;
 
 import dev.clp.allure.AllureResults;
 import dev.clp.config.ClpConfig;
+import dev.clp.run.RunJournal;
 import dev.clp.scoring.Baseline;
-import dev.clp.scoring.RunRecord;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -22,16 +21,14 @@ final class ClpExecutionContext implements EngineExecutionContext {
     /**
      * The run-scoped state, made by the engine descriptor's {@code before} and closed by its {@code after}: the model
      * side, the prefetcher, the gates, the baseline, the Allure writer, when the run started, the pairs asked only for
-     * their gates, and the outcomes recorded for run.json.
+     * their gates, the journal that writes each outcome for run.json as it is recorded (none is kept in memory), and
+     * the entries a killed earlier run left in its journal (-1: none).
      */
     record Run(ModelSetup models, Prefetcher prefetcher, GateBoard gates, Baseline baseline, AllureResults allure,
-            java.time.Instant startedAt, List<PairDescriptor> gateOnly, List<RunRecord.Entry> entries) {
-        synchronized void record(RunRecord.Entry entry) {
-            entries.add(entry);
-        }
-
-        synchronized List<RunRecord.Entry> recorded() {
-            return List.copyOf(entries);
+            java.time.Instant startedAt, List<PairDescriptor> gateOnly, RunJournal journal, int leftover) {
+        /** Puts the pair's journaled entry next in run.json. */
+        void record(PairDescriptor pair) {
+            journal.record(pair.journalEntry());
         }
     }
 
@@ -42,9 +39,10 @@ final class ClpExecutionContext implements EngineExecutionContext {
     }
 
     ClpExecutionContext withRun(ModelSetup models, Prefetcher prefetcher, GateBoard gates, Baseline baseline,
-            AllureResults allure, java.time.Instant startedAt, List<PairDescriptor> gateOnly) {
+            AllureResults allure, java.time.Instant startedAt, List<PairDescriptor> gateOnly, RunJournal journal,
+            int leftover) {
         return new ClpExecutionContext(listener, config, new Run(models, prefetcher, gates, baseline, allure, startedAt,
-                List.copyOf(gateOnly), new ArrayList<>()));
+                List.copyOf(gateOnly), journal, leftover));
     }
 
     EngineExecutionListener listener() {

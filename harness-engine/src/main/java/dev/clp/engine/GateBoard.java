@@ -36,6 +36,11 @@ final class GateBoard {
         this.baseline = baseline;
     }
 
+    /** The pairs of the run. */
+    int pairs() {
+        return pairs.size();
+    }
+
     /** What the {@code clp.gate.*} keys demand. */
     static GatePolicy policy(ClpConfig.Gates g) {
         return new GatePolicy(g::maxGap, g.tolerance(), g.alpha(), g.minAnswered(), g.minBaselineCoverage(),

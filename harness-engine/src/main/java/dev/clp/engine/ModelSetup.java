@@ -43,6 +43,15 @@ record ModelSetup(CallStats stats, ModelClient model, CallStats fallbackStats, M
         return new ModelSetup(stats, model, fallbackStats, fallbackModel, fallback, evaluator);
     }
 
+    /**
+     * The run's questions for an in-process stand-in that answers from them; none for a real provider, which does not
+     * read them (they hold the text of every pair).
+     */
+    static Questions questions(ClpConfig config, RunPlan plan) {
+        dev.clp.model.spi.ModelProvider p = dev.clp.model.ModelClients.providers().get(config.model().spec().provider());
+        return p != null && p.inProcess() || config.extractorFallback().isPresent() ? plan.questions() : new Questions();
+    }
+
     @Override
     public void close() {
         try {

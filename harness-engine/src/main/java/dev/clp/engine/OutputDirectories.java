@@ -3,6 +3,7 @@ package dev.clp.engine;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.config.ConfigException;
+import dev.clp.run.RunJournal;
 import dev.clp.suite.SuiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,16 @@ final class OutputDirectories {
                 throw new ConfigException(ClpConstants.RESULTS_DIR + ": " + file + ": cannot remove the earlier run's "
                         + "results (" + SuiteWriter.reason(e) + "), which would otherwise stay as if they were this run's");
             }
+        }
+    }
+
+    /** The run's journal of pairs for run.json ({@link RunJournal}), started before the first model call. */
+    static RunJournal journal(ClpConfig config) {
+        try {
+            return RunJournal.open(config.output().resultsDir());
+        } catch (java.io.UncheckedIOException e) {
+            throw new ConfigException(ClpConstants.RESULTS_DIR + ": " + e.getMessage()
+                    + "; choose a writable directory with " + ClpConstants.RESULTS_DIR);
         }
     }
 

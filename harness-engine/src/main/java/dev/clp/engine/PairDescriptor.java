@@ -4,7 +4,6 @@ import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.PairOutcome;
-import dev.clp.scoring.RunRecord;
 import dev.clp.suite.Pair;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -32,6 +31,9 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
 
     private final Pair pair;
     private final String suiteId;
+    /** The pair's entry in the run's journal (-1: none), and its message when the journal could not take it. */
+    private volatile int journalEntry = -1;
+    private volatile String message;
 
     PairDescriptor(UniqueId uniqueId, Pair pair, String suiteId, Path file, int line) {
         super(uniqueId, "[" + suiteId + "] " + displayName(pair), Sources.file(file, line));
@@ -51,6 +53,18 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
         q = dev.clp.model.SafeText.oneLine(q).strip().replaceAll("\\s+", " ");
         return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
+    }
+
+    /** Writes the pair's run.json entry (with the message) to the journal; on the worker, before the outcome is out. */
+    void journal(dev.clp.run.RunJournal journal, PairOutcome full) {
+        int entry = journal.append(dev.clp.scoring.RunRecord.pairResult(new dev.clp.scoring.RunRecord.Entry(suiteId,
+                full)));
+        message = entry < 0 ? full.message() : null;
+        journalEntry = entry;
+    }
+
+    int journalEntry() {
+        return journalEntry;
     }
 
     Pair pair() {
@@ -131,30 +145,32 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     public ClpExecutionContext execute(ClpExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
         ClpExecutionContext.Run run = context.run();
         PairOutcome outcome = run.prefetcher().await(this);
-        run.record(new RunRecord.Entry(suiteId, outcome));
+        run.record(this);
         boolean known = knownWeak(outcome, run.baseline());
         ClpConfig config = context.config();
         if (outcome instanceof PairOutcome.Consistent) {
             return context;
         }
+        // the outcome kept is compact: its message, with the raw answers, is read back from run.json's journal
+        String message = journalEntry >= 0 ? run.journal().read(journalEntry).message() : this.message;
         if (outcome instanceof PairOutcome.Weak weak) {
             if (known) {
-                note(context, "KNOWN WEAK " + outcome.message() + " (weak in the baseline of "
+                note(context, "KNOWN WEAK " + message + " (weak in the baseline of "
                         + run.baseline().model() + " too; only new weak pairs count as regressions)");
                 return context;
             }
             if (config.gates().failOn() == ClpConfig.FailOn.PAIRS) {
-                throw new Failed(outcome.message(), weak.target().expectedLetter(),
+                throw new Failed(message, weak.target().expectedLetter(),
                         weak.target().chosenLetter());
             }
-            note(context, (run.baseline() != null ? "NEW WEAK " : "WEAK ") + outcome.message()
+            note(context, (run.baseline() != null ? "NEW WEAK " : "WEAK ") + message
                     + " (counted by the " + pair.lang() + " gates; " + ClpConstants.FAIL_ON + "=pairs fails every "
                     + (run.baseline() != null ? "new " : "") + "weak pair)");
             return context;
         }
         if (outcome instanceof PairOutcome.Error) {
-            throw new Failed(outcome.message());
+            throw new Failed(message);
         }
-        throw new NotPassed(outcome.message());
+        throw new NotPassed(message);
     }
 }

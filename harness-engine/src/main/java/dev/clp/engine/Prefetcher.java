@@ -1,5 +1,6 @@
 package dev.clp.engine;
 
+import dev.clp.scoring.CompactOutcome;
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.suite.Pair;
@@ -45,6 +46,8 @@ final class Prefetcher implements AutoCloseable {
     /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
     private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
     private OutcomeListener evaluated;
+    /** Source questions and names the compact outcomes share. */
+    private final Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private int submitted;
 
     /**
@@ -160,19 +163,20 @@ final class Prefetcher implements AutoCloseable {
         return pool.submit(() -> {
             long start = System.currentTimeMillis();
             PairOutcome outcome = evaluator.join().evaluate(pair);
-            deliver(suiteId, pair, descriptor, outcome, start, System.currentTimeMillis());
-            return outcome;
+            // once the sink has it (run.json's journal, Allure), only what the gates and the pair's test read is kept
+            return deliver(suiteId, pair, descriptor, outcome, start, System.currentTimeMillis())
+                    ? CompactOutcome.of(outcome, shared) : outcome;
         });
     }
 
-    /** Hands an outcome to the sink, or keeps it until {@link #begin} names one; pairs outside the order are dropped. */
-    private void deliver(String suiteId, Pair pair, PairDescriptor known, PairOutcome outcome, long start, long stop) {
+    /** Hands an outcome to the sink (true), or keeps it until {@link #begin} names one; pairs outside the order are dropped. */
+    private boolean deliver(String suiteId, Pair pair, PairDescriptor known, PairOutcome outcome, long start, long stop) {
         OutcomeListener sink;
         PairDescriptor descriptor = known;
         synchronized (this) {
             if (evaluated == null) {
                 undelivered.add(new Done(suiteId, pair, outcome, start, stop));
-                return;
+                return false;
             }
             sink = evaluated;
             if (descriptor == null) {
@@ -182,6 +186,7 @@ final class Prefetcher implements AutoCloseable {
         if (descriptor != null) {
             sink.evaluated(descriptor, outcome, start, stop);
         }
+        return descriptor != null;
     }
 
     @Override

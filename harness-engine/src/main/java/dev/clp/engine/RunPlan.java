@@ -18,7 +18,7 @@ import org.junit.platform.engine.UniqueId;
  * with a gate, as {suite id, language}.
  */
 record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<UniqueId> untested,
-        List<String[]> gatedLanguages, Questions key) {
+        List<String[]> gatedLanguages) {
 
     /** The baseline the regression gates compare with, when one is set and not being updated. */
     static Baseline baseline(ClpConfig config) {
@@ -34,14 +34,12 @@ record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<Un
 
     static RunPlan of(TestDescriptor engine, ClpConfig config) {
         List<PairDescriptor> order = new ArrayList<>();
-        Questions key = new Questions();
         Set<UniqueId> ordered = new HashSet<>();
         List<LanguageDescriptor> gated = new ArrayList<>();
         engine.accept(d -> {
             if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
                 order.add(p);
                 ordered.add(p.getUniqueId());
-                key.add(p.pair());
             }
             if (d instanceof GateDescriptor g && g.getParent().orElse(null) instanceof LanguageDescriptor l
                     && config.includesLanguage(l.lang()) && !gated.contains(l)) {
@@ -56,8 +54,7 @@ record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<Un
                 if (ordered.add(p.getUniqueId())) {
                     order.add(p);
                     forGates.add(p);
-                    key.add(p.pair());
-                }
+                    }
             }
         }
         Set<UniqueId> untested = new HashSet<>();
@@ -67,6 +64,16 @@ record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<Un
             l.getParent().filter(SuiteDescriptor.class::isInstance).map(SuiteDescriptor.class::cast)
                     .ifPresent(s -> gatedLanguages.add(new String[] {s.suiteId(), l.lang()}));
         }
-        return new RunPlan(List.copyOf(order), List.copyOf(forGates), untested, gatedLanguages, key);
+        return new RunPlan(List.copyOf(order), List.copyOf(forGates), untested, gatedLanguages);
+    }
+
+    /**
+     * The questions the run asks, for a stand-in model that answers from them; made only for one (an HTTP provider
+     * ignores them, and they hold the text of every pair).
+     */
+    Questions questions() {
+        Questions key = new Questions();
+        order.forEach(p -> key.add(p.pair()));
+        return key;
     }
 }

@@ -141,30 +141,34 @@ final class RunResults {
         return warnings;
     }
 
-    /**
-     * Writes run.json and gates.json (and the baseline when asked) and publishes the summary table, which always
-     * carries every verdict; a file that cannot be written is added to {@code notWritten} and named in the table.
-     */
-    void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run, List<String> notWritten) {
+    /** The run's record without its pairs (they are in the journal) and with the given summaries. */
+    RunRecord record(ClpExecutionContext.Run run, List<LanguageSummary> summaries, Instant finishedAt) {
         Map<String, String> suites = new LinkedHashMap<>();
         for (TestDescriptor child : getChildren()) {
             if (child instanceof SuiteDescriptor s) {
                 suites.put(s.suiteId(), s.suiteVersion());
             }
         }
-        List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
-        Instant finishedAt = Instant.now();
         RunUsage usage = RunUsage.of(stats, config.cache().mode(), cacheWarnings(), fallback == null ? null
                 : RunUsage.FallbackUsage.of(fallback.name(), fallback.asked(), fallback.resolved(), fallbackStats));
         boolean simulated = model.simulated() || stats.simulatedAnswers();
-        RunRecord record = new RunRecord(model.name(), simulated, startedAt, finishedAt, RunSettings.of(config), usage, suites,
-                summaries, run.recorded(), run.baseline() == null ? null : run.baseline().model());
+        return new RunRecord(model.name(), simulated, startedAt, finishedAt, RunSettings.of(config), usage, suites,
+                summaries, List.of(), run.baseline() == null ? null : run.baseline().model());
+    }
+
+    /**
+     * Writes run.json and gates.json (and the baseline when asked) and publishes the summary table, which always
+     * carries every verdict; a file that cannot be written is added to {@code notWritten} and named in the table.
+     */
+    void writeResults(ClpExecutionContext context, ClpExecutionContext.Run run, List<String> notWritten) {
+        List<LanguageSummary> summaries = List.copyOf(run.gates().all().values());
+        Instant finishedAt = Instant.now();
+        boolean simulated = model.simulated() || stats.simulatedAnswers();
+        RunRecord record = record(run, summaries, finishedAt);
         Path runJson = config.output().resultsDir().resolve("run.json");
         Path written = null;
         try {
-            written = config.shard().isPresent()
-                    ? ShardResults.write(record, config.shard().get(), run.gates(), config.output().resultsDir())
-                    : record.write(config.output().resultsDir());
+            written = ShardResults.writeRun(record, config, run.gates(), run.journal());
         } catch (java.io.UncheckedIOException e) {
             notWritten.add(e.getMessage());
         }
@@ -184,7 +188,8 @@ final class RunResults {
         java.time.Duration took = java.time.Duration.between(startedAt, finishedAt);
         StringBuilder table = new StringBuilder(config.shard().isPresent() ? dev.clp.scoring.ShardGates.table(
                 model.name(), simulated, summaries, config.shard().get().toString(), shown, took)
-                : SummaryTable.render(model.name(), simulated, summaries, shown, took)).append(usageLine());
+                : SummaryTable.render(model.name(), simulated, summaries, shown, took)).append(usageLine())
+                .append(PartialRecords.resumed(config, run.leftover(), stats.cacheHits()));
         notWritten.forEach(w -> table.append("NOT WRITTEN: ").append(w).append('\n'));
         entry.put(SUMMARY_KEY, table.toString());
         if (written != null) {

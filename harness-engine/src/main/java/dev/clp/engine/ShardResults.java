@@ -21,13 +21,21 @@ final class ShardResults {
     private ShardResults() {
     }
 
+    /** Writes run.json (and gates.json unless the run is a shard) into {@code clp.results.dir}; returns run.json. */
+    static Path writeRun(RunRecord record, ClpConfig config, GateBoard gates, dev.clp.run.RunJournal journal) {
+        Path dir = config.output().resultsDir();
+        return config.shard().isPresent() ? write(record, config.shard().get(), gates, dir, journal)
+                : record.write(dir, journal);
+    }
+
     /** Writes the shard's run.json into {@code dir}; returns its path. */
-    static Path write(RunRecord record, ClpConfig.Shard shard, GateBoard gates, Path dir) {
+    static Path write(RunRecord record, ClpConfig.Shard shard, GateBoard gates, Path dir,
+            dev.clp.run.RunJournal journal) {
         RunDocument doc = record.run().asShard(shard.index(), shard.count(), l -> {
             LanguageSummary s = gates.summary(l.suite(), l.lang());
             return s != null && ShardGates.unreadable(s, shard.toString()).isPresent();
         });
-        Path file = doc.write(dir.resolve(RunDocument.FILE));
+        Path file = journal.write(doc, dir.resolve(RunDocument.FILE));
         try {
             Files.deleteIfExists(dir.resolve(GatesDocument.FILE));
         } catch (IOException e) {

@@ -28,6 +28,8 @@ import org.apiguardian.api.API;
  * @param mergedShards in the record {@code clp merge} writes: how many shards it was merged from (else left out)
  * @param languages one per suite and language
  * @param pairs every pair's outcome
+ * @param partial only in the record of a run that did not finish: why (left out otherwise); such a record has the
+ *     pairs answered until then and no language
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunDocument(String format, String model, boolean simulated, String startedAt, String finishedAt,
@@ -35,7 +37,7 @@ public record RunDocument(String format, String model, boolean simulated, String
         @JsonInclude(JsonInclude.Include.NON_NULL) String baselineModel,
         @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer mergedShards, List<Language> languages,
-        List<PairResult> pairs) {
+        List<PairResult> pairs, @JsonInclude(JsonInclude.Include.NON_NULL) String partial) {
 
     /** The format tag of {@code run.json}. */
     public static final String FORMAT = "clp-run/v1";
@@ -46,6 +48,22 @@ public record RunDocument(String format, String model, boolean simulated, String
         suites = suites == null ? Map.of() : suites;
         languages = languages == null ? List.of() : List.copyOf(languages);
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
+    }
+
+    /** The record of a whole run (neither a shard nor a merge), finished or {@code partial}. */
+    public RunDocument(String format, String model, boolean simulated, String startedAt, String finishedAt,
+            RunSettings settings, RunUsage usage, Map<String, String> suites, String baselineModel,
+            List<Language> languages, List<PairResult> pairs, String partial) {
+        this(format, model, simulated, startedAt, finishedAt, settings, usage, suites, baselineModel, null, null,
+                languages, pairs, partial);
+    }
+
+    /** The record of a finished run (no {@code partial}), a shard's or a merge's. */
+    public RunDocument(String format, String model, boolean simulated, String startedAt, String finishedAt,
+            RunSettings settings, RunUsage usage, Map<String, String> suites, String baselineModel, Shard shard,
+            Integer mergedShards, List<Language> languages, List<PairResult> pairs) {
+        this(format, model, simulated, startedAt, finishedAt, settings, usage, suites, baselineModel, shard,
+                mergedShards, languages, pairs, null);
     }
 
     /**
@@ -67,7 +85,7 @@ public record RunDocument(String format, String model, boolean simulated, String
             RunSettings settings, RunUsage usage, Map<String, String> suites, String baselineModel,
             List<Language> languages, List<PairResult> pairs) {
         this(format, model, simulated, startedAt, finishedAt, settings, usage, suites, baselineModel, null, null,
-                languages, pairs);
+                languages, pairs, null);
     }
 
     /**

@@ -83,24 +83,46 @@ public record RunRecord(String model, boolean simulated, Instant startedAt, Inst
         }
         List<RunDocument.PairResult> pairs = new ArrayList<>();
         for (Entry e : entries) {
-            PairOutcome o = e.outcome();
-            SideResult en = null;
-            SideResult target = null;
-            Boolean flaky = null;
-            if (o instanceof PairOutcome.Graded g) {
-                en = g.en();
-                target = g.target();
-                flaky = g.flaky();
-            } else if (o instanceof PairOutcome.Unparseable u) {
-                en = u.en();
-                target = u.target();
-            }
-            pairs.add(new RunDocument.PairResult(e.suite(), o.pair().id(), o.pair().lang(),
-                    dev.clp.suite.PairIds.question(o.pair()), o.kind(), flaky, en == null ? null : side(en),
-                    en == null ? null : side(target), o.message()));
+            pairs.add(pairResult(e));
         }
         return new RunDocument(RunDocument.FORMAT, model, simulated, startedAt.toString(), finishedAt.toString(),
                 settings, usage, suites, baselineModel, langs, pairs);
+    }
+
+    /**
+     * Writes {@code run.json}, its pairs streamed from the run's journal (this record's own entries are not written),
+     * and {@code gates.json} atomically into the directory; returns run.json's path.
+     */
+    public Path write(Path dir, dev.clp.run.RunJournal journal) {
+        Path file = journal.write(run(), dir.resolve(RunDocument.FILE));
+        gates().write(dir.resolve(GatesDocument.FILE));
+        return file;
+    }
+
+    /** The content of {@code run.json} for a run that did not finish: no language, and why it is partial. */
+    public RunDocument partialRun(String why) {
+        RunDocument d = run();
+        return new RunDocument(d.format(), d.model(), d.simulated(), d.startedAt(), d.finishedAt(), d.settings(),
+                d.usage(), d.suites(), d.baselineModel(), List.of(), d.pairs(), why);
+    }
+
+    /** One pair's entry of {@code run.json}. */
+    public static RunDocument.PairResult pairResult(Entry e) {
+        PairOutcome o = e.outcome();
+        SideResult en = null;
+        SideResult target = null;
+        Boolean flaky = null;
+        if (o instanceof PairOutcome.Graded g) {
+            en = g.en();
+            target = g.target();
+            flaky = g.flaky();
+        } else if (o instanceof PairOutcome.Unparseable u) {
+            en = u.en();
+            target = u.target();
+        }
+        return new RunDocument.PairResult(e.suite(), o.pair().id(), o.pair().lang(),
+                dev.clp.suite.PairIds.question(o.pair()), o.kind(), flaky, en == null ? null : side(en),
+                en == null ? null : side(target), o.message());
     }
 
     /** The content of {@code gates.json}: every gate of the run with its figures and verdict. */

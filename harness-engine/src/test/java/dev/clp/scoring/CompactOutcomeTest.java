@@ -1,0 +1,104 @@
+package dev.clp.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clp.suite.Pair;
+import dev.clp.testing.SuiteFixtures;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The gates decide from compact outcomes exactly what they decide from the outcomes they came from. */
+class CompactOutcomeTest {
+
+    private static final String[] ANSWERS = {"A", "B", "C", "D", "I cannot answer that", "Answer: B", "(c)"};
+
+    private static SideResult side(String lang, Pair pair, Random random, int samples) {
+        List<String> choices = (lang.equals("en") ? pair.en() : pair.target()).choices();
+        int expected = (lang.equals("en") ? pair.en() : pair.target()).answer();
+        List<String> answers = new ArrayList<>();
+        List<Extraction> extractions = new ArrayList<>();
+        for (int k = 0; k < samples; k++) {
+            // mostly right, sometimes another letter, sometimes unreadable
+            String a = random.nextDouble() < 0.6 ? String.valueOf((char) ('A' + expected))
+                    : ANSWERS[random.nextInt(ANSWERS.length)];
+            answers.add(a);
+            extractions.add(AnswerExtractor.extract(lang, a, choices));
+        }
+        return new SideResult(lang, "prompt " + pair.id(), answers, extractions, expected);
+    }
+
+    private static PairOutcome outcome(Pair p, Random random, int samples) {
+        double roll = random.nextDouble();
+        if (roll < 0.03) {
+            return new PairOutcome.Error(p, p.lang(), "HTTP 503 from http://127.0.0.1/v1");
+        }
+        if (roll < 0.05) {
+            return new PairOutcome.NotRun(p, "budget spent");
+        }
+        SideResult en = side("en", p, random, samples);
+        SideResult t = side(p.lang(), p, random, samples);
+        if (en.unparseable()) {
+            return new PairOutcome.Unparseable(p, en, t, "en", "unparseable");
+        }
+        if (!en.correct()) {
+            return new PairOutcome.NotApplicable(p, en, t);
+        }
+        if (t.unparseable()) {
+            return new PairOutcome.Unparseable(p, en, t, p.lang(), "unparseable");
+        }
+        return t.correct() ? new PairOutcome.Consistent(p, en, t) : new PairOutcome.Weak(p, en, t);
+    }
+
+    @Test
+    void gatesDecideTheSameFromCompactOutcomes() {
+        for (int samples : new int[] {1, 3}) {
+            Random random = new Random(17 + samples);
+            List<RunGates.LanguageOutcomes> full = new ArrayList<>();
+            List<RunGates.LanguageOutcomes> compact = new ArrayList<>();
+            Map<String, Baseline.PairResult> before = new HashMap<>();
+            Map<String, String> shared = new ConcurrentHashMap<>();
+            for (String lang : new String[] {"sw", "yo", "zh"}) {
+                List<PairOutcome> outcomes = new ArrayList<>();
+                for (int i = 0; i < 240; i++) {
+                    // several pairs per source question: the clusters must survive compaction
+                    Pair p = SuiteFixtures.pair(lang, "  source question " + (i / 4) + " variant " + (i % 4) + " ",
+                            i % 4);
+                    Pair clustered = new Pair(p.id(), p.lang(), p.source(), p.subject(), p.en(), p.target(),
+                            new dev.clp.suite.Perturbation(new dev.clp.suite.Perturbation.Part(
+                                    "  source question " + (i / 4) + " ", "noise ", null), null, 1), p.provenance());
+                    outcomes.add(outcome(i % 2 == 0 ? clustered : p, random, samples));
+                    if (i % 3 == 0) {
+                        before.put(p.id(), new Baseline.PairResult(lang, i % 6 == 0 ? "weak" : "consistent",
+                                1.0, i % 6 == 0 ? 0.0 : 1.0));
+                    }
+                }
+                full.add(new RunGates.LanguageOutcomes("s", lang, outcomes));
+                compact.add(new RunGates.LanguageOutcomes("s", lang,
+                        outcomes.stream().map(o -> CompactOutcome.of(o, shared)).toList()));
+            }
+            Baseline baseline = new Baseline("sim:gpt-4o", "2026-11-30", samples, 0.0, Map.of("s", "1"),
+                    Map.of("s", before));
+            for (Baseline b : java.util.Arrays.asList(null, baseline)) {
+                GatePolicy policy = GatePolicy.defaults(0.10);
+                List<LanguageSummary> expected = RunGates.evaluate(full, policy, b);
+                List<LanguageSummary> actual = RunGates.evaluate(compact, policy, b);
+                // every figure, verdict and message (GapStatistics has no toString: its figures are compared below)
+                assertThat(actual.toString().replaceAll("GapStatistics@\\w+", ""))
+                        .isEqualTo(expected.toString().replaceAll("GapStatistics@\\w+", ""));
+                for (int i = 0; i < expected.size(); i++) {
+                    assertThat(actual.get(i).stats()).usingRecursiveComparison().isEqualTo(expected.get(i).stats());
+                }
+                assertThat(RunGates.evaluate(full, policy, b)).allSatisfy(l -> {
+                    assertThat(l.weak()).isPositive();
+                    assertThat(l.unparseable() + l.flaky()).isPositive();
+                    assertThat(l.stats().clusters()).isLessThan(l.stats().n());
+                });
+            }
+        }
+    }
+}
