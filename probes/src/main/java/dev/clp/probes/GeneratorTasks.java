@@ -17,6 +17,8 @@ public final class GeneratorTasks {
     public static final String QUESTION = "question";
     /** Delimits the wrong option a distraction should make plausible; its presence marks a distraction task. */
     public static final String WRONG_OPTION = "wrong_option";
+    /** Delimits the right option of the question a distraction is written for (it must not contradict it). */
+    public static final String CORRECT_OPTION = "correct_option";
     /** Delimits a JSON array of wrong options, one distraction wanted for each (a batched distraction task). */
     public static final String WRONG_OPTIONS = "wrong_options";
     /** Translation format: a {@code {question, choices}} JSON object. */
@@ -37,6 +39,8 @@ public final class GeneratorTasks {
     public static final String CHANGED = "CHANGED";
     /** The label before a distraction in the answer to a distraction task. */
     public static final String DISTRACTION_LABEL = "Distraction:";
+    /** The label before a distraction in the answer to the reference strategy's (the published) distraction task. */
+    public static final String REFERENCE_LABEL = "Generated Distraction:";
     private static final Pattern TRANSLATE_OPEN = Pattern.compile("<translate to=\"([A-Za-z-]+)\"[^>]*>");
 
     private GeneratorTasks() {

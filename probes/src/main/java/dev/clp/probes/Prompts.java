@@ -17,22 +17,44 @@ final class Prompts {
     private Prompts() {
     }
 
-    static String distraction(String question, String wrongOption) {
-        return "You help build a robustness test for multiple-choice questions. Write one or two sentences that can "
-                + "be placed before or after the question below. They must not change what the question asks or "
-                + "which option is correct, and must not state the answer, but they should make the given wrong "
-                + "option look plausible to a careless reader. Reply with the sentences only, after \""
-                + GeneratorTasks.DISTRACTION_LABEL + "\".\n\n"
-                + wrap(GeneratorTasks.QUESTION, question) + "\n" + wrap(GeneratorTasks.WRONG_OPTION, wrongOption);
+    /**
+     * The reference strategy's writer prompt: the instructions of the published {@code get_distraction}, in this
+     * project's words and markup. As published, the writer is told not to contradict the correct answer but is not
+     * given it, and the distraction has no length limit.
+     */
+    static String referenceDistraction(String question, String wrongOption) {
+        return "You are skilled at working a subtle distraction into a question, built on an incorrect option. Write "
+                + "a distraction that leans towards the incorrect option given below while leaving the quality and "
+                + "meaning of the question untouched, following these rules:\n"
+                + "1. The distraction fits naturally into the context of the question, but it must not openly bring in "
+                + "false information and must not contradict the correct answer.\n"
+                + "2. The distraction is subtle: it must not be obvious that it is connected with the incorrect "
+                + "option.\n\n" + wrap(GeneratorTasks.QUESTION, question) + "\n"
+                + wrap(GeneratorTasks.WRONG_OPTION, wrongOption) + "\n\nAnswer in this form: \""
+                + GeneratorTasks.REFERENCE_LABEL + " <a subtle distraction that fits the context, built on the "
+                + "incorrect option>\"";
     }
 
-    static String distractions(String question, List<String> wrongOptions) {
+    /** The improved strategy's writer prompt for one wrong option; the writer knows the answer it must not contradict. */
+    static String distraction(String question, String correct, String wrongOption) {
+        return "You help build a robustness test for multiple-choice questions. Write one or two sentences that can "
+                + "be placed before or after the question below. They must not change what the question asks or "
+                + "which option is correct, must not contradict the correct answer given below and must not state or "
+                + "hint at it, but they should make the given wrong option look plausible to a careless reader. Reply "
+                + "with the sentences only, with no introduction or comment, after \""
+                + GeneratorTasks.DISTRACTION_LABEL + "\".\n\n" + wrap(GeneratorTasks.QUESTION, question) + "\n"
+                + wrap(GeneratorTasks.CORRECT_OPTION, correct) + "\n" + wrap(GeneratorTasks.WRONG_OPTION, wrongOption);
+    }
+
+    /** The same for several wrong options in one call. */
+    static String distractions(String question, String correct, List<String> wrongOptions) {
         return "You help build a robustness test for multiple-choice questions. For each wrong option listed below, "
                 + "write one or two sentences that can be placed before or after the question. They must not change "
-                + "what the question asks or which option is correct, and must not state the answer, but they should "
-                + "make that wrong option look plausible to a careless reader. Reply with a JSON array of strings only, "
-                + "one per wrong option, in the order given.\n\n" + wrap(GeneratorTasks.QUESTION, question) + "\n"
-                + wrap(GeneratorTasks.WRONG_OPTIONS, json(wrongOptions));
+                + "what the question asks or which option is correct, must not contradict the correct answer given "
+                + "below and must not state or hint at it, but they should make that wrong option look plausible to a "
+                + "careless reader. Reply with a JSON array of strings only, one per wrong option, in the order given, "
+                + "with no introduction or comment.\n\n" + wrap(GeneratorTasks.QUESTION, question) + "\n"
+                + wrap(GeneratorTasks.CORRECT_OPTION, correct) + "\n" + wrap(GeneratorTasks.WRONG_OPTIONS, json(wrongOptions));
     }
 
     static String translateTexts(String from, String to, List<String> texts) {

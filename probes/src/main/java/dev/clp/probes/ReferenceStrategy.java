@@ -89,7 +89,7 @@ final class ReferenceStrategy implements SearchStrategy {
         GeneratorSettings s = search.settings();
         Side en = node.en();
         String label = "seed " + node.seedIndex() + " depth " + (node.depth() + 1);
-        String reply = search.ledger().ask(search.model(s.writer()), Kind.DISTRACTION, Prompts.distraction(en.question(),
+        String reply = search.ledger().ask(search.model(s.writer()), Kind.DISTRACTION, Prompts.referenceDistraction(en.question(),
                 en.choices().get(w)), s.distractionTemperature(), Panel.ANSWER_TOKENS, label + " distraction", "en").text();
         String d = BatchedCalls.distractionText(reply);
         if (d.isEmpty()) {

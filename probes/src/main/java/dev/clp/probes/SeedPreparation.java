@@ -82,7 +82,7 @@ final class SeedPreparation {
         if (s.checks()) {
             Side t = target.get();
             if (!Checks.looksLike(s.lang(), t.question(), en.question())
-                    || !Checks.looksLike(s.lang(), String.join(" ", t.choices()), String.join(" ", en.choices()))) {
+                    || !Checks.optionsLookLike(s.lang(), t.choices(), en.choices())) {
                 Search.count(skipped, "language-identity");
                 return Optional.empty();
             }
