@@ -359,12 +359,19 @@ final class GenerateCommand implements Callable<Integer> {
                     r.rejected());
             if (r.accepted().stream().anyMatch(SuiteOutput::simulated)) {
                 Map<String, Integer> defects = new java.util.TreeMap<>();
-                r.accepted().forEach(p -> dev.clp.probes.SimulatedDefects.of(p).ifPresent(d -> defects.merge(d, 1,
-                        Integer::sum)));
+                int ungraded = 0;
+                for (Pair p : r.accepted()) {
+                    if (!dev.clp.probes.SimulatedDefects.graded(p)) {
+                        ungraded++;
+                    }
+                    dev.clp.probes.SimulatedDefects.of(p).ifPresent(d -> defects.merge(d, 1, Integer::sum));
+                }
                 int bad = defects.values().stream().mapToInt(Integer::intValue).sum();
-                out.printf(Locale.ROOT, "%s: accepted pairs with a defect (simulator ground truth): %d %s; sound pairs per"
-                        + " 1,000 calls %.2f%n", r.settings().strategy().name(), bad, defects,
-                        r.calls() == 0 ? 0 : (r.accepted().size() - bad) * 1000.0 / r.calls());
+                int sound = r.accepted().size() - bad - ungraded;
+                out.printf(Locale.ROOT, "%s: accepted pairs with a defect (the simulation's record of the faults it put "
+                        + "in): %d %s; not in the record: %d; sound pairs per 1,000 calls %.2f%n",
+                        r.settings().strategy().name(), bad, defects, ungraded,
+                        r.calls() == 0 ? 0 : sound * 1000.0 / r.calls());
             }
         }
     }

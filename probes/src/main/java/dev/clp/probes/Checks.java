@@ -1,6 +1,5 @@
 package dev.clp.probes;
 
-import dev.clp.probes.sim.SimulatedText;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,10 +64,6 @@ final class Checks {
     static boolean looksLike(String lang, String translated, String source) {
         if (translated == null || translated.isBlank()) {
             return false;
-        }
-        var simulated = SimulatedText.language(translated);
-        if (simulated.isPresent()) {
-            return simulated.get().equals(lang);
         }
         if (normalize(translated).equals(normalize(source))) {
             return false;
@@ -228,7 +223,7 @@ final class Checks {
     }
 
     private static String normalize(String s) {
-        return SimulatedText.strip(s).toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]+", " ")
+        return s.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}]+", " ")
                 .replaceAll("\\s+", " ").strip();
     }
 }
