@@ -76,17 +76,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "0", description = "Use at most this many seed questions (0: all)")
     private int maxSeeds;
 
-    @Option(names = "--writer", paramLabel = "MODEL", description = "Distraction writer (default: first panel model)")
+    @Option(names = "--writer", paramLabel = "MODEL", description = "Distraction writer (default: first panel model; reference: the panel's gpt-4o-mini if any)")
     private String writer;
 
-    @Option(names = "--translator", paramLabel = "MODEL", description = "Translator (default: first panel model)")
+    @Option(names = "--translator", paramLabel = "MODEL", description = "Translator (default: first panel model; reference: the panel's gpt-4o if any)")
     private String translator;
 
     @Option(names = "--judge", paramLabel = "MODEL", description = "Meaning judge, improved strategy (default: translator)")
     private String judge;
 
     @Option(names = "--extractor", paramLabel = "MODEL",
-            description = "Answer reader for --extraction model (default: first panel model)")
+            description = "Answer reader for --extraction model (default: first panel model; reference: the panel's "
+                    + "gpt-4o-mini if any)")
     private String extractor;
 
     @Option(names = "--holdout", split = ",", paramLabel = "MODEL",
@@ -103,7 +104,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Levels once a pair is accepted (${DEFAULT-VALUE})")
     private int extendedDepth;
 
-    @Option(names = "--max-per-seed", defaultValue = "3", description = "Accepted pairs per seed (${DEFAULT-VALUE})")
+    @Option(names = "--max-per-seed", defaultValue = "3", description = "Accepted pairs per seed (${DEFAULT-VALUE}); reference: max_good, pairs at target rate <= 0.2 after"
+                    + " which a seed leaves the queue (no limit on what is kept)")
     private int maxPerSeed;
 
     @Option(names = "--batch-size", defaultValue = "4", description = "Seeds searched together (${DEFAULT-VALUE})")

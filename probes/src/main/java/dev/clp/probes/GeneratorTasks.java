@@ -31,6 +31,12 @@ public final class GeneratorTasks {
     public static final String PERTURBED = "perturbed";
     /** Delimits a JSON array of {original, perturbed, options, correct} items in a batched judge task. */
     public static final String PERTURBED_LIST = "perturbed_list";
+    /** Translation format of the reference: a {@code {question, choices, answer}} object, answered {@code {text, choices, answer}}. */
+    public static final String FORMAT_PUBLISHED = "json-answer";
+    /** Delimits a translator's reply the reference's second call re-extracts as JSON. */
+    public static final String MODEL_REPLY = "model_reply";
+    /** Delimits the options as a list (the published answer prompt's {@code ['a', 'b']}) in the reference's reading call. */
+    public static final String CHOICES_LIST = "choices_list";
     /** Delimits another model's answer in a reference-strategy extraction task. */
     public static final String MODEL_ANSWER = "model_answer";
     /** What a judge answers when the perturbation keeps the meaning and the right option. */

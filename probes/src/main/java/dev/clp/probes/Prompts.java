@@ -131,6 +131,77 @@ final class Prompts {
                 + wrap("options", options.toString().strip()) + "\n" + wrap(GeneratorTasks.MODEL_ANSWER, answer);
     }
 
+    /**
+     * The reference's seed translation (the published {@code English2<Language>} instructions, in this project's words):
+     * question, options and answer, the answer translated too so that it can be matched by its text. The published
+     * prompt is written in the target language; this one is in English (probes/README.md, remaining differences).
+     */
+    static String referenceTranslateQuestion(String lang, Side en) {
+        ObjectNode q = JSON.createObjectNode();
+        q.put("question", en.question());
+        var choices = q.putArray("choices");
+        en.choices().forEach(choices::add);
+        q.put("answer", en.answerText());
+        return "You are a professional translator. Translate the text, the options and the answer below into "
+                + name(lang) + " accurately and naturally, keeping what the question and the options mean. Follow "
+                + "these rules strictly:\n- The translation of the answer and of the options keeps their meaning "
+                + "completely, with nothing changed, added or left out.\n- Every sentence with a question mark is "
+                + "still a question after translation, with its tone and structure unchanged.\n- The translation reads "
+                + "naturally in " + name(lang) + ", not word for word.\n\nReply in this form: {\"text\": \"<the "
+                + "translated text>\", \"choices\": [\"<translated option 1>\", \"<translated option 2>\", ...], "
+                + "\"answer\": \"<the translated answer>\"}\n\n"
+                + GeneratorTasks.translateOpen(lang, GeneratorTasks.FORMAT_PUBLISHED) + json(q) + "</"
+                + GeneratorTasks.TRANSLATE + ">";
+    }
+
+    /** The reference's second translation call: the JSON re-extracted from the translator's reply, language unchanged. */
+    static String referenceExtractTranslation(String reply) {
+        return "You are an expert in processing JSON. From the model's reply below, output the full text, the choices "
+                + "and the answer as JSON, exactly as the reply has them, without changing their language.\n\n"
+                + wrap(GeneratorTasks.MODEL_REPLY, reply) + "\n\nOutput format: {\"text\": \"<the full text>\", "
+                + "\"choices\": [\"<choice 1>\", \"<choice 2>\", ...], \"answer\": \"<the answer>\"}";
+    }
+
+    /** The system message of the reference's answer and reading calls. */
+    static final String REFERENCE_SYSTEM = "You are a helpful assistant.";
+
+    /**
+     * The reference's answer prompt (the published {@code simulate}): an instruction, the question, and the options as
+     * a list without letters. The published instruction is in the question's language; this one is in English.
+     */
+    static String referenceAnswer(String question, List<String> choices) {
+        return "Complete the following multiple-choice question by choosing the one option that fits it best. Choose "
+                + "strictly from the options given, without explaining and without changing them:\n" + question
+                + "\n" + pythonList(choices) + "\n";
+    }
+
+    /** The reference's reading call (the published {@code extract_answer_dk}): the chosen option's text, as JSON. */
+    static String referenceReadAnswer(String question, String answer, List<String> choices) {
+        return "You are an expert in processing JSON. From the list of choices, select the final answer the model "
+                + "gave, based on the question and on the model's answer.\n\n" + wrap("question_text", question)
+                + "\n" + wrap(GeneratorTasks.MODEL_ANSWER, answer) + "\n" + wrap(GeneratorTasks.CHOICES_LIST,
+                pythonList(choices)) + "\n\nOutput format: {\"final_answer\": <the extracted answer, exactly as the "
+                + "option is written in the choices>}";
+    }
+
+    /** A list of strings as Python prints it ({@code ['a', "it's"]}), as the published prompts show options. */
+    static String pythonList(List<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            String s = items.get(i);
+            char q = s.contains("'") && !s.contains("\"") ? '"' : '\'';
+            sb.append(i == 0 ? "" : ", ").append(q);
+            for (char c : s.toCharArray()) {
+                if (c == '\\' || c == q) {
+                    sb.append('\\');
+                }
+                sb.append(c == '\n' ? "\\n" : String.valueOf(c));
+            }
+            sb.append(q);
+        }
+        return sb.append(']').toString();
+    }
+
     private static String name(String lang) {
         return Languages.name(lang);
     }

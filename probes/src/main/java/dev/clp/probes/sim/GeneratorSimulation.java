@@ -47,7 +47,7 @@ public final class GeneratorSimulation implements SimulatedTask {
     @Override
     public Reading read(String prompt) {
         Optional<String> lang = SimulatedText.language(prompt);
-        String text = prompt;
+        String text = lettered(prompt);
         if (lang.isPresent()) {
             text = SimulatedText.decodeMarked(text);
             String l = lang.get();
@@ -72,6 +72,30 @@ public final class GeneratorSimulation implements SimulatedTask {
             out.append(OPTION_LINE.matcher(line).matches() ? line : SimulatedWriting.asRead(line, options.toString()));
         }
         return new Reading(out.toString(), lang);
+    }
+
+    /**
+     * The published answer prompt (an instruction line, the question, the options as a Python list) laid out as a
+     * lettered question, which is how the engine's simulator reads a question; any other prompt as it is.
+     */
+    private static String lettered(String prompt) {
+        String[] lines = prompt.strip().split("\n");
+        if (lines.length < 3) {
+            return prompt;
+        }
+        List<String> choices = pythonList(lines[lines.length - 1].strip());
+        if (choices == null || choices.size() < 2) {
+            return prompt;
+        }
+        StringBuilder sb = new StringBuilder(lines[0]).append("\n\nQuestion: ");
+        for (int i = 1; i < lines.length - 1; i++) {
+            sb.append(i > 1 ? " " : "").append(lines[i]);
+        }
+        sb.append("\n\n");
+        for (int i = 0; i < choices.size(); i++) {
+            sb.append((char) ('A' + i)).append(". ").append(choices.get(i)).append('\n');
+        }
+        return sb.append("\nAnswer:").toString();
     }
 
     /** The answer to a generator task, or empty when the prompt is not one. */
@@ -114,7 +138,27 @@ public final class GeneratorSimulation implements SimulatedTask {
             }
             return Optional.of(SimulatedTask.reply(verdict(original, perturbed.get(), right)));
         }
+        Optional<String> reply = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_REPLY);
+        if (reply.isPresent()) {
+            String r = reply.get();
+            int start = r.indexOf('{');
+            int end = r.lastIndexOf('}');
+            return Optional.of(SimulatedTask.reply(start >= 0 && end > start ? r.substring(start, end + 1) : "{}"));
+        }
+        Optional<String> list = GeneratorTasks.unwrap(prompt, GeneratorTasks.CHOICES_LIST);
         Optional<String> answer = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_ANSWER);
+        if (list.isPresent() && answer.isPresent()) {
+            List<String> choices = pythonList(list.get().strip());
+            String letter = choices == null ? "NONE" : readBack(answer.get(), choices.size());
+            int at = letter.length() == 1 ? letter.charAt(0) - 'A' : -1;
+            String chosen = choices != null && at >= 0 && at < choices.size() ? choices.get(at) : "none";
+            try {
+                return Optional.of(SimulatedTask.reply(JSON.writeValueAsString(
+                        JSON.createObjectNode().put("final_answer", chosen))));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (answer.isPresent()) {
             return Optional.of(SimulatedTask.reply(readBack(answer.get(), optionCount(prompt))));
         }
@@ -169,6 +213,42 @@ public final class GeneratorSimulation implements SimulatedTask {
         } catch (JsonProcessingException e) {
             return "I could not read the list of options.";
         }
+    }
+
+    /** The strings of a list as Python prints it, or null when the text is not one. */
+    static List<String> pythonList(String text) {
+        if (!text.startsWith("[") || !text.endsWith("]")) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        int i = 1;
+        while (i < text.length() - 1) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == ',') {
+                i++;
+                continue;
+            }
+            if (c != '\'' && c != '"') {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder();
+            int j = i + 1;
+            for (; j < text.length() && text.charAt(j) != c; j++) {
+                char d = text.charAt(j);
+                if (d == '\\' && j + 1 < text.length()) {
+                    char e = text.charAt(++j);
+                    sb.append(e == 'n' ? '\n' : e);
+                } else {
+                    sb.append(d);
+                }
+            }
+            if (j >= text.length()) {
+                return null;
+            }
+            out.add(sb.toString());
+            i = j + 1;
+        }
+        return out;
     }
 
     /** The simulator reads back the letter from one of its own answer formats, or says NONE. */

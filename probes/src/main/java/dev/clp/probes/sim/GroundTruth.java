@@ -46,6 +46,15 @@ public final class GroundTruth {
     private record Options(List<String> english, String fault) {
     }
 
+    /** Translated options whose answer, translated with them for the reference, matched none of them. */
+    private static final java.util.Set<List<String>> MISMATCHED = ConcurrentHashMap.newKeySet();
+
+    static void answerMismatch(List<String> translated) {
+        if (MISMATCHED.size() < LIMIT) {
+            MISMATCHED.add(translated.stream().map(String::strip).toList());
+        }
+    }
+
     private GroundTruth() {
     }
 
@@ -94,7 +103,12 @@ public final class GroundTruth {
                 return new Verdict(Grade.DEFECTIVE, Optional.of(t.getValue()));
             }
         }
-        Options options = OPTIONS.get(pair.target().choices().stream().map(String::strip).toList());
+        List<String> translated = pair.target().choices().stream().map(String::strip).toList();
+        if ("reference".equals(pair.provenance().get("strategy")) && MISMATCHED.contains(translated)) {
+            // the reference matched the panel's answers against a translated answer that is no option: all "wrong"
+            return new Verdict(Grade.DEFECTIVE, Optional.of(ANSWER_MISMATCH));
+        }
+        Options options = OPTIONS.get(translated);
         if (options != null && !options.fault().isEmpty()) {
             return new Verdict(Grade.DEFECTIVE, Optional.of(options.fault()));
         }

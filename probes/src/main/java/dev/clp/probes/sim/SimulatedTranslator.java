@@ -40,6 +40,16 @@ final class SimulatedTranslator {
             if (GeneratorTasks.FORMAT_QUESTION.equals(format)) {
                 return question(GeneratorSimulation.JSON.readTree(text), lang);
             }
+            if (GeneratorTasks.FORMAT_PUBLISHED.equals(format)) {
+                // the published reply shape: {text, choices, answer}
+                var out = (ObjectNode) GeneratorSimulation.JSON.readTree(question(GeneratorSimulation.JSON.readTree(text),
+                        lang));
+                ObjectNode shaped = GeneratorSimulation.JSON.createObjectNode();
+                shaped.set("text", out.get("question"));
+                shaped.set("choices", out.get("choices"));
+                shaped.set("answer", out.get("answer"));
+                return "Here is the translation:\n" + GeneratorSimulation.JSON.writeValueAsString(shaped);
+            }
             return "en".equals(lang) ? back(text) : text(text.strip(), lang);
         } catch (JsonProcessingException e) {
             return "I could not read the text to translate.";
@@ -128,7 +138,7 @@ final class SimulatedTranslator {
             String ta = whole ? a : SimulatedText.encode(lang, mismatch ? a.toLowerCase(Locale.ROOT) + " (" + a + ")" : a);
             out.put("answer", ta);
             if (mismatch && !whole) {
-                GroundTruth.options(translated, order, GroundTruth.ANSWER_MISMATCH);
+                GroundTruth.answerMismatch(translated);
             }
         }
         return GeneratorSimulation.JSON.writeValueAsString(out);
