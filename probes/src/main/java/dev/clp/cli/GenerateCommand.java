@@ -374,6 +374,19 @@ final class GenerateCommand implements Callable<Integer> {
                         + "in): %d %s; not in the record: %d; sound pairs per 1,000 calls %.2f%n",
                         r.settings().strategy().name(), bad, defects, ungraded,
                         r.calls() == 0 ? 0 : sound * 1000.0 / r.calls());
+                if (r.settings().checks()) {
+                    double[] judge = dev.clp.probes.SimulatedDefects.judgeRates();
+                    out.printf(Locale.ROOT, "%s: the judge's catch rate (by the record) %.2f of %.0f giveaways, false "
+                            + "alarms %.3f of %.0f sound perturbations%n", r.settings().strategy().name(), judge[0],
+                            judge[2], judge[1], judge[3]);
+                }
+            }
+            long candidates = r.callsByKind().getOrDefault("distraction", 0L);
+            if (candidates > 0 && r.settings().strategy() == SearchStrategy.REFERENCE) {
+                long seedCalls = (long) r.seedsRead() * 2 * r.settings().panel().size() + 2L * r.seedsSearched();
+                out.printf(Locale.ROOT, "%s: %,d candidates written, ~%.1f model calls per candidate (the published code:"
+                        + " up to 22 with its panel of 5)%n", r.settings().strategy().name(), candidates,
+                        Math.max(0, r.calls() - seedCalls) / (double) candidates);
             }
         }
     }

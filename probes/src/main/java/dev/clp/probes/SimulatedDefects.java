@@ -23,6 +23,11 @@ public final class SimulatedDefects {
         return GroundTruth.grade(pair).defect();
     }
 
+    /** The simulated judge's catch and false-alarm rates so far, by the record, and how many it judged of each. */
+    public static double[] judgeRates() {
+        return GroundTruth.judgeRates();
+    }
+
     /** Whether the record holds the pair's texts at all (a pair it cannot grade is neither sound nor defective). */
     public static boolean graded(Pair pair) {
         return GroundTruth.grade(pair).grade() != GroundTruth.Grade.UNKNOWN;

@@ -180,6 +180,7 @@ public final class GeneratorSimulation implements SimulatedTask {
             return "It depends on how one reads the added sentences.";
         }
         boolean changed = u < SimulationRates.get(problem ? "judge.catch" : "judge.false-alarm");
+        GroundTruth.judged(perturbed, changed);
         String[] words = changed ? CHANGED : KEPT;
         return words[(int) (Draws.unit(h, 16) * words.length)];
     }

@@ -55,7 +55,26 @@ public final class GroundTruth {
         }
     }
 
+    /** The judge's verdicts against the record: [giveaways caught, giveaways judged, false alarms, sound judged]. */
+    private static final java.util.concurrent.atomic.AtomicLongArray JUDGED = new java.util.concurrent.atomic.AtomicLongArray(4);
+
     private GroundTruth() {
+    }
+
+    /** Counts a verdict of the judge on a perturbed question, graded by the record of the distractions in it. */
+    static void judged(String perturbed, boolean changed) {
+        boolean defective = DISTRACTIONS.entrySet().stream()
+                .anyMatch(d -> !d.getValue().isEmpty() && perturbed.contains(d.getKey()));
+        JUDGED.incrementAndGet(defective ? 1 : 3);
+        if (changed) {
+            JUDGED.incrementAndGet(defective ? 0 : 2);
+        }
+    }
+
+    /** The judge's catch rate and false-alarm rate so far in this JVM, by the record (NaN where it judged none). */
+    public static double[] judgeRates() {
+        return new double[] {JUDGED.get(0) / (double) JUDGED.get(1), JUDGED.get(2) / (double) JUDGED.get(3),
+            JUDGED.get(1), JUDGED.get(3)};
     }
 
     static void distraction(String text, String fault) {
