@@ -76,17 +76,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "0", description = "Use at most this many seed questions (0: all)")
     private int maxSeeds;
 
-    @Option(names = "--writer", paramLabel = "MODEL", description = "Distraction writer (default: first panel model)")
+    @Option(names = "--writer", paramLabel = "MODEL", description = "Distraction writer (default: first panel model; reference: the panel's gpt-4o-mini if any)")
     private String writer;
 
-    @Option(names = "--translator", paramLabel = "MODEL", description = "Translator (default: first panel model)")
+    @Option(names = "--translator", paramLabel = "MODEL", description = "Translator (default: first panel model; reference: the panel's gpt-4o if any)")
     private String translator;
 
     @Option(names = "--judge", paramLabel = "MODEL", description = "Meaning judge, improved strategy (default: translator)")
     private String judge;
 
     @Option(names = "--extractor", paramLabel = "MODEL",
-            description = "Answer reader for --extraction model (default: first panel model)")
+            description = "Answer reader for --extraction model (default: first panel model; reference: the panel's "
+                    + "gpt-4o-mini if any)")
     private String extractor;
 
     @Option(names = "--holdout", split = ",", paramLabel = "MODEL",
@@ -103,7 +104,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Levels once a pair is accepted (${DEFAULT-VALUE})")
     private int extendedDepth;
 
-    @Option(names = "--max-per-seed", defaultValue = "3", description = "Accepted pairs per seed (${DEFAULT-VALUE})")
+    @Option(names = "--max-per-seed", defaultValue = "3", description = "Accepted pairs per seed (${DEFAULT-VALUE}); reference: max_good, pairs at target rate <= 0.2 after"
+                    + " which a seed leaves the queue (no limit on what is kept)")
     private int maxPerSeed;
 
     @Option(names = "--batch-size", defaultValue = "4", description = "Seeds searched together (${DEFAULT-VALUE})")
@@ -359,12 +361,32 @@ final class GenerateCommand implements Callable<Integer> {
                     r.rejected());
             if (r.accepted().stream().anyMatch(SuiteOutput::simulated)) {
                 Map<String, Integer> defects = new java.util.TreeMap<>();
-                r.accepted().forEach(p -> dev.clp.probes.SimulatedDefects.of(p).ifPresent(d -> defects.merge(d, 1,
-                        Integer::sum)));
+                int ungraded = 0;
+                for (Pair p : r.accepted()) {
+                    if (!dev.clp.probes.SimulatedDefects.graded(p)) {
+                        ungraded++;
+                    }
+                    dev.clp.probes.SimulatedDefects.of(p).ifPresent(d -> defects.merge(d, 1, Integer::sum));
+                }
                 int bad = defects.values().stream().mapToInt(Integer::intValue).sum();
-                out.printf(Locale.ROOT, "%s: accepted pairs with a defect (simulator ground truth): %d %s; sound pairs per"
-                        + " 1,000 calls %.2f%n", r.settings().strategy().name(), bad, defects,
-                        r.calls() == 0 ? 0 : (r.accepted().size() - bad) * 1000.0 / r.calls());
+                int sound = r.accepted().size() - bad - ungraded;
+                out.printf(Locale.ROOT, "%s: accepted pairs with a defect (the simulation's record of the faults it put "
+                        + "in): %d %s; not in the record: %d; sound pairs per 1,000 calls %.2f%n",
+                        r.settings().strategy().name(), bad, defects, ungraded,
+                        r.calls() == 0 ? 0 : sound * 1000.0 / r.calls());
+                if (r.settings().checks()) {
+                    double[] judge = dev.clp.probes.SimulatedDefects.judgeRates();
+                    out.printf(Locale.ROOT, "%s: the judge's catch rate (by the record) %.2f of %.0f giveaways, false "
+                            + "alarms %.3f of %.0f sound perturbations%n", r.settings().strategy().name(), judge[0],
+                            judge[2], judge[1], judge[3]);
+                }
+            }
+            long candidates = r.callsByKind().getOrDefault("distraction", 0L);
+            if (candidates > 0 && r.settings().strategy() == SearchStrategy.REFERENCE) {
+                long seedCalls = (long) r.seedsRead() * 2 * r.settings().panel().size() + 2L * r.seedsSearched();
+                out.printf(Locale.ROOT, "%s: %,d candidates written, ~%.1f model calls per candidate (the published code:"
+                        + " up to 22 with its panel of 5)%n", r.settings().strategy().name(), candidates,
+                        Math.max(0, r.calls() - seedCalls) / (double) candidates);
             }
         }
     }

@@ -30,17 +30,17 @@ final class BatchedCalls {
         this.models = models;
     }
 
-    /** Distractions for several wrong options of one question. */
-    List<String> distractions(String question, List<String> options, String label) {
+    /** Distractions for several wrong options of one question whose right option is {@code correct}. */
+    List<String> distractions(String question, String correct, List<String> options, String label) {
         ModelClient writer = models.apply(settings.writer());
-        String reply = ledger.ask(writer, Kind.DISTRACTION, Prompts.distractions(question, options),
+        String reply = ledger.ask(writer, Kind.DISTRACTION, Prompts.distractions(question, correct, options),
                 settings.distractionTemperature(), Panel.ANSWER_TOKENS * options.size(), label + " distractions", "en")
                 .text();
-        List<String> out = new ArrayList<>(stringArray(reply, options.size()));
+        List<String> out = new ArrayList<>(stringArray(reply, options.size(), BatchedCalls::distractionText));
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i).isEmpty()) {
                 out.set(i, distractionText(ledger.ask(writer, Kind.DISTRACTION, Prompts.distraction(question,
-                        options.get(i)), settings.distractionTemperature(), Panel.ANSWER_TOKENS, label + " distraction",
+                        correct, options.get(i)), settings.distractionTemperature(), Panel.ANSWER_TOKENS, label + " distraction",
                         "en").text()));
             }
         }
@@ -81,18 +81,54 @@ final class BatchedCalls {
         return out;
     }
 
-    /** The text after the distraction label of a reply (the whole reply when it has none). */
+    /** A label before the distraction ({@code Distraction:}, {@code **Generated Distraction:**}), any case. */
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
+            "(?i)^(?:generated\\s+)?distraction\\s*:\\s*");
+    /** A line of chatter: an opening ("Sure, here's ...:", "Certainly!") or a closing ("I hope this helps"). */
+    private static final java.util.regex.Pattern CHATTER = java.util.regex.Pattern.compile(
+            "(?i)^(?:(?:sure|certainly|of course|okay|ok|absolutely|here(?:'s| is| are))\\b.*"
+                    + "|.*:\\s*|(?:i hope|let me know|feel free|hope this)\\b.*)$");
+
+    /**
+     * The distraction in a writer's reply, without what real models add around it: markdown emphasis, a
+     * {@code Distraction:} label (with or without "Generated", bold or not), lines of chatter before or after it
+     * ("Sure, here's a distraction:", "I hope this helps!") and quotes around it. Empty when nothing else is left.
+     */
     static String distractionText(String reply) {
-        String text = reply.strip();
-        int at = text.indexOf(GeneratorTasks.DISTRACTION_LABEL);
-        if (at >= 0) {
-            text = text.substring(at + GeneratorTasks.DISTRACTION_LABEL.length());
+        List<String> lines = new ArrayList<>();
+        for (String line : reply.replace("**", "").replace("__", "").split("\\R")) {
+            String l = line.strip();
+            java.util.regex.Matcher label = LABEL.matcher(l);
+            if (label.find()) {
+                lines.clear(); // what came before the label was preamble
+                l = l.substring(label.end()).strip();
+                if (!l.isEmpty()) {
+                    lines.add(l);
+                }
+                continue;
+            }
+            if (!l.isEmpty() && !CHATTER.matcher(l).matches()) {
+                lines.add(l);
+            }
         }
-        return text.strip();
+        return unquote(String.join(" ", lines).strip());
+    }
+
+    private static String unquote(String text) {
+        String t = text;
+        while (t.length() >= 2 && "\"“'«‘".indexOf(t.charAt(0)) >= 0 && "\"”'»’".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     /** The strings of a JSON array reply of exactly {@code n} items; empty strings where it is not one. */
     static List<String> stringArray(String reply, int n) {
+        return stringArray(reply, n, String::strip);
+    }
+
+    /** The same, each item cleaned by {@code clean} (a distraction's chatter). */
+    static List<String> stringArray(String reply, int n, java.util.function.UnaryOperator<String> clean) {
         List<String> out = new ArrayList<>(Collections.nCopies(n, ""));
         String text = reply.strip();
         int start = text.indexOf('[');
@@ -104,7 +140,7 @@ final class BatchedCalls {
             JsonNode node = JSON.readTree(text.substring(start, end + 1));
             if (node.isArray() && node.size() == n) {
                 for (int i = 0; i < n; i++) {
-                    out.set(i, node.get(i).isTextual() ? distractionText(node.get(i).asText()) : "");
+                    out.set(i, node.get(i).isTextual() ? clean.apply(node.get(i).asText()) : "");
                 }
             }
         } catch (java.io.IOException e) {

@@ -55,8 +55,15 @@ final class CallLedger {
     /** Asks a model one prompt. */
     ChatResponse ask(ModelClient model, Kind kind, String prompt, double temperature, int maxTokens, String label,
             String lang) {
-        ChatRequest request = new ChatRequest(java.util.List.of(ChatMessage.user(prompt)), temperature, maxTokens, 0,
-                label, lang);
+        return ask(model, kind, null, prompt, temperature, maxTokens, label, lang);
+    }
+
+    /** Asks a model one prompt after a system message (none when null), as the published code does. */
+    ChatResponse ask(ModelClient model, Kind kind, String system, String prompt, double temperature, int maxTokens,
+            String label, String lang) {
+        java.util.List<ChatMessage> messages = system == null ? java.util.List.of(ChatMessage.user(prompt))
+                : java.util.List.of(new ChatMessage("system", system), ChatMessage.user(prompt));
+        ChatRequest request = new ChatRequest(messages, temperature, maxTokens, 0, label, lang);
         String key = Storage.requestKey("clp-generate", "", model.name(), request);
         var recorded = checkpoint.recorded(key);
         if (recorded.isPresent()) {

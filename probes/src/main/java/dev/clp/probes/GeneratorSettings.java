@@ -88,7 +88,10 @@ public record GeneratorSettings(SearchStrategy strategy, String lang, List<Strin
         }
     }
 
-    /** The published defaults for a strategy; models default to the first panel member. */
+    /**
+     * The published defaults for a strategy; models default to the first panel member, except the reference's writer,
+     * translator and reader, which default to the published roles ({@link #role}).
+     */
     public static GeneratorSettings defaults(SearchStrategy strategy, String lang, List<String> panel) {
         return builder().strategy(strategy).lang(lang).panel(panel).build();
     }
@@ -110,6 +113,7 @@ public record GeneratorSettings(SearchStrategy strategy, String lang, List<Strin
 
     /**
      * Settings built step by step; what is not set keeps its default. The models default to the first panel member
+     * (the reference's writer, translator and reader to their published roles, {@link GeneratorSettings#role})
      * (the judge to the translator); extraction, early stopping and checks to the strategy's. {@link #build} checks
      * the values, naming the flag of one that is out of range.
      */
@@ -308,15 +312,32 @@ public record GeneratorSettings(SearchStrategy strategy, String lang, List<Strin
         public GeneratorSettings build() {
             Objects.requireNonNull(strategy, "strategy");
             String first = panel.isEmpty() ? "" : panel.get(0);
-            String tr = translator != null ? translator : first;
-            return new GeneratorSettings(strategy, lang, panel, writer != null ? writer : first, tr,
-                    judge != null ? judge : tr, extractor != null ? extractor : first, holdout, beamWidth, depth,
+            boolean published = strategy == SearchStrategy.REFERENCE;
+            String tr = translator != null ? translator : published ? role(panel, "gpt-4o", first) : first;
+            String wr = writer != null ? writer : published ? role(panel, "gpt-4o-mini", first) : first;
+            String ex = extractor != null ? extractor : published ? role(panel, "gpt-4o-mini", first) : first;
+            return new GeneratorSettings(strategy, lang, panel, wr, tr,
+                    judge != null ? judge : tr, ex, holdout, beamWidth, depth,
                     extendedDepth, maxPerSeed, batchSize, acceptTarget, distractionTemperature, score, gamma,
                     extraction != null ? extraction : strategy.extraction(),
                     earlyStop != null ? earlyStop : strategy.earlyStop(), checks != null ? checks : strategy.checks(),
                     nearDuplicate, maxSeeds, maxCalls, maxCost, concurrency,
                     date != null ? date : LocalDate.now(ZoneOffset.UTC).toString());
         }
+    }
+
+    /**
+     * The panel member playing a published role: the one whose model (after the provider prefix) is the model the
+     * published code uses for it (writer and reader gpt-4o-mini, translator gpt-4o), any case; else the first member.
+     */
+    static String role(List<String> panel, String publishedModel, String otherwise) {
+        for (String m : panel) {
+            String model = m.substring(m.indexOf(':') + 1);
+            if (model.equalsIgnoreCase(publishedModel)) {
+                return m;
+            }
+        }
+        return otherwise;
     }
 
     /**

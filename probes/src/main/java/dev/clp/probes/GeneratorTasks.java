@@ -17,6 +17,8 @@ public final class GeneratorTasks {
     public static final String QUESTION = "question";
     /** Delimits the wrong option a distraction should make plausible; its presence marks a distraction task. */
     public static final String WRONG_OPTION = "wrong_option";
+    /** Delimits the right option of the question a distraction is written for (it must not contradict it). */
+    public static final String CORRECT_OPTION = "correct_option";
     /** Delimits a JSON array of wrong options, one distraction wanted for each (a batched distraction task). */
     public static final String WRONG_OPTIONS = "wrong_options";
     /** Translation format: a {@code {question, choices}} JSON object. */
@@ -29,6 +31,12 @@ public final class GeneratorTasks {
     public static final String PERTURBED = "perturbed";
     /** Delimits a JSON array of {original, perturbed, options, correct} items in a batched judge task. */
     public static final String PERTURBED_LIST = "perturbed_list";
+    /** Translation format of the reference: a {@code {question, choices, answer}} object, answered {@code {text, choices, answer}}. */
+    public static final String FORMAT_PUBLISHED = "json-answer";
+    /** Delimits a translator's reply the reference's second call re-extracts as JSON. */
+    public static final String MODEL_REPLY = "model_reply";
+    /** Delimits the options as a list (the published answer prompt's {@code ['a', 'b']}) in the reference's reading call. */
+    public static final String CHOICES_LIST = "choices_list";
     /** Delimits another model's answer in a reference-strategy extraction task. */
     public static final String MODEL_ANSWER = "model_answer";
     /** What a judge answers when the perturbation keeps the meaning and the right option. */
@@ -37,6 +45,8 @@ public final class GeneratorTasks {
     public static final String CHANGED = "CHANGED";
     /** The label before a distraction in the answer to a distraction task. */
     public static final String DISTRACTION_LABEL = "Distraction:";
+    /** The label before a distraction in the answer to the reference strategy's (the published) distraction task. */
+    public static final String REFERENCE_LABEL = "Generated Distraction:";
     private static final Pattern TRANSLATE_OPEN = Pattern.compile("<translate to=\"([A-Za-z-]+)\"[^>]*>");
 
     private GeneratorTasks() {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The improved level loop ({@link SearchStrategy#IMPROVED}). Candidates are graded in the target language first
@@ -128,7 +128,7 @@ final class ImprovedStrategy implements SearchStrategy {
         Map<SearchNode, List<Integer>> wrongs = new LinkedHashMap<>();
         wave.forEach(t -> wrongs.computeIfAbsent(t.node(), k -> new ArrayList<>()).add(t.wrong()));
         List<SearchNode> parents = new ArrayList<>(wrongs.keySet());
-        List<List<String>> written = search.parallel(parents, n -> search.calls().distractions(n.en().question(),
+        List<List<String>> written = search.parallel(parents, n -> search.calls().distractions(n.en().question(), n.en().answerText(),
                 wrongs.get(n).stream().map(w -> n.en().choices().get(w)).toList(),
                 "seed " + n.seedIndex() + " depth " + (n.depth() + 1)));
         List<Expansion> items = new ArrayList<>();
@@ -193,11 +193,14 @@ final class ImprovedStrategy implements SearchStrategy {
         List<String> back = search.calls().translations(s.lang(), "en", nodes.stream().map(SearchNode::lastTarget)
                 .toList(), "check");
         for (int k = 0; k < check.size(); k++) {
-            String verdict = verdicts.get(k).toUpperCase(Locale.ROOT);
-            if (verdict.contains(GeneratorTasks.CHANGED) || !verdict.contains(GeneratorTasks.SAME)) {
+            Optional<Boolean> keeps = Checks.judgeKeeps(verdicts.get(k));
+            if (keeps.isEmpty()) {
+                search.reject("judge-unreadable");
+                ok.set(check.get(k), false);
+            } else if (!keeps.get()) {
                 search.reject("judge");
                 ok.set(check.get(k), false);
-            } else if (Checks.similarity(back.get(k), nodes.get(k).lastEn()) < 0.5) {
+            } else if (!Checks.sameMeaning(back.get(k), nodes.get(k).lastEn())) {
                 search.reject("back-translation");
                 ok.set(check.get(k), false);
             }

@@ -43,6 +43,62 @@ final class Panel {
         return rate(lang, side, english, label, settings.panel());
     }
 
+    /** Whether answers are asked and read as the published code does (the reference with model extraction). */
+    boolean published() {
+        return settings.strategy() == SearchStrategy.REFERENCE
+                && settings.extraction() == GeneratorSettings.Extraction.MODEL;
+    }
+
+    /**
+     * The rate on one side, right meaning the chosen option's text is {@code answerText}: as published when
+     * {@link #published()}, else as {@link #rate(String, Side, boolean, String)}.
+     */
+    Rate rate(String lang, Side side, String answerText, boolean english, String label) {
+        if (!published()) {
+            return rate(lang, side, english, label);
+        }
+        int right = 0;
+        int parsed = 0;
+        for (String member : settings.panel()) {
+            ChatResponse r = ledger.ask(models.apply(member), english ? Kind.PANEL_ENGLISH : Kind.PANEL_TARGET,
+                    Prompts.REFERENCE_SYSTEM, Prompts.referenceAnswer(side.question(), side.choices()), 0.0001,
+                    ANSWER_TOKENS, label, lang);
+            ledger.graded();
+            if (r.refused() || r.text() == null) {
+                continue;
+            }
+            String read = ledger.ask(models.apply(settings.extractor()), Kind.EXTRACTION, Prompts.REFERENCE_SYSTEM,
+                    Prompts.referenceReadAnswer(side.question(), r.text(), side.choices()), 0.0001, 64,
+                    label + " extraction", lang).text();
+            String chosen = finalAnswer(read);
+            if (chosen == null || !side.choices().contains(chosen)) {
+                continue; // published: an answer outside the options is not counted
+            }
+            parsed++;
+            if (chosen.equals(answerText)) {
+                right++;
+            }
+        }
+        return new Rate(right, parsed, settings.panel().size());
+    }
+
+    /** The {@code final_answer} of a reading call's JSON reply, or null. */
+    static String finalAnswer(String reply) {
+        String text = reply == null ? "" : reply.strip();
+        int start = text.indexOf('{');
+        int end = text.lastIndexOf('}');
+        if (start < 0 || end < start) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(text.substring(start, end + 1)).path("final_answer");
+            return n.isValueNode() ? n.asText().strip() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** The rate over some panel members (the improved strategy screens beam candidates with the first one). */
     Rate rate(String lang, Side side, boolean english, String label, List<String> members) {
         String prompt = PromptRenderer.render(lang, side);

@@ -12,10 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The published level loop ({@link SearchStrategy#REFERENCE}): every candidate graded in both languages, then
- * ranked, accepted and cut. One call writes each distraction and one translates it; no check but the panel's.
+ * The published algorithm ({@link SearchStrategy#REFERENCE}, {@code run.py} and {@code eva.py} of Cross-Lingual
+ * Pitfalls): every candidate is written (its own prompt, no length limit), translated on its own and graded by the
+ * whole panel in English and, when all are right, in the target language, each answer read by a second call; then
+ * ranked. Every candidate with English rate 1 and target rate at most {@code --accept-target} (0.4) is good and
+ * extends the depth, and the good ones with target rate at most {@value #PUBLISHED_FILTER} are kept (eva.py's
+ * filter) with no limit per seed; only those count towards {@code --max-per-seed} ({@code max_good}), and a seed that
+ * reached it leaves the queue. A candidate with target rate 0 is not extended. No check but the panel's.
  */
 final class ReferenceStrategy implements SearchStrategy {
+
+    /** The target rate at or below which eva.py keeps a pair: the published data set holds only these. */
+    static final double PUBLISHED_FILTER = 0.2;
 
     ReferenceStrategy() {
     }
@@ -49,7 +57,7 @@ final class ReferenceStrategy implements SearchStrategy {
     public void search(Search search, int batchIndex, List<Prepared> batch) {
         GeneratorSettings s = search.settings();
         List<SearchNode> queue = SearchNode.roots(batch);
-        Map<Integer, Integer> perSeed = new HashMap<>();
+        Map<Integer, Integer> good = new HashMap<>();
         int maxDepth = s.depth();
         for (int level = 0; level < maxDepth && !queue.isEmpty(); level++) {
             List<Expansion> tasks = SearchNode.expansions(queue);
@@ -57,30 +65,28 @@ final class ReferenceStrategy implements SearchStrategy {
             List<Candidate> kept = new ArrayList<>();
             results.forEach(r -> r.filter(c -> c.rE() >= 1.0).ifPresent(kept::add));
             kept.sort(SearchNode.RANKING);
-            List<SearchNode> nextQueue = new ArrayList<>();
+            List<Candidate> next = new ArrayList<>(kept);
             for (Candidate c : kept) {
-                int seedIndex = c.node().seedIndex();
-                if (perSeed.getOrDefault(seedIndex, 0) >= s.maxPerSeed()) {
+                if (c.rT() > s.acceptTarget()) {
                     continue;
                 }
-                boolean good = c.rT() <= s.acceptTarget();
-                if (!good && nextQueue.size() >= s.beamWidth()) {
-                    continue;
-                }
-                if (good) {
+                maxDepth = s.extendedDepth();
+                if (c.rT() <= PUBLISHED_FILTER + 1e-9) {
                     if (search.accept(batchIndex, c)) {
-                        perSeed.merge(seedIndex, 1, Integer::sum);
-                        maxDepth = s.extendedDepth();
+                        good.merge(c.node().seedIndex(), 1, Integer::sum);
                     }
-                    if (c.rT() == 0 || perSeed.getOrDefault(seedIndex, 0) >= s.maxPerSeed()) {
-                        continue;
-                    }
+                } else {
+                    search.reject("published-filter");
                 }
-                if (nextQueue.size() < s.beamWidth()) {
-                    nextQueue.add(c.node());
+                if (c.rT() == 0) {
+                    next.remove(c);
                 }
             }
-            queue = nextQueue;
+            next.removeIf(c -> good.getOrDefault(c.node().seedIndex(), 0) >= s.maxPerSeed());
+            queue = new ArrayList<>();
+            for (Candidate c : next.subList(0, Math.min(next.size(), s.beamWidth()))) {
+                queue.add(c.node());
+            }
         }
     }
 
@@ -89,7 +95,7 @@ final class ReferenceStrategy implements SearchStrategy {
         GeneratorSettings s = search.settings();
         Side en = node.en();
         String label = "seed " + node.seedIndex() + " depth " + (node.depth() + 1);
-        String reply = search.ledger().ask(search.model(s.writer()), Kind.DISTRACTION, Prompts.distraction(en.question(),
+        String reply = search.ledger().ask(search.model(s.writer()), Kind.DISTRACTION, Prompts.referenceDistraction(en.question(),
                 en.choices().get(w)), s.distractionTemperature(), Panel.ANSWER_TOKENS, label + " distraction", "en").text();
         String d = BatchedCalls.distractionText(reply);
         if (d.isEmpty()) {
@@ -97,7 +103,7 @@ final class ReferenceStrategy implements SearchStrategy {
             return Optional.empty();
         }
         String td = search.ledger().ask(search.model(s.translator()), Kind.TRANSLATION,
-                Prompts.translateText("en", s.lang(), d), 0.0, BatchedCalls.TEXT_TOKENS, label + " translation",
+                Prompts.translateText("en", s.lang(), d), 0.01, BatchedCalls.TEXT_TOKENS, label + " translation",
                 s.lang()).text().strip();
         if (td.isEmpty() || s.checks() && !Checks.looksLike(s.lang(), td, d)) {
             search.reject("language-identity");
@@ -115,11 +121,12 @@ final class ReferenceStrategy implements SearchStrategy {
         GeneratorSettings s = search.settings();
         SearchNode child = made.get();
         String label = "seed " + child.seedIndex() + " depth " + child.depth();
-        Panel.Rate english = search.panel().rate("en", child.en(), true, label + " (en)");
+        Panel.Rate english = search.panel().rate("en", child.en(), child.en().answerText(), true, label + " (en)");
         if (english.value() < 1.0) {
             return Optional.of(new Candidate(child, english.value(), Double.NaN, Double.NEGATIVE_INFINITY));
         }
-        Panel.Rate target = search.panel().rate(s.lang(), child.target(), false, label + " (" + s.lang() + ")");
+        Panel.Rate target = search.panel().rate(s.lang(), child.target(), child.seed().targetAnswer(), false,
+                label + " (" + s.lang() + ")");
         return Optional.of(new Candidate(child, 1.0, target.value(), s.score(1.0, target.value())));
     }
 }

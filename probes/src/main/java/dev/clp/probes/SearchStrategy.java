@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
 public sealed interface SearchStrategy permits ReferenceStrategy, ImprovedStrategy {
 
     /**
-     * The published algorithm as it is: every panel member answers every candidate in English and, when all are
-     * right, in the target language, and a second model call reads each answer ({@code final_answer}); no checks
-     * of the perturbation or the translation.
+     * The published algorithm, as close as this project's models and suite format allow (the remaining differences:
+     * probes/README.md): its prompts, two-call seed translation with the answer matched by its translated text, every
+     * panel member answering every candidate in English and, when all are right, in the target language from the
+     * options as a list, each answer read by a second call returning the chosen option's text; {@code max_good}
+     * counting only pairs at target rate 0.2 or less, no limit per seed, eva.py's 0.2 filter; no checks.
      */
     SearchStrategy REFERENCE = new ReferenceStrategy();
 

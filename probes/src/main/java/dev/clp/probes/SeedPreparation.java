@@ -24,8 +24,14 @@ final class SeedPreparation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TEXT_TOKENS = BatchedCalls.TEXT_TOKENS;
 
-    /** A seed ready to search: its translation. */
-    record Prepared(SeedQuestion seed, Side target) {
+    /**
+     * A seed ready to search: its translation, and the translated answer's text, by which the reference matches the
+     * panel's answers as published (the option at the target's answer index for the improved strategy).
+     */
+    record Prepared(SeedQuestion seed, Side target, String targetAnswer) {
+        Prepared(SeedQuestion seed, Side target) {
+            this(seed, target, target.answerText());
+        }
     }
 
     private final GeneratorSettings s;
@@ -67,10 +73,13 @@ final class SeedPreparation {
             Search.count(skipped, "near-duplicate");
             return Optional.empty();
         }
-        Panel.Rate english = panel.rate("en", en, true, "seed " + seed.index() + " (en)");
+        Panel.Rate english = panel.rate("en", en, en.answerText(), true, "seed " + seed.index() + " (en)");
         if (english.value() < 1.0 || english.parsed() == 0) {
             Search.count(skipped, "english-panel");
             return Optional.empty();
+        }
+        if (panel.published()) {
+            return publishedTranslation(seed);
         }
         String reply = ledger.ask(models.apply(s.translator()), Kind.TRANSLATION, Prompts.translateQuestion(s.lang(), en), 0.0,
                 TEXT_TOKENS, "seed " + seed.index() + " translation", s.lang()).text();
@@ -82,7 +91,7 @@ final class SeedPreparation {
         if (s.checks()) {
             Side t = target.get();
             if (!Checks.looksLike(s.lang(), t.question(), en.question())
-                    || !Checks.looksLike(s.lang(), String.join(" ", t.choices()), String.join(" ", en.choices()))) {
+                    || !Checks.optionsLookLike(s.lang(), t.choices(), en.choices())) {
                 Search.count(skipped, "language-identity");
                 return Optional.empty();
             }
@@ -96,6 +105,50 @@ final class SeedPreparation {
             }
         }
         return Optional.of(new Prepared(seed, target.get()));
+    }
+
+    /**
+     * The published seed translation: the translator (at temperature 0.7) translates question, options and answer; a
+     * second call (the reader) re-extracts the JSON; the answer is then matched by its translated text. A translated
+     * answer that matches no option is kept as published (every panel answer then counts as wrong); the pair's answer
+     * index is then the English one.
+     */
+    private Optional<Prepared> publishedTranslation(SeedQuestion seed) {
+        Side en = seed.en();
+        String label = "seed " + seed.index() + " translation";
+        String reply = ledger.ask(models.apply(s.translator()), Kind.TRANSLATION,
+                Prompts.referenceTranslateQuestion(s.lang(), en), 0.7, TEXT_TOKENS, label, s.lang()).text();
+        String json = ledger.ask(models.apply(s.extractor()), Kind.EXTRACTION, Prompts.referenceExtractTranslation(reply),
+                0.0001, TEXT_TOKENS, label + " extraction", s.lang()).text();
+        Optional<JsonNode> node = parseObject(json);
+        if (node.isEmpty()) {
+            Search.count(skipped, "translation-unreadable");
+            return Optional.empty();
+        }
+        String text = node.get().path("text").asText("").strip();
+        List<String> choices = new ArrayList<>();
+        node.get().path("choices").forEach(c -> choices.add(c.asText().strip()));
+        String answer = node.get().path("answer").asText("").strip();
+        if (text.isEmpty() || choices.size() != en.choices().size() || choices.stream().anyMatch(String::isEmpty)) {
+            Search.count(skipped, "translation-unreadable");
+            return Optional.empty();
+        }
+        int index = choices.indexOf(answer);
+        return Optional.of(new Prepared(seed, new Side(text, choices, index >= 0 ? index : en.answer()), answer));
+    }
+
+    private static Optional<JsonNode> parseObject(String reply) {
+        String text = reply.strip();
+        int start = text.indexOf('{');
+        int end = text.lastIndexOf('}');
+        if (start < 0 || end < start) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(text.substring(start, end + 1)));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean nearDuplicate(String question) {

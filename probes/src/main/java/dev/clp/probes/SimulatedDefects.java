@@ -1,15 +1,16 @@
 package dev.clp.probes;
 
-import dev.clp.probes.sim.SimulatedText;
+import dev.clp.probes.sim.GroundTruth;
 import dev.clp.suite.Pair;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * What is wrong with a pair found against the simulator, known from how the simulator makes its faults (its
- * ground truth): a distraction that gives the answer away, a target side left untranslated, or a translation
- * that moved the right option (the target's answer index then points at another option). The checks of the improved strategy exist to keep such pairs out; this counts
- * how many got through, for the efficiency figures.
+ * What is wrong with a pair found against the simulator, known from the simulation's record of the faults it put in
+ * ({@link GroundTruth}: a distraction giving the answer away, text or a sentence left untranslated, a translation that
+ * says more than the English, a translation that moved the right option, a translated answer that matches no
+ * option), never from marks in the pair's text: the checks under test cannot see what grades them. The improved
+ * strategy's checks exist to keep such pairs out; this counts how many got through, for the efficiency figures.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class SimulatedDefects {
@@ -17,31 +18,18 @@ public final class SimulatedDefects {
     private SimulatedDefects() {
     }
 
-    /** The defect of a simulated pair, if it has one. */
+    /** The defect of a simulated pair, if the record says it has one. */
     public static Optional<String> of(Pair pair) {
-        if (pair.en().question().contains(SimulatedText.GIVEAWAY)) {
-            return Optional.of("gives the answer away");
-        }
-        // each distraction was translated on its own, and the question too: one mark each
-        int steps = pair.perturbation() == null || pair.perturbation().steps() == null ? 0 : pair.perturbation().steps();
-        boolean untranslated = marks(pair.target().question()) < steps + 1
-                || pair.target().choices().stream().anyMatch(c -> !SimulatedText.isSimulatedTranslation(c));
-        if (untranslated) {
-            return Optional.of("text left untranslated");
-        }
-        String targetAnswer = SimulatedText.strip(pair.target().answerText()).strip();
-        if (!targetAnswer.equals(pair.en().answerText().strip())) {
-            return Optional.of("right option moved in translation");
-        }
-        return Optional.empty();
+        return GroundTruth.grade(pair).defect();
     }
 
-    /** How many simulated-translation marks the text holds. */
-    private static int marks(String text) {
-        int n = 0;
-        for (int at = text.indexOf("⟦sim:"); at >= 0; at = text.indexOf("⟦sim:", at + 1)) {
-            n++;
-        }
-        return n;
+    /** The simulated judge's catch and false-alarm rates so far, by the record, and how many it judged of each. */
+    public static double[] judgeRates() {
+        return GroundTruth.judgeRates();
+    }
+
+    /** Whether the record holds the pair's texts at all (a pair it cannot grade is neither sound nor defective). */
+    public static boolean graded(Pair pair) {
+        return GroundTruth.grade(pair).grade() != GroundTruth.Grade.UNKNOWN;
     }
 }

@@ -86,7 +86,8 @@ class GenerateCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("| reference | ").contains("| improved | ")
                 .containsPattern("improved / reference, accepted pairs per 1,000 calls: \\d+\\.\\d\\d x")
-                .contains("accepted pairs with a defect (simulator ground truth)");
+                .contains("accepted pairs with a defect (the simulation's record of the faults it put in)")
+                .contains("not in the record: 0");
     }
 
     @Test

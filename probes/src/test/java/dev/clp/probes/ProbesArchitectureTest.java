@@ -10,22 +10,20 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generator's real code reads the simulation's marks in three places only, and only {@code clp serve-sim} starts
- * the simulator. {@code SuiteOutput} refuses to ship simulated text, {@code Checks} lets the simulator's marked
- * translations through the language check, {@code SimulatedDefects} counts the simulated faults that got through;
- * issue 19 is to remove that circularity, until then this test keeps it from spreading.
+ * The generator's real code uses the simulation in two places only, and only {@code clp serve-sim} starts the
+ * simulator: {@code SuiteOutput} refuses to ship simulated text (it reads the mark), {@code SimulatedDefects} grades
+ * pairs by the simulation's record of the faults it put in (not by marks). No check reads a mark (issue 19): the
+ * checks are the code under test, and the simulation must not be able to let them pass.
  */
 class ProbesArchitectureTest {
 
     /** The probes classes (outside the simulation itself) that may use {@code dev.clp.probes.sim}. */
-    static final String[] READ_THE_MARKS = {"dev.clp.probes.SuiteOutput", "dev.clp.probes.Checks",
-        "dev.clp.probes.SimulatedDefects"};
+    static final String[] READ_THE_MARKS = {"dev.clp.probes.SuiteOutput", "dev.clp.probes.SimulatedDefects"};
 
     static final ArchRule ONLY_THE_GUARDS_READ_THE_SIMULATION = noClasses()
             .that().resideOutsideOfPackage("dev.clp.probes.sim..")
             .and().doNotHaveFullyQualifiedName(READ_THE_MARKS[0])
             .and().doNotHaveFullyQualifiedName(READ_THE_MARKS[1])
-            .and().doNotHaveFullyQualifiedName(READ_THE_MARKS[2])
             .should().dependOnClassesThat().resideInAPackage("dev.clp.probes.sim..")
             .because("the generator's simulation is a plug-in of the simulator, not part of the generator");
 
@@ -47,6 +45,30 @@ class ProbesArchitectureTest {
     @Test
     void onlyServeSimAndTheGeneratorsSimulationUseTheSimulator() {
         ONLY_SERVE_SIM_AND_THE_SIMULATION_USE_THE_SIMULATOR.check(MAIN);
+    }
+
+    /** The generator's checks and every step that decides on a candidate: none may recognise the simulation's text. */
+    static final String[] CHECKS = {"Checks", "SeedPreparation", "ImprovedStrategy", "ReferenceStrategy", "Panel",
+        "BatchedCalls", "Search", "SearchNode", "Acceptance", "Prompts"};
+
+    static void recognisesNoSimulation(String name, String code) {
+        assertThat(code).as(name).doesNotContain("⟦").doesNotContain("sim:").doesNotContain("dev.clp.probes.sim")
+                .doesNotContain("SimulatedText").doesNotContain("GroundTruth").doesNotContain("simulated()");
+    }
+
+    @Test
+    void noCheckRecognisesTheSimulationsMarks() throws java.io.IOException {
+        for (String name : CHECKS) {
+            java.nio.file.Path source = java.nio.file.Path.of("src/main/java/dev/clp/probes", name + ".java");
+            recognisesNoSimulation(source.toString(), java.nio.file.Files.readString(source));
+        }
+    }
+
+    @Test
+    void theSourceRuleFailsOnTheLanguageCheckAsItWas() {
+        String was = "var simulated = SimulatedText.language(translated);\nif (simulated.isPresent()) {";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recognisesNoSimulation("Checks.java", was))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("SimulatedText");
     }
 
     /** A class that would break both rules: a test class, so it is not in {@link #MAIN}. */

@@ -4,56 +4,98 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
 import dev.clp.probes.GeneratorTasks;
 import dev.clp.sim.Draws;
 import dev.clp.sim.SimulatedTask;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * How the simulator answers the generator's prompts ({@link GeneratorTasks}), deterministically from a hash
- * of the prompt and sample, with the faults real models have at realistic rates so the generator's checks
- * have something to catch: a distraction that gives the answer away (8 %), a text left untranslated (3 %), a
- * translated question whose first two options swapped places (3 %). A {@link SimulatedTask} registered through
- * {@code META-INF/services/dev.clp.sim.SimulatedTask}; it also lets the simulator understand its own translations
- * ({@link #read}).
+ * How the simulator answers the generator's prompts ({@link GeneratorTasks}), deterministically from a hash of the
+ * prompt and sample, with the faults real models have ({@code generator-simulation.properties}): the writer
+ * ({@link SimulatedWriting}) sometimes gives the answer away, the translator ({@link SimulatedTranslator}) leaves text
+ * or a sentence in English, adds to a distraction, swaps two options, and the judge and back-translator catch those
+ * imperfectly, from what the text says: none of them reads the simulation's marks. Each fault is recorded where it is
+ * made ({@link GroundTruth}), which is what pairs are graded by. A {@link SimulatedTask} registered through
+ * {@code META-INF/services/dev.clp.sim.SimulatedTask}; {@link #read} lets the engine's simulator understand the
+ * simulation's translations and react to what its distractions say.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class GeneratorSimulation implements SimulatedTask {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SEED = "clp-sim-generator-v1";
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEED = "clp-sim-generator-v2";
     private static final Pattern LETTER = Pattern.compile("(?<![A-Za-z])([A-J])(?![A-Za-z])");
-
-    private static final String[] OPENERS = {
-        "Many readers first think of %s here.",
-        "Some textbooks discuss %s in a very similar context.",
-        "It is a common mistake to associate this topic with %s.",
-        "A quick search on this subject often points to %s.",
-        "People who skim the question tend to settle on %s.",
-        "In everyday conversation, %s is what most people would mention.",
-    };
-    private static final String[] FILLERS = {
-        "",
-        " Read every option before deciding.",
-        " Several details in the wording are easy to overlook.",
-        " The first impression is not always the one that holds up on reflection.",
-        " Context matters here, and a careful reader weighs each choice against the others.",
-    };
+    private static final Pattern OPTION_LINE = Pattern.compile("(?m)^([A-J]\\. )(.*)$");
+    private static final String[] KEPT = {"SAME", "Same.", "UNCHANGED", "**SAME**", "Not changed."};
+    private static final String[] CHANGED = {"CHANGED", "Changed.", "**CHANGED**"};
 
     /** The task as {@link java.util.ServiceLoader} makes it. */
     public GeneratorSimulation() {
     }
 
-    /** A multiple-choice question in a simulated translation, read without its marks, in the marks' language. */
+    /**
+     * A multiple-choice prompt as the simulated reader takes it in: its simulated translation read back in English (in
+     * the translation's language), and its distraction sentences weighed by what they say ({@link SimulatedWriting}).
+     */
     @Override
     public Reading read(String prompt) {
-        return new Reading(SimulatedText.strip(prompt), SimulatedText.language(prompt));
+        Optional<String> lang = SimulatedText.language(prompt);
+        String text = lettered(prompt);
+        if (lang.isPresent()) {
+            text = SimulatedText.decodeMarked(text);
+            String l = lang.get();
+            Matcher m = OPTION_LINE.matcher(text);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + SimulatedText.decode(l, m.group(2))));
+            }
+            m.appendTail(sb);
+            text = sb.toString();
+        }
+        List<String> options = new ArrayList<>();
+        Matcher o = OPTION_LINE.matcher(text);
+        while (o.find()) {
+            options.add(o.group(2).strip());
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(OPTION_LINE.matcher(line).matches() ? line : SimulatedWriting.asRead(line, options.toString()));
+        }
+        return new Reading(out.toString(), lang);
+    }
+
+    /**
+     * The published answer prompt (an instruction line, the question, the options as a Python list) laid out as a
+     * lettered question, which is how the engine's simulator reads a question; any other prompt as it is.
+     */
+    private static String lettered(String prompt) {
+        String[] lines = prompt.strip().split("\n");
+        if (lines.length < 3) {
+            return prompt;
+        }
+        List<String> choices = pythonList(lines[lines.length - 1].strip());
+        if (choices == null || choices.size() < 2) {
+            return prompt;
+        }
+        StringBuilder sb = new StringBuilder(lines[0]).append("\n\nQuestion: ");
+        for (int i = 1; i < lines.length - 1; i++) {
+            sb.append(i > 1 ? " " : "").append(lines[i]);
+        }
+        sb.append("\n\n");
+        for (int i = 0; i < choices.size(); i++) {
+            sb.append((char) ('A' + i)).append(". ").append(choices.get(i)).append('\n');
+        }
+        return sb.append("\nAnswer:").toString();
     }
 
     /** The answer to a generator task, or empty when the prompt is not one. */
@@ -64,20 +106,20 @@ public final class GeneratorSimulation implements SimulatedTask {
         Optional<String> into = GeneratorTasks.translationTarget(prompt);
         if (into.isPresent()) {
             String text = GeneratorTasks.translationText(prompt).orElse("");
-            String format = GeneratorTasks.translationFormat(prompt);
-            if (GeneratorTasks.FORMAT_LIST.equals(format)) {
-                return Optional.of(SimulatedTask.reply(translateList(text, into.get())));
-            }
-            return Optional.of(SimulatedTask.reply(translate(text, into.get(),
-                    GeneratorTasks.FORMAT_QUESTION.equals(format), h)));
+            return Optional.of(SimulatedTask.reply(SimulatedTranslator.answer(text, into.get(),
+                    GeneratorTasks.translationFormat(prompt), prompt)));
         }
+        Optional<String> correct = GeneratorTasks.unwrap(prompt, GeneratorTasks.CORRECT_OPTION);
+        boolean reference = prompt.contains(GeneratorTasks.REFERENCE_LABEL);
         Optional<String> wrongs = GeneratorTasks.unwrap(prompt, GeneratorTasks.WRONG_OPTIONS);
         if (wrongs.isPresent()) {
-            return Optional.of(SimulatedTask.reply(distractions(prompt, wrongs.get(), sample)));
+            return Optional.of(SimulatedTask.reply(distractions(prompt, wrongs.get(), correct.orElse(null), sample)));
         }
         Optional<String> wrong = GeneratorTasks.unwrap(prompt, GeneratorTasks.WRONG_OPTION);
         if (wrong.isPresent()) {
-            return Optional.of(SimulatedTask.reply(GeneratorTasks.DISTRACTION_LABEL + " " + distraction(wrong.get(), h)));
+            String label = reference ? GeneratorTasks.REFERENCE_LABEL : GeneratorTasks.DISTRACTION_LABEL;
+            return Optional.of(SimulatedTask.reply(label + " " + SimulatedWriting.distraction(wrong.get(),
+                    correct.orElse(null), reference, h)));
         }
         Optional<String> items = GeneratorTasks.unwrap(prompt, GeneratorTasks.PERTURBED_LIST);
         if (items.isPresent()) {
@@ -85,33 +127,73 @@ public final class GeneratorSimulation implements SimulatedTask {
         }
         Optional<String> perturbed = GeneratorTasks.unwrap(prompt, GeneratorTasks.PERTURBED);
         if (perturbed.isPresent()) {
-            boolean changed = perturbed.get().contains(SimulatedText.GIVEAWAY);
-            return Optional.of(SimulatedTask.reply(changed ? GeneratorTasks.CHANGED : GeneratorTasks.SAME));
+            String original = GeneratorTasks.unwrap(prompt, "original").orElse("");
+            String options = GeneratorTasks.unwrap(prompt, "options").orElse("");
+            String letter = GeneratorTasks.unwrap(prompt, "correct").orElse("A").strip();
+            String right = "";
+            for (String line : options.split("\n")) {
+                if (line.startsWith(letter + ". ")) {
+                    right = line.substring(3);
+                }
+            }
+            return Optional.of(SimulatedTask.reply(verdict(original, perturbed.get(), right)));
         }
+        Optional<String> reply = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_REPLY);
+        if (reply.isPresent()) {
+            String r = reply.get();
+            int start = r.indexOf('{');
+            int end = r.lastIndexOf('}');
+            return Optional.of(SimulatedTask.reply(start >= 0 && end > start ? r.substring(start, end + 1) : "{}"));
+        }
+        Optional<String> list = GeneratorTasks.unwrap(prompt, GeneratorTasks.CHOICES_LIST);
         Optional<String> answer = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_ANSWER);
+        if (list.isPresent() && answer.isPresent()) {
+            List<String> choices = pythonList(list.get().strip());
+            String letter = choices == null ? "NONE" : readBack(answer.get(), choices.size());
+            int at = letter.length() == 1 ? letter.charAt(0) - 'A' : -1;
+            String chosen = choices != null && at >= 0 && at < choices.size() ? choices.get(at) : "none";
+            try {
+                return Optional.of(SimulatedTask.reply(JSON.writeValueAsString(
+                        JSON.createObjectNode().put("final_answer", chosen))));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (answer.isPresent()) {
             return Optional.of(SimulatedTask.reply(readBack(answer.get(), optionCount(prompt))));
         }
         return Optional.empty();
     }
 
-    private static String distraction(String wrongOption, byte[] h) {
-        String option = wrongOption.strip();
-        if (Draws.unit(h, 0) < 0.08) {
-            return "Some say " + option + ", " + SimulatedText.GIVEAWAY + " " + option + ".";
+    /**
+     * The judge reads the added text: it calls CHANGED with probability {@code judge.catch} when the text names the
+     * right option or states an answer, and with {@code judge.false-alarm} otherwise; a share of replies it words so
+     * that no verdict can be read.
+     */
+    static String verdict(String original, String perturbed, String right) {
+        byte[] h = Draws.hash(SEED + "\u001fjudge\u001f" + original + '\u001f' + perturbed);
+        String added = perturbed.replace(original, " ").toLowerCase(java.util.Locale.ROOT);
+        boolean problem = !right.isBlank() && added.contains(right.strip().toLowerCase(java.util.Locale.ROOT))
+                || added.contains("the answer is");
+        double u = Draws.unit(h, 0);
+        if (Draws.unit(h, 8) < SimulationRates.get("judge.unreadable")) {
+            return "It depends on how one reads the added sentences.";
         }
-        String opener = OPENERS[(int) (Draws.unit(h, 8) * OPENERS.length)];
-        String filler = FILLERS[(int) (Draws.unit(h, 16) * FILLERS.length)];
-        return String.format(opener, option) + filler;
+        boolean changed = u < SimulationRates.get(problem ? "judge.catch" : "judge.false-alarm");
+        GroundTruth.judged(perturbed, changed);
+        String[] words = changed ? CHANGED : KEPT;
+        return words[(int) (Draws.unit(h, 16) * words.length)];
     }
 
-    /** One verdict per judged item: the simulator sees a give-away sentence and nothing else. */
+    /** One verdict per judged item, as {@link #verdict} gives it. */
     private static String judgeAll(String items) {
         try {
             ArrayNode out = JSON.createArrayNode();
             for (JsonNode item : JSON.readTree(items)) {
-                boolean changed = item.path(GeneratorTasks.PERTURBED).asText().contains(SimulatedText.GIVEAWAY);
-                out.add(changed ? GeneratorTasks.CHANGED : GeneratorTasks.SAME);
+                JsonNode options = item.path("options");
+                int correct = item.path("correct").asText("A").charAt(0) - 'A';
+                String right = correct >= 0 && correct < options.size() ? options.get(correct).asText() : "";
+                out.add(verdict(item.path("original").asText(), item.path(GeneratorTasks.PERTURBED).asText(), right));
             }
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {
@@ -120,13 +202,13 @@ public final class GeneratorSimulation implements SimulatedTask {
     }
 
     /** A JSON array of distractions, one per wrong option, each drawn as a single distraction task would be. */
-    private static String distractions(String prompt, String wrongOptions, int sample) {
+    private static String distractions(String prompt, String wrongOptions, String correct, int sample) {
         try {
             ArrayNode out = JSON.createArrayNode();
             JsonNode options = JSON.readTree(wrongOptions);
             for (int i = 0; i < options.size(); i++) {
                 byte[] h = Draws.hash(SEED + '\u001f' + prompt + '\u001f' + i + '\u001f' + sample);
-                out.add(distraction(options.get(i).asText(), h));
+                out.add(SimulatedWriting.distraction(options.get(i).asText(), correct, false, h));
             }
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {
@@ -134,47 +216,40 @@ public final class GeneratorSimulation implements SimulatedTask {
         }
     }
 
-    /** A JSON array translated item by item, each with the faults of a single translation. */
-    private static String translateList(String text, String lang) {
-        try {
-            ArrayNode out = JSON.createArrayNode();
-            for (JsonNode item : JSON.readTree(text)) {
-                byte[] h = Draws.hash(SEED + '\u001f' + lang + '\u001f' + item.asText());
-                out.add(translate(item.asText(), lang, false, h));
+    /** The strings of a list as Python prints it, or null when the text is not one. */
+    static List<String> pythonList(String text) {
+        if (!text.startsWith("[") || !text.endsWith("]")) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        int i = 1;
+        while (i < text.length() - 1) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == ',') {
+                i++;
+                continue;
             }
-            return JSON.writeValueAsString(out);
-        } catch (JsonProcessingException e) {
-            return "I could not read the texts to translate.";
-        }
-    }
-
-    private static String translate(String text, String lang, boolean json, byte[] h) {
-        if ("en".equals(lang)) {
-            return SimulatedText.strip(text);
-        }
-        double fault = Draws.unit(h, 0);
-        if (fault < 0.03) {
-            return text; // left untranslated, as models sometimes do
-        }
-        String mark = SimulatedText.marker(lang);
-        if (!json) {
-            return mark + text.strip();
-        }
-        try {
-            JsonNode in = JSON.readTree(text);
-            ObjectNode out = JSON.createObjectNode();
-            out.put("question", mark + in.path("question").asText());
-            ArrayNode choices = out.putArray("choices");
-            in.path("choices").forEach(c -> choices.add(mark + c.asText()));
-            if (fault < 0.06 && choices.size() > 1) {
-                JsonNode first = choices.get(0);
-                choices.set(0, choices.get(1));
-                choices.set(1, first);
+            if (c != '\'' && c != '"') {
+                return null;
             }
-            return JSON.writeValueAsString(out);
-        } catch (JsonProcessingException e) {
-            return "I could not read the question to translate.";
+            StringBuilder sb = new StringBuilder();
+            int j = i + 1;
+            for (; j < text.length() && text.charAt(j) != c; j++) {
+                char d = text.charAt(j);
+                if (d == '\\' && j + 1 < text.length()) {
+                    char e = text.charAt(++j);
+                    sb.append(e == 'n' ? '\n' : e);
+                } else {
+                    sb.append(d);
+                }
+            }
+            if (j >= text.length()) {
+                return null;
+            }
+            out.add(sb.toString());
+            i = j + 1;
         }
+        return out;
     }
 
     /** The simulator reads back the letter from one of its own answer formats, or says NONE. */

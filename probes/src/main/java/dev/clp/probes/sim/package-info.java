@@ -1,7 +1,7 @@
 /**
- * The generator's simulation: how {@code sim:<profile>} answers {@code clp generate}'s prompts
- * ({@link dev.clp.probes.sim.GeneratorSimulation}, a {@link dev.clp.sim.SimulatedTask}) and the marks it leaves in
- * the text it writes ({@link dev.clp.probes.sim.SimulatedText}). Only the generator's guards against shipping
- * simulated text and its checks read those marks ({@code ProbesArchitectureTest}).
+ * The generator's simulation: how {@code sim:<profile>} writes distractions, translates, judges and reads answers for
+ * {@code clp generate}, with faults at configurable rates ({@code generator-simulation.properties}), the text it
+ * writes ({@link dev.clp.probes.sim.SimulatedText}) and the record of the faults it put in
+ * ({@link dev.clp.probes.sim.GroundTruth}), by which pairs are graded. No check of the generator reads it.
  */
 package dev.clp.probes.sim;

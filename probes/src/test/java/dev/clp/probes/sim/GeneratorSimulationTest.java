@@ -15,6 +15,7 @@ import dev.clp.sim.SimProfile;
 import dev.clp.sim.SimulatedModel;
 import dev.clp.suite.Side;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The simulator answers the generator's prompts through the task probes registers with its ServiceLoader. */
@@ -33,84 +34,97 @@ class GeneratorSimulationTest {
     }
 
     @Test
-    void simulatedTranslationsAreMarkedAndRoundTripToTheEnglishText() throws Exception {
-        String text = "Many readers first think of Mars here.";
-        String marked = ask(translate("sw", null, text), 0, 0);
-        assertThat(marked).isEqualTo(SimulatedText.marker("sw") + text);
-        assertThat(SimulatedText.language(marked)).hasValue("sw");
-        assertThat(ask(translate("en", null, marked), 0, 0)).isEqualTo(text);
-
-        JsonNode list = JSON.readTree(ask(translate("yo", GeneratorTasks.FORMAT_LIST, "[\"one\",\"two\"]"), 0, 0));
-        assertThat(list).hasSize(2);
-        JsonNode q = JSON.readTree(ask(translate("zu", GeneratorTasks.FORMAT_QUESTION,
-                "{\"question\":\"Q?\",\"choices\":[\"a\",\"b\",\"c\"]}"), 0, 0));
-        assertThat(q.path("choices")).hasSize(3);
+    void aSimulatedTranslationIsMarkedReadsAsTheLanguageAndReadsBackInEnglish() {
+        for (String lang : List.of("sw", "zh", "he", "hi", "uk")) {
+            String text = "Many readers first think of Mars " + lang + " here.";
+            String encoded = SimulatedText.encode(lang, text);
+            assertThat(encoded).as(lang).isNotEqualTo(text).doesNotContain("readers");
+            assertThat(SimulatedText.decode(lang, encoded)).as(lang).isEqualTo(text);
+            assertThat(SimulatedText.decodeMarked(SimulatedText.marker(lang) + encoded)).isEqualTo(text);
+        }
+        assertThat(SimulatedText.encode("sw", "the answer")).isEqualTo("thē ānswēr");
     }
 
     @Test
-    void someTranslationsAreLeftUntranslatedOrMoveOptionsAsRealModelsDo() throws Exception {
+    void someTranslationsAreLeftInEnglishPartlyOrWhollyOrMoveOptionsAndEachIsRecorded() throws Exception {
         int untranslated = 0;
+        int partial = 0;
         int swapped = 0;
         int n = 2000;
         for (int i = 0; i < n; i++) {
-            String reply = ask(translate("sw", GeneratorTasks.FORMAT_QUESTION,
-                    "{\"question\":\"Question " + i + "?\",\"choices\":[\"a" + i + "\",\"b" + i + "\"]}"), 0, 0);
+            String reply = ask(translate("sw", GeneratorTasks.FORMAT_QUESTION, "{\"question\":\"Which is item " + i
+                    + "? Think about it.\",\"choices\":[\"a" + i + "\",\"b" + i + "\"]}"), 0, 0);
             JsonNode q = JSON.readTree(reply);
-            if (!SimulatedText.isSimulatedTranslation(q.path("question").asText())) {
+            String question = q.path("question").asText();
+            if (question.contains("Which is item")) {
                 untranslated++;
-            } else if (q.path("choices").get(0).asText().endsWith("b" + i)) {
+            } else if (question.endsWith("Think about it.")) {
+                partial++;
+            }
+            if (SimulatedText.decode("sw", q.path("choices").get(0).asText()).equals("b" + i)) {
                 swapped++;
             }
         }
-        assertThat(untranslated / (double) n).isBetween(0.02, 0.045);
-        assertThat(swapped / (double) n).isBetween(0.02, 0.045);
+        assertThat(untranslated / (double) n).isBetween(0.02, 0.07);
+        assertThat(partial / (double) n).isBetween(0.02, 0.07);
+        assertThat(swapped / (double) n).isBetween(0.015, 0.045);
     }
 
     @Test
-    void distractionsAreDeterministicPerSampleAndSomeGiveTheAnswerAwayWhichTheJudgeSees() throws Exception {
-        String prompt = "Write.\n" + GeneratorTasks.wrap(GeneratorTasks.QUESTION, "What is 2 + 2?") + "\n"
-                + GeneratorTasks.wrap(GeneratorTasks.WRONG_OPTION, "5");
-        String first = ask(prompt, 0.7, 0);
-        assertThat(first).startsWith(GeneratorTasks.DISTRACTION_LABEL).contains("5").isEqualTo(ask(prompt, 0.7, 0));
-
+    void theJudgeReadsTheAddedTextAndCatchesGiveawaysImperfectly() {
         int giveaways = 0;
-        int n = 1000;
+        int caught = 0;
+        int falseAlarms = 0;
+        int n = 2000;
         for (int i = 0; i < n; i++) {
-            String d = ask(prompt.replace("2 + 2", i + " + 2"), 0.7, 0);
-            boolean giveaway = d.contains(SimulatedText.GIVEAWAY);
+            String q = "What is " + i + " + 2?";
+            String right = String.valueOf(i + 2);
+            String prompt = "Write.\n" + GeneratorTasks.wrap(GeneratorTasks.QUESTION, q) + "\n"
+                    + GeneratorTasks.wrap(GeneratorTasks.CORRECT_OPTION, right) + "\n"
+                    + GeneratorTasks.wrap(GeneratorTasks.WRONG_OPTION, "five");
+            String d = ask(prompt, 0.7, 0).substring(GeneratorTasks.DISTRACTION_LABEL.length()).strip();
+            assertThat(d).contains("five");
+            boolean giveaway = d.contains("answer is " + right);
             giveaways += giveaway ? 1 : 0;
-            String verdict = ask("Judge.\n" + GeneratorTasks.wrap(GeneratorTasks.PERTURBED, d), 0, 0);
-            assertThat(verdict).isEqualTo(giveaway ? GeneratorTasks.CHANGED : GeneratorTasks.SAME);
+            String verdict = GeneratorSimulation.verdict(q, d + " " + q, right);
+            boolean changed = verdict.toUpperCase(Locale.ROOT).replace("*", "").startsWith("CHANGED");
+            if (giveaway && changed) {
+                caught++;
+            } else if (!giveaway && changed) {
+                falseAlarms++;
+            }
         }
-        assertThat(giveaways / (double) n).isBetween(0.05, 0.11);
-
-        JsonNode batch = JSON.readTree(ask("Write.\n" + GeneratorTasks.wrap(GeneratorTasks.QUESTION, "What is 2 + 2?")
-                + "\n" + GeneratorTasks.wrap(GeneratorTasks.WRONG_OPTIONS, "[\"3\",\"5\",\"22\"]"), 0.7, 0));
-        assertThat(batch).hasSize(3);
+        assertThat(giveaways / (double) n).isBetween(0.04, 0.08);
+        assertThat(caught / (double) giveaways).as("catch rate").isBetween(0.7, 0.95);
+        assertThat(falseAlarms / (double) (n - giveaways)).as("false alarms").isBetween(0.02, 0.07);
     }
 
     @Test
-    void itUnderstandsItsOwnTranslationsAndGetsWorseWithMoreDistraction() {
+    void theReaderReactsToWhatADistractionSays() {
         int n = 600;
-        int[] right = new int[2];
+        int[] right = new int[3];
         for (int i = 0; i < n; i++) {
             Side en = new Side("Which number is item " + i + "?", List.of("one " + i, "two " + i, "three " + i), 1);
             key.register("en", en, 0);
-            String mark = SimulatedText.marker("sw");
-            String distraction = ("Some readers first think of one " + i + " here. ").repeat(16);
-            for (int d = 0; d < 2; d++) {
-                Side target = new Side((d == 1 ? mark + distraction + " " : "") + mark + en.question(),
-                        en.choices().stream().map(c -> mark + c).toList(), 1);
+            String arguing = String.join(" ", java.util.Collections.nCopies(4,
+                    "Many readers first think of one " + i + " here. Teachers report that students often pick three "
+                            + i + " at first sight. It is easy to see why one " + i + " comes to mind first."));
+            String[] questions = {en.question(), arguing + " " + en.question(),
+                arguing + " " + en.question() + " Either way, the answer is two " + i + "."};
+            for (int d = 0; d < questions.length; d++) {
+                Side target = new Side(SimulatedText.marker("sw") + SimulatedText.encode("sw", questions[d]),
+                        en.choices().stream().map(c -> SimulatedText.encode("sw", c)).toList(), 1);
                 String answer = ask(PromptRenderer.render("sw", target), 0, 0);
-                if (AnswerExtractor.extract("sw", SimulatedText.strip(answer), en.choices())
+                if (AnswerExtractor.extract("sw", SimulatedText.decode("sw", answer), en.choices())
                         instanceof Extraction.Choice c && c.index() == 1) {
                     right[d]++;
                 }
             }
         }
-        // llama-3.1-8b in Swahili: ~52 % on a plain question, ~4 % at the profile's full distraction
-        assertThat(right[0] / (double) n).isBetween(0.42, 0.62);
-        assertThat(right[1] / (double) n).isLessThan(0.09);
+        System.out.printf(Locale.ROOT, "llama-3.1-8b in Swahili, right: plain %.3f, arguing %.3f, with a giveaway %.3f%n",
+                right[0] / (double) n, right[1] / (double) n, right[2] / (double) n);
+        assertThat(right[1]).as("arguing for wrong options distracts").isLessThan(right[0] - n / 20);
+        assertThat(right[2]).as("a sentence stating the right answer settles it").isGreaterThan(right[1] + n / 20);
     }
 
     @Test

@@ -1,0 +1,162 @@
+package dev.clp.probes.sim;
+
+import dev.clp.sim.Draws;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sentences the simulated writer and translator write, and how the simulated reader (a panel model) reacts to
+ * what they say: a sentence arguing for an option distracts by a multiple of its length drawn for that sentence and
+ * question ({@code reader.persuasion.*}: most a little, a few a lot); a sentence that states the answer settles the
+ * question for the reader, who then ignores the arguing. The reader knows the writer's phrasing as a reader knows
+ * its language; other text reaches the engine's simulator as it is.
+ */
+final class SimulatedWriting {
+
+    /** Sentences arguing for an option (%s). */
+    static final String[] ARGUING = {
+        "Many readers first think of %s here.",
+        "Some textbooks discuss %s in a very similar context.",
+        "It is a common mistake to associate this topic with %s.",
+        "A quick search on this subject often points to %s.",
+        "People who skim the question tend to settle on %s.",
+        "In everyday conversation, %s is what most people would mention.",
+        "Discussions of this topic often come back to %s.",
+        "It is easy to see why %s comes to mind first.",
+        "Older references placed %s at the centre of such questions.",
+        "Teachers report that students often pick %s at first sight.",
+    };
+    /** Sentences that argue for nothing. */
+    static final String[] NEUTRAL = {
+        "Read every option before deciding.",
+        "Several details in the wording are easy to overlook.",
+        "The first impression is not always the one that holds up on reflection.",
+        "Context matters here, and a careful reader weighs each choice against the others.",
+        "Questions of this kind come up in many introductory courses.",
+        "The wording was chosen with some care.",
+    };
+    /** Sentences stating the answer (%s): a giveaway when it is the right one. */
+    static final String[] STATING = {
+        "Most sources agree that the answer is %s.",
+        "Either way, the answer is %s.",
+    };
+    /** The sentence a translator adds when its translation says more than the English (%s: the option argued for). */
+    static final String AMPLIFYING = "Without any doubt, %s is what this question is after.";
+
+    private static final List<Pattern> ARGUING_PATTERNS = patterns(ARGUING);
+    private static final List<Pattern> STATING_PATTERNS = patterns(STATING);
+    private static final Pattern AMPLIFYING_PATTERN = patterns(new String[] {AMPLIFYING}).get(0);
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]+");
+
+    private SimulatedWriting() {
+    }
+
+    private static List<Pattern> patterns(String[] templates) {
+        List<Pattern> out = new ArrayList<>();
+        for (String t : templates) {
+            int at = t.indexOf("%s");
+            out.add(Pattern.compile(Pattern.quote(t.substring(0, at)) + "(.+?)" + Pattern.quote(t.substring(at + 2))));
+        }
+        return out;
+    }
+
+    /**
+     * A distraction for a wrong option: the improved writer's is one or two sentences; the reference writer's, asked
+     * with no length limit, two to five (the published distractions are a few hundred characters). A writer that was
+     * given the right answer sometimes states it (a giveaway, recorded as such).
+     */
+    static String distraction(String wrong, String correctOrNull, boolean long_, byte[] h) {
+        String option = wrong.strip();
+        StringBuilder d = new StringBuilder(String.format(Locale.ROOT, pick(ARGUING, h, 8), option));
+        int more = long_ ? 1 + (int) (Draws.unit(h, 16) * 4) : (int) (Draws.unit(h, 16) * 2);
+        for (int i = 0; i < more; i++) {
+            byte[] hi = Draws.hash(java.util.HexFormat.of().formatHex(h) + '\u001f' + i);
+            boolean argue = Draws.unit(hi, 0) < 0.4;
+            d.append(' ').append(argue ? String.format(Locale.ROOT, pick(ARGUING, hi, 8), option)
+                    : pick(NEUTRAL, hi, 8));
+        }
+        String fault = GroundTruth.SOUND;
+        if (correctOrNull != null && Draws.unit(h, 0) < SimulationRates.get("writer.giveaway")) {
+            d.append(' ').append(String.format(Locale.ROOT, pick(STATING, h, 4), correctOrNull.strip()));
+            fault = GroundTruth.GIVES_AWAY;
+        }
+        String text = d.toString();
+        GroundTruth.distraction(text, fault);
+        return text;
+    }
+
+    private static String pick(String[] from, byte[] h, int offset) {
+        return from[(int) (Draws.unit(h, offset) * from.length)];
+    }
+
+    /** The option an arguing sentence of the text argues for, if it has one. */
+    static java.util.Optional<String> arguedFor(String text) {
+        for (Pattern p : ARGUING_PATTERNS) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                return java.util.Optional.of(m.group(1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The question text as it distracts the reader: each arguing sentence stretched to a multiple of its length (the
+     * multiple drawn for the sentence and the question's options), the amplifying sentence counted three times; when a
+     * sentence states the answer, the reader is settled and every arguing sentence is dropped.
+     */
+    static String asRead(String line, String options) {
+        List<String> sentences = new ArrayList<>();
+        Matcher m = SENTENCE.matcher(line);
+        int end = 0;
+        while (m.find()) {
+            sentences.add(line.substring(end, m.end()));
+            end = m.end();
+        }
+        if (end < line.length()) {
+            sentences.add(line.substring(end));
+        }
+        boolean settled = sentences.stream().anyMatch(s -> STATING_PATTERNS.stream().anyMatch(p -> p.matcher(s).find()));
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        for (String s : sentences) {
+            boolean amplifying = AMPLIFYING_PATTERN.matcher(s).find();
+            boolean arguing = amplifying || ARGUING_PATTERNS.stream().anyMatch(p -> p.matcher(s).find());
+            if (!arguing) {
+                out.append(s);
+                continue;
+            }
+            changed = true;
+            if (settled) {
+                continue;
+            }
+            double w = persuasion(s.strip() + '\u001f' + options) * (amplifying ? 3 : 1);
+            out.append(stretch(s, w));
+        }
+        return changed ? out.toString() : line;
+    }
+
+    /** A Pareto-distributed multiple (scale × ((1 − u)^(−1/shape) − 1)), capped at 40. */
+    private static double persuasion(String key) {
+        double u = Draws.unit(Draws.hash("clp-sim-reader-v1\u001f" + key), 0);
+        double w = SimulationRates.get("reader.persuasion.scale")
+                * (Math.pow(1 - u, -1 / SimulationRates.get("reader.persuasion.shape")) - 1);
+        return Math.min(40, w);
+    }
+
+    private static String stretch(String sentence, double w) {
+        int length = (int) Math.round(sentence.length() * w);
+        if (length <= 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        while (out.length() < length) {
+            out.append(sentence);
+        }
+        out.setLength(length);
+        return out.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.clp.probes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clp.config.ClpConfig;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelClients;
+import dev.clp.model.spi.Questions;
+import dev.clp.suite.Side;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The faithful reference against the generator's simulation reproduces the shape of the paper's Table 1 on Chinese
+ * (conversion of seed questions into pitfall pairs: no perturbation ≈ 0, direct perturbation ≈ 0.036, the full method
+ * ≈ 0.431). Conversion here is over the seeds that pass the English panel and the translation: no perturbation, the
+ * plain translation has target rate ≤ 0.2; direct, one distraction per wrong option (depth 1, no search) gives a kept
+ * pair; full, the reference's search keeps one. Seeds: the paper's ai2_arc_easy source ({@code ../shared}) when
+ * present, else the project's 24 test seeds (a small sample: the bounds are wide).
+ */
+class Table1ShapeTest {
+
+    static final List<String> PANEL = List.of("sim:llama-3.1-8b", "sim:gpt-4o-mini", "sim:gpt-4o");
+
+    @TempDir
+    Path tmp;
+
+    static Path source() {
+        String env = System.getenv("CLP_DATASET");
+        for (Path dataset : new Path[] {env == null ? null : Path.of(env), Path.of("../../shared/clp-dataset"),
+            Path.of("../../../shared/clp-dataset")}) {
+            if (dataset != null && Files.exists(dataset.resolve("source/ai2_arc_easy.json"))) {
+                return dataset.resolve("source/ai2_arc_easy.json").toAbsolutePath().normalize();
+            }
+        }
+        return GeneratorFixture.seedsFile();
+    }
+
+    /** Conversion rates: none, direct, full. */
+    static double[] measure(Path source, int seeds, Path dir) {
+        List<SeedQuestion> all = SeedReader.read(source).seeds();
+        List<SeedQuestion> used = all.subList(0, Math.min(seeds, all.size()));
+        Questions key = new Questions();
+        used.forEach(s -> key.add("en", s.en(), 0));
+        Map<String, ModelClient> clients = new ConcurrentHashMap<>();
+        Function<String, ModelClient> models = m -> clients.computeIfAbsent(m, name -> ModelClients.create(
+                ClpConfig.builder().model(name).cache("off").build(), Map.of(), key));
+        GeneratorSettings full = GeneratorSettings.defaults(SearchStrategy.REFERENCE, "zh", PANEL).withDate("2026-12-02");
+        GeneratorSettings direct = full.toBuilder().depth(1).extendedDepth(1).build();
+        double[] out = new double[3];
+        int prepared = 0;
+        int plain = 0;
+        try (Checkpoint cp = Checkpoint.open(dir.resolve("none.sqlite"), full.fingerprint("none"))) {
+            CallLedger ledger = new CallLedger(cp, 0, 0, 0, 0);
+            Panel panel = new Panel(full, ledger, models);
+            SeedPreparation prep = new SeedPreparation(full, panel, ledger, models, List.of());
+            for (SeedQuestion s : used) {
+                Optional<SeedPreparation.Prepared> p = prep.prepare(s);
+                if (p.isPresent()) {
+                    prepared++;
+                    Side t = p.get().target();
+                    if (panel.rate("zh", t, p.get().targetAnswer(), false, "plain").value() <= 0.2) {
+                        plain++;
+                    }
+                }
+            }
+        }
+        out[0] = plain / (double) Math.max(1, prepared);
+        int i = 1;
+        for (GeneratorSettings settings : List.of(direct, full)) {
+            try (Checkpoint cp = Checkpoint.open(dir.resolve(i + ".sqlite"), settings.fingerprint("t1"));
+                    Generator g = new Generator(settings, models, cp, source.getFileName().toString(), List.of(),
+                            new double[2], null)) {
+                Generator.Report r = g.run(used);
+                long converted = r.accepted().stream().map(p -> p.provenance().get("seed")).distinct().count();
+                out[i] = converted / (double) Math.max(1, r.seedsSearched());
+                System.out.printf(Locale.ROOT, "table 1 (%s, depth %d): %d seeds searched, %d converted, %d pairs, %,d "
+                        + "calls, %.1f calls per candidate%n", settings.strategy().name(), settings.depth(),
+                        r.seedsSearched(), converted, r.accepted().size(), r.calls(), callsPerCandidate(r));
+            }
+            i++;
+        }
+        clients.values().forEach(ModelClient::close);
+        System.out.printf(Locale.ROOT, "table 1 shape, zh, reference, panel %s, %d seeds (%d prepared) from %s: "
+                + "no perturbation %.3f (paper ~0), direct perturbation %.3f (paper 0.036), full method %.3f "
+                + "(paper 0.431)%n", PANEL, used.size(), prepared, source.getFileName(), out[0], out[1], out[2]);
+        return out;
+    }
+
+    /**
+     * Model calls per candidate written: all calls but the seeds' (each seed read: an answer and a reading call per
+     * panel member; each seed that passed: two translation calls), over the distraction calls (one per candidate).
+     */
+    static double callsPerCandidate(Generator.Report r) {
+        long candidates = r.callsByKind().getOrDefault("distraction", 0L);
+        long seedCalls = (long) r.seedsRead() * 2 * r.settings().panel().size() + 2L * r.seedsSearched();
+        return candidates == 0 ? 0 : (r.calls() - seedCalls) / (double) candidates;
+    }
+
+    @Test
+    void theReferenceReproducesTheShapeOfTheTable() {
+        Path source = source();
+        boolean shared = !source.equals(GeneratorFixture.seedsFile());
+        double[] rate = measure(source, shared ? 100 : 24, tmp);
+
+        // the shape only: the engine's simulator draws each prompt's answers independently, which sets a floor on
+        // every rate (probes/README.md, "The simulation"); the paper's levels are not reached yet
+        assertThat(rate[0]).as("no perturbation").isLessThan(rate[1]);
+        assertThat(rate[1]).as("direct perturbation").isLessThan(rate[2]);
+        assertThat(rate[2]).as("full method").isGreaterThan(shared ? 0.3 : 0.2);
+    }
+}
