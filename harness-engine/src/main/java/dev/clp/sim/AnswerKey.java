@@ -44,6 +44,7 @@ public final class AnswerKey {
     private final Map<List<String>, List<Side>> bySortedChoices = new ConcurrentHashMap<>();
     private final List<Entry> pairSides = new ArrayList<>();
     private final Map<String, double[]> draws = new ConcurrentHashMap<>();
+    private final Map<Integer, List<String>> choicesBySlot = new ConcurrentHashMap<>();
     private final Map<List<Object>, java.util.BitSet> outcomes = new ConcurrentHashMap<>();
     private final Map<List<Object>, Integer> outcomeSizes = new ConcurrentHashMap<>();
 
@@ -101,10 +102,26 @@ public final class AnswerKey {
                 paired ? pairSides.size() : -1);
         if (paired) {
             pairSides.add(entry);
+            choicesBySlot.put(entry.slot(), choices);
         }
         entries.add(entry);
         bySortedChoices.computeIfAbsent(sorted(choices), k -> new CopyOnWriteArrayList<>())
                 .add(new Side(entry.question(), choices, side.answer()));
+    }
+
+    /**
+     * Whether the entry's question, word for word, is also a side of pairs of other languages (the starter suite asks
+     * the same English questions in every language): the simulator then answers it by its hash, the same whichever
+     * of those languages a run selects.
+     */
+    public boolean shared(Entry entry) {
+        List<Entry> same = byChoices.get(strip(List.copyOf(choicesOf(entry))));
+        return same != null && same.stream().anyMatch(e -> e.slot() != entry.slot() && e.lang().equals(entry.lang())
+                && e.question().equals(entry.question()) && !java.util.Objects.equals(e.pairLang(), entry.pairLang()));
+    }
+
+    private List<String> choicesOf(Entry entry) {
+        return choicesBySlot.getOrDefault(entry.slot(), List.of());
     }
 
     /**

@@ -115,10 +115,12 @@ public final class SimulatedModel implements ModelClient {
             AnswerKey.Entry e = entry.get();
             int right = e.answer();
             int added = addedDistraction(prompt, e.question());
-            double accuracy = profile.accuracy(lang, "en".equals(lang) ? e.pairLang() : lang, e.distraction() + added);
+            boolean shared = e.slot() >= 0 && key.shared(e);
+            double accuracy = profile.accuracy(lang, "en".equals(lang) && !shared ? e.pairLang() : lang,
+                    e.distraction() + added);
             // a pair's side as the suite has it: the key's balanced, clustered outcomes; anything else: its hash
-            boolean correct = e.slot() >= 0 && added == 0 && lang.equals(e.lang()) ? key.right(e, sample, profile)
-                    : unit(h, 8) < accuracy;
+            boolean correct = e.slot() >= 0 && !shared && added == 0 && lang.equals(e.lang())
+                    ? key.right(e, sample, profile) : unit(h, 8) < accuracy;
             if (correct) {
                 pick = right;
             } else if (unit(form, 0) * (1 - accuracy) < profile.unparseableRate()) {
