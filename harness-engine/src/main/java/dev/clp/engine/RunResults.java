@@ -24,10 +24,7 @@ import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 
-/**
- * The results of a finished run: run.json, gates.json, the baseline when asked, the summary table with its usage
- * line, and the Allure overview. Moved verbatim out of {@link ClpEngineDescriptor}.
- */
+/** The results of a finished run: run.json, gates.json, the baseline when asked, the summary and Allure overview. */
 final class RunResults {
 
     private final ClpEngineDescriptor engine;
