@@ -112,6 +112,7 @@ public final class AnswerExtractor {
         if (structured != null) {
             return structured;
         }
+        body = LabelAgreement.capitalizeClosingLetter(body, n);
         Matcher single = SINGLE.matcher(body);
         if (single.matches()) {
             return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
@@ -127,7 +128,7 @@ public final class AnswerExtractor {
             return new Extraction.Unparseable("ambiguous: the answer re-lists the options under numbers 1, 2, 3 … and "
                     + "names one by its number, but the options' own texts are such numbers");
         }
-        return new Reading(lang, masked, n).decide(text, choices);
+        return LabelAgreement.check(new Reading(lang, masked, n).decide(text, choices), body, choices);
     }
 
     /** A JSON object with an "answer" that closes a reply after some prose (a fenced block at the end). */
