@@ -115,7 +115,9 @@ public final class SimulatedModel implements ModelClient {
             AnswerKey.Entry e = entry.get();
             int right = e.answer();
             int added = addedDistraction(prompt, e.question());
-            boolean shared = e.slot() >= 0 && key.shared(e);
+            // an English question without distraction (the starter suite asks the same ones in every language) or
+            // one several languages' pairs share is answered by its hash, the same whichever languages a run selects
+            boolean shared = e.slot() >= 0 && ("en".equals(e.lang()) && e.distraction() == 0 || key.shared(e));
             double accuracy = profile.accuracy(lang, "en".equals(lang) && !shared ? e.pairLang() : lang,
                     e.distraction() + added);
             // a pair's side as the suite has it: the key's balanced, clustered outcomes; anything else: its hash
