@@ -337,7 +337,15 @@ class ClpEngineTest {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "sw");
         EngineExecutionResults results = kit().configurationParameter("clp.model", "sim:llama-3.1-8b")
                 .selectors(selectDirectory(suite.toFile())).execute();
-        results.testEvents().assertThatEvents().haveAtLeastOne(event(test("pair"),
-                abortedWithReason(message(m -> m.startsWith("WEAK [lang=sw] weak:") || m.startsWith("[lang=sw] not applicable")))));
+        // a weak pair passes and says so in its note (Surefire counted aborted weak pairs as skipped); a pair that
+        // measured nothing (English wrong too) is aborted with its reason
+        boolean weakNote = results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow()
+                        .getKeyValuePairs().get(PairDescriptor.NOTE_KEY))
+                .anyMatch(m -> m != null && m.startsWith("WEAK [lang=sw] weak:"));
+        long aborted = results.testEvents().aborted().stream().filter(e -> e.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).flatMap(r -> r.getThrowable())
+                .map(t -> String.valueOf(t.getMessage()).startsWith("[lang=sw] not applicable")).orElse(false)).count();
+        assertThat(weakNote || aborted > 0).as("a weak pair's note or a not-applicable pair's abort").isTrue();
     }
 }
