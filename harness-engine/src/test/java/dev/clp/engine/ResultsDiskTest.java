@@ -111,7 +111,8 @@ class ResultsDiskTest {
         results.testEvents().assertThatEvents().haveExactly(2, event(test("gate"), finishedSuccessfully()));
         results.allEvents().assertThatEvents().haveExactly(1, event(container(), finishedWithFailure()));
         results.allEvents().assertThatEvents().haveExactly(1, event(engine(), finishedWithFailure(message(m ->
-                m.contains(path) && m.contains(reason) && m.contains("every verdict")))));
+                m.contains(path) && java.util.Arrays.stream(reason.split("\\|")).anyMatch(m::contains)
+                        && m.contains("every verdict")))));
         List<String> summaries = summaries(results);
         assertThat(summaries).as("the verdict table is published").hasSize(1);
         assertThat(summaries.get(0)).contains("Swahili").contains("NOT WRITTEN: ").contains(path);
@@ -138,7 +139,8 @@ class ResultsDiskTest {
         assertThat(outcomes).hasSize(20);
         assertThat(outcomes.values()).doesNotContain("error");
         assertThat(results.resolve("gates.json")).exists();
-        assertVerdictsKept(r, allure.toString(), "Not a directory");
+        // a writer on a worker thread may meet the moment between the move and the file taking the directory's place
+        assertVerdictsKept(r, allure.toString(), "Not a directory|NoSuchFileException");
     }
 
     @Test
