@@ -68,25 +68,13 @@ public final class ShardGates {
             }
             sb.append(String.format(Locale.ROOT, "%s%-5s %-10s %5d %5d %8s %8s  %s%n",
                     manySuites ? String.format(Locale.ROOT, "%-12s ", s.suite()) : "", s.lang(),
-                    Languages.name(s.lang()), s.pairs(), st.n(), pct(st.firstAccuracy()), pct(st.secondAccuracy()),
+                    Languages.name(s.lang()), s.pairs(), st.n(), SummaryTable.pct(st.firstAccuracy()),
+                    SummaryTable.pct(st.secondAccuracy()),
                     notes));
         }
         sb.append("shard ").append(shard).append(": no gate is decided on a shard; clp merge RUN_DIR... decides every "
                 + "gate over all the shards, in one Holm family, with the exit status a whole run would have\n");
-        if (simulated) {
-            sb.append("SIMULATED: set clp.model (or CLP_MODEL) to test a real model, e.g. -Dclp.model=openai:gpt-4o-mini\n");
-        }
-        int pairs = summaries.stream().mapToInt(LanguageSummary::pairs).sum();
-        double seconds = elapsed.toNanos() / 1e9;
-        sb.append(String.format(Locale.ROOT, "%d pairs in %.1f s (%.0f pairs/s)%n", pairs, seconds,
-                seconds > 0 ? pairs / seconds : 0.0));
-        if (resultsFile != null) {
-            sb.append("results: ").append(resultsFile).append('\n');
-        }
-        return sb.toString();
+        return SummaryTable.footer(sb, summaries, simulated, resultsFile, elapsed).toString();
     }
 
-    private static String pct(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", v * 100) : "-";
-    }
 }

@@ -91,6 +91,12 @@ public final class SummaryTable {
                     + "both sides a language fails its coverage gate; FAIL: at most alpha false alarms per run, pairs "
                     + "clustered by source question; PASS: measured wrong in at most 2% of runs (clp calibrate)\n");
         }
+        return footer(sb, summaries, simulated, resultsFile, elapsed).toString();
+    }
+
+    /** The lines that close a run's table, a whole run's or a shard's: simulated, pairs per second, results file. */
+    static StringBuilder footer(StringBuilder sb, List<LanguageSummary> summaries, boolean simulated,
+            String resultsFile, Duration elapsed) {
         if (simulated) {
             sb.append("SIMULATED: set clp.model (or CLP_MODEL) to test a real model, e.g. -Dclp.model=openai:gpt-4o-mini\n");
         }
@@ -101,7 +107,7 @@ public final class SummaryTable {
         if (resultsFile != null) {
             sb.append("results: ").append(resultsFile).append('\n');
         }
-        return sb.toString();
+        return sb;
     }
 
     /** A gate's verdict as the build sees it: "(fails)" where it fails although not a FAIL (no data, underpowered). */
@@ -113,7 +119,7 @@ public final class SummaryTable {
         return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    private static String pct(double v) {
+    static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", v * 100) : "-";
     }
 
