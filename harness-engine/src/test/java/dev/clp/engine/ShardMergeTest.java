@@ -138,11 +138,7 @@ class ShardMergeTest {
             // every figure as the whole run's, to the last bits a sum in another order may change (the whole run
             // decides from its compact outcomes, the merge from the shards' run.json; measured: an MDE of
             // 0.20791902632664555 against ...558)
-            java.util.Comparator<Double> close = (x, y) -> Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x)) ? 0
-                    : Double.compare(x, y);
-            org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration lastBits =
-                    org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
-                            .withComparatorForType(close, Double.class).build();
+            var lastBits = dev.clp.testing.LastBits.comparison();
             assertThat(merged.gates().gates()).hasSize(38).usingRecursiveFieldByFieldElementComparator(lastBits)
                     .isEqualTo(whole.gates());
             assertThat(merged.gates().failed()).isEqualTo(whole.failed()).isTrue();

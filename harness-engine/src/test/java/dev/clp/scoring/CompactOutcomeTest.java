@@ -92,9 +92,7 @@ class CompactOutcomeTest {
                 assertThat(rounded(actual.toString().replaceAll("GapStatistics@\\w+", "")))
                         .isEqualTo(rounded(expected.toString().replaceAll("GapStatistics@\\w+", "")));
                 for (int i = 0; i < expected.size(); i++) {
-                    assertThat(actual.get(i).stats()).usingRecursiveComparison()
-                            .withComparatorForType((x, y) -> Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x)) ? 0
-                                    : Double.compare(x, y), Double.class)
+                    assertThat(actual.get(i).stats()).usingRecursiveComparison(dev.clp.testing.LastBits.comparison())
                             .isEqualTo(expected.get(i).stats());
                 }
                 assertThat(RunGates.evaluate(full, policy, b)).allSatisfy(l -> {

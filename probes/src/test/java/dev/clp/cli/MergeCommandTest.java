@@ -83,11 +83,9 @@ class MergeCommandTest {
             GatesDocument a = GatesDocument.read(tmp.resolve("whole/gates.json"));
             GatesDocument b = GatesDocument.read(tmp.resolve("merged/gates.json"));
             // to the last bits a sum in another order changes (the whole run decides from compact outcomes)
-            java.util.Comparator<Double> close = (x, y) -> Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x)) ? 0
-                    : Double.compare(x, y);
-            assertThat(b.gates()).hasSize(32).usingRecursiveFieldByFieldElementComparator(
-                    org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
-                            .withComparatorForType(close, Double.class).build()).isEqualTo(a.gates());
+            assertThat(b.gates()).hasSize(32)
+                    .usingRecursiveFieldByFieldElementComparator(dev.clp.testing.LastBits.comparison())
+                    .isEqualTo(a.gates());
             assertThat(b.failed()).isEqualTo(a.failed());
             RunDocument run = RunDocument.read(tmp.resolve("merged/run.json"));
             assertThat(run.mergedShards()).isEqualTo(3);
