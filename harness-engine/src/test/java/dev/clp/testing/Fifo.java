@@ -26,9 +26,11 @@ public final class Fifo {
     public static void unblock(Path fifo) {
         Thread t = new Thread(() -> {
             try {
-                Files.newOutputStream(fifo).close();
+                // WRITE without CREATE: once the test's clean-up removed the FIFO, opening it must not make a plain
+                // file in its place (which the temporary directory's deletion then failed on, at random)
+                Files.newOutputStream(fifo, java.nio.file.StandardOpenOption.WRITE).close();
             } catch (IOException e) {
-                // gone with the temporary directory: nobody was blocked on it
+                // gone with the temporary directory (NoSuchFileException): nobody was blocked on it
             }
         }, "fifo-unblock");
         t.setDaemon(true);
