@@ -108,6 +108,7 @@ final class DescriptorFactory {
             }
         }
         ld.pairsOfFile(pairsOf(ld, lf, sid));
+        knowFile(ld, lf);
         for (Map.Entry<Integer, List<SuiteProblem>> e : byLine.entrySet()) {
             UniqueId uid = ld.getUniqueId().append(ProblemDescriptor.SEGMENT, String.valueOf(e.getKey()));
             if (present.add(uid)) {
@@ -122,6 +123,16 @@ final class DescriptorFactory {
             if (present.add(gate.getUniqueId())) {
                 ld.addChild(gate);
             }
+        }
+    }
+
+    /**
+     * Lets the language hold every pair of its file for an in-process stand-in ({@link RunPlan#questions}); nothing
+     * for a real provider, which never reads them.
+     */
+    void knowFile(LanguageDescriptor ld, SuiteReader.LanguageFile lf) {
+        if (ModelSetup.answersFromQuestions(config)) {
+            ld.filePairs(lf.pairs());
         }
     }
 

@@ -39,6 +39,17 @@ final class LanguageDescriptor extends AbstractTestDescriptor implements Node<Cl
         pairsOfFile = List.copyOf(pairs);
     }
 
+    /** Every pair the file holds, also those of other shards: what an in-process stand-in knows (RunPlan). */
+    private List<dev.clp.suite.Pair> filePairs = List.of();
+
+    List<dev.clp.suite.Pair> filePairs() {
+        return filePairs;
+    }
+
+    void filePairs(List<dev.clp.suite.Pair> pairs) {
+        filePairs = pairs;
+    }
+
     Path file() {
         return file;
     }

@@ -48,8 +48,13 @@ record ModelSetup(CallStats stats, ModelClient model, CallStats fallbackStats, M
      * read them (they hold the text of every pair).
      */
     static Questions questions(ClpConfig config, RunPlan plan) {
+        return answersFromQuestions(config) ? plan.questions() : new Questions();
+    }
+
+    /** Whether the run's model or extractor fallback is an in-process stand-in that answers from the questions. */
+    static boolean answersFromQuestions(ClpConfig config) {
         dev.clp.model.spi.ModelProvider p = dev.clp.model.ModelClients.providers().get(config.model().spec().provider());
-        return p != null && p.inProcess() || config.extractorFallback().isPresent() ? plan.questions() : new Questions();
+        return p != null && p.inProcess() || config.extractorFallback().isPresent();
     }
 
     @Override

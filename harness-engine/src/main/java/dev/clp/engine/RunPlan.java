@@ -18,7 +18,7 @@ import org.junit.platform.engine.UniqueId;
  * with a gate, as {suite id, language}.
  */
 record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<UniqueId> untested,
-        List<String[]> gatedLanguages) {
+        List<String[]> gatedLanguages, List<LanguageDescriptor> languages) {
 
     /** The baseline the regression gates compare with, when one is set and not being updated. */
     static Baseline baseline(ClpConfig config) {
@@ -36,10 +36,13 @@ record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<Un
         List<PairDescriptor> order = new ArrayList<>();
         Set<UniqueId> ordered = new HashSet<>();
         List<LanguageDescriptor> gated = new ArrayList<>();
+        Set<LanguageDescriptor> languages = new java.util.LinkedHashSet<>();
         engine.accept(d -> {
             if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
                 order.add(p);
                 ordered.add(p.getUniqueId());
+                p.getParent().filter(LanguageDescriptor.class::isInstance)
+                        .ifPresent(l -> languages.add((LanguageDescriptor) l));
             }
             if (d instanceof GateDescriptor g && g.getParent().orElse(null) instanceof LanguageDescriptor l
                     && config.includesLanguage(l.lang()) && !gated.contains(l)) {
@@ -64,16 +67,28 @@ record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<Un
             l.getParent().filter(SuiteDescriptor.class::isInstance).map(SuiteDescriptor.class::cast)
                     .ifPresent(s -> gatedLanguages.add(new String[] {s.suiteId(), l.lang()}));
         }
-        return new RunPlan(List.copyOf(order), List.copyOf(forGates), untested, gatedLanguages);
+        languages.addAll(gated);
+        return new RunPlan(List.copyOf(order), List.copyOf(forGates), untested, gatedLanguages,
+                List.copyOf(languages));
     }
 
     /**
-     * The questions the run asks, for a stand-in model that answers from them; made only for one (an HTTP provider
-     * ignores them, and they hold the text of every pair).
+     * The questions of every pairs file the run asks from, for a stand-in model that answers from them; made only for
+     * one (an HTTP provider ignores them, and they hold the text of every pair). Whole files, not the selection: the
+     * simulator balances its answers over the pairs it knows, so a shard ({@code clp.shard}), a tag filter or a unique
+     * id must not change what it answers to the same pair, or shards merged would not be the whole run.
      */
     Questions questions() {
         Questions key = new Questions();
-        order.forEach(p -> key.add(p.pair()));
+        Set<dev.clp.suite.Pair> known = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (LanguageDescriptor l : languages) {
+            for (dev.clp.suite.Pair p : l.filePairs()) {
+                if (known.add(p)) {
+                    key.add(p);
+                }
+            }
+        }
+        order.stream().map(PairDescriptor::pair).filter(known::add).forEach(key::add);
         return key;
     }
 }

@@ -75,7 +75,12 @@ final class UniqueIdResolution {
         Optional<TestDescriptor> created = switch (leaf.getType()) {
             case PairDescriptor.SEGMENT -> descriptors.findPair(lf, leaf.getValue()).flatMap(pair ->
                     context.addToParent(() -> selectUniqueId(langUid),
-                            parent -> Optional.of(descriptors.pair(parent.getUniqueId(), pair, sid, file))));
+                            parent -> {
+                                if (parent instanceof LanguageDescriptor ld) {
+                                    descriptors.knowFile(ld, lf);
+                                }
+                                return Optional.of(descriptors.pair(parent.getUniqueId(), pair, sid, file));
+                            }));
             case GateDescriptor.SEGMENT -> descriptors.selectedGate(leaf.getValue(), id).flatMap(kind -> gate(context,
                     langUid, lf, sid, langSeg.getValue(), file, kind));
             case ProblemDescriptor.SEGMENT -> {
@@ -96,6 +101,9 @@ final class UniqueIdResolution {
             if (parent instanceof LanguageDescriptor ld && ld.pairsOfFile().isEmpty()) {
                 // selected alone, the gate still decides from every pair of its language
                 ld.pairsOfFile(descriptors.pairsOf(ld, lf, sid));
+            }
+            if (parent instanceof LanguageDescriptor ld) {
+                descriptors.knowFile(ld, lf);
             }
             return Optional.of(descriptors.gate(parent.getUniqueId(), sid, lang, file, kind));
         });
