@@ -108,10 +108,16 @@ public final class AnswerExtractor {
         if (body.isBlank()) {
             return new Extraction.Unparseable("only reasoning (<think>…</think>), no answer after it");
         }
-        Extraction structured = structured(body, n);
+        Extraction structured = structured(lang, body, choices);
         if (structured != null) {
             return structured;
         }
+        return prose(lang, body, choices);
+    }
+
+    /** The text layers: the answer's prose, a think block and a structured object already taken off. */
+    private static Extraction prose(String lang, String body, List<String> choices) {
+        int n = choices.size();
         body = LabelAgreement.capitalizeClosingLetter(body, n);
         Matcher single = SINGLE.matcher(body);
         if (single.matches()) {
@@ -136,10 +142,11 @@ public final class AnswerExtractor {
             "(?:```[a-zA-Z]*\\s*)?(\\{[^{}]*\"" + ChatRequest.ANSWER_PROPERTY + "\"\\s*:[^{}]*\\})\\s*(?:```)?\\s*$");
 
     /** The structured layer: null when the answer is not a JSON object with a textual "answer". */
-    private static Extraction structured(String raw, int n) {
+    private static Extraction structured(String lang, String raw, List<String> choices) {
+        int n = choices.size();
         Matcher trailing = TRAILING_JSON.matcher(raw);
         if (trailing.find() && trailing.start() > 0) {
-            Extraction e = structured(trailing.group(1), n);
+            Extraction e = structured(lang, trailing.group(1), choices);
             if (e != null) {
                 return e;
             }
@@ -161,8 +168,14 @@ public final class AnswerExtractor {
             return null;
         }
         String letter = Normalizer.normalize(answer.asText(), Normalizer.Form.NFKC).strip();
+        if (letter.isEmpty()) {
+            return new Extraction.Unparseable("structured answer is empty");
+        }
         if (letter.length() != 1 || !Character.isLetter(letter.charAt(0))) {
-            return new Extraction.Unparseable("structured answer '" + excerpt(letter) + "' is not an option letter");
+            // {"answer": "B. 100 °C"}, {"answer": "Paris"}: the value read as a short answer, label and text agreeing
+            Extraction read = prose(lang, letter, choices);
+            return read instanceof Extraction.Choice ? read : new Extraction.Unparseable("structured answer '"
+                    + excerpt(letter) + "' names no option: " + ((Extraction.Unparseable) read).reason());
         }
         return inRange(letter.toUpperCase(Locale.ROOT), n, "structured");
     }
