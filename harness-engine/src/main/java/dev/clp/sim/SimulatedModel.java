@@ -118,12 +118,19 @@ public final class SimulatedModel implements ModelClient {
             // an English question without distraction (the starter suite asks the same ones in every language) or
             // one several languages' pairs share is answered by its hash, the same whichever languages a run selects
             boolean shared = e.slot() >= 0 && ("en".equals(e.lang()) && e.distraction() == 0 || key.shared(e));
-            double accuracy = profile.accuracy(lang, "en".equals(lang) && !shared ? e.pairLang() : lang,
-                    e.distraction() + added);
+            String pairLang = "en".equals(lang) && !shared ? e.pairLang() : lang;
+            double accuracy = profile.accuracy(lang, pairLang, e.distraction() + added);
             // a pair's side as the suite has it: the key's balanced, clustered outcomes; anything else: its hash
             boolean correct = e.slot() >= 0 && !shared && added == 0 && lang.equals(e.lang())
                     ? key.right(e, sample, profile) : unit(h, 8) < accuracy;
-            if (correct) {
+            java.util.OptionalInt chosen = e.slot() >= 0 ? java.util.OptionalInt.empty()
+                    : choose(new SimulatedTask.Asked(profile.name(), lang, e.question(),
+                            addedText(prompt, e.question()), List.copyOf(choices), right, accuracy,
+                            profile.accuracy(lang, pairLang, e.distraction()), sample));
+            correct = chosen.isPresent() ? chosen.getAsInt() == right : correct;
+            if (chosen.isPresent() && !correct && unit(form, 0) * (1 - accuracy) >= profile.unparseableRate()) {
+                pick = Math.floorMod(chosen.getAsInt(), choices.size());
+            } else if (correct) {
                 pick = right;
             } else if (unit(form, 0) * (1 - accuracy) < profile.unparseableRate()) {
                 // unparseable answers come out of the wrong ones: the share of right answers stays the profile's
@@ -158,6 +165,32 @@ public final class SimulatedModel implements ModelClient {
         String unsure = "I am not sure; several of these could be argued for.";
         // a model held to a schema that cannot state "unsure" declines, as OpenAI's structured outputs do
         return request.structured() ? new ChatResponse(unsure, ChatResponse.REFUSAL, 0, 0, 0) : response(unsure);
+    }
+
+    /** The first task's choice for a question asked on its own, if a task makes one. */
+    private java.util.OptionalInt choose(SimulatedTask.Asked asked) {
+        for (SimulatedTask t : tasks) {
+            java.util.OptionalInt pick = t.choose(asked);
+            if (pick.isPresent()) {
+                return pick;
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /** The text around the known question in the prompt's question paragraph ({@link #addedDistraction}), or "". */
+    static String addedText(String prompt, String question) {
+        int at = prompt.indexOf(question);
+        if (addedDistraction(prompt, question) == 0) {
+            return "";
+        }
+        int paragraph = prompt.lastIndexOf("\n\n", at);
+        int start = paragraph < 0 ? 0 : paragraph + 2;
+        int label = prompt.indexOf(": ", start);
+        start = label >= 0 && label < at ? label + 2 : start;
+        int end = prompt.indexOf("\n\n", at + question.length());
+        end = end < 0 ? prompt.length() : end;
+        return (prompt.substring(start, at) + " " + prompt.substring(at + question.length(), end)).strip();
     }
 
     /**

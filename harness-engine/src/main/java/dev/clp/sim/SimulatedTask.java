@@ -2,7 +2,9 @@ package dev.clp.sim;
 
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apiguardian.api.API;
 
 /**
@@ -28,6 +30,35 @@ public interface SimulatedTask {
      */
     default Reading read(String prompt) {
         return new Reading(prompt, Optional.empty());
+    }
+
+    /**
+     * A question asked on its own (not a side of a suite's pair: the generator's seed questions, with the text it added
+     * around them) as the simulator is about to answer it.
+     *
+     * @param model the profile answering
+     * @param lang the language the question is asked in
+     * @param question the known question's text, as registered
+     * @param added the text around the question in the prompt's question paragraph, as read ({@link #read}), or ""
+     * @param choices the options in the order shown
+     * @param right the index of the right option among {@code choices}
+     * @param accuracy the profile's probability of a right answer at this language and distraction length
+     * @param plainAccuracy the profile's probability of a right answer to the question in this language without the
+     *     added text (the length response of {@code accuracy} describes the published pairs, which a search selected)
+     * @param sample the sample index (0 at temperature 0)
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    record Asked(String model, String lang, String question, String added, List<String> choices, int right,
+            double accuracy, double plainAccuracy, int sample) {
+    }
+
+    /**
+     * The option a reader picks for a question asked on its own ({@link Asked}), or empty to leave it to the
+     * simulator's own draw (right at the profile's accuracy, independently for every prompt). Suite pairs are always
+     * the simulator's. By default, empty.
+     */
+    default OptionalInt choose(Asked asked) {
+        return OptionalInt.empty();
     }
 
     /** A plain answer, stopped normally, with no token counts. */

@@ -101,6 +101,50 @@ class SimulatedModelTest {
         }
     }
 
+    @Test
+    void aTaskChoosesTheAnswerToAQuestionAskedOnItsOwnAndNotToASuitePair() {
+        java.util.List<SimulatedTask.Asked> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SimulatedTask reader = new SimulatedTask() {
+            @Override
+            public Optional<ChatResponse> answer(String prompt, ChatRequest request) {
+                return Optional.empty();
+            }
+
+            @Override
+            public java.util.OptionalInt choose(Asked asked) {
+                seen.add(asked);
+                return java.util.OptionalInt.of(asked.choices().indexOf("two"));
+            }
+        };
+        Pair p = SuiteFixtures.pair("sw", "planet", 2);
+        AnswerKey key = AnswerKey.of(new Questions().add(p));
+        dev.clp.suite.Side seed = new dev.clp.suite.Side("Which is the even number?", List.of("one", "two", "three"), 1);
+        key.register("en", seed, 0);
+        SimulatedModel sim = new SimulatedModel(SimProfile.named("gpt-4o"), key, List.of(reader));
+        SimulatedModel without = new SimulatedModel(SimProfile.named("gpt-4o"), key, List.of());
+
+        String pair = PromptRenderer.render("sw", p.target());
+        assertThat(sim.complete(user(pair)).text()).as("a suite pair is the key's").isEqualTo(without.complete(user(pair)).text());
+        assertThat(seen).isEmpty();
+        String added = "Many readers first think of three here.";
+        dev.clp.suite.Side distracted = new dev.clp.suite.Side(added + " " + seed.question(), seed.choices(), 1);
+        for (int sample = 0; sample < 8; sample++) {
+            ChatRequest r = new ChatRequest(List.of(ChatMessage.user(PromptRenderer.render("en", distracted))), 0.7, 64,
+                    sample);
+            assertThat(AnswerExtractor.extract("en", sim.complete(r).text(), seed.choices()))
+                    .isInstanceOfSatisfying(Extraction.Choice.class, c -> assertThat(c.index()).isEqualTo(1));
+        }
+        SimulatedTask.Asked asked = seen.get(0);
+        assertThat(asked.model()).isEqualTo("gpt-4o");
+        assertThat(asked.lang()).isEqualTo("en");
+        assertThat(asked.question()).isEqualTo(seed.question());
+        assertThat(asked.added()).isEqualTo(added);
+        assertThat(asked.right()).isEqualTo(1);
+        assertThat(asked.accuracy()).isEqualTo(SimProfile.named("gpt-4o").accuracy("en", null, added.length() + 1));
+        assertThat(asked.plainAccuracy()).isEqualTo(SimProfile.named("gpt-4o").accuracy("en", null, 0));
+        assertThat(seen).extracting(SimulatedTask.Asked::sample).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+    }
+
     private static ChatRequest user(String text) {
         return new ChatRequest(List.of(ChatMessage.user(text)), 0.0, 64, 0);
     }

@@ -1,6 +1,7 @@
 package dev.clp.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.clp.config.ClpConfig;
 import dev.clp.model.ModelClient;
@@ -111,10 +112,18 @@ class Table1ShapeTest {
         boolean shared = !source.equals(GeneratorFixture.seedsFile());
         double[] rate = measure(source, shared ? 100 : 24, tmp);
 
-        // the shape only: the engine's simulator draws each prompt's answers independently, which sets a floor on
-        // every rate (probes/README.md, "The simulation"); the paper's levels are not reached yet
-        assertThat(rate[0]).as("no perturbation").isLessThan(rate[1]);
-        assertThat(rate[1]).as("direct perturbation").isLessThan(rate[2]);
-        assertThat(rate[2]).as("full method").isGreaterThan(shared ? 0.3 : 0.2);
+        if (shared) {
+            // the paper's levels at 100 seeds (binomial standard errors about 0.017, 0.02 and 0.05): no perturbation
+            // at most 0.05 (its floor: translated answers matching no option, 1 %, and the three models wrong at once
+            // independently), direct perturbation 0.036 +- 0.03, the full method 0.431 +- 0.10
+            assertThat(rate[0]).as("no perturbation (paper ~0)").isBetween(0.0, 0.05);
+            assertThat(rate[1]).as("direct perturbation (paper 0.036)").isCloseTo(0.036, within(0.03));
+            assertThat(rate[2]).as("full method (paper 0.431)").isCloseTo(0.431, within(0.10));
+        } else {
+            // 24 seeds: one seed is 0.042, so only the order and a wide band for the full method
+            assertThat(rate[0]).as("no perturbation").isLessThanOrEqualTo(rate[1]);
+            assertThat(rate[1]).as("direct perturbation").isLessThan(rate[2]);
+            assertThat(rate[2]).as("full method").isBetween(0.2, 0.75);
+        }
     }
 }

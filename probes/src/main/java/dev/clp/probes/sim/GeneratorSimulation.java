@@ -12,6 +12,7 @@ import dev.clp.sim.SimulatedTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -42,7 +43,7 @@ public final class GeneratorSimulation implements SimulatedTask {
 
     /**
      * A multiple-choice prompt as the simulated reader takes it in: its simulated translation read back in English (in
-     * the translation's language), and its distraction sentences weighed by what they say ({@link SimulatedWriting}).
+     * the translation's language). What the reader makes of the text added to a seed question is {@link #choose}'s.
      */
     @Override
     public Reading read(String prompt) {
@@ -59,19 +60,16 @@ public final class GeneratorSimulation implements SimulatedTask {
             m.appendTail(sb);
             text = sb.toString();
         }
-        List<String> options = new ArrayList<>();
-        Matcher o = OPTION_LINE.matcher(text);
-        while (o.find()) {
-            options.add(o.group(2).strip());
-        }
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append(OPTION_LINE.matcher(line).matches() ? line : SimulatedWriting.asRead(line, options.toString()));
-        }
-        return new Reading(out.toString(), lang);
+        return new Reading(text, lang);
+    }
+
+    /**
+     * A panel model's answer to a seed question with the text the generator added to it: it reads what the text says
+     * ({@link SimulatedReader}), the answers to one seed correlated as a real model's are.
+     */
+    @Override
+    public OptionalInt choose(Asked asked) {
+        return SimulatedReader.choose(asked);
     }
 
     /**

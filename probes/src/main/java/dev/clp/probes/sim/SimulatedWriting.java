@@ -8,11 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sentences the simulated writer and translator write, and how the simulated reader (a panel model) reacts to
- * what they say: a sentence arguing for an option distracts by a multiple of its length drawn for that sentence and
- * question ({@code reader.persuasion.*}: most a little, a few a lot); a sentence that states the answer settles the
- * question for the reader, who then ignores the arguing. The reader knows the writer's phrasing as a reader knows
- * its language; other text reaches the engine's simulator as it is.
+ * The sentences the simulated writer and translator write. How a panel model reacts to them is
+ * {@link SimulatedReader}'s, which reads what they say (the options they name), not which of these templates they are.
  */
 final class SimulatedWriting {
 
@@ -47,9 +44,6 @@ final class SimulatedWriting {
     static final String AMPLIFYING = "Without any doubt, %s is what this question is after.";
 
     private static final List<Pattern> ARGUING_PATTERNS = patterns(ARGUING);
-    private static final List<Pattern> STATING_PATTERNS = patterns(STATING);
-    private static final Pattern AMPLIFYING_PATTERN = patterns(new String[] {AMPLIFYING}).get(0);
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]+");
 
     private SimulatedWriting() {
     }
@@ -101,62 +95,5 @@ final class SimulatedWriting {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    /**
-     * The question text as it distracts the reader: each arguing sentence stretched to a multiple of its length (the
-     * multiple drawn for the sentence and the question's options), the amplifying sentence counted three times; when a
-     * sentence states the answer, the reader is settled and every arguing sentence is dropped.
-     */
-    static String asRead(String line, String options) {
-        List<String> sentences = new ArrayList<>();
-        Matcher m = SENTENCE.matcher(line);
-        int end = 0;
-        while (m.find()) {
-            sentences.add(line.substring(end, m.end()));
-            end = m.end();
-        }
-        if (end < line.length()) {
-            sentences.add(line.substring(end));
-        }
-        boolean settled = sentences.stream().anyMatch(s -> STATING_PATTERNS.stream().anyMatch(p -> p.matcher(s).find()));
-        StringBuilder out = new StringBuilder();
-        boolean changed = false;
-        for (String s : sentences) {
-            boolean amplifying = AMPLIFYING_PATTERN.matcher(s).find();
-            boolean arguing = amplifying || ARGUING_PATTERNS.stream().anyMatch(p -> p.matcher(s).find());
-            if (!arguing) {
-                out.append(s);
-                continue;
-            }
-            changed = true;
-            if (settled) {
-                continue;
-            }
-            double w = persuasion(s.strip() + '\u001f' + options) * (amplifying ? 3 : 1);
-            out.append(stretch(s, w));
-        }
-        return changed ? out.toString() : line;
-    }
-
-    /** A Pareto-distributed multiple (scale × ((1 − u)^(−1/shape) − 1)), capped at 40. */
-    private static double persuasion(String key) {
-        double u = Draws.unit(Draws.hash("clp-sim-reader-v1\u001f" + key), 0);
-        double w = SimulationRates.get("reader.persuasion.scale")
-                * (Math.pow(1 - u, -1 / SimulationRates.get("reader.persuasion.shape")) - 1);
-        return Math.min(40, w);
-    }
-
-    private static String stretch(String sentence, double w) {
-        int length = (int) Math.round(sentence.length() * w);
-        if (length <= 0) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        while (out.length() < length) {
-            out.append(sentence);
-        }
-        out.setLength(length);
-        return out.toString();
     }
 }

@@ -16,7 +16,10 @@ final class SimulationRates {
     private SimulationRates() {
     }
 
-    /** The rate of that name, a number (a share in [0, 1] for every name but the reader's scale and shape). */
+    /**
+     * The rate of that name, a number (a share in [0, 1] for every name but the reader's persuasion scale and shape,
+     * pull strength and aim).
+     */
     static double get(String name) {
         String key = "generator-sim." + name;
         String value = System.getProperty(key, DEFAULTS.getProperty(name));

@@ -102,15 +102,14 @@ class GeneratorSimulationTest {
     @Test
     void theReaderReactsToWhatADistractionSays() {
         int n = 600;
-        int[] right = new int[3];
+        int[] right = new int[2];
         for (int i = 0; i < n; i++) {
             Side en = new Side("Which number is item " + i + "?", List.of("one " + i, "two " + i, "three " + i), 1);
             key.register("en", en, 0);
             String arguing = String.join(" ", java.util.Collections.nCopies(4,
                     "Many readers first think of one " + i + " here. Teachers report that students often pick three "
                             + i + " at first sight. It is easy to see why one " + i + " comes to mind first."));
-            String[] questions = {en.question(), arguing + " " + en.question(),
-                arguing + " " + en.question() + " Either way, the answer is two " + i + "."};
+            String[] questions = {en.question(), arguing + " " + en.question()};
             for (int d = 0; d < questions.length; d++) {
                 Side target = new Side(SimulatedText.marker("sw") + SimulatedText.encode("sw", questions[d]),
                         en.choices().stream().map(c -> SimulatedText.encode("sw", c)).toList(), 1);
@@ -121,10 +120,73 @@ class GeneratorSimulationTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "llama-3.1-8b in Swahili, right: plain %.3f, arguing %.3f, with a giveaway %.3f%n",
-                right[0] / (double) n, right[1] / (double) n, right[2] / (double) n);
+        System.out.printf(Locale.ROOT, "llama-3.1-8b in Swahili, right: plain %.3f, arguing %.3f%n",
+                right[0] / (double) n, right[1] / (double) n);
         assertThat(right[1]).as("arguing for wrong options distracts").isLessThan(right[0] - n / 20);
-        assertThat(right[2]).as("a sentence stating the right answer settles it").isGreaterThan(right[1] + n / 20);
+    }
+
+    /**
+     * Right answers and answers naming option 3 among {@code n} seeds of four colours (the right one green), asked in a
+     * simulated Swahili translation.
+     */
+    private int[] colours(String profile, int n, String before, String after) {
+        SimulatedModel model = new SimulatedModel(SimProfile.named(profile), key);
+        int[] out = new int[2];
+        for (int i = 0; i < n; i++) {
+            Side en = new Side("Which colour does sample " + i + " of the survey show?",
+                    List.of("red " + i, "green " + i, "blue " + i, "yellow " + i), 1);
+            key.register("en", en, 0);
+            String question = (before.isEmpty() ? "" : before + " ") + en.question() + (after.isEmpty() ? "" : " " + after);
+            Side asked = new Side(SimulatedText.marker("sw") + SimulatedText.encode("sw", question),
+                    en.choices().stream().map(c -> SimulatedText.encode("sw", c)).toList(), 1);
+            String answer = model.complete(new ChatRequest(List.of(ChatMessage.user(PromptRenderer.render("sw", asked))),
+                    0, 256, 0)).text();
+            if (AnswerExtractor.extract("sw", SimulatedText.decode("sw", answer), en.choices())
+                    instanceof Extraction.Choice c) {
+                out[0] += c.index() == 1 ? 1 : 0;
+                out[1] += c.index() == 3 ? 1 : 0;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aDistractionPullsTowardsTheOptionItNamesAndAGiveawayTowardsTheRightOne() {
+        int n = 1500;
+        String arguing = "Many people would say yellow without thinking. A careless look suggests the yellow one.";
+        int[] plain = colours("llama-3.1-8b", n, "", "");
+        int[] pulled = colours("llama-3.1-8b", n, arguing, "");
+        int[] giveaway = colours("llama-3.1-8b", n, arguing, "Most would agree it is green, though.");
+        System.setProperty("generator-sim.reader.pull.strength", "0");
+        System.setProperty("generator-sim.reader.pull.aim", "0");
+        int[] off;
+        try {
+            off = colours("llama-3.1-8b", n, arguing, "");
+        } finally {
+            System.clearProperty("generator-sim.reader.pull.strength");
+            System.clearProperty("generator-sim.reader.pull.aim");
+        }
+        System.out.printf(Locale.ROOT, "llama-3.1-8b in Swahili, %d seeds, right / yellow: plain %d / %d, arguing for yellow %d / %d, "
+                + "with the right one named %d / %d, without pull (strength and aim 0) %d / %d%n", n, plain[0], plain[1], pulled[0],
+                pulled[1], giveaway[0], giveaway[1], off[0], off[1]);
+        double plainAccuracy = SimProfile.named("llama-3.1-8b").accuracy("sw", "sw", 0);
+        assertThat(plain[0] / (double) n).as("without added text, the profile's accuracy")
+                .isCloseTo(plainAccuracy, org.assertj.core.api.Assertions.within(4 * Math.sqrt(0.25 / n)));
+        assertThat(pulled[1]).as("the wrong answers go mostly to the option argued for (a third without pull)")
+                .isGreaterThan((n - pulled[0]) / 2);
+        assertThat(off[1]).as("without pull, a third of the wrong answers")
+                .isBetween((n - off[0]) / 3 - n / 50, (n - off[0]) / 3 + n / 50);
+        assertThat(pulled[0]).as("arguing for a wrong option costs right answers").isLessThan(off[0]);
+        assertThat(giveaway[0]).as("naming the right option pulls towards it").isGreaterThan(pulled[0] + n / 50);
+    }
+
+    @Test
+    void theReadersNormalQuantileMatchesKnownValues() {
+        assertThat(SimulatedReader.probit(0.5)).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(SimulatedReader.probit(0.975)).isCloseTo(1.959964, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(SimulatedReader.probit(0.01)).isCloseTo(-2.326348, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(SimulatedReader.probit(0.9999)).isCloseTo(3.719016, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(SimulatedReader.probit(0.3)).isCloseTo(-0.524401, org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test
