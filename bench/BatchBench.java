@@ -15,8 +15,10 @@ public final class BatchBench {
         OpenAiBatchStandIn standIn = new OpenAiBatchStandIn(args[0], false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("batch stand-in: "
                 + standIn.chatCalls.get() + " synchronous chat calls, " + standIn.batchedRequests.get()
-                + " requests answered in batches, " + standIn.violations.size() + " schema violations"
-                + (standIn.violations.isEmpty() ? "" : " (first: " + standIn.violations.get(0) + ")"))));
+                + " requests answered in batches" + (dev.clp.testing.OpenApiSpec.available()
+                        ? ", " + standIn.violations.size() + " schema violations"
+                        + (standIn.violations.isEmpty() ? "" : " (first: " + standIn.violations.get(0) + ")")
+                        : " (request and reply schemas not checked here: OpenAiBatchTest checks them)"))));
         System.out.println("listening " + standIn.baseUrl());
         Thread.currentThread().join();
     }

@@ -162,18 +162,18 @@ if [ "$batch" = 1 ]; then
     "-Dclp.test.openai-openapi=$work/no-schema-validation.yaml" \
     "$root/bench/BatchBench.java" "http://127.0.0.1:$port/v1" > "$work/batch-stand-in.txt" 2>&1 &
   batchpid=$!
-  for _ in $(seq 100); do grep -q '^listening ' "$work/batch-stand-in.txt" && break; sleep 0.1; done
+  for _ in $(seq 300); do grep -qs '^listening ' "$work/batch-stand-in.txt" && break; sleep 0.1; done
   endpoint="$(sed -n 's/^listening //p' "$work/batch-stand-in.txt")"
   [ -n "$endpoint" ] || { echo "bench/k5.sh: the batch stand-in did not start: $(cat "$work/batch-stand-in.txt")" >&2; exit 1; }
   bsettings=(-Dclp.model=openai:mock "-Dclp.endpoint=$endpoint" "-Dclp.cache.path=$work/cache-batch.sqlite"
              "-Dclp.samples=$samples")
-  for step in submit collect; do
-    extra=(); [ "$step" = collect ] && extra=(--wait --poll-seconds 1)
-    timed "batch-$step" "$root/clp" batch "$step" --suite "$work/suite" --state "$work/batch-state.json" "${extra[@]}" \
-      "${bsettings[@]}"
-    read -r _ bwall bcpu _ < "$work/last"
-    echo "batch $step: wall $bwall s, cpu $bcpu s; $(grep -v '^\s*$' "$work/out-batch-$step.txt" | tail -n 2 | tr '\n' ' ')"
-  done
+  timed batch-submit "$root/clp" batch submit --suite "$work/suite" --state "$work/batch-state.json" "${bsettings[@]}"
+  read -r _ bwall bcpu _ < "$work/last"
+  echo "batch submit: wall $bwall s, cpu $bcpu s: $(grep -i 'submitted in' "$work/out-batch-submit.txt" | head -n 1)"
+  # the state file knows the endpoint, model and cache: collect takes nothing else
+  timed batch-collect "$root/clp" batch collect --state "$work/batch-state.json" --wait --poll-seconds 1
+  read -r _ bwall bcpu _ < "$work/last"
+  echo "batch collect: wall $bwall s, cpu $bcpu s: $(grep -v '^\s*$' "$work/out-batch-collect.txt" | head -n 2 | tr '\n' ' ')"
   timed batch-run "${run[@]}" "-Dclp.cache.path=$work/cache-batch.sqlite" "-Dclp.samples=$samples" "-Dclp.endpoint=$endpoint"
   read -r _ bwall bcpu _ < "$work/last"
   echo "batch graded run: wall $bwall s, cpu $bcpu s; $(grep '^model calls' "$work/out-batch-run.txt")"
