@@ -18,12 +18,13 @@
 #     and the graded run from the cache; calls and wall time of each step.
 #
 #   bench/k5.sh [--samples 5] [--latency-ms 20] [--concurrency 64] [--dataset DIR] [--port 18095]
-#               [--promptfoo DIR --node BIN] [--batch] [--no-k1]
+#               [--promptfoo DIR --node BIN] [--batch] [--no-k1] [--only-batch]
+# (--only-batch: the batch path alone, without the synchronous runs)
 #
 # Without the dataset it prints why and exits 0 (nothing to measure). Needs node, python3 and /usr/bin/time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-samples=5; latency=20; concurrency=64; port=18095; batch=0; k1=1
+samples=5; latency=20; concurrency=64; port=18095; batch=0; k1=1; only_batch=0
 dataset="${CLP_DATASET:-$root/../shared/clp-dataset}"; bench="$root/../shared/bench"
 promptfoo=""; node="node"
 while [ $# -gt 0 ]; do
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --node) node="$2"; shift 2 ;;
     --batch) batch=1; shift ;;
     --no-k1) k1=0; shift ;;
+    --only-batch) batch=1; only_batch=1; shift ;;
     *) echo "bench/k5.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -97,6 +99,7 @@ one=("$root/clp" run --suite "$work/one" -Dclp.model=openai:mock "-Dclp.endpoint
      "-Dclp.concurrency=$concurrency" -Dclp.cache=off "-Dclp.samples=$samples" "-Dclp.results.dir=$work/one/results"
      "-Dclp.allure.results-dir=$work/one/allure-results" -Dclp.gate.allow-underpowered=true)
 start_mock "$latency"
+if [ "$only_batch" = 0 ]; then
 # a user's first `clp run` after a build records the JVM's class archive (see ./clp); this untimed run does that, so the
 # timed runs start as every later run of a user does
 "${one[@]}" > "$work/prime.txt" 2>&1 || true
@@ -146,6 +149,8 @@ if [ -n "$promptfoo" ]; then
 else
   echo "promptfoo: skipped (not installed; pass --promptfoo DIR --node BIN, see ../shared/bench/README.md)"
 fi
+
+fi # only_batch
 
 if [ "$batch" = 1 ]; then
   # the batch path: a local stand-in of OpenAI's Files + Batches answering through the bench stand-in with no latency
