@@ -12,6 +12,7 @@ import dev.clp.model.ModelClient;
 import dev.clp.model.ModelException;
 import dev.clp.model.SafeText;
 import dev.clp.model.http.HttpJson;
+import dev.clp.model.http.JsonBytes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ public final class AnthropicMessagesClient implements ModelClient {
         }
         headers.put("anthropic-version", version);
         long start = System.nanoTime();
-        HttpJson.Reply reply = http.post(url, headers, body.toString());
+        HttpJson.Reply reply = http.post(url, headers, JsonBytes.utf8(JSON, body));
         if (!reply.ok()) {
             throw new ModelException(describeError(reply), reply.code(), HttpJson.retryable(reply.code()),
                     reply.waitHint(), null);

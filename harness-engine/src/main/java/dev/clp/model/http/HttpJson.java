@@ -162,17 +162,42 @@ public final class HttpJson {
      *     transport failures
      */
     public Reply post(HttpUrl url, Map<String, String> headers, String body) {
-        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json")
-                .post(RequestBody.create(body, JSON_TYPE));
-        headers.forEach(request::header);
+        return post(url, headers, RequestBody.create(body, JSON_TYPE));
+    }
+
+    /** As {@link #post(HttpUrl, Map, String)}, for a body already encoded in UTF-8 ({@link JsonBytes#utf8}). */
+    public Reply post(HttpUrl url, Map<String, String> headers, byte[] body) {
+        return post(url, headers, RequestBody.create(body, JSON_TYPE));
+    }
+
+    /** The last URL posted to and how messages show it: a client posts to one URL, and redacting it per call cost. */
+    private volatile Shown shownLast;
+
+    private record Shown(HttpUrl url, String shown) {
+    }
+
+    private String shown(HttpUrl url) {
+        Shown last = shownLast;
+        if (last != null && last.url().equals(url)) {
+            return last.shown();
+        }
         String shown = SafeText.url(url);
+        shownLast = new Shown(url, shown);
+        return shown;
+    }
+
+    private Reply post(HttpUrl url, Map<String, String> headers, RequestBody body) {
+        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").post(body);
+        headers.forEach(request::header);
+        String shown = shown(url);
         stats.call();
         try (Response response = http.newCall(request.build()).execute()) {
             if (response.code() >= 300 && response.code() < 400) {
                 throw redirect(shown, url, response);
             }
             ResponseBody rb = response.body();
-            return new Reply(response.code(), rb == null ? "" : read(shown, response.code(), rb), response);
+            return new Reply(response.code(), rb == null ? "" : read(shown, response.code(), rb,
+                    response.header("Content-Type")), response);
         } catch (ConnectException e) {
             throw new ModelException("POST " + shown + " failed: cannot connect (" + safe(e) + "); is the server "
                     + "running and " + ClpConstants.ENDPOINT + " right?", 0, true, null, e);
@@ -222,7 +247,7 @@ public final class HttpJson {
     }
 
     /** Reads the body, at most {@code maxBytes}: an endless or huge body is never buffered whole. */
-    private String read(String shown, int code, ResponseBody rb) throws IOException {
+    private String read(String shown, int code, ResponseBody rb, String contentType) throws IOException {
         if (rb.contentLength() > maxBytes) {
             throw tooLarge(shown, code, "Content-Length " + rb.contentLength());
         }
@@ -230,8 +255,12 @@ public final class HttpJson {
         if (source.request(maxBytes + 1)) {
             throw tooLarge(shown, code, "more than " + maxBytes + " bytes sent");
         }
-        okhttp3.MediaType type = rb.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        Charset charset = StandardCharsets.UTF_8;
+        // parsed only when it names a charset: without one it is UTF-8 anyway, and parsing it per answer cost
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+            okhttp3.MediaType type = rb.contentType();
+            charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        }
         return source.readString(charset);
     }
 

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
+import dev.clp.model.http.JsonBytes;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -428,12 +430,29 @@ public final class ResponseCache implements AutoCloseable {
         return k;
     }
 
+    /** SHA-256 of the key's JSON text in UTF-8, the text streamed into the digest (no String, no copy of it). */
     private static String digest(ObjectNode k) {
+        MessageDigest sha = sha256();
+        JsonBytes.write(JSON, k, new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static final MessageDigest SHA256 = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh digest: a clone of one looked up once (the provider lookup cost as much as hashing a short prompt). */
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
         }
     }
 

@@ -12,6 +12,7 @@ import dev.clp.model.ModelClient;
 import dev.clp.model.ModelException;
 import dev.clp.model.SafeText;
 import dev.clp.model.http.HttpJson;
+import dev.clp.model.http.JsonBytes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -45,6 +46,8 @@ public final class OpenAiChatClient implements ModelClient {
     private final String apiKeyEnv;
     private final CallStats stats;
     private final Long seed;
+    /** {@link #reasoningModel} of {@link #model}, known once (a regular expression per call cost a regex per call). */
+    private final boolean reasoning;
     /** Set once, before the client is shared ({@link #withLogprobs}). */
     private boolean logprobs;
 
@@ -94,6 +97,7 @@ public final class OpenAiChatClient implements ModelClient {
         this.apiKeyEnv = apiKeyEnv;
         this.stats = stats;
         this.seed = seed;
+        this.reasoning = reasoningModel(model);
         this.http = new HttpJson(this.url, timeout, stats);
     }
 
@@ -132,7 +136,7 @@ public final class OpenAiChatClient implements ModelClient {
             headers.put(authHeader, authPrefix + apiKey);
         }
         long start = System.nanoTime();
-        HttpJson.Reply reply = http.post(url, headers, body.toString());
+        HttpJson.Reply reply = http.post(url, headers, JsonBytes.utf8(JSON, body));
         if (!reply.ok()) {
             throw new ModelException(describeError(reply, request.structured()), reply.code(),
                     HttpJson.retryable(reply.code()), reply.waitHint(), null);
@@ -143,7 +147,7 @@ public final class OpenAiChatClient implements ModelClient {
     }
 
     private boolean asksLogprobs(ChatRequest request) {
-        return logprobs && !request.structured() && !reasoningModel(model);
+        return logprobs && !request.structured() && !reasoning;
     }
 
     /**
@@ -159,7 +163,7 @@ public final class OpenAiChatClient implements ModelClient {
         for (ChatMessage m : request.messages()) {
             messages.addObject().put("role", m.role()).put("content", m.content());
         }
-        if (reasoningModel(model)) {
+        if (reasoning) {
             // o-series and gpt-5 models reject max_tokens and any temperature but the default
             body.put("max_completion_tokens", request.maxTokens());
         } else {
