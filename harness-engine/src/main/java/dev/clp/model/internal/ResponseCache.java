@@ -7,11 +7,9 @@ import dev.clp.model.ChatRequest;
 import dev.clp.model.ChatResponse;
 import dev.clp.model.http.JsonBytes;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -430,11 +428,9 @@ public final class ResponseCache implements AutoCloseable {
         return k;
     }
 
-    /** SHA-256 of the key's JSON text in UTF-8, the text streamed into the digest (no String, no copy of it). */
+    /** SHA-256 of the key's JSON text in UTF-8 ({@link JsonBytes#utf8}: without a String of it). */
     private static String digest(ObjectNode k) {
-        MessageDigest sha = sha256();
-        JsonBytes.write(JSON, k, new DigestOutputStream(OutputStream.nullOutputStream(), sha));
-        return HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha256().digest(JsonBytes.utf8(JSON, k)));
     }
 
     private static final MessageDigest SHA256 = newSha256();

@@ -77,6 +77,18 @@ class ResponseCacheKeyTest {
         }
     }
 
+    @Test
+    void escapesWrittenInThePromptItselfKeepTheKeyOfTheirJsonText() throws Exception {
+        // the text of an escape is not an escape: a backslash, then uD83D, is six characters of the prompt
+        for (String prompt : List.of("\\uD83D", "\\\\uDE00 x", "a \\ud800", "\\u00e9 \\n \"q\"", "tab\there\u0000",
+                "\\\ud83d\ude00", "\ud83d", "end \udfff")) {
+            ChatRequest request = new ChatRequest(List.of(ChatMessage.user(prompt)), 0.0, 16, 0, "l", "xx");
+            Asked asked = new Asked(Optional.empty(), "v", false);
+            assertThat(ResponseCache.key("openai", ENDPOINT, "m", request, asked)).as(prompt)
+                    .isEqualTo(definition(request, asked));
+        }
+    }
+
     /** The format-2 key as it is defined: SHA-256 of the UTF-8 bytes of the key object's JSON text. */
     private static String definition(ChatRequest request, Asked asked) throws Exception {
         ObjectNode k = new ObjectMapper().createObjectNode();
