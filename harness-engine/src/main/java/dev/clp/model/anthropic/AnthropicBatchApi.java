@@ -59,12 +59,7 @@ final class AnthropicBatchApi implements BatchApi {
 
     @Override
     public Submitted submit(List<String> lines) {
-        StringBuilder body = new StringBuilder("{\"requests\":[");
-        for (int i = 0; i < lines.size(); i++) {
-            body.append(i == 0 ? "" : ",").append(lines.get(i));
-        }
-        body.append("]}");
-        JsonNode batch = http.postJson(batches, body.toString());
+        JsonNode batch = http.postJoined(batches, "{\"requests\":[", lines, ",", "]}");
         if (!batch.path("id").isTextual()) {
             throw new BatchException("POST " + SafeText.url(batches) + " returned no id: "
                     + HttpJson.excerpt(batch.toString(), null));

@@ -10,7 +10,6 @@ import dev.clp.model.http.BatchHttp;
 import dev.clp.model.http.HttpJson;
 import dev.clp.model.spi.BatchApi;
 import dev.clp.model.spi.BatchException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -99,10 +98,7 @@ final class OpenAiBatchApi implements BatchApi {
 
     @Override
     public Submitted submit(List<String> lines) {
-        StringBuilder content = new StringBuilder();
-        lines.forEach(l -> content.append(l).append('\n'));
-        JsonNode file = http.upload(url("files"), "batch", "clp-batch.jsonl",
-                content.toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode file = http.upload(url("files"), "batch", "clp-batch.jsonl", lines);
         String fileId = text(file, "id", "POST " + SafeText.url(url("files")));
         ObjectNode create = JSON.createObjectNode();
         create.put("input_file_id", fileId);
