@@ -34,7 +34,9 @@ public final class ProgressListener implements TestExecutionListener {
     private final PrintStream err;
     private final LongSupplier clock;
     private final boolean terminal;
+    /** The run's pairs not yet counted, with their language: a pair counts once, at its answer or its test's end. */
     private final Map<UniqueId, String> pairLanguage = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<UniqueId> onAnswer = this::finished;
     private volatile Progress progress;
     private volatile TestPlan plan;
     private volatile String resumeHint = "";
@@ -106,13 +108,14 @@ public final class ProgressListener implements TestExecutionListener {
             });
             ticker.scheduleAtFixedRate(this::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
         }
+        AnsweredPairs.listen(onAnswer);
         onInterrupt = new Thread(this::interrupted, "clp-progress-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        finished(id);
+        finished(id.getUniqueIdObject());
     }
 
     @Override
@@ -123,7 +126,7 @@ public final class ProgressListener implements TestExecutionListener {
             return;
         }
         if (pairLanguage.containsKey(id.getUniqueIdObject())) {
-            finished(id);
+            finished(id.getUniqueIdObject());
             return;
         }
         // a skipped language or suite: its pairs get no events of their own and are not asked
@@ -135,9 +138,10 @@ public final class ProgressListener implements TestExecutionListener {
         }
     }
 
-    private void finished(TestIdentifier id) {
+    /** A pair's answer is in (from the engine, {@link AnsweredPairs}) or its test ended: counted the first time. */
+    private void finished(UniqueId id) {
         Progress p = progress;
-        String lang = p == null ? null : pairLanguage.get(id.getUniqueIdObject());
+        String lang = p == null ? null : pairLanguage.remove(id);
         if (lang == null) {
             return;
         }
@@ -155,6 +159,7 @@ public final class ProgressListener implements TestExecutionListener {
         }
         progress = null;
         this.plan = null;
+        AnsweredPairs.stop(onAnswer);
         if (ticker != null) {
             ticker.shutdownNow();
         }
