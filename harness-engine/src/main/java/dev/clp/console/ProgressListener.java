@@ -44,6 +44,8 @@ public final class ProgressListener implements TestExecutionListener {
     private volatile long intervalNanos;
     private volatile long lastPrinted;
     private volatile String lastLine = "";
+    /** The closing line is printed: at the last answer, before the gates print their verdicts, or at the run's end. */
+    private boolean ended;
     private ScheduledExecutorService ticker;
     private Thread onInterrupt;
 
@@ -98,6 +100,9 @@ public final class ProgressListener implements TestExecutionListener {
         live = mode == Mode.LIVE || (mode == Mode.AUTO && terminal);
         intervalNanos = live ? TimeUnit.SECONDS.toNanos(1) : TimeUnit.SECONDS.toNanos(seconds);
         lastPrinted = clock.getAsLong();
+        synchronized (this) {
+            ended = false;
+        }
         this.plan = plan;
         progress = p;
         if (intervalNanos > 0) {
@@ -146,7 +151,9 @@ public final class ProgressListener implements TestExecutionListener {
             return;
         }
         p.finished(lang);
-        if (!live && clock.getAsLong() - lastPrinted >= intervalNanos) {
+        if (p.complete()) {
+            end(p);
+        } else if (!live && clock.getAsLong() - lastPrinted >= intervalNanos) {
             tick();
         }
     }
@@ -168,14 +175,22 @@ public final class ProgressListener implements TestExecutionListener {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs, and says the run was interrupted if it was
         }
-        print(p.line(clock.getAsLong(), 0), true);
+        end(p);
         pairLanguage.clear();
+    }
+
+    /** Prints the closing line once (ending the redrawn line on a terminal), so what follows starts a line of its own. */
+    private synchronized void end(Progress p) {
+        if (!ended) {
+            ended = true;
+            print(p.line(clock.getAsLong(), 0), true);
+        }
     }
 
     /** Prints the status when it changed (or, off a terminal, at every interval: a silent endpoint shows). */
     synchronized void tick() {
         Progress p = progress;
-        if (p == null) {
+        if (p == null || ended) {
             return;
         }
         lastPrinted = clock.getAsLong();
