@@ -31,9 +31,9 @@ import org.apiguardian.api.API;
  * Writes Allure 2 result files ({@code clp-<stem>-result.json}, {@code clp-<stem>-<n>-attachment.txt},
  * {@code categories.json}, {@code environment.properties}, {@code executor.json}) for a run: one result per pair and
  * per gate, labelled so that Allure's Behaviors view groups by suite (epic), target language (feature) and source
- * dataset (story), and its Suites view by language. Both prompts, both raw answers and the extracted choices are
- * attached as one plain-text file per pair, so untrusted model output is never interpreted as HTML; the chosen letters
- * are parameters. Thread-safe; each result is written as soon as its pair is evaluated.
+ * dataset (story), and its Suites view by language. Both prompts, both raw answers and the extracted choices of a pair
+ * that needs a look (weak, unreadable, an error) are attached as one plain-text file, so untrusted model output is never
+ * interpreted as HTML; the chosen letters are parameters of every pair. Thread-safe; each result is written as soon as its pair is evaluated.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AllureResults {
@@ -148,7 +148,7 @@ public final class AllureResults {
         String message = status == Status.PASSED ? null
                 : knownWeak ? outcome.message().replaceFirst("\\] weak: ", "] known weak (weak in the baseline too): ")
                 : outcome.message();
-        ObjectNode r = result(uuid, testId, displayName, status, message, startMillis, stopMillis);
+        ObjectNode r = result(uuid, testId, displayName, status, message, startMillis, stopMillis, false);
         String stem = stem(testId, uuid);
         labels(r, suite, pair.lang(), pair.source(), "normal");
         ArrayNode labels = (ArrayNode) r.get("labels");
@@ -172,12 +172,17 @@ public final class AllureResults {
             ArrayNode params = (ArrayNode) r.get("parameters");
             param(params, "English answer", choice(en));
             param(params, targetName + " answer", choice(target));
+        }
+        // a consistent or not applicable pair: the letters are parameters, the raw answers in run.json, the questions
+        // in the suite
+        boolean attach = needsALook(outcome);
+        if (attach && en != null) {
             attach(attachments, stem, "Prompts and answers", section("English prompt", en.prompt())
                     + section(targetName + " prompt", target.prompt())
                     + section("English answer" + samples(en), String.join("\n---\n", en.answers()))
                     + section(targetName + " answer" + samples(target), String.join("\n---\n", target.answers()))
                     + section("Extracted choices", choices(en) + choices(target)));
-        } else {
+        } else if (attach) {
             attach(attachments, stem, "Questions", section("English question", pair.en().question())
                     + section(targetName + " question", pair.target().question()));
         }
@@ -189,7 +194,7 @@ public final class AllureResults {
             String figures, long startMillis, long stopMillis) {
         String uuid = UUID.randomUUID().toString();
         String prefixed = message == null || message.startsWith("[lang=") ? message : "[lang=" + lang + "] " + message;
-        ObjectNode r = result(uuid, testId, displayName, status, prefixed, startMillis, stopMillis);
+        ObjectNode r = result(uuid, testId, displayName, status, prefixed, startMillis, stopMillis, true);
         labels(r, suite, lang, "gates", "blocker");
         label((ArrayNode) r.get("labels"), "tag", "gate");
         String stem = stem(testId, uuid);
@@ -270,8 +275,21 @@ public final class AllureResults {
         c.put("messageRegex", "(?s)" + regex);
     }
 
+    /**
+     * Whether a pair's prompts and answers are attached: a weak pair (known weak too), an unreadable answer, an error,
+     * a pair not run. A consistent or not applicable pair has its letters as parameters, its answers in run.json: an
+     * attachment for each made a single-file report of the 4,189 published pairs 54 MB (README, "Allure report").
+     */
+    private static boolean needsALook(PairOutcome outcome) {
+        return !(outcome instanceof PairOutcome.Consistent || outcome instanceof PairOutcome.NotApplicable);
+    }
+
+    /**
+     * @param runParameters whether the run's parameters (model, K, temperature) are shown: on gates; a pair's result
+     *     leaves them to the overview ({@code environment.properties}), where every result of the run shares them
+     */
     private ObjectNode result(String uuid, String testId, String name, Status status, String message, long start,
-            long stop) {
+            long stop, boolean runParameters) {
         ObjectNode r = JSON.createObjectNode();
         r.put("uuid", uuid);
         r.put("historyId", md5(testId));
@@ -286,8 +304,10 @@ public final class AllureResults {
         r.put("start", start);
         r.put("stop", Math.max(start, stop));
         ArrayNode params = r.putArray("parameters");
-        param(params, "model", model);
-        parameters.forEach((k, v) -> param(params, k, v));
+        if (runParameters) {
+            param(params, "model", model);
+            parameters.forEach((k, v) -> param(params, k, v));
+        }
         r.putArray("links");
         r.putArray("steps");
         return r;

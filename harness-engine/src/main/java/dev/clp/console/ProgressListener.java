@@ -34,7 +34,9 @@ public final class ProgressListener implements TestExecutionListener {
     private final PrintStream err;
     private final LongSupplier clock;
     private final boolean terminal;
+    /** The run's pairs not yet counted, with their language: a pair counts once, at its answer or its test's end. */
     private final Map<UniqueId, String> pairLanguage = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<UniqueId> onAnswer = this::finished;
     private volatile Progress progress;
     private volatile TestPlan plan;
     private volatile String resumeHint = "";
@@ -42,6 +44,8 @@ public final class ProgressListener implements TestExecutionListener {
     private volatile long intervalNanos;
     private volatile long lastPrinted;
     private volatile String lastLine = "";
+    /** The closing line is printed: at the last answer, before the gates print their verdicts, or at the run's end. */
+    private boolean ended;
     private ScheduledExecutorService ticker;
     private Thread onInterrupt;
 
@@ -96,6 +100,9 @@ public final class ProgressListener implements TestExecutionListener {
         live = mode == Mode.LIVE || (mode == Mode.AUTO && terminal);
         intervalNanos = live ? TimeUnit.SECONDS.toNanos(1) : TimeUnit.SECONDS.toNanos(seconds);
         lastPrinted = clock.getAsLong();
+        synchronized (this) {
+            ended = false;
+        }
         this.plan = plan;
         progress = p;
         if (intervalNanos > 0) {
@@ -106,13 +113,14 @@ public final class ProgressListener implements TestExecutionListener {
             });
             ticker.scheduleAtFixedRate(this::tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
         }
+        AnsweredPairs.listen(onAnswer);
         onInterrupt = new Thread(this::interrupted, "clp-progress-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        finished(id);
+        finished(id.getUniqueIdObject());
     }
 
     @Override
@@ -123,7 +131,7 @@ public final class ProgressListener implements TestExecutionListener {
             return;
         }
         if (pairLanguage.containsKey(id.getUniqueIdObject())) {
-            finished(id);
+            finished(id.getUniqueIdObject());
             return;
         }
         // a skipped language or suite: its pairs get no events of their own and are not asked
@@ -135,14 +143,17 @@ public final class ProgressListener implements TestExecutionListener {
         }
     }
 
-    private void finished(TestIdentifier id) {
+    /** A pair's answer is in (from the engine, {@link AnsweredPairs}) or its test ended: counted the first time. */
+    private void finished(UniqueId id) {
         Progress p = progress;
-        String lang = p == null ? null : pairLanguage.get(id.getUniqueIdObject());
+        String lang = p == null ? null : pairLanguage.remove(id);
         if (lang == null) {
             return;
         }
         p.finished(lang);
-        if (!live && clock.getAsLong() - lastPrinted >= intervalNanos) {
+        if (p.complete()) {
+            end(p);
+        } else if (!live && clock.getAsLong() - lastPrinted >= intervalNanos) {
             tick();
         }
     }
@@ -155,6 +166,7 @@ public final class ProgressListener implements TestExecutionListener {
         }
         progress = null;
         this.plan = null;
+        AnsweredPairs.stop(onAnswer);
         if (ticker != null) {
             ticker.shutdownNow();
         }
@@ -163,14 +175,22 @@ public final class ProgressListener implements TestExecutionListener {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs, and says the run was interrupted if it was
         }
-        print(p.line(clock.getAsLong(), 0), true);
+        end(p);
         pairLanguage.clear();
+    }
+
+    /** Prints the closing line once (ending the redrawn line on a terminal), so what follows starts a line of its own. */
+    private synchronized void end(Progress p) {
+        if (!ended) {
+            ended = true;
+            print(p.line(clock.getAsLong(), 0), true);
+        }
     }
 
     /** Prints the status when it changed (or, off a terminal, at every interval: a silent endpoint shows). */
     synchronized void tick() {
         Progress p = progress;
-        if (p == null) {
+        if (p == null || ended) {
             return;
         }
         lastPrinted = clock.getAsLong();

@@ -72,17 +72,11 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
             config = ClpConfig.from(key -> Optional.empty(), Map.of());
         }
         java.util.List<String> unknown = UnknownKeys.find(request.getConfigurationParameters().keySet(), environment);
-        if (!unknown.isEmpty()) {
-            if ("true".equalsIgnoreCase(environment.getOrDefault("CI", ""))) {
-                // a release gate must not run on a default the user meant to change
-                error = new ConfigException(String.join("\n", unknown) + "\n(an error because CI=true; elsewhere "
-                        + "a warning)" + (error == null ? "" : "\n" + error.getMessage()));
-            } else {
-                for (String message : unknown) {
-                    request.getDiscoveryListener().issueEncountered(uniqueId,
-                            DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
-                }
-            }
+        boolean ci = "true".equalsIgnoreCase(environment.getOrDefault("CI", ""));
+        if (!unknown.isEmpty() && ci) {
+            // a release gate must not run on a default the user meant to change
+            error = new ConfigException(String.join("\n", unknown) + "\n(an error because CI=true; elsewhere "
+                    + "a warning)" + (error == null ? "" : "\n" + error.getMessage()));
         }
         ClpEngineDescriptor engine = new ClpEngineDescriptor(uniqueId, config, null, environment);
         // no thread and no network I/O while an IDE only lists the tests: only clp.eager-start=true (clp run sets it)
@@ -100,13 +94,22 @@ public final class ClpTestEngine extends HierarchicalTestEngine<ClpExecutionCont
             EngineDiscoveryRequestResolver.<ClpEngineDescriptor>builder()
                     .addSelectorResolver(ctx -> new ClpSelectorResolver(finalConfig,
                             WarnedOnce.wrap(ctx.getIssueReporter()),
-                            engine::prestart, "true".equalsIgnoreCase(environment.getOrDefault("CI", "")), jars))
+                            engine::prestart, ci, jars))
                     .build()
                     .resolve(request, engine);
         }
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        if (!ci) {
+            warnings.addAll(unknown); // under CI=true they are the error
+        }
         if (error == null) {
             error = SelectionChecks.unknownLanguages(finalConfig, engine).map(ConfigException::new).orElse(null);
-            for (String message : SelectionChecks.thresholdsForOtherLanguages(finalConfig, engine)) {
+            warnings.addAll(SelectionChecks.thresholdsForOtherLanguages(finalConfig, engine));
+        }
+        // only an engine that found something to run warns (Surefire hands every engine its class selectors), and
+        // once per JVM for one selection (Surefire discovers twice, a @Suite class's launcher relays it)
+        for (String message : warnings) {
+            if (!engine.getChildren().isEmpty() && WarnedOnce.first(message, request)) {
                 request.getDiscoveryListener().issueEncountered(uniqueId,
                         DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, message));
             }

@@ -185,6 +185,46 @@ class AllureResultsTest {
         assertThat(Files.exists(allure.resolve("executor.json"))).as("not on CI").isFalse();
     }
 
+    @Test
+    void onlyPairsThatNeedALookCarryTheirPromptsAndAnswersAndRunSettingsAreShownOnce() throws Exception {
+        // a single-file report of 4,189 pairs was 54 MB: a consistent pair's prompts, and the model, K and
+        // temperature on every result, are in run.json and on the overview (environment.properties)
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "sw");
+        Path allure = tmp.resolve("allure-results");
+        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:llama-3.1-8b")
+                .configurationParameter("clp.gate.allow-underpowered", "true")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", allure.toString())
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+        List<JsonNode> pairs = results(allure).stream().filter(r -> !"blocker".equals(label(r, "severity"))).toList();
+        assertThat(pairs).hasSize(40);
+        assertThat(pairs).filteredOn(r -> hasTag(r, "weak")).as("weak pairs in this run").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("attachments")).singleElement()
+                        .satisfies(a -> assertThat(a.get("name").asText()).isEqualTo("Prompts and answers")));
+        assertThat(pairs).filteredOn(r -> hasTag(r, "consistent") || hasTag(r, "not-applicable"))
+                .as("consistent and not applicable pairs in this run").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("attachments")).isEmpty());
+        for (JsonNode r : pairs) {
+            List<String> parameters = new ArrayList<>();
+            r.get("parameters").forEach(p -> parameters.add(p.get("name").asText()));
+            assertThat(parameters).as("the letters chosen, at a glance").containsExactly("English answer",
+                    "Swahili answer");
+        }
+        try (Stream<Path> files = Files.list(allure)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith("-attachment.txt")).count())
+                    .as("an attachment per pair that needs a look, one per gate")
+                    .isEqualTo(pairs.stream().filter(r -> !r.get("attachments").isEmpty()).count() + 2);
+        }
+        Properties env = new Properties();
+        try (var in = Files.newBufferedReader(allure.resolve("environment.properties"))) {
+            env.load(in);
+        }
+        assertThat(env).containsEntry("model", "sim:llama-3.1-8b (SIMULATED)").containsEntry("samples (K)", "1")
+                .containsKey("temperature");
+    }
+
     /** The simulator on a suite, with its Allure results in {@code allure}. */
     private EngineTestKit.Builder simulated(Path suite, Path allure) {
         return EngineTestKit.engine(new ClpTestEngine(Map.of()))
@@ -216,7 +256,9 @@ class AllureResultsTest {
                         .toList());
         try (Stream<Path> files = Files.list(allure)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith("-attachment.txt")).count())
-                    .as("attachments of this run only: one per pair, one per gate").isEqualTo(4 + 2);
+                    .as("attachments of this run only: one per pair that needs a look, one per gate")
+                    .isEqualTo(second.stream().filter(r -> r.has("attachments") && !r.get("attachments").isEmpty())
+                            .count());
         }
         assertThat(allure.resolve("history/history.json")).hasContent("{}");
 
@@ -242,7 +284,9 @@ class AllureResultsTest {
 
         ObjectMapper strict = new ObjectMapper().enable(
                 com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        assertThat(files).hasSize(2 * (3 + 2)); // result and attachment per pair and per gate (coverage, gap)
+        // a result per pair and per gate (coverage, gap), an attachment per gate and per pair that needs a look
+        assertThat(files).hasSize(3 + 2 + 2 + (int) results(allure).stream()
+                .filter(r -> !"blocker".equals(label(r, "severity")) && !r.get("attachments").isEmpty()).count());
         for (Path f : files) {
             String text = Files.readString(f);
             assertThat(text).as(f.toString()).doesNotContain("TAIL-OF-AN-EARLIER-RUN");

@@ -1,6 +1,7 @@
 package dev.clp.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
@@ -98,6 +99,26 @@ class ConfigGuardsTest {
             assertThat(messages(issues, DiscoveryIssue.Severity.WARNING))
                     .anyMatch(m -> m.contains("unknown key clp.modle — did you mean clp.model?"))
                     .anyMatch(m -> m.contains("unknown key clp.gate.max-gapp — did you mean clp.gate.max-gap?"));
+        }
+
+        @Test
+        void anUnknownKeyIsWarnedAboutOnceWhenTheSameRunIsDiscoveredAgainInTheJvm() {
+            // Surefire discovers twice, and a @Suite class's own launcher relays what the engine reports: under
+            // `mvn test` the warning was printed five times
+            EngineTestKit.Builder kit = kit(Map.of()).configurationParameter("clp.modle", "sim:gpt-4o")
+                    .selectors(selectDirectory(suite().toFile()));
+            assertThat(messages(kit.discover().getDiscoveryIssues(), DiscoveryIssue.Severity.WARNING))
+                    .filteredOn(m -> m.contains("unknown key clp.modle")).hasSize(1);
+            assertThat(messages(kit.discover().getDiscoveryIssues(), DiscoveryIssue.Severity.WARNING))
+                    .noneMatch(m -> m.contains("unknown key clp.modle"));
+        }
+
+        @Test
+        void anUnknownKeyIsNotWarnedAboutByAnEngineGivenNothingToRun() {
+            // Surefire hands every engine its class selectors: the clp engine finds no suite in them and runs nothing
+            List<DiscoveryIssue> issues = kit(Map.of()).configurationParameter("clp.modle", "sim:gpt-4o")
+                    .selectors(selectClass(ConfigGuardsTest.class)).discover().getDiscoveryIssues();
+            assertThat(issues).extracting(DiscoveryIssue::message).noneMatch(m -> m.contains("unknown key"));
         }
 
         @Test
