@@ -6,7 +6,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import dev.clp.config.ClpConfig;
 import dev.clp.suite.Pair;
 import dev.clp.suite.Suite;
-import dev.clp.suite.SuiteReader;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +128,7 @@ final class ClpSelectorResolver implements SelectorResolver {
         }
         // parse the suite's language files in parallel up front; resolving each file then finds it parsed
         suite.get().languageFiles().values().parallelStream()
-                .forEach(file -> files.parse(file, (pair, line) -> parsedListener.parsed(sid, pair)));
+                .forEach(file -> files.parse(file, (pair, line, offset, length) -> parsedListener.parsed(sid, pair)));
         Set<DiscoverySelector> children = new LinkedHashSet<>();
         for (Path file : suite.get().languageFiles().values()) {
             // a FIFO named like a pairs file cannot be a FileSelector (it is not a file): it is resolved, and reported
@@ -187,7 +186,7 @@ final class ClpSelectorResolver implements SelectorResolver {
         }
         LanguageDescriptor ld = desc.get();
         return Resolution.match(Match.exact(ld, () -> {
-            SuiteReader.LanguageFile lf = files.parse(file);
+            PairsFile lf = files.parse(file);
             descriptors.addChildren(ld, lf, sid);
             return Set.of();
         }));

@@ -3,10 +3,8 @@ package dev.clp.engine;
 import dev.clp.config.ClpConfig;
 import dev.clp.config.ClpConstants;
 import dev.clp.scoring.GateResult;
-import dev.clp.suite.Pair;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteProblem;
-import dev.clp.suite.SuiteReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,10 +34,6 @@ final class DescriptorFactory {
         this.issues = issues;
     }
 
-    /** A pair of a file with the line it was read from. */
-    record IndexedPair(Pair pair, int line) {
-    }
-
     SuiteDescriptor suite(UniqueId parent, String sid, Optional<Suite> suite, Path dir) {
         return new SuiteDescriptor(parent.append(SuiteDescriptor.SEGMENT, sid), suite.orElse(null), dir,
                 suite.map(s -> s.manifest().title() + " (" + sid + " " + s.manifest().version() + ")").orElse(sid));
@@ -61,9 +55,8 @@ final class DescriptorFactory {
         return new LanguageDescriptor(suite.append(LanguageDescriptor.SEGMENT, lang), lang, file);
     }
 
-    PairDescriptor pair(UniqueId language, IndexedPair ip, String sid, Path file) {
-        return new PairDescriptor(language.append(PairDescriptor.SEGMENT, ip.pair().id()), ip.pair(), sid, file,
-                ip.line());
+    PairDescriptor pair(UniqueId language, PairsFile.Entry entry, String sid, PairsFile lf) {
+        return new PairDescriptor(language.append(PairDescriptor.SEGMENT, entry.id()), entry, lf.text(), sid);
     }
 
     GateDescriptor gate(UniqueId language, String sid, String lang, Path file, GateResult.Kind kind) {
@@ -96,15 +89,15 @@ final class DescriptorFactory {
     }
 
     /** Adds the pairs, problems and the gates of a parsed file under its language descriptor. */
-    void addChildren(LanguageDescriptor ld, SuiteReader.LanguageFile lf, String sid) {
+    void addChildren(LanguageDescriptor ld, PairsFile lf, String sid) {
         Map<Integer, List<SuiteProblem>> byLine = new TreeMap<>();
         for (SuiteProblem p : lf.problems()) {
             byLine.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(p);
         }
         Set<UniqueId> present = ld.getChildren().stream().map(c -> c.getUniqueId()).collect(Collectors.toSet());
-        for (IndexedPair ip : indexed(lf)) {
-            if (present.add(ld.getUniqueId().append(PairDescriptor.SEGMENT, ip.pair().id()))) {
-                ld.addChild(pair(ld.getUniqueId(), ip, sid, lf.file()));
+        for (PairsFile.Entry e : indexed(lf)) {
+            if (present.add(ld.getUniqueId().append(PairDescriptor.SEGMENT, e.id()))) {
+                ld.addChild(pair(ld.getUniqueId(), e, sid, lf));
             }
         }
         ld.pairsOfFile(pairsOf(ld, lf, sid));
@@ -130,14 +123,14 @@ final class DescriptorFactory {
      * Lets the language hold every pair of its file for an in-process stand-in ({@link RunPlan#questions}); nothing
      * for a real provider, which never reads them.
      */
-    void knowFile(LanguageDescriptor ld, SuiteReader.LanguageFile lf) {
+    void knowFile(LanguageDescriptor ld, PairsFile lf) {
         if (ModelSetup.answersFromQuestions(config)) {
-            ld.filePairs(lf.pairs());
+            ld.filePairs(lf.kept());
         }
     }
 
     /** A descriptor for every pair of the file: the language's own children where it has them, else new ones. */
-    List<PairDescriptor> pairsOf(LanguageDescriptor ld, SuiteReader.LanguageFile lf, String sid) {
+    List<PairDescriptor> pairsOf(LanguageDescriptor ld, PairsFile lf, String sid) {
         Map<UniqueId, PairDescriptor> children = new HashMap<>();
         for (TestDescriptor c : ld.getChildren()) {
             if (c instanceof PairDescriptor p) {
@@ -145,9 +138,9 @@ final class DescriptorFactory {
             }
         }
         List<PairDescriptor> all = new ArrayList<>();
-        for (IndexedPair ip : indexed(lf)) {
-            PairDescriptor p = children.get(ld.getUniqueId().append(PairDescriptor.SEGMENT, ip.pair().id()));
-            all.add(p != null ? p : pair(ld.getUniqueId(), ip, sid, lf.file()));
+        for (PairsFile.Entry e : indexed(lf)) {
+            PairDescriptor p = children.get(ld.getUniqueId().append(PairDescriptor.SEGMENT, e.id()));
+            all.add(p != null ? p : pair(ld.getUniqueId(), e, sid, lf));
         }
         return all;
     }
@@ -161,18 +154,21 @@ final class DescriptorFactory {
     }
 
     /** The pairs of the file this run asks: all of them, or with {@code clp.shard} those of its shard. */
-    List<IndexedPair> indexed(SuiteReader.LanguageFile lf) {
+    List<PairsFile.Entry> indexed(PairsFile lf) {
         Optional<ClpConfig.Shard> shard = config.shard();
-        List<IndexedPair> out = new ArrayList<>(lf.pairs().size());
-        for (int i = 0; i < lf.pairs().size(); i++) {
-            if (shard.isEmpty() || shard.get().includes(lf.pairs().get(i).id())) {
-                out.add(new IndexedPair(lf.pairs().get(i), lf.lines().get(i)));
+        if (shard.isEmpty()) {
+            return lf.pairs();
+        }
+        List<PairsFile.Entry> out = new ArrayList<>(lf.pairs().size());
+        for (PairsFile.Entry e : lf.pairs()) {
+            if (shard.get().includes(e.id())) {
+                out.add(e);
             }
         }
         return out;
     }
 
-    Optional<IndexedPair> findPair(SuiteReader.LanguageFile lf, String id) {
-        return indexed(lf).stream().filter(ip -> ip.pair().id().equals(id)).findFirst();
+    Optional<PairsFile.Entry> findPair(PairsFile lf, String id) {
+        return indexed(lf).stream().filter(e -> e.id().equals(id)).findFirst();
     }
 }

@@ -64,9 +64,9 @@ final class GateBoard {
             Map<String, String[]> names = new LinkedHashMap<>();
             for (int i = 0; i < pairs.size(); i++) {
                 PairDescriptor p = pairs.get(i);
-                String k = key(p.suiteId(), p.pair().lang());
+                String k = key(p.suiteId(), p.lang());
                 byLanguage.computeIfAbsent(k, x -> new ArrayList<>()).add(outcomes.get(i));
-                names.putIfAbsent(k, new String[] {p.suiteId(), p.pair().lang()});
+                names.putIfAbsent(k, new String[] {p.suiteId(), p.lang()});
             }
             for (String[] g : gated) {
                 // a language whose file has no pair: its gates decide on nothing (no data) instead of finding no summary

@@ -5,7 +5,6 @@ import dev.clp.config.ClpConstants;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.suite.Pair;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -29,25 +28,29 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     /** The report entry key of a weak pair's note (the test passes; its gates count it). */
     static final String NOTE_KEY = "clp.pair";
 
-    private final Pair pair;
+    /** Where the pair's text is read when it runs (the descriptor keeps none of it), and its line there. */
+    private final PairsFile.Text text;
+    private final PairsFile.Entry entry;
     private final String suiteId;
     /** The pair's entry in the run's journal (-1: none), and its message when the journal could not take it. */
     private volatile int journalEntry = -1;
     private volatile String message;
 
-    PairDescriptor(UniqueId uniqueId, Pair pair, String suiteId, Path file, int line) {
-        super(uniqueId, "[" + suiteId + "] " + displayName(pair), Sources.file(file, line));
-        this.pair = pair;
+    PairDescriptor(UniqueId uniqueId, PairsFile.Entry entry, PairsFile.Text text, String suiteId) {
+        super(uniqueId, "[" + suiteId + "] " + entry.name(), Sources.file(text.file(), entry.line()));
+        this.text = text;
+        this.entry = entry.unnamed();
         this.suiteId = suiteId;
     }
 
     /**
-     * The name, with the suite: Surefire 3.5 writes the display name into its XML and puts every test of a {@code @Suite}
-     * class under that one class, so two suites with a pair or language in common gave two tests of one name, reported
-     * as one flaky test ("Run 1: FAIL, Run 2: PASS"). Always with the suite, so a name does not change when a suite
-     * is added to the run (CI reporters track tests by name); Gradle's and the Console Launcher's XML use it too.
+     * The name, without the suite the descriptor puts before it: Surefire 3.5 writes the display name into its XML
+     * and puts every test of a {@code @Suite} class under that one class, so two suites with a pair or language in
+     * common gave two tests of one name, reported as one flaky test ("Run 1: FAIL, Run 2: PASS"). Always with the
+     * suite, so a name does not change when a suite is added to the run (CI reporters track tests by name); Gradle's
+     * and the Console Launcher's XML use it too.
      */
-    private static String displayName(Pair pair) {
+    static String displayName(Pair pair) {
         String q = pair.perturbation() != null && pair.perturbation().en() != null
                 && pair.perturbation().en().original() != null ? pair.perturbation().en().original() : pair.en().question();
         // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
@@ -67,8 +70,26 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
         return journalEntry;
     }
 
-    Pair pair() {
-        return pair;
+    /** The pair, read from its file (on the worker that asks it); a line that changed since discovery fails here. */
+    Pair load() {
+        return text.read(entry);
+    }
+
+    String id() {
+        return entry.id();
+    }
+
+    String lang() {
+        return text.lang();
+    }
+
+    /** Whether its line holds this pair (not when it cannot be read again: its evaluation then fails with why). */
+    boolean holds(Pair started) {
+        try {
+            return started.equals(load());
+        } catch (dev.clp.suite.SuiteException e) {
+            return false;
+        }
     }
 
     String suiteId() {
@@ -83,10 +104,10 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     @Override
     public Set<TestTag> getTags() {
         Set<TestTag> tags = new LinkedHashSet<>();
-        tags.add(Tags.lang(pair.lang()));
-        tags.add(Tags.source(pair.source()));
-        if (pair.subject() != null && !pair.subject().isBlank()) {
-            tags.add(Tags.subject(pair.subject()));
+        tags.add(Tags.lang(text.lang()));
+        tags.add(Tags.source(entry.source()));
+        if (entry.subject() != null && !entry.subject().isBlank()) {
+            tags.add(Tags.subject(entry.subject()));
         }
         return tags;
     }
@@ -130,7 +151,7 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     /** Weak now and weak in the baseline too: reported as known, not as a regression. */
     boolean knownWeak(PairOutcome outcome, Baseline baseline) {
         return outcome instanceof PairOutcome.Weak && baseline != null
-                && baseline.pair(suiteId, pair.id()).map(Baseline.PairResult::weak).orElse(false);
+                && baseline.pair(suiteId, entry.id()).map(Baseline.PairResult::weak).orElse(false);
     }
 
     /**
@@ -164,7 +185,7 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
                         weak.target().chosenLetter());
             }
             note(context, (run.baseline() != null ? "NEW WEAK " : "WEAK ") + message
-                    + " (counted by the " + pair.lang() + " gates; " + ClpConstants.FAIL_ON + "=pairs fails every "
+                    + " (counted by the " + text.lang() + " gates; " + ClpConstants.FAIL_ON + "=pairs fails every "
                     + (run.baseline() != null ? "new " : "") + "weak pair)");
             return context;
         }

@@ -29,7 +29,7 @@ final class Prefetcher implements AutoCloseable {
     }
 
     /** An outcome with the wall-clock start and stop of its evaluation. */
-    private record Done(String suiteId, Pair pair, PairOutcome outcome, long startMillis, long stopMillis) {
+    private record Done(String suiteId, PairOutcome outcome, long startMillis, long stopMillis) {
     }
 
     private final CompletableFuture<PairEvaluator> evaluator;
@@ -61,8 +61,8 @@ final class Prefetcher implements AutoCloseable {
         this.pool = Workers.pool(concurrency);
     }
 
-    private static String key(String suiteId, Pair pair) {
-        return suiteId + '\u0000' + pair.lang() + '\u0000' + pair.id();
+    private static String key(String suiteId, String lang, String id) {
+        return suiteId + '\u0000' + lang + '\u0000' + id;
     }
 
     /**
@@ -73,7 +73,7 @@ final class Prefetcher implements AutoCloseable {
         if (order != null || early.size() >= window) {
             return;
         }
-        early.computeIfAbsent(key(suiteId, pair), k -> new Early(pair, evaluate(suiteId, pair, null)));
+        early.computeIfAbsent(key(suiteId, pair.lang(), pair.id()), k -> new Early(pair, evaluate(suiteId, pair, null)));
     }
 
     /** The evaluations {@link #prestart} started, in no order (tests wait for them instead of polling). */
@@ -89,14 +89,14 @@ final class Prefetcher implements AutoCloseable {
             for (int i = 0; i < order.size(); i++) {
                 PairDescriptor d = order.get(i);
                 index.put(d.getUniqueId(), i);
-                byKey.put(key(d.suiteId(), d.pair()), d);
+                byKey.put(key(d.suiteId(), d.lang(), d.id()), d);
             }
             this.evaluated = sink;
             late = List.copyOf(undelivered);
             undelivered.clear();
         }
         for (Done d : late) {
-            deliver(d.suiteId(), d.pair(), null, d.outcome(), d.startMillis(), d.stopMillis());
+            deliver(d.suiteId(), null, d.outcome(), d.startMillis(), d.stopMillis());
         }
         return this;
     }
@@ -107,7 +107,7 @@ final class Prefetcher implements AutoCloseable {
         synchronized (this) {
             Integer i = index.get(pair.getUniqueId());
             if (i == null) {
-                future = evaluate(pair.suiteId(), pair.pair(), pair);
+                future = evaluate(pair.suiteId(), null, pair);
             } else {
                 int until = Math.min(order.size(), i + window);
                 while (submitted < until) {
@@ -118,7 +118,7 @@ final class Prefetcher implements AutoCloseable {
                     future = done.get(i);
                 }
                 if (future == null) {
-                    future = evaluate(pair.suiteId(), pair.pair(), pair);
+                    future = evaluate(pair.suiteId(), null, pair);
                 }
                 done.put(i, future);
             }
@@ -153,34 +153,37 @@ final class Prefetcher implements AutoCloseable {
 
     private void submit(int i) {
         PairDescriptor d = order.get(i);
-        Early started = early.remove(key(d.suiteId(), d.pair()));
-        boolean same = started != null && started.pair().equals(d.pair());
-        inFlight.put(i, same ? started.future() : evaluate(d.suiteId(), d.pair(), d));
+        Early started = early.remove(key(d.suiteId(), d.lang(), d.id()));
+        // (the pair is read again to compare: at most one window of pairs starts early)
+        inFlight.put(i, started != null && d.holds(started.pair()) ? started.future() : evaluate(d.suiteId(), null, d));
     }
 
-    /** @param descriptor the pair's test, or null when it is not known yet (started during discovery) */
-    private Future<PairOutcome> evaluate(String suiteId, Pair pair, PairDescriptor descriptor) {
+    /**
+     * @param early the pair started during discovery, or null: the descriptor's, read on the worker (queued: no text)
+     * @param descriptor the pair's test, or null when it is not known yet (started during discovery)
+     */
+    private Future<PairOutcome> evaluate(String suiteId, Pair early, PairDescriptor descriptor) {
         return pool.submit(() -> {
             long start = System.currentTimeMillis();
-            PairOutcome outcome = evaluator.join().evaluate(pair);
+            PairOutcome outcome = evaluator.join().evaluate(early != null ? early : descriptor.load());
             // once the sink has it (run.json's journal, Allure), only what the gates and the pair's test read is kept
-            return deliver(suiteId, pair, descriptor, outcome, start, System.currentTimeMillis())
+            return deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis())
                     ? CompactOutcome.of(outcome, shared) : outcome;
         });
     }
 
     /** Hands an outcome to the sink (true), or keeps it until {@link #begin} names one; pairs outside the order are dropped. */
-    private boolean deliver(String suiteId, Pair pair, PairDescriptor known, PairOutcome outcome, long start, long stop) {
+    private boolean deliver(String suiteId, PairDescriptor known, PairOutcome outcome, long start, long stop) {
         OutcomeListener sink;
         PairDescriptor descriptor = known;
         synchronized (this) {
             if (evaluated == null) {
-                undelivered.add(new Done(suiteId, pair, outcome, start, stop));
+                undelivered.add(new Done(suiteId, outcome, start, stop));
                 return false;
             }
             sink = evaluated;
             if (descriptor == null) {
-                descriptor = byKey.get(key(suiteId, pair));
+                descriptor = byKey.get(key(suiteId, outcome.pair().lang(), outcome.pair().id()));
             }
         }
         if (descriptor != null) {

@@ -38,7 +38,7 @@ record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<Un
         List<LanguageDescriptor> gated = new ArrayList<>();
         Set<LanguageDescriptor> languages = new java.util.LinkedHashSet<>();
         engine.accept(d -> {
-            if (d instanceof PairDescriptor p && config.includesLanguage(p.pair().lang())) {
+            if (d instanceof PairDescriptor p && config.includesLanguage(p.lang())) {
                 order.add(p);
                 ordered.add(p.getUniqueId());
                 p.getParent().filter(LanguageDescriptor.class::isInstance)
@@ -88,7 +88,12 @@ record RunPlan(List<PairDescriptor> order, List<PairDescriptor> gateOnly, Set<Un
                 }
             }
         }
-        order.stream().map(PairDescriptor::pair).filter(known::add).forEach(key::add);
+        for (PairDescriptor p : order) {
+            // (every language of the order knows its file's pairs; a pair of one that does not is read)
+            if (p.getParent().orElse(null) instanceof LanguageDescriptor l && l.filePairs().isEmpty()) {
+                key.add(p.load());
+            }
+        }
         return key;
     }
 }

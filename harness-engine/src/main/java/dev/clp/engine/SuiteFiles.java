@@ -32,7 +32,9 @@ final class SuiteFiles {
     private final DiscoveryIssueReporter issues;
     /** {@code CI=true}: problems a person at a terminal is warned about are errors. */
     private final boolean strict;
-    private final Map<Path, SuiteReader.LanguageFile> parsed = new ConcurrentHashMap<>();
+    private final Map<Path, PairsFile> parsed = new ConcurrentHashMap<>();
+    /** Sources and subjects, one copy for the pairs of every file. */
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
     private final Map<Path, Optional<Suite>> suites = new HashMap<>();
     private final Map<Path, String> suiteErrors = new HashMap<>();
     /** Folders of pairs files without suite.json already reported. */
@@ -48,17 +50,21 @@ final class SuiteFiles {
         return issues;
     }
 
-    SuiteReader.LanguageFile parse(Path file) {
-        return parse(file, (pair, line) -> { });
+    PairsFile parse(Path file) {
+        return parse(file, (pair, line, offset, length) -> { });
     }
 
-    /** @param onPair told of each pair as it is read, when this call is the one that reads the file */
-    SuiteReader.LanguageFile parse(Path file, SuiteReader.PairSink onPair) {
-        SuiteReader.LanguageFile known = parsed.get(file);
+    /**
+     * The file's pairs as discovery keeps them ({@link PairsFile}: no text, except for an in-process stand-in).
+     *
+     * @param onPair told of each pair as it is read, when this call is the one that reads the file
+     */
+    PairsFile parse(Path file, SuiteReader.PositionedSink onPair) {
+        PairsFile known = parsed.get(file);
         if (known != null) {
             return known;
         }
-        SuiteReader.LanguageFile lf = SuiteReader.read(file, onPair);
+        PairsFile lf = PairsFile.read(file, ModelSetup.answersFromQuestions(config), shared, onPair);
         if (parsed.putIfAbsent(file, lf) == null) {
             synchronized (issues) {
                 for (SuiteProblem p : lf.problems()) {

@@ -6,7 +6,6 @@ import dev.clp.config.ClpConfig;
 import dev.clp.scoring.GateResult;
 import dev.clp.suite.Suite;
 import dev.clp.suite.SuiteProblem;
-import dev.clp.suite.SuiteReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +69,7 @@ final class UniqueIdResolution {
         }
         UniqueId langUid = id.removeLastSegment();
         UniqueId.Segment leaf = segments.get(suiteAt + 2);
-        SuiteReader.LanguageFile lf = files.parse(file);
+        PairsFile lf = files.parse(file);
         String sid = files.suiteIdOf(dir.get());
         Optional<TestDescriptor> created = switch (leaf.getType()) {
             case PairDescriptor.SEGMENT -> descriptors.findPair(lf, leaf.getValue()).flatMap(pair ->
@@ -79,7 +78,7 @@ final class UniqueIdResolution {
                                 if (parent instanceof LanguageDescriptor ld) {
                                     descriptors.knowFile(ld, lf);
                                 }
-                                return Optional.of(descriptors.pair(parent.getUniqueId(), pair, sid, file));
+                                return Optional.of(descriptors.pair(parent.getUniqueId(), pair, sid, lf));
                             }));
             case GateDescriptor.SEGMENT -> descriptors.selectedGate(leaf.getValue(), id).flatMap(kind -> gate(context,
                     langUid, lf, sid, langSeg.getValue(), file, kind));
@@ -95,7 +94,7 @@ final class UniqueIdResolution {
         return created.map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
     }
 
-    private Optional<TestDescriptor> gate(Context context, UniqueId langUid, SuiteReader.LanguageFile lf, String sid,
+    private Optional<TestDescriptor> gate(Context context, UniqueId langUid, PairsFile lf, String sid,
             String lang, Path file, GateResult.Kind kind) {
         return context.addToParent(() -> selectUniqueId(langUid), parent -> {
             if (parent instanceof LanguageDescriptor ld && ld.pairsOfFile().isEmpty()) {

@@ -34,7 +34,7 @@ final class Workers {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for pair " + pair.pair().id(), e);
+            throw new IllegalStateException("interrupted while waiting for pair " + pair.id(), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
                     : e.getCause();
@@ -44,7 +44,7 @@ final class Workers {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException("evaluating pair " + pair.pair().id() + " failed", cause);
+            throw new IllegalStateException("evaluating pair " + pair.id() + " failed", cause);
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -29,7 +28,24 @@ public final class PairEvaluator {
     private final int maxTokens;
     private final boolean structured;
     private final FallbackExtractor fallback;
-    private final ConcurrentHashMap<String, CompletableFuture<SideResult>> englishAnswers = new ConcurrentHashMap<>();
+    /**
+     * How many distinct English questions' answers are kept for reuse. A suite's languages share English questions a
+     * language file apart (the starter suite asks each for 16 languages), so a few thousand keep every reuse of the
+     * suites there are, and a run of 50,000 distinct ones does not keep all of them (about 120 MB of prompts and
+     * answers). One forgotten and asked again is answered by the response cache ({@code clp.cache}), without a call.
+     */
+    static final int ENGLISH_KEPT = 4096;
+
+    /** By prompt, the least recently asked first; guarded by itself. */
+    private final Map<String, CompletableFuture<SideResult>> englishAnswers = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<SideResult>> eldest) {
+                    return size() > ENGLISH_KEPT;
+                }
+            });
 
     public PairEvaluator(ModelClient model, int samples, double temperature, int maxTokens) {
         this(model, samples, temperature, maxTokens, false, null);

@@ -56,6 +56,20 @@ public final class SuiteReader {
         void accept(Pair pair, int line);
     }
 
+    /**
+     * Receives each pair with where its line sits in the file, so that it can be read again later without keeping its
+     * text ({@link #pairAt}).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    @FunctionalInterface
+    public interface PositionedSink {
+        /**
+         * @param offset the byte offset of the line's first byte in the file
+         * @param length the line's length in bytes, without its '\\n'
+         */
+        void accept(Pair pair, int line, long offset, int length);
+    }
+
     /** Reads a whole pairs file into memory; problems are collected, never thrown. */
     public static LanguageFile read(Path file) {
         return read(file, (pair, line) -> { });
@@ -88,6 +102,16 @@ public final class SuiteReader {
      * @return the file's language tag
      */
     public static String readPairs(Path file, PairSink onPair, Consumer<SuiteProblem> onProblem) {
+        return readPairLines(file, (pair, line, offset, length) -> onPair.accept(pair, line), onProblem);
+    }
+
+    /**
+     * Streams the pairs of a {@code pairs-<lang>.jsonl} file with the byte offset and length of each pair's line.
+     *
+     * @return the file's language tag
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static String readPairLines(Path file, PositionedSink onPair, Consumer<SuiteProblem> onProblem) {
         String lang = Suite.languageOf(file).orElse(null);
         if (lang == null) {
             onProblem.accept(new SuiteProblem(file, 0, "-",
@@ -102,11 +126,14 @@ public final class SuiteReader {
         }
         Map<String, Integer> seen = new HashMap<>();
         int lineNo = 0;
+        long offset = 0;
         try (InputStream in = Files.newInputStream(file)) {
             LineSplitter lines = new LineSplitter(in);
             byte[] raw;
             while ((raw = lines.next()) != null) {
                 lineNo++;
+                long at = offset;
+                offset += raw.length + 1;
                 if (isBlank(raw)) {
                     continue;
                 }
@@ -122,7 +149,7 @@ public final class SuiteReader {
                 }
                 lineProblems.forEach(onProblem);
                 if (pair != null) {
-                    onPair.accept(pair, lineNo);
+                    onPair.accept(pair, lineNo, at, raw.length);
                 }
             }
         } catch (NoSuchFileException e) {
@@ -143,6 +170,58 @@ public final class SuiteReader {
     public static Pair parseLine(Path origin, String line, String lang) {
         List<SuiteProblem> problems = new ArrayList<>();
         Pair pair = parsePair(origin, 1, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), lang, problems);
+        if (pair == null || !problems.isEmpty()) {
+            throw new SuiteException(problems.stream().map(SuiteProblem::toString)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return pair;
+    }
+
+    /**
+     * Reads one pair again from where {@link #readPairLines} found it: a test runner that keeps only the offsets of
+     * a big suite's pairs reads each pair's text when the pair runs.
+     *
+     * @throws SuiteException naming the file and line when the line cannot be read or is no longer a valid pair
+     *     (the file changed after it was read)
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static Pair pairAt(Path file, long offset, int length, int line, String lang) {
+        byte[] raw = new byte[length];
+        try {
+            if (file.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(raw);
+                    while (buf.hasRemaining()) {
+                        if (ch.read(buf, offset + buf.position()) < 0) {
+                            throw new SuiteException(file + ":" + line + ": the file is shorter than when it was "
+                                    + "read (it changed during the run)");
+                        }
+                    }
+                }
+            } else {
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.skipNBytes(offset);
+                    if (in.readNBytes(raw, 0, length) < length) {
+                        throw new SuiteException(file + ":" + line + ": the file is shorter than when it was read "
+                                + "(it changed during the run)");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new SuiteException(file + ":" + line + ": cannot read the pair again: " + e.getMessage(), e);
+        }
+        return parsePairLine(file, line, raw, lang);
+    }
+
+    /**
+     * Parses one pair line from its raw bytes (UTF-8, as in a pairs file).
+     *
+     * @throws SuiteException listing every problem of the line, with file and line
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static Pair parsePairLine(Path file, int line, byte[] raw, String lang) {
+        List<SuiteProblem> problems = new ArrayList<>();
+        Pair pair = parsePair(file, line, raw, lang, problems);
         if (pair == null || !problems.isEmpty()) {
             throw new SuiteException(problems.stream().map(SuiteProblem::toString)
                     .collect(java.util.stream.Collectors.joining("; ")));

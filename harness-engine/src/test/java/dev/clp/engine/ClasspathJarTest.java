@@ -51,6 +51,39 @@ class ClasspathJarTest {
         }
     }
 
+    /**
+     * The pairs of a suite in a jar are read when they run, after discovery closed the jar's file system: they run,
+     * named exactly as the same suite on disk names them.
+     */
+    @Test
+    void aSuiteInAJarRunsItsPairsAfterDiscoveryAndNamesThemAsOnDisk() throws Exception {
+        Path dir = SuiteFixtures.suite(tmp.resolve("s"), "packed", 3, "sw");
+        Path jar = jarWith(dir, "packed-suite");
+        List<String> onDisk = EngineRun.in(tmp).engine(new ClpTestEngine(Map.of()))
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory(dir.toFile()))
+                .discover().getEngineDescriptor().getDescendants().stream()
+                .filter(d -> d.getUniqueId().toString().contains("[pair:")).map(TestDescriptor::getDisplayName)
+                .sorted().toList();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, previous)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            org.junit.platform.testkit.engine.EngineExecutionResults results = EngineRun.in(tmp.resolve("run"))
+                    .engine(new ClpTestEngine(Map.of())).configurationParameter("clp.model", "sim:gpt-4o")
+                    .configurationParameter("clp.gate.allow-underpowered", "true")
+                    .selectors(selectClasspathResource("packed-suite")).execute();
+            assertThat(results.testEvents().finished().stream()
+                    .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("[pair:"))
+                    .map(e -> e.getTestDescriptor().getDisplayName()).sorted().toList())
+                    .as("every pair ran, named as on disk").hasSize(3).isEqualTo(onDisk);
+            results.testEvents().assertThatEvents().doNotHave(org.junit.platform.testkit.engine.EventConditions.event(
+                    org.junit.platform.testkit.engine.EventConditions.test("pair"),
+                    org.junit.platform.testkit.engine.EventConditions.finishedWithFailure()));
+            assertThat(Files.readString(tmp.resolve("run/results/run.json"))).contains("\"pairs\"");
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
     private Path jarWith(Path suiteDir, String prefix) throws IOException {
         Path jar = tmp.resolve("suites.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {

@@ -8,13 +8,16 @@ import dev.clp.model.ModelClient;
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.suite.Pair;
 import dev.clp.suite.Side;
+import dev.clp.suite.SuiteWriter;
 import dev.clp.testing.SuiteFixtures;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.UniqueId;
 
 /** What {@link Prefetcher} adopts from the pairs it started before the execution order was known. */
@@ -40,13 +43,19 @@ class PrefetcherTest {
         }
     }
 
-    private static PairDescriptor descriptor(Pair pair) {
+    @TempDir
+    Path dir;
+
+    /** The descriptor of a pair written to a pairs file, as discovery makes it: it reads the pair when it runs. */
+    private PairDescriptor descriptor(Pair pair) {
+        PairsFile file = PairsFile.read(SuiteWriter.writePairs(dir, pair.lang(), List.of(pair)), false, new HashMap<>(),
+                (p, line, offset, length) -> { });
         return new PairDescriptor(UniqueId.forEngine("clp").append("suite", "s").append("lang", pair.lang())
-                .append("pair", pair.id()), pair, "s", Path.of("pairs-" + pair.lang() + ".jsonl"), 1);
+                .append("pair", pair.id()), file.pairs().get(0), file.text(), "s");
     }
 
     /** Sends {@code early} ahead, as discovery does, then runs {@code run} as the only pair of the execution order. */
-    private static void startEarlyThenRun(ModelClient model, Pair early, Pair run) {
+    private void startEarlyThenRun(ModelClient model, Pair early, Pair run) {
         try (Prefetcher prefetcher = new Prefetcher(CompletableFuture.completedFuture(
                 new PairEvaluator(model, 1, 0.0, 16)), 4)) {
             prefetcher.prestart("s", early);

@@ -1,0 +1,91 @@
+package dev.clp.engine;
+
+import dev.clp.suite.Pair;
+import dev.clp.suite.SuiteException;
+import dev.clp.suite.SuiteProblem;
+import dev.clp.suite.SuiteReader;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pairs file as discovery keeps it: of each pair only what names and finds it (id, line, byte offset, display name,
+ * tags), not its text, which {@link Text} reads again when the pair runs. A 50,000-pair suite's text is about
+ * 150 MB; its entries are a few MB. Only for an in-process stand-in, which knows every pair of the files a run asks
+ * from ({@link RunPlan#questions}), are the parsed pairs kept too ({@code kept}; empty otherwise).
+ */
+record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> problems, List<Pair> kept, Text text) {
+
+    /**
+     * One pair of the file.
+     *
+     * @param name the display name without the suite ({@link PairDescriptor#displayName})
+     * @param subject null when the pair has none
+     */
+    record Entry(String id, int line, long offset, int length, String name, String source, String subject) {
+
+        /** The entry without its name, for a descriptor that has it as its display name already. */
+        Entry unnamed() {
+            return new Entry(id, line, offset, length, null, source, subject);
+        }
+    }
+
+    /**
+     * Where the pairs' text is read again: the file at each line's offset on the default file system; inside a jar
+     * (whose file system is closed when discovery ends, and which cannot seek) the file's bytes, read once.
+     */
+    record Text(Path file, String lang, byte[] content) {
+
+        /** The pair at an entry, parsed again; a line that no longer holds the pair fails, naming file and line. */
+        Pair read(Entry e) {
+            Pair pair = content == null ? SuiteReader.pairAt(file, e.offset(), e.length(), e.line(), lang)
+                    : SuiteReader.parsePairLine(file, e.line(), Arrays.copyOfRange(content, (int) e.offset(),
+                            (int) e.offset() + e.length()), lang);
+            if (!pair.id().equals(e.id())) {
+                throw new SuiteException(file + ":" + e.line() + ": holds pair '" + pair.id() + "' where pair '"
+                        + e.id() + "' was read (the file changed during the run)");
+            }
+            return pair;
+        }
+    }
+
+    /**
+     * Reads a pairs file once.
+     *
+     * @param keep keep the parsed pairs (an in-process stand-in reads them)
+     * @param shared strings already kept (sources, subjects), shared by the pairs of the files of one discovery
+     * @param onPair told of each pair as it is read
+     */
+    static PairsFile read(Path file, boolean keep, Map<String, String> shared, SuiteReader.PositionedSink onPair) {
+        List<Entry> entries = new ArrayList<>();
+        List<Pair> kept = new ArrayList<>();
+        List<SuiteProblem> problems = new ArrayList<>();
+        String lang = SuiteReader.readPairLines(file, (pair, line, offset, length) -> {
+            entries.add(new Entry(pair.id(), line, offset, length, PairDescriptor.displayName(pair),
+                    shared.computeIfAbsent(pair.source(), k -> k),
+                    pair.subject() == null ? null : shared.computeIfAbsent(pair.subject(), k -> k)));
+            if (keep) {
+                kept.add(pair);
+            }
+            onPair.accept(pair, line, offset, length);
+        }, problems::add);
+        byte[] content = null;
+        if (file.getFileSystem() != FileSystems.getDefault() && !entries.isEmpty()) {
+            try {
+                content = Files.readAllBytes(file);
+            } catch (IOException e) {
+                // read a moment ago: the pairs are reported as unreadable rather than dropped
+                problems.add(new SuiteProblem(file, 0, "-", "cannot read the file again: " + e.getMessage()));
+                entries.clear();
+                kept.clear();
+            }
+        }
+        return new PairsFile(file, lang, List.copyOf(entries), List.copyOf(problems), List.copyOf(kept),
+                new Text(file, lang, content));
+    }
+}
