@@ -27,7 +27,6 @@ final class Prefetcher implements AutoCloseable {
     /** A pair sent to the model before {@link #begin}: adopted only by the same pair (two suites may share an id). */
     private record Early(Pair pair, Future<PairOutcome> future) {
     }
-
     /** An outcome with the wall-clock start and stop of its evaluation. */
     private record Done(String suiteId, PairOutcome outcome, long startMillis, long stopMillis) {
     }
