@@ -471,7 +471,9 @@ public final class AnswerExtractor {
 
     /** A line that re-lists an option under a label of its own: "1) Mitosis", "(b) Meiosis", "١- المكسيك", "(iii) Chui". */
     private static final Pattern RELISTED = Pattern.compile(
-            "(?m)^[ \\t]*(?:[-•][ \\t]*)?([(（]?)(\\d{1,2}|[ivx]{1,4}|[a-z])([.)）:：\\-–—])[ \\t]*([\uE000-\uE019])");
+            "(?m)^[ \\t]*(?:[-•][ \\t]*)?([(（]?)(\\d{1,2}|[\u1369-\u1371]|[ivx]{1,4}|[a-z])([.)）:：\\-–—]"
+                    + AnswerLanguages.listMarks().stream().map(w -> "|" + Pattern.quote(w)).reduce("", String::concat)
+                    + ")[ \\t]*([\uE000-\uE019])");
     /** A label of the answer's own used as one: "(2)", "b)", "(iii)", "answer: d". */
     private static final Pattern OWN_LABEL = Pattern.compile(
             "(?<![\\p{L}\\p{N}\\p{M}])(?:[(（]([ivx]{1,4}|[a-z])[)）]|([ivx]{1,4}|[a-z])[)）]"
@@ -499,8 +501,9 @@ public final class AnswerExtractor {
         boolean identity = true;
         while (listing.find()) {
             String label = listing.group(2);
-            int k = Character.isDigit(label.charAt(0)) ? 0 : (kind == 2 || (kind < 0 && label.equals("i"))) ? 2 : 1;
-            int number = k == 0 ? Integer.parseInt(label) : k == 2 ? ROMAN.indexOf(label) + 1 : label.length() == 1
+            boolean ethiopic = label.charAt(0) >= '\u1369' && label.charAt(0) <= '\u1371'; // ፩ … ፱
+            int k = Character.isDigit(label.charAt(0)) || ethiopic ? 0 : (kind == 2 || (kind < 0 && label.equals("i"))) ? 2 : 1;
+            int number = ethiopic ? Character.getNumericValue(label.charAt(0)) : k == 0 ? Integer.parseInt(label) : k == 2 ? ROMAN.indexOf(label) + 1 : label.length() == 1
                     ? label.charAt(0) - 'a' + 1 : -1;
             if (lines.isEmpty()) {
                 kind = k;
@@ -979,8 +982,15 @@ public final class AnswerExtractor {
                     core = core.substring(p.length());
                     break;
                 }
+                // "indlovu" is "ngu-ndlovu" after a copula: a one-vowel prefix before a consonant may be dropped
+                if (p.length() == 1 && "aeiou".indexOf(p.charAt(0)) >= 0 && core.length() >= 5 && core.startsWith(p)
+                        && "aeiou".indexOf(Character.toLowerCase(core.charAt(1))) < 0 && Character.isLowerCase(core.charAt(1))) {
+                    core = core.substring(1);
+                    break;
+                }
             }
-            prefix += "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?)?";
+            // at most two prefixes: "ngu-" before the dropped vowel, "yase" before a name ("yaseSandlwana")
+            prefix += "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?){0,2}";
         }
         StringBuilder sb = new StringBuilder();
         char first = core.charAt(0);
@@ -1098,7 +1108,7 @@ public final class AnswerExtractor {
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
             List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
     private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
-            List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT));
+            List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT, Kind.HEDGE_AFTER));
 
     /** One letter or option text in the answer, classified by what surrounds it. */
     private static final class Mention {
@@ -1197,9 +1207,9 @@ public final class AnswerExtractor {
                 mention.leading = mention.start == firstContent;
                 mention.lineStartLabel = !mention.text && listLabel(mention.start);
                 classifyBefore(mention);
-                boolean statedBefore = mention.strong;
                 classifyAfter(mention);
-                boolean byPredicate = (mention.strong && !statedBefore || mention.negative) && mention.postAt == 0;
+                // "Also ist A richtig": a predicate just after the letter says it is a label, not the article A
+                boolean byPredicate = (mention.strong || mention.negative) && mention.postAt == 0;
                 if (!mention.text && !byPredicate && !mention.answerWord
                         && AnswerLanguages.isLetterWord(lang, String.valueOf(c)) && articleFollows(mention.start)) {
                     continue; // "A cat", "so I think", "E poi"
@@ -1407,6 +1417,9 @@ public final class AnswerExtractor {
                     continue;
                 }
                 Kind k = BEFORE.kind(w);
+                if (k == Kind.RETRACT && mentions.stream().noneMatch(y -> y.end <= s + pos)) {
+                    continue; // "抱歉，我无法…": a correction corrects something named before it, else it is an apology
+                }
                 int gapFrom = s + at + w.length();
                 if (!endsWord(low, gapFrom, w)) {
                     while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
@@ -1510,12 +1523,20 @@ public final class AnswerExtractor {
             if (best == Kind.CORRECT && bestLen < 5 && (x.text || reference(x))) {
                 best = null; // "Èkó (A) ni …", "ATP ni …": a copula after a name describes it, it does not choose it
             }
+            if (best == Kind.RETRACT && x.postAt > 0 && OR_WORDS.contains(window.substring(0, x.postAt).strip())) {
+                best = null; // "B, or actually C": B is not withdrawn but offered beside C (see stated)
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
             if (best == Kind.WRONG || best == Kind.RETRACT) {
                 x.negative = true;
                 x.strong = false;
             } else if (best == Kind.CORRECT) {
                 x.strong = true;
                 x.tentative = false;
+            } else if (best == Kind.HEDGE_AFTER) {
+                x.strong = true; // "A일 수도 있고", "Cかもしれない": offered, hedged
+                x.tentative = true;
             }
         }
 
@@ -1603,6 +1624,21 @@ public final class AnswerExtractor {
             return end;
         }
 
+        /** Where the last refusal ends, or -1. */
+        private static int refusalEnd(String s) {
+            AnswerLanguages.Lexicon lexicon = AnswerLanguages.lexicon(Kind.REFUSE);
+            int end = -1;
+            for (int at = 0; at < s.length(); at++) {
+                String w = lexicon.at(s, at);
+                // "non so" is not inside "non sono": a Latin-script phrase ends on a word boundary
+                if (w != null && boundaryBefore(s, at, w)
+                        && !(isLatin(w.charAt(w.length() - 1)) && !endsWord(s, at + w.length(), w))) {
+                    end = at + w.length();
+                }
+            }
+            return end;
+        }
+
         /**
          * A long reply that stops mid-sentence (no closing punctuation, last word unfinished or a comma) without
          * having stated an answer was cut off, whatever the stop reason says.
@@ -1627,7 +1663,7 @@ public final class AnswerExtractor {
             Extraction read = read(text, choices);
             String plain = lower(text);
             int none = Math.max(phraseEndIn(Kind.NONE, low), phraseEndIn(Kind.NONE, plain));
-            int refuse = Math.max(phraseEndIn(Kind.REFUSE, low), phraseEndIn(Kind.REFUSE, plain));
+            int refuse = Math.max(refusalEnd(low), refusalEnd(plain));
             if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
                 Mention last = lastStrong();
                 boolean statedAfterRefusal = last != null && last.start > refuse;
@@ -1767,6 +1803,11 @@ public final class AnswerExtractor {
                 if (s.option == last.option) {
                     continue;
                 }
+                if (alternativeCorrection(low.substring(Math.max(s.end, s.afterEnd), head.start))) {
+                    // "Answer: B or actually answer: C": offered as an alternative, not a correction that settles it
+                    return ambiguous("an answer and an alternative to it (… or actually …)",
+                            new TreeSet<>(List.of(s.option, last.option)));
+                }
                 // the last line closes the answer after reasoning, not after a bare restatement ("The answer is A.
                 // The answer is C." states two answers)
                 int from = Math.max(s.end, s.afterEnd);
@@ -1785,6 +1826,23 @@ public final class AnswerExtractor {
                         + " options");
             }
             return new Extraction.Choice(last.option, last.text ? "option-text" : "answer-word");
+        }
+
+        /**
+         * The words between two stated answers in one sentence open with "or" and a correction: "or actually",
+         * "או בעצם", also on the next line (a new sentence, "Or wait, actually C.", corrects).
+         */
+        private static boolean alternativeCorrection(String between) {
+            if (between.chars().anyMatch(c -> c != '\n' && TERMINATORS.indexOf(c) >= 0)) {
+                return false;
+            }
+            String t = between.replaceFirst("^[\\s,.;:!?()\\[\\]-]+", "");
+            String or = t.isEmpty() ? null : AnswerLanguages.lexicon(Kind.OR).at(t, 0, w -> endsWord(t, w.length(), w));
+            if (or == null || !Character.isLetter(or.charAt(0))) {
+                return false;
+            }
+            String rest = t.substring(or.length()).stripLeading();
+            return !rest.isEmpty() && AnswerLanguages.lexicon(Kind.RETRACT).at(rest, 0, w -> endsWord(rest, w.length(), w)) != null;
         }
 
         private Extraction ambiguous(String what, Set<Integer> options) {

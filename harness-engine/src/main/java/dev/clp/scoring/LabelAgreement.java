@@ -49,7 +49,8 @@ final class LabelAgreement {
         if (!m.matches() || m.group("l").charAt(0) - 'a' >= options) {
             return body;
         }
-        String pre = m.group("pre").toLowerCase(Locale.ROOT);
+        // folded as the answer words are: "ìdáhùn ni b"
+        String pre = AnswerLanguages.fold(m.group("pre")).toLowerCase(Locale.ROOT);
         if (pre.isBlank() || LONE_LOWER.matcher(pre).find() || !containsAny(pre, AnswerLanguages.words(
                 AnswerLanguages.Kind.ANSWER)) || containsWord(pre, AnswerLanguages.words(AnswerLanguages.Kind.NOT))) {
             return body;

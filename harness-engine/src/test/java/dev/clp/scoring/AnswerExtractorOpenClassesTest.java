@@ -61,16 +61,23 @@ class AnswerExtractorOpenClassesTest {
         check(lang, set, raw, expected);
     }
 
-    /** An apology inside a self-correction, or a doubt about the source, is not a refusal. */
+    /**
+     * A doubt about the source ("我不能百分之百确定") is not a refusal, "non so" is not inside "non sono", a Spanish
+     * reflexive "no se" is not "no sé"; an apology stays a refusal, also inside a correction (no letter rather than
+     * a guess: reading past it gave a letter where a grader gives none).
+     */
     @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             zh | zhflames | 钙的焰色是砖红色，所以答案应该是 C，不过我不能百分之百确定这个说法的出处。 | C
-            sw | swcount | Nilidhani jibu ni tano... hapana, samahani, wiki ya kazi ina siku sita. | B
-            sw | swcount | Jibu ni tano. Hapana, samahani, ni sita. | B
+            sw | swcount | Nilidhani ni nne... hapana, samahani, wiki ya kazi ina siku sita. | ~
+            it | swcount | Non sono sicuro al cento per cento, ma la risposta è sita. | B
+            es | esdulces | No se fríe: es el turrón. | B
+            es | esdulces | No sé. | ~
+            sw | swcount | Jibu ni tano. Hapana, samahani, ni sita. | ~
             zh | zhflames | 我不能回答这个问题。 | ~
             sw | swcount | Samahani, siwezi kujibu swali hili. | ~
             """)
-    void anApologyInASelfCorrectionIsNoRefusal(String lang, String set, String raw, String expected) {
+    void aDoubtIsNoRefusalButAnApologyStaysOne(String lang, String set, String raw, String expected) {
         check(lang, set, raw, expected);
     }
 
