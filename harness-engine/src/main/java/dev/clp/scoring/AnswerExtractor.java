@@ -34,7 +34,10 @@ import org.apiguardian.api.API;
  *       options the answer re-lists under its own labels (1, 2 … / a, b … / i, ii …) are named by them after;</li>
  *   <li>every letter (and option text) mentioned is classified by what surrounds it: stated as the answer (after an
  *       answer word, a conclusion or a hedge, or followed by "is correct", "です", "번입니다", "ni sahihi" …), ruled
- *       out ("A is wrong", "not A", "A – no, wait"), or merely named (a listing, an explanation);</li>
+ *       out ("A is wrong", "not A", "A – no, wait"), or merely named (a listing, an explanation); a label is also
+ *       checked against the text after it ("Answer: C) Beijing" where Beijing is B says two things), two labels
+ *       after a label's colon ("Answer: A, B") are two answers, and a short reply closing on a lowercase letter after
+ *       an answer word ("the answer is b") is that letter;</li>
  *   <li>the stated answer wins; of several stated answers the last wins only when a conclusion or a correction
  *       comes before it; two answers joined by "or"/"and" are ambiguous; without a stated answer, one leading
  *       label or a single named option is read, several are ambiguous; then the option text alone.</li>
@@ -112,7 +115,6 @@ public final class AnswerExtractor {
         if (structured != null) {
             return structured;
         }
-        body = LabelAgreement.capitalizeClosingLetter(body, n);
         Matcher single = SINGLE.matcher(body);
         if (single.matches()) {
             return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
@@ -128,7 +130,7 @@ public final class AnswerExtractor {
             return new Extraction.Unparseable("ambiguous: the answer re-lists the options under numbers 1, 2, 3 … and "
                     + "names one by its number, but the options' own texts are such numbers");
         }
-        return LabelAgreement.check(new Reading(lang, masked, n).decide(text, choices), body, choices);
+        return new Reading(lang, masked, n).decide(text, choices);
     }
 
     /** A JSON object with an "answer" that closes a reply after some prose (a fenced block at the end). */
@@ -1123,6 +1125,10 @@ public final class AnswerExtractor {
         boolean leading;
         boolean lineStartLabel;
         boolean answerWord;
+        /** The label is followed by its own option's text ("C) Tianjin"). */
+        boolean agrees;
+        /** The option whose text follows the label when it is another's ("C) Beijing", Beijing being B), or -1. */
+        int disagrees = -1;
         /** A hedge that names something else or'd beside it: "maybe two hearts or three". */
         boolean alternative;
         Mention next;
@@ -1259,6 +1265,7 @@ public final class AnswerExtractor {
 
         /** "B. Jupiter", "B (Jupiter)", "B — Jupiter": the option's own text belongs to the label. */
         private void consumeLabelText(Mention x) {
+            labelAgreement(x);
             int j = x.end;
             while (j < m.length() && " ).,:：、-–—(".indexOf(m.charAt(j)) >= 0) {
                 j++;
@@ -1272,11 +1279,74 @@ public final class AnswerExtractor {
             }
         }
 
+        /**
+         * A label (the letter, then label punctuation: not a plain space, "A Moshi" is no label, nor a dash, "D —
+         * Jupiter is a gas giant" explains) followed by an option's text: its own agrees, another's disagrees, except
+         * after a full stop or a comma where a sentence may go on with an option's text ("so D. HTTP transfers web
+         * pages"): that is a label only when nothing but punctuation follows the text ("C. Beijing.").
+         */
+        private void labelAgreement(Mention x) {
+            int p = x.end;
+            while (p < m.length() && Character.isWhitespace(m.charAt(p))) {
+                p++;
+            }
+            if (p >= m.length() || ").:：、,，".indexOf(m.charAt(p)) < 0) {
+                return;
+            }
+            char punctuation = m.charAt(p);
+            int q = p + 1;
+            while (q < m.length() && Character.isWhitespace(m.charAt(q))) {
+                q++;
+            }
+            if (q >= m.length() || !isMask(m.charAt(q), n)) {
+                return;
+            }
+            int option = m.charAt(q) - MASK;
+            boolean stop = punctuation != ')' && punctuation != ':' && punctuation != '：';
+            if (option == x.option) {
+                x.agrees = true;
+            } else if (!(stop && SENTENCE_GOES_ON.matcher(m).region(q + 1, m.length()).lookingAt())) {
+                x.disagrees = option;
+            }
+        }
+
+        private static final Pattern SENTENCE_GOES_ON = Pattern.compile("\\s*\\(|\\s+[\\p{L}\\p{N}]");
+        private static final Pattern LONE_LOWER = Pattern.compile("(?<![\\p{L}\\p{M}])[a-j](?![\\p{L}\\p{M}])");
+        /** What may close a reply after its lowercase letter: punctuation, a copula ("です", "입니다"). */
+        private static final Pattern LOWER_TAIL = Pattern.compile("[\\s.。!！:)\\]]*(?:です|입니다|ですね)?[\\s.。!！]*");
+        private static final int SHORT = 80;
+
+        /**
+         * A short reply that closes on this lowercase letter after an answer word ("the answer is b", "答えは c
+         * です。", "impendulo ngu-b", "ìdáhùn ni b") is that letter, provided no other lone letter and no negation
+         * comes before it.
+         */
+        private boolean closingLowercase(int i) {
+            if (m.strip().length() > SHORT || m.charAt(i) - 'a' >= n || !LOWER_TAIL.matcher(m).region(i + 1, m.length())
+                    .matches()) {
+                return false;
+            }
+            String pre = low.substring(0, i);
+            if (pre.isBlank() || LONE_LOWER.matcher(pre).find()
+                    || AnswerLanguages.words(Kind.ANSWER).stream().noneMatch(w -> !w.isEmpty() && pre.contains(w))) {
+                return false;
+            }
+            for (String w : AnswerLanguages.words(Kind.NOT)) {
+                if (!w.isEmpty() && Pattern.compile("(?<![\\p{L}])" + Pattern.quote(w) + "(?![\\p{L}])").matcher(pre).find()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private boolean lowerCaseAnswer(int i) {
             char before = i == 0 ? ' ' : m.charAt(i - 1);
             char next = i + 1 >= m.length() ? ' ' : m.charAt(i + 1);
             if (isWordChar(before) || isWordChar(next)) {
                 return false;
+            }
+            if (closingLowercase(i)) {
+                return true;
             }
             int k = i - 1;
             while (k >= 0 && m.charAt(k) == ' ') {
@@ -1575,12 +1645,22 @@ public final class AnswerExtractor {
             }
             if (core.isEmpty()) {
                 // "A, B and C": a comma joins only inside a list that a connector closes
-                return gap.strip().equals(",") && listClosedAfter(b);
+                return gap.strip().equals(",") && (listClosedAfter(b) || givenTogether(a, b));
             }
             if (core.endsWith(" option") || core.endsWith(" also")) {
                 core = core.substring(0, core.lastIndexOf(' '));
             }
             return OR_WORDS.contains(core);
+        }
+
+        /** "Answer: A, B" closing its line: two letters given together after a label's colon, two answers. */
+        private boolean givenTogether(Mention a, Mention b) {
+            String before = m.substring(0, a.start).stripTrailing();
+            if (a.text || b.text || !before.endsWith(":")) {
+                return false;
+            }
+            int eol = m.indexOf('\n', b.end);
+            return m.substring(b.end, eol < 0 ? m.length() : eol).matches("\\s*[.。]?\\s*");
         }
 
         /** After {@code b}, more comma-separated letters and then a connector and a letter ("B, C or D"). */
@@ -1656,10 +1736,37 @@ public final class AnswerExtractor {
             char last = t.charAt(t.length() - 1);
             return (Character.isLetter(last) || ",;:，、(（-–—=+×".indexOf(last) >= 0 || Character.getType(last) == Character.NON_SPACING_MARK
                     || Character.getType(last) == Character.COMBINING_SPACING_MARK)
-                    && !(last >= 'A' && last <= 'Z' && isLetterMention(t.length() - 1));
+                    && !(last >= 'A' && last <= 'Z' && isLetterMention(t.length() - 1))
+                    && !(last >= 'a' && last <= 'z' && mentions.stream().anyMatch(x -> x.start == t.length() - 1));
         }
 
         Extraction decide(String text, List<String> choices) {
+            Extraction e = decideChoice(text, choices);
+            if (!(e instanceof Extraction.Choice c)) {
+                return e;
+            }
+            // every label of the chosen letter carries another option's text and none its own: it says two things
+            int other = -1;
+            for (Mention x : mentions) {
+                if (!x.text && x.option == c.index()) {
+                    if (x.agrees) {
+                        return c;
+                    }
+                    if (x.disagrees >= 0 && AnswerLanguages.fold(choices.get(x.disagrees)).strip().length() >= 2) {
+                        other = x.disagrees;
+                    }
+                }
+            }
+            if (other < 0) {
+                return c;
+            }
+            String excerpt = choices.get(other).strip().replaceAll("\\s+", " ");
+            return new Extraction.Unparseable("the letter and the option text disagree: " + (char) ('A' + c.index())
+                    + " is given with the text of option " + (char) ('A' + other) + " (\""
+                    + (excerpt.length() <= 40 ? excerpt : excerpt.substring(0, 40) + "…") + "\")");
+        }
+
+        private Extraction decideChoice(String text, List<String> choices) {
             Extraction read = read(text, choices);
             String plain = lower(text);
             int none = Math.max(phraseEndIn(Kind.NONE, low), phraseEndIn(Kind.NONE, plain));
