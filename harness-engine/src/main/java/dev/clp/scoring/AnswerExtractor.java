@@ -34,7 +34,10 @@ import org.apiguardian.api.API;
  *       options the answer re-lists under its own labels (1, 2 … / a, b … / i, ii …) are named by them after;</li>
  *   <li>every letter (and option text) mentioned is classified by what surrounds it: stated as the answer (after an
  *       answer word, a conclusion or a hedge, or followed by "is correct", "です", "번입니다", "ni sahihi" …), ruled
- *       out ("A is wrong", "not A", "A – no, wait"), or merely named (a listing, an explanation);</li>
+ *       out ("A is wrong", "not A", "A – no, wait"), or merely named (a listing, an explanation); a label is also
+ *       checked against the text after it ("Answer: C) Beijing" where Beijing is B says two things), two labels
+ *       after a label's colon ("Answer: A, B") are two answers, and a short reply closing on a lowercase letter after
+ *       an answer word ("the answer is b") is that letter;</li>
  *   <li>the stated answer wins; of several stated answers the last wins only when a conclusion or a correction
  *       comes before it; two answers joined by "or"/"and" are ambiguous; without a stated answer, one leading
  *       label or a single named option is read, several are ambiguous; then the option text alone.</li>
@@ -118,7 +121,6 @@ public final class AnswerExtractor {
     /** The text layers: the answer's prose, a think block and a structured object already taken off. */
     private static Extraction prose(String lang, String body, List<String> choices) {
         int n = choices.size();
-        body = LabelAgreement.capitalizeClosingLetter(body, n);
         Matcher single = SINGLE.matcher(body);
         if (single.matches()) {
             return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
@@ -134,7 +136,7 @@ public final class AnswerExtractor {
             return new Extraction.Unparseable("ambiguous: the answer re-lists the options under numbers 1, 2, 3 … and "
                     + "names one by its number, but the options' own texts are such numbers");
         }
-        return LabelAgreement.check(new Reading(lang, masked, n).decide(text, choices), body, choices);
+        return new Reading(lang, masked, n).decide(text, choices);
     }
 
     /** A JSON object with an "answer" that closes a reply after some prose (a fenced block at the end). */
@@ -484,7 +486,9 @@ public final class AnswerExtractor {
 
     /** A line that re-lists an option under a label of its own: "1) Mitosis", "(b) Meiosis", "١- المكسيك", "(iii) Chui". */
     private static final Pattern RELISTED = Pattern.compile(
-            "(?m)^[ \\t]*(?:[-•][ \\t]*)?([(（]?)(\\d{1,2}|[ivx]{1,4}|[a-z])([.)）:：\\-–—])[ \\t]*([\uE000-\uE019])");
+            "(?m)^[ \\t]*(?:[-•][ \\t]*)?([(（]?)(\\d{1,2}|[\u1369-\u1371]|[ivx]{1,4}|[a-z])([.)）:：\\-–—]"
+                    + AnswerLanguages.listMarks().stream().map(w -> "|" + Pattern.quote(w)).reduce("", String::concat)
+                    + ")[ \\t]*([\uE000-\uE019])");
     /** A label of the answer's own used as one: "(2)", "b)", "(iii)", "answer: d". */
     private static final Pattern OWN_LABEL = Pattern.compile(
             "(?<![\\p{L}\\p{N}\\p{M}])(?:[(（]([ivx]{1,4}|[a-z])[)）]|([ivx]{1,4}|[a-z])[)）]"
@@ -512,8 +516,9 @@ public final class AnswerExtractor {
         boolean identity = true;
         while (listing.find()) {
             String label = listing.group(2);
-            int k = Character.isDigit(label.charAt(0)) ? 0 : (kind == 2 || (kind < 0 && label.equals("i"))) ? 2 : 1;
-            int number = k == 0 ? Integer.parseInt(label) : k == 2 ? ROMAN.indexOf(label) + 1 : label.length() == 1
+            boolean ethiopic = label.charAt(0) >= '\u1369' && label.charAt(0) <= '\u1371'; // ፩ … ፱
+            int k = Character.isDigit(label.charAt(0)) || ethiopic ? 0 : (kind == 2 || (kind < 0 && label.equals("i"))) ? 2 : 1;
+            int number = ethiopic ? Character.getNumericValue(label.charAt(0)) : k == 0 ? Integer.parseInt(label) : k == 2 ? ROMAN.indexOf(label) + 1 : label.length() == 1
                     ? label.charAt(0) - 'a' + 1 : -1;
             if (lines.isEmpty()) {
                 kind = k;
@@ -992,8 +997,15 @@ public final class AnswerExtractor {
                     core = core.substring(p.length());
                     break;
                 }
+                // "indlovu" is "ngu-ndlovu" after a copula: a one-vowel prefix before a consonant may be dropped
+                if (p.length() == 1 && "aeiou".indexOf(p.charAt(0)) >= 0 && core.length() >= 5 && core.startsWith(p)
+                        && "aeiou".indexOf(Character.toLowerCase(core.charAt(1))) < 0 && Character.isLowerCase(core.charAt(1))) {
+                    core = core.substring(1);
+                    break;
+                }
             }
-            prefix += "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?)?";
+            // at most two prefixes: "ngu-" before the dropped vowel, "yase" before a name ("yaseSandlwana")
+            prefix += "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?){0,2}";
         }
         StringBuilder sb = new StringBuilder();
         char first = core.charAt(0);
@@ -1111,7 +1123,7 @@ public final class AnswerExtractor {
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
             List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
     private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
-            List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT));
+            List.of(Kind.WRONG, Kind.RETRACT, Kind.CORRECT, Kind.HEDGE_AFTER));
 
     /** One letter or option text in the answer, classified by what surrounds it. */
     private static final class Mention {
@@ -1126,6 +1138,10 @@ public final class AnswerExtractor {
         boolean leading;
         boolean lineStartLabel;
         boolean answerWord;
+        /** The label is followed by its own option's text ("C) Tianjin"). */
+        boolean agrees;
+        /** The option whose text follows the label when it is another's ("C) Beijing", Beijing being B), or -1. */
+        int disagrees = -1;
         /** A hedge that names something else or'd beside it: "maybe two hearts or three". */
         boolean alternative;
         Mention next;
@@ -1210,9 +1226,9 @@ public final class AnswerExtractor {
                 mention.leading = mention.start == firstContent;
                 mention.lineStartLabel = !mention.text && listLabel(mention.start);
                 classifyBefore(mention);
-                boolean statedBefore = mention.strong;
                 classifyAfter(mention);
-                boolean byPredicate = (mention.strong && !statedBefore || mention.negative) && mention.postAt == 0;
+                // "Also ist A richtig": a predicate just after the letter says it is a label, not the article A
+                boolean byPredicate = (mention.strong || mention.negative) && mention.postAt == 0;
                 if (!mention.text && !byPredicate && !mention.answerWord
                         && AnswerLanguages.isLetterWord(lang, String.valueOf(c)) && articleFollows(mention.start)) {
                     continue; // "A cat", "so I think", "E poi"
@@ -1262,6 +1278,7 @@ public final class AnswerExtractor {
 
         /** "B. Jupiter", "B (Jupiter)", "B — Jupiter": the option's own text belongs to the label. */
         private void consumeLabelText(Mention x) {
+            labelAgreement(x);
             int j = x.end;
             while (j < m.length() && " ).,:：、-–—(".indexOf(m.charAt(j)) >= 0) {
                 j++;
@@ -1275,11 +1292,74 @@ public final class AnswerExtractor {
             }
         }
 
+        /**
+         * A label (the letter, then label punctuation: not a plain space, "A Moshi" is no label, nor a dash, "D —
+         * Jupiter is a gas giant" explains) followed by an option's text: its own agrees, another's disagrees, except
+         * after a full stop or a comma where a sentence may go on with an option's text ("so D. HTTP transfers web
+         * pages"): that is a label only when nothing but punctuation follows the text ("C. Beijing.").
+         */
+        private void labelAgreement(Mention x) {
+            int p = x.end;
+            while (p < m.length() && Character.isWhitespace(m.charAt(p))) {
+                p++;
+            }
+            if (p >= m.length() || ").:：、,，".indexOf(m.charAt(p)) < 0) {
+                return;
+            }
+            char punctuation = m.charAt(p);
+            int q = p + 1;
+            while (q < m.length() && Character.isWhitespace(m.charAt(q))) {
+                q++;
+            }
+            if (q >= m.length() || !isMask(m.charAt(q), n)) {
+                return;
+            }
+            int option = m.charAt(q) - MASK;
+            boolean stop = punctuation != ')' && punctuation != ':' && punctuation != '：';
+            if (option == x.option) {
+                x.agrees = true;
+            } else if (!(stop && SENTENCE_GOES_ON.matcher(m).region(q + 1, m.length()).lookingAt())) {
+                x.disagrees = option;
+            }
+        }
+
+        private static final Pattern SENTENCE_GOES_ON = Pattern.compile("\\s*\\(|\\s+[\\p{L}\\p{N}]");
+        private static final Pattern LONE_LOWER = Pattern.compile("(?<![\\p{L}\\p{M}])[a-j](?![\\p{L}\\p{M}])");
+        /** What may close a reply after its lowercase letter: punctuation, a copula ("です", "입니다"). */
+        private static final Pattern LOWER_TAIL = Pattern.compile("[\\s.。!！:)\\]]*(?:です|입니다|ですね)?[\\s.。!！]*");
+        private static final int SHORT = 80;
+
+        /**
+         * A short reply that closes on this lowercase letter after an answer word ("the answer is b", "答えは c
+         * です。", "impendulo ngu-b", "ìdáhùn ni b") is that letter, provided no other lone letter and no negation
+         * comes before it.
+         */
+        private boolean closingLowercase(int i) {
+            if (m.strip().length() > SHORT || m.charAt(i) - 'a' >= n || !LOWER_TAIL.matcher(m).region(i + 1, m.length())
+                    .matches()) {
+                return false;
+            }
+            String pre = low.substring(0, i);
+            if (pre.isBlank() || LONE_LOWER.matcher(pre).find()
+                    || AnswerLanguages.words(Kind.ANSWER).stream().noneMatch(w -> !w.isEmpty() && pre.contains(w))) {
+                return false;
+            }
+            for (String w : AnswerLanguages.words(Kind.NOT)) {
+                if (!w.isEmpty() && Pattern.compile("(?<![\\p{L}])" + Pattern.quote(w) + "(?![\\p{L}])").matcher(pre).find()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private boolean lowerCaseAnswer(int i) {
             char before = i == 0 ? ' ' : m.charAt(i - 1);
             char next = i + 1 >= m.length() ? ' ' : m.charAt(i + 1);
             if (isWordChar(before) || isWordChar(next)) {
                 return false;
+            }
+            if (closingLowercase(i)) {
+                return true;
             }
             int k = i - 1;
             while (k >= 0 && m.charAt(k) == ' ') {
@@ -1420,6 +1500,9 @@ public final class AnswerExtractor {
                     continue;
                 }
                 Kind k = BEFORE.kind(w);
+                if (k == Kind.RETRACT && mentions.stream().noneMatch(y -> y.end <= s + pos)) {
+                    continue; // "抱歉，我无法…": a correction corrects something named before it, else it is an apology
+                }
                 int gapFrom = s + at + w.length();
                 if (!endsWord(low, gapFrom, w)) {
                     while (gapFrom < x.start && Character.isLetter(low.charAt(gapFrom)) && !isCjk(low.charAt(gapFrom))) {
@@ -1523,12 +1606,20 @@ public final class AnswerExtractor {
             if (best == Kind.CORRECT && bestLen < 5 && (x.text || reference(x))) {
                 best = null; // "Èkó (A) ni …", "ATP ni …": a copula after a name describes it, it does not choose it
             }
+            if (best == Kind.RETRACT && x.postAt > 0 && OR_WORDS.contains(window.substring(0, x.postAt).strip())) {
+                best = null; // "B, or actually C": B is not withdrawn but offered beside C (see stated)
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
             if (best == Kind.WRONG || best == Kind.RETRACT) {
                 x.negative = true;
                 x.strong = false;
             } else if (best == Kind.CORRECT) {
                 x.strong = true;
                 x.tentative = false;
+            } else if (best == Kind.HEDGE_AFTER) {
+                x.strong = true; // "A일 수도 있고", "Cかもしれない": offered, hedged
+                x.tentative = true;
             }
         }
 
@@ -1567,12 +1658,22 @@ public final class AnswerExtractor {
             }
             if (core.isEmpty()) {
                 // "A, B and C": a comma joins only inside a list that a connector closes
-                return gap.strip().equals(",") && listClosedAfter(b);
+                return gap.strip().equals(",") && (listClosedAfter(b) || givenTogether(a, b));
             }
             if (core.endsWith(" option") || core.endsWith(" also")) {
                 core = core.substring(0, core.lastIndexOf(' '));
             }
             return OR_WORDS.contains(core);
+        }
+
+        /** "Answer: A, B" closing its line: two letters given together after a label's colon, two answers. */
+        private boolean givenTogether(Mention a, Mention b) {
+            String before = m.substring(0, a.start).stripTrailing();
+            if (a.text || b.text || !before.endsWith(":")) {
+                return false;
+            }
+            int eol = m.indexOf('\n', b.end);
+            return m.substring(b.end, eol < 0 ? m.length() : eol).matches("\\s*[.。]?\\s*");
         }
 
         /** After {@code b}, more comma-separated letters and then a connector and a letter ("B, C or D"). */
@@ -1616,6 +1717,21 @@ public final class AnswerExtractor {
             return end;
         }
 
+        /** Where the last refusal ends, or -1. */
+        private static int refusalEnd(String s) {
+            AnswerLanguages.Lexicon lexicon = AnswerLanguages.lexicon(Kind.REFUSE);
+            int end = -1;
+            for (int at = 0; at < s.length(); at++) {
+                String w = lexicon.at(s, at);
+                // "non so" is not inside "non sono": a Latin-script phrase ends on a word boundary
+                if (w != null && boundaryBefore(s, at, w)
+                        && !(isLatin(w.charAt(w.length() - 1)) && !endsWord(s, at + w.length(), w))) {
+                    end = at + w.length();
+                }
+            }
+            return end;
+        }
+
         /**
          * A long reply that stops mid-sentence (no closing punctuation, last word unfinished or a comma) without
          * having stated an answer was cut off, whatever the stop reason says.
@@ -1633,14 +1749,41 @@ public final class AnswerExtractor {
             char last = t.charAt(t.length() - 1);
             return (Character.isLetter(last) || ",;:，、(（-–—=+×".indexOf(last) >= 0 || Character.getType(last) == Character.NON_SPACING_MARK
                     || Character.getType(last) == Character.COMBINING_SPACING_MARK)
-                    && !(last >= 'A' && last <= 'Z' && isLetterMention(t.length() - 1));
+                    && !(last >= 'A' && last <= 'Z' && isLetterMention(t.length() - 1))
+                    && !(last >= 'a' && last <= 'z' && mentions.stream().anyMatch(x -> x.start == t.length() - 1));
         }
 
         Extraction decide(String text, List<String> choices) {
+            Extraction e = decideChoice(text, choices);
+            if (!(e instanceof Extraction.Choice c)) {
+                return e;
+            }
+            // every label of the chosen letter carries another option's text and none its own: it says two things
+            int other = -1;
+            for (Mention x : mentions) {
+                if (!x.text && x.option == c.index()) {
+                    if (x.agrees) {
+                        return c;
+                    }
+                    if (x.disagrees >= 0 && AnswerLanguages.fold(choices.get(x.disagrees)).strip().length() >= 2) {
+                        other = x.disagrees;
+                    }
+                }
+            }
+            if (other < 0) {
+                return c;
+            }
+            String excerpt = choices.get(other).strip().replaceAll("\\s+", " ");
+            return new Extraction.Unparseable("the letter and the option text disagree: " + (char) ('A' + c.index())
+                    + " is given with the text of option " + (char) ('A' + other) + " (\""
+                    + (excerpt.length() <= 40 ? excerpt : excerpt.substring(0, 40) + "…") + "\")");
+        }
+
+        private Extraction decideChoice(String text, List<String> choices) {
             Extraction read = read(text, choices);
             String plain = lower(text);
             int none = Math.max(phraseEndIn(Kind.NONE, low), phraseEndIn(Kind.NONE, plain));
-            int refuse = Math.max(phraseEndIn(Kind.REFUSE, low), phraseEndIn(Kind.REFUSE, plain));
+            int refuse = Math.max(refusalEnd(low), refusalEnd(plain));
             if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
                 Mention last = lastStrong();
                 boolean statedAfterRefusal = last != null && last.start > refuse;
@@ -1780,6 +1923,11 @@ public final class AnswerExtractor {
                 if (s.option == last.option) {
                     continue;
                 }
+                if (alternativeCorrection(low.substring(Math.max(s.end, s.afterEnd), head.start))) {
+                    // "Answer: B or actually answer: C": offered as an alternative, not a correction that settles it
+                    return ambiguous("an answer and an alternative to it (… or actually …)",
+                            new TreeSet<>(List.of(s.option, last.option)));
+                }
                 // the last line closes the answer after reasoning, not after a bare restatement ("The answer is A.
                 // The answer is C." states two answers)
                 int from = Math.max(s.end, s.afterEnd);
@@ -1798,6 +1946,23 @@ public final class AnswerExtractor {
                         + " options");
             }
             return new Extraction.Choice(last.option, last.text ? "option-text" : "answer-word");
+        }
+
+        /**
+         * The words between two stated answers in one sentence open with "or" and a correction: "or actually",
+         * "או בעצם", also on the next line (a new sentence, "Or wait, actually C.", corrects).
+         */
+        private static boolean alternativeCorrection(String between) {
+            if (between.chars().anyMatch(c -> c != '\n' && TERMINATORS.indexOf(c) >= 0)) {
+                return false;
+            }
+            String t = between.replaceFirst("^[\\s,.;:!?()\\[\\]-]+", "");
+            String or = t.isEmpty() ? null : AnswerLanguages.lexicon(Kind.OR).at(t, 0, w -> endsWord(t, w.length(), w));
+            if (or == null || !Character.isLetter(or.charAt(0))) {
+                return false;
+            }
+            String rest = t.substring(or.length()).stripLeading();
+            return !rest.isEmpty() && AnswerLanguages.lexicon(Kind.RETRACT).at(rest, 0, w -> endsWord(rest, w.length(), w)) != null;
         }
 
         private Extraction ambiguous(String what, Set<Integer> options) {

@@ -26,7 +26,9 @@ final class AnswerLanguages {
     /** One kind of marker, every language's words merged (answers come in other languages than the prompt's). */
     enum Kind {
         ANSWER("answer"), OPTION("option"), CORRECT("correct"), WRONG("wrong"), NOT("not"), CONCLUDE("conclude"),
-        RETRACT("retract"), HEDGE("hedge"), OR("or"), NONE("none"), REFUSE("refuse");
+        RETRACT("retract"), HEDGE("hedge"), OR("or"), NONE("none"), REFUSE("refuse"),
+        /** A hedge written after the letter it hedges (Korean "A일 수도", Japanese "Aかもしれない"). */
+        HEDGE_AFTER("hedgeAfter");
 
         final String key;
 
@@ -43,6 +45,7 @@ final class AnswerLanguages {
     private static final Map<String, Labels> LABELS = new HashMap<>();
     private static final List<List<String>> GLOBAL_LABELS = new ArrayList<>();
     private static final List<String> GLUE = new ArrayList<>();
+    private static final List<String> LIST_MARKS = new ArrayList<>();
     private static final Map<String, List<String>> NOUN_PREFIXES = new HashMap<>();
     private static final Map<String, Set<String>> LETTER_WORDS = new HashMap<>();
     private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
@@ -84,6 +87,7 @@ final class AnswerLanguages {
                 LABELS.put(lang.getKey(), new Labels(List.copyOf(series)));
             }
             node.path("glue").forEach(g -> GLUE.add(g.asText()));
+            node.path("listMarks").forEach(g -> LIST_MARKS.add(g.asText()));
             for (Map.Entry<String, JsonNode> l : node.path("lookalikes").properties()) {
                 LOOKALIKES.put(l.getKey().charAt(0), l.getValue().asText().charAt(0));
             }
@@ -331,6 +335,11 @@ final class AnswerLanguages {
     }
 
     /** Prefixes written glued to a letter ("nguB"): split off before letters are read. */
+    /** What may follow a number that labels a re-listed option instead of punctuation (Korean "1번 수성"). */
+    static List<String> listMarks() {
+        return List.copyOf(LIST_MARKS);
+    }
+
     static List<String> glue() {
         return GLUE;
     }
