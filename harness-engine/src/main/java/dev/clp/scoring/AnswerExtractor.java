@@ -1303,6 +1303,10 @@ public final class AnswerExtractor {
             while (p < m.length() && Character.isWhitespace(m.charAt(p))) {
                 p++;
             }
+            if (p < m.length() && m.charAt(p) == '(') {
+                parenthesized(x, p);
+                return;
+            }
             if (p >= m.length() || ").:：、,，".indexOf(m.charAt(p)) < 0) {
                 return;
             }
@@ -1319,6 +1323,33 @@ public final class AnswerExtractor {
             if (option == x.option) {
                 x.agrees = true;
             } else if (!(stop && SENTENCE_GOES_ON.matcher(m).region(q + 1, m.length()).lookingAt())) {
+                x.disagrees = option;
+            }
+        }
+
+        /**
+         * "D (366)", "D（木星）": an option's text alone in parentheses right after the label names the option the label
+         * means; another option's text there contradicts the label, and a grader cannot tell which was meant.
+         */
+        private void parenthesized(Mention x, int open) {
+            int q = open + 1;
+            while (q < m.length() && Character.isWhitespace(m.charAt(q))) {
+                q++;
+            }
+            if (q >= m.length() || !isMask(m.charAt(q), n)) {
+                return;
+            }
+            int close = q + 1;
+            while (close < m.length() && Character.isWhitespace(m.charAt(close))) {
+                close++;
+            }
+            if (close >= m.length() || m.charAt(close) != ')') {
+                return;
+            }
+            int option = m.charAt(q) - MASK;
+            if (option == x.option) {
+                x.agrees = true;
+            } else {
                 x.disagrees = option;
             }
         }
@@ -1786,7 +1817,10 @@ public final class AnswerExtractor {
             int refuse = Math.max(refusalEnd(low), refusalEnd(plain));
             if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
                 Mention last = lastStrong();
-                boolean statedAfterRefusal = last != null && last.start > refuse;
+                // after a refusal, an option's text in the prose ("… whether someone is guilty" beside an option
+                // "whether") states nothing: a label, or a text after an answer word or a conclusion, does
+                boolean statedAfterRefusal = last != null && last.start > refuse
+                        && (!last.text || last.answerWord || last.conclusive);
                 // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
                 boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
                         && closes(last)));

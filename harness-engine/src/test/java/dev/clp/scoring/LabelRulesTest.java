@@ -28,6 +28,33 @@ class LabelRulesTest {
         check(CITIES, raw, expected, "the letter and the option text disagree");
     }
 
+    /** Another option's text alone in parentheses after the label contradicts it ("D (366)" where 366 is C). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            Jibu: D (366). | ~
+            Answer: D (365) | D
+            "The answer is D (365)." | D
+            "Answer: C (a leap year has 366 days)" | C
+            """)
+    void anotherOptionsTextInParenthesesAfterTheLabelIsNoLetter(String raw, String expected) {
+        check(List.of("360", "364", "366", "365"), raw, expected, "the letter and the option text disagree");
+    }
+
+    /** The same in Japanese, full-width parentheses. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            答えはD（木星）です。 | ~
+            答えはA（木星）です。 | A
+            """)
+    void fullWidthParenthesesToo(String raw, String expected) {
+        Extraction e = AnswerExtractor.extract("ja", raw, List.of("木星", "地球", "火星", "土星"));
+        if ("~".equals(expected)) {
+            assertThat(e).as(raw).isInstanceOf(Extraction.Unparseable.class);
+        } else {
+            assertThat(e).as(raw).isEqualTo(new Extraction.Choice(0, ((Extraction.Choice) e).method()));
+        }
+    }
+
     /** After a full stop a sentence may go on with an option's text: that is no label. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
