@@ -47,7 +47,7 @@ class ExtractionCorpusTest {
             // the dev halves of the third (templated over 11 questions, long replies) and fourth (hand-written, one
             // question each) independent corpora, split from their held-out halves by sha256(id) before any result
             // was seen; measured 602/642 and 254/267 when they arrived, floors at what the fixes they led to reach
-            "corpus-dev-f.jsonl", 0.94, "corpus-dev-g.jsonl", 0.96);
+            "corpus-dev-f.jsonl", 0.948, "corpus-dev-g.jsonl", 0.96);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: two conclusions that disagree
@@ -62,7 +62,7 @@ class ExtractionCorpusTest {
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
             "corpus-holdout-2.jsonl", 3, "corpus-holdout-3.jsonl", 3, "corpus-holdout-4.jsonl", 3);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
-            "corpus-holdout-3.jsonl", 0.955, "corpus-holdout-4.jsonl", 0.96);
+            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.96);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
