@@ -178,14 +178,7 @@ final class SeedPreparation {
 
     /** A translated question from a {@code {question, choices}} reply, with the English answer index. */
     private static Optional<Side> parseQuestion(String reply, Side en) {
-        String text = reply.strip();
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = JSON.readTree(text.substring(start, end + 1));
+        return parseObject(reply).flatMap(node -> {
             String question = node.path("question").asText("").strip();
             List<String> choices = new ArrayList<>();
             node.path("choices").forEach(c -> choices.add(c.asText().strip()));
@@ -193,8 +186,6 @@ final class SeedPreparation {
                 return Optional.empty();
             }
             return Optional.of(new Side(question, choices, en.answer()));
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
+        });
     }
 }
