@@ -24,20 +24,11 @@ import org.junit.platform.engine.UniqueId;
  */
 final class Prefetcher implements AutoCloseable {
 
-    /** A pair sent to the model before {@link #begin}: adopted only by the same pair (two suites may share an id). */
-    private record Early(Pair pair, Future<PairOutcome> future) {
-    }
-    /** An outcome with the wall-clock start and stop of its evaluation. */
-    private record Done(String suiteId, PairOutcome outcome, long startMillis, long stopMillis) {
-    }
-
     private final CompletableFuture<PairEvaluator> evaluator;
     private final ExecutorService pool;
     private final int window;
-    /** Pairs started before {@link #begin}, by {@link #key}; guarded by this. */
-    private final Map<String, Early> early = new HashMap<>();
-    /** Outcomes that came back before {@link #begin} said where they go; guarded by this. */
-    private final List<Done> undelivered = new ArrayList<>();
+    /** Pairs started before {@link #begin} and their outcomes not yet delivered; guarded by this. */
+    private final EarlyPairs early;
     private List<PairDescriptor> order;
     private final Map<UniqueId, Integer> index = new HashMap<>();
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
@@ -57,11 +48,8 @@ final class Prefetcher implements AutoCloseable {
         this.evaluator = evaluator;
         // generous, so one slow pair at the head of the reported order never leaves the workers idle
         this.window = Math.max(concurrency * 16, 64);
+        this.early = new EarlyPairs(window);
         this.pool = Workers.pool(concurrency);
-    }
-
-    private static String key(String suiteId, String lang, String id) {
-        return suiteId + '\u0000' + lang + '\u0000' + id;
     }
 
     /**
@@ -69,34 +57,31 @@ final class Prefetcher implements AutoCloseable {
      * nothing once {@link #begin} was called. Only for runs where every discovered pair will be executed.
      */
     synchronized void prestart(String suiteId, Pair pair) {
-        if (order != null || early.size() >= window) {
-            return;
+        if (order == null) {
+            early.start(suiteId, pair, () -> evaluate(suiteId, pair, null));
         }
-        early.computeIfAbsent(key(suiteId, pair.lang(), pair.id()), k -> new Early(pair, evaluate(suiteId, pair, null)));
     }
 
     /** The evaluations {@link #prestart} started, in no order (tests wait for them instead of polling). */
     synchronized List<Future<PairOutcome>> prestarted() {
-        return early.values().stream().map(Early::future).toList();
+        return early.futures();
     }
 
-    /** The execution order (pairs of the run, filters applied) and where outcomes go; adopts what was prestarted. */
-    Prefetcher begin(List<PairDescriptor> executionOrder, OutcomeListener sink) {
-        List<Done> late;
-        synchronized (this) {
-            this.order = List.copyOf(executionOrder);
-            for (int i = 0; i < order.size(); i++) {
-                PairDescriptor d = order.get(i);
-                index.put(d.getUniqueId(), i);
-                byKey.put(key(d.suiteId(), d.lang(), d.id()), d);
-            }
-            this.evaluated = sink;
-            late = List.copyOf(undelivered);
-            undelivered.clear();
+    /**
+     * The execution order (pairs of the run, filters applied) and where outcomes go; adopts what was prestarted. The
+     * outcomes that came back already (a warm cache answers the first window during discovery) go to the sink on the
+     * workers, not one by one on the calling thread, which goes on to run the pairs' tests meanwhile.
+     */
+    synchronized Prefetcher begin(List<PairDescriptor> executionOrder, OutcomeListener sink) {
+        this.order = List.copyOf(executionOrder);
+        for (int i = 0; i < order.size(); i++) {
+            PairDescriptor d = order.get(i);
+            index.put(d.getUniqueId(), i);
+            byKey.put(EarlyPairs.key(d.suiteId(), d.lang(), d.id()), d);
         }
-        for (Done d : late) {
-            deliver(d.suiteId(), null, d.outcome(), d.startMillis(), d.stopMillis());
-        }
+        this.evaluated = sink;
+        early.deliverKept(d -> pool.submit(() -> deliver(d.suiteId(), null, d.outcome(), d.startMillis(),
+                d.stopMillis()) ? CompactOutcome.of(d.outcome(), shared) : d.outcome()));
         return this;
     }
 
@@ -152,9 +137,11 @@ final class Prefetcher implements AutoCloseable {
 
     private void submit(int i) {
         PairDescriptor d = order.get(i);
-        Early started = early.remove(key(d.suiteId(), d.lang(), d.id()));
-        // (the pair is read again to compare: at most one window of pairs starts early)
-        inFlight.put(i, started != null && d.holds(started.pair()) ? started.future() : evaluate(d.suiteId(), null, d));
+        EarlyPairs.Early started = early.take(d.suiteId(), d.lang(), d.id());
+        // adopted on a worker, which reads the pair again to compare (at most one window of pairs starts early); the
+        // early evaluation was queued before this task, so it has a thread already or is done
+        inFlight.put(i, started == null ? evaluate(d.suiteId(), null, d) : pool.submit(() -> d.holds(started.pair())
+                ? Workers.outcome(started.future(), d) : evaluation(d.suiteId(), null, d)));
     }
 
     /**
@@ -162,13 +149,16 @@ final class Prefetcher implements AutoCloseable {
      * @param descriptor the pair's test, or null when it is not known yet (started during discovery)
      */
     private Future<PairOutcome> evaluate(String suiteId, Pair early, PairDescriptor descriptor) {
-        return pool.submit(() -> {
-            long start = System.currentTimeMillis();
-            PairOutcome outcome = evaluator.join().evaluate(early != null ? early : descriptor.load());
-            // once the sink has it (run.json's journal, Allure), only what the gates and the pair's test read is kept
-            return deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis())
-                    ? CompactOutcome.of(outcome, shared) : outcome;
-        });
+        return pool.submit(() -> evaluation(suiteId, early, descriptor));
+    }
+
+    /** What {@link #evaluate} runs on a worker. */
+    private PairOutcome evaluation(String suiteId, Pair early, PairDescriptor descriptor) {
+        long start = System.currentTimeMillis();
+        PairOutcome outcome = evaluator.join().evaluate(early != null ? early : descriptor.load());
+        // once the sink has it (run.json's journal, Allure), only what the gates and the pair's test read is kept
+        return deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis())
+                ? CompactOutcome.of(outcome, shared) : outcome;
     }
 
     /** Hands an outcome to the sink (true), or keeps it until {@link #begin} names one; pairs outside the order are dropped. */
@@ -177,12 +167,12 @@ final class Prefetcher implements AutoCloseable {
         PairDescriptor descriptor = known;
         synchronized (this) {
             if (evaluated == null) {
-                undelivered.add(new Done(suiteId, outcome, start, stop));
+                early.keep(new EarlyPairs.Done(suiteId, outcome, start, stop));
                 return false;
             }
             sink = evaluated;
             if (descriptor == null) {
-                descriptor = byKey.get(key(suiteId, outcome.pair().lang(), outcome.pair().id()));
+                descriptor = byKey.get(EarlyPairs.key(suiteId, outcome.pair().lang(), outcome.pair().id()));
             }
         }
         if (descriptor != null) {
