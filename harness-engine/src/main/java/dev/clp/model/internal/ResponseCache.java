@@ -30,9 +30,9 @@ import org.apiguardian.api.API;
 
 /**
  * Model responses in one SQLite file (WAL), keyed by provider, endpoint, model, decoding parameters,
- * messages and sample index, so each of K samples is cached on its own. Thread-safe: lookups run on one
- * connection under a lock; writes are queued and committed in batches by one writer thread (one transaction
- * per batch instead of per answer, off the callers' path). {@link #close} commits what is queued; so does the JVM's
+ * messages and sample index, so each of K samples is cached on its own. Thread-safe: lookups run on connections of
+ * their own ({@link CacheReaders}: several at once, and beside a write, which WAL allows); writes are queued and
+ * committed in batches by one writer thread (one transaction per batch instead of per answer, off the callers' path). {@link #close} commits what is queued; so does the JVM's
  * exit when the cache was not closed (a run stopped with Ctrl-C or a CI timeout's SIGTERM keeps every answer it had
  * received by then).
  *
@@ -63,18 +63,16 @@ public final class ResponseCache implements AutoCloseable {
     private final Map<String, ChatResponse> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
     /** The keys of {@link #unwritten} that a batch answered ({@link #putFromBatch}). */
     private final java.util.Set<String> unwrittenFromBatch = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Whether the file has the {@code origin} column (a cache opened read-only may predate it); known at the first read. */
-    private boolean hasOrigin;
     private final Thread writer;
     /** Commits what is queued when the JVM exits before {@link #close}; removed by {@link #close}. */
     private final Thread commitOnExit;
     private static final Object[] STOP = new Object[0];
     private static final long BATCH_WINDOW_MILLIS = 200;
     private static final int BATCH_MAX = 1024;
-    /** The lookup statement, prepared on first use; guarded by this. */
-    private PreparedStatement select;
-    /** A read failed; guarded by this. */
-    private boolean readFailed;
+    /** The lookup connections (opened at the first lookups); set by the factory that opened {@link #db}. */
+    private volatile CacheReaders readers;
+    /** A read failed. */
+    private volatile boolean readFailed;
 
     private ResponseCache(Path file, Connection db, boolean hasLetterProbs, String degradedBecause) {
         this(file, db, hasLetterProbs, degradedBecause, false);
@@ -274,7 +272,7 @@ public final class ResponseCache implements AutoCloseable {
                     }
                 }
             }
-            return new ResponseCache(file, db, true, null);
+            return reading(new ResponseCache(file, db, true, null), () -> connect(abs, false, false, sqlite));
         } catch (SQLException e) {
             closeQuietly(db, e);
             if (cannotWrite(e)) {
@@ -313,7 +311,9 @@ public final class ResponseCache implements AutoCloseable {
                 closeQuietly(db, e);
                 db = connect(abs, true, true, sqlite);
                 probe(db);
+                immutable = true;
             }
+            boolean asOpened = immutable;
             try (Statement st = db.createStatement()) {
                 try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) {
                     if (!rs.next()) {
@@ -327,7 +327,8 @@ public final class ResponseCache implements AutoCloseable {
                         checkSchema(file, rs.getInt(1));
                     }
                 }
-                return new ResponseCache(file, db, hasColumn(st, "letter_probs"), degradedBecause, readOnlyMode);
+                return reading(new ResponseCache(file, db, hasColumn(st, "letter_probs"), degradedBecause,
+                        readOnlyMode), () -> connect(abs, true, asOpened, sqlite));
             }
         } catch (SQLException e) {
             closeQuietly(db, e);
@@ -507,42 +508,63 @@ public final class ResponseCache implements AutoCloseable {
         return read(key);
     }
 
-    private synchronized Optional<Hit> read(String key) {
+    /** Reads on a lookup connection of its own (several at once, beside the writer: WAL). */
+    private Optional<Hit> read(String key) {
         if (db == null || readFailed) {
             return Optional.empty();
         }
         try {
-            if (select == null) {
-                // prepared once: preparing per lookup cost more than the lookup itself
-                try (Statement st = db.createStatement()) {
-                    hasOrigin = hasColumn(st, "origin");
-                }
-                select = db.prepareStatement("SELECT text, finish_reason, prompt_tokens, completion_tokens, "
-                        + (hasLetterProbs ? "letter_probs" : "NULL") + ", " + (hasOrigin ? "origin" : "NULL")
-                        + " FROM responses WHERE key = ?");
-            }
-            PreparedStatement ps = select;
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String probs = rs.getString(5);
-                java.util.Map<String, Double> letters = null;
-                if (probs != null) {
-                    letters = new java.util.TreeMap<>();
-                    for (var e : JSON.readTree(probs).properties()) {
-                        letters.put(e.getKey(), e.getValue().asDouble());
+            CacheReaders lookups = readers;
+            PreparedStatement ps = lookups.borrow();
+            try {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
                     }
+                    String probs = rs.getString(5);
+                    java.util.Map<String, Double> letters = null;
+                    if (probs != null) {
+                        letters = new java.util.TreeMap<>();
+                        for (var e : JSON.readTree(probs).properties()) {
+                            letters.put(e.getKey(), e.getValue().asDouble());
+                        }
+                    }
+                    return Optional.of(new Hit(new ChatResponse(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            rs.getInt(4), 0, letters), BATCH.equals(rs.getString(6))));
                 }
-                return Optional.of(new Hit(new ChatResponse(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getInt(4), 0, letters), BATCH.equals(rs.getString(6))));
+            } finally {
+                lookups.giveBack(ps);
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             // a cache that cannot be read costs a call, never an answer: the lookup misses, and later ones do not try
             readFailed = true;
             degrade("cannot read the cache (" + e.getMessage() + ")");
             return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Lookups on connections that {@code opener} opens as {@link #db} was opened; the columns of the file (an older
+     * cache opened read-only may lack some) are read now, before the writer can hold {@link #db}.
+     */
+    private static ResponseCache reading(ResponseCache cache, CacheReaders.Opener opener) throws SQLException {
+        try (Statement st = cache.db.createStatement()) {
+            boolean origin = hasColumn(st, "origin");
+            cache.readers = new CacheReaders(opener, "SELECT text, finish_reason, prompt_tokens, completion_tokens, "
+                    + (cache.hasLetterProbs ? "letter_probs" : "NULL") + ", " + (origin ? "origin" : "NULL")
+                    + " FROM responses WHERE key = ?");
+            return cache;
+        } catch (SQLException e) {
+            try {
+                cache.close(); // its writer thread and exit hook; the caller closes the connection again
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
     }
 
@@ -650,8 +672,8 @@ public final class ResponseCache implements AutoCloseable {
 
     private synchronized void closeConnection() {
         try {
-            if (select != null) {
-                select.close();
+            if (readers != null) {
+                readers.close();
             }
             if (db != null) {
                 db.close();
