@@ -19,6 +19,21 @@ class MainTest {
     }
 
     @Test
+    void clpRunBuildsTheRunCommandAloneAndItIsTheSameCommand() {
+        picocli.CommandLine alone = Main.commandLine("run", "--suite", "s");
+        assertThat(alone.getSubcommands()).as("picocli builds every subcommand's model by reflection at start-up")
+                .containsOnlyKeys("run");
+        picocli.CommandLine whole = Main.commandLine();
+        assertThat(alone.getSubcommands().get("run").getUsageMessage())
+                .isEqualTo(whole.getSubcommands().get("run").getUsageMessage());
+        assertThat(alone.getCommandSpec().qualifiedName()).isEqualTo(whole.getCommandSpec().qualifiedName());
+        assertThat(alone.isCaseInsensitiveEnumValuesAllowed()).isTrue();
+        assertThat(Main.commandLine("import").getSubcommands()).as("anything else: the whole command line")
+                .containsOnlyKeys(whole.getSubcommands().keySet().toArray(String[]::new));
+        assertThat(Main.commandLine("--help").getSubcommands()).hasSameSizeAs(whole.getSubcommands());
+    }
+
+    @Test
     void runPrintsTheSixteenLanguageTableAndSaysSimulated() {
         Cli.Result r = Cli.clp("run", "--suite", starter().toString(), "-Dclp.results.dir=" + tmp.resolve("r"),
                 "-Dclp.allow-simulated=true");
