@@ -32,7 +32,7 @@ final class ProfileTable {
     }
 
     /** Share of the pairs answered right on one side, out of all pairs (as the paper counts). */
-    static double accuracy(SimulatedModel sim, List<Pair> pairs, boolean english) {
+    static double accuracy(dev.clp.model.ModelClient sim, List<Pair> pairs, boolean english) {
         int right = 0;
         for (Pair p : pairs) {
             Side side = english ? p.en() : p.target();
