@@ -74,6 +74,26 @@ final class ProfileTable {
         return out;
     }
 
+    /**
+     * The table as a Markdown document: one row per profile and language, the simulator's and the paper's accuracy
+     * on each side and the larger deviation; what {@code docs/sim-vs-paper.md} holds.
+     */
+    String markdown(List<String> profiles, Collection<String> langs, String about) {
+        StringBuilder out = new StringBuilder("# Simulator vs paper: every profile, every language\n\n").append(about)
+                .append("\n\n| profile | language | English sim % | English paper % | target sim % | target paper % "
+                        + "| deviation (points) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String profile : profiles) {
+            for (String l : langs) {
+                double[] c = cells.get(profile + "/" + l);
+                double d = Math.max(Math.abs(c[0] - c[1]), Math.abs(c[2] - c[3]));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", profile, l,
+                        c[0] * 100, c[1] * 100, c[2] * 100, c[3] * 100, d * 100));
+            }
+        }
+        return out.append(String.format(Locale.ROOT, "%nMax deviation: %.1f points (%s).%n", worst * 100, worstCell))
+                .toString();
+    }
+
     String render(List<String> profiles, Collection<String> langs) {
         StringBuilder out = new StringBuilder("simulator vs paper, accuracy % (English | target), " + title + "\n");
         out.append(String.format(Locale.ROOT, "%-18s", "profile"));
