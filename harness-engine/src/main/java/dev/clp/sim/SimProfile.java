@@ -47,6 +47,9 @@ public record SimProfile(String name, Map<String, Double> english, Map<String, D
      */
     public static final double DEFAULT_ICC = 0.3;
 
+    /** The model-name option that sets the intra-cluster correlation: {@code sim:gpt-4o?icc=0.5}. */
+    public static final String ICC_OPTION = "icc";
+
     private static final JsonNode PROFILES = load();
 
     /** Names of the profiles shipped with the engine. */
@@ -67,6 +70,10 @@ public record SimProfile(String name, Map<String, Double> english, Map<String, D
      * @throws IllegalArgumentException naming the known profiles when there is no such profile
      */
     public static SimProfile named(String asked) {
+        int options = asked.indexOf('?');
+        if (options >= 0) {
+            return withOptions(named(asked.substring(0, options)), asked.substring(options + 1));
+        }
         // the paper spells them llama-3.1-8B, GPT-4o: a profile is found whatever the case
         String name = names().stream().filter(n -> n.equalsIgnoreCase(asked)).findFirst().orElse(asked);
         JsonNode node = PROFILES.get(name);
@@ -98,6 +105,38 @@ public record SimProfile(String name, Map<String, Double> english, Map<String, D
         return new SimProfile(name, Map.copyOf(english), Map.copyOf(target), defaultEnglish, defaultTarget,
                 node.path("plainFactor").asDouble(0.25), node.path("unparseableRate").asDouble(0.0),
                 node.path("icc").asDouble(DEFAULT_ICC));
+    }
+
+    /**
+     * A profile with the options of a model name's {@code ?name=value&...} part: {@value #ICC_OPTION} the intra-cluster
+     * correlation ({@code sim:gpt-4o?icc=0.5}). The options stay in the profile's name, so the model's name (and the
+     * cache key) differs from the profile's without them.
+     */
+    private static SimProfile withOptions(SimProfile base, String options) {
+        SimProfile p = base;
+        for (String option : options.split("&", -1)) {
+            int eq = option.indexOf('=');
+            String key = eq < 0 ? option : option.substring(0, eq);
+            if (!ICC_OPTION.equals(key) || eq < 0) {
+                throw new IllegalArgumentException("'sim:" + base.name + "?" + options + "': unknown option '" + key
+                        + "'; known: " + ICC_OPTION + "=<0..1>");
+            }
+            String value = option.substring(eq + 1);
+            double icc;
+            try {
+                icc = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'sim:" + base.name + "?" + options + "': " + ICC_OPTION + " '" + value
+                        + "' is not a number", e);
+            }
+            try {
+                p = p.withIcc(icc);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'sim:" + base.name + "?" + options + "': " + e.getMessage(), e);
+            }
+        }
+        return new SimProfile(base.name + "?" + options, p.english, p.target, p.defaultEnglish, p.defaultTarget,
+                p.plainFactor, p.unparseableRate, p.icc);
     }
 
     /** This profile with another intra-cluster correlation. */

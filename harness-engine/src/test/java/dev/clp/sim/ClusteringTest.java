@@ -3,10 +3,15 @@ package dev.clp.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.clp.config.ClpConfig;
+import dev.clp.config.ClpConstants;
+import dev.clp.model.ModelClient;
+import dev.clp.model.ModelClients;
 import dev.clp.model.spi.Questions;
 import dev.clp.suite.Pair;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +48,46 @@ class ClusteringTest {
             assertThat(accuracy).as("accuracy at ICC " + icc).isCloseTo(expected, within(0.005));
         }
         System.out.println(out);
+    }
+
+    @Test
+    void aRunsMeasuredIntraClusterCorrelationFollowsTheModelNamesIccOption() {
+        List<Pair> pairs = CommittedTableTest.suite("uk", CLUSTERS * SIZE, sizes());
+        Questions questions = addAll(new Questions(), pairs);
+        StringBuilder out = new StringBuilder("intra-cluster correlation set by the model name (clp.model), "
+                + CLUSTERS + " source questions x " + SIZE + " pairs, target side (Ukrainian):\n");
+        for (double icc : new double[] {0.1, 0.6}) {
+            String model = "sim:gpt-4o-mini?icc=" + icc;
+            ClpConfig config = ClpConfig.builder().model(model).cache("off").build();
+            try (ModelClient client = ModelClients.create(config, Map.of(), questions)) {
+                assertThat(client.name()).as("the option is part of the name, so cached answers never mix")
+                        .isEqualTo(model);
+                int[][] right = new int[CLUSTERS][SIZE];
+                for (int i = 0; i < pairs.size(); i++) {
+                    right[i / SIZE][i % SIZE] = (int) Math.round(ProfileTable.accuracy(client, List.of(pairs.get(i)),
+                            false));
+                }
+                double measured = icc(right);
+                out.append(String.format(Locale.ROOT, "  %s  measured %.3f%n", model, measured));
+                assertThat(measured).as(model).isCloseTo(icc, within(0.07));
+            }
+        }
+        System.out.println(out);
+    }
+
+    @Test
+    void aBadIccOptionIsRefusedNamingTheKeyAndTheValue() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelClients.create(ClpConfig.builder()
+                .model("sim:gpt-4o?icc=1.5").cache("off").build(), Map.of(), new Questions()))
+                .hasMessageContaining(ClpConstants.MODEL).hasMessageContaining("sim:gpt-4o?icc=1.5")
+                .hasMessageContaining("between 0 and 1, not 1.5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelClients.create(ClpConfig.builder()
+                .model("sim:gpt-4o?icc=high").cache("off").build(), Map.of(), new Questions()))
+                .hasMessageContaining(ClpConstants.MODEL).hasMessageContaining("'high' is not a number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelClients.create(ClpConfig.builder()
+                .model("sim:gpt-4o?temperature=1").cache("off").build(), Map.of(), new Questions()))
+                .hasMessageContaining(ClpConstants.MODEL).hasMessageContaining("unknown option 'temperature'")
+                .hasMessageContaining("icc");
     }
 
     @Test

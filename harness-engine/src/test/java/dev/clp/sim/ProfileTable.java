@@ -32,7 +32,7 @@ final class ProfileTable {
     }
 
     /** Share of the pairs answered right on one side, out of all pairs (as the paper counts). */
-    static double accuracy(SimulatedModel sim, List<Pair> pairs, boolean english) {
+    static double accuracy(dev.clp.model.ModelClient sim, List<Pair> pairs, boolean english) {
         int right = 0;
         for (Pair p : pairs) {
             Side side = english ? p.en() : p.target();
@@ -72,6 +72,26 @@ final class ProfileTable {
                     p.published(lang, lang) * 100));
         }
         return out;
+    }
+
+    /**
+     * The table as a Markdown document: one row per profile and language, the simulator's and the paper's accuracy
+     * on each side and the larger deviation; what {@code docs/sim-vs-paper.md} holds.
+     */
+    String markdown(List<String> profiles, Collection<String> langs, String about) {
+        StringBuilder out = new StringBuilder("# Simulator vs paper: every profile, every language\n\n").append(about)
+                .append("\n\n| profile | language | English sim % | English paper % | target sim % | target paper % "
+                        + "| deviation (points) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String profile : profiles) {
+            for (String l : langs) {
+                double[] c = cells.get(profile + "/" + l);
+                double d = Math.max(Math.abs(c[0] - c[1]), Math.abs(c[2] - c[3]));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", profile, l,
+                        c[0] * 100, c[1] * 100, c[2] * 100, c[3] * 100, d * 100));
+            }
+        }
+        return out.append(String.format(Locale.ROOT, "%nMax deviation: %.1f points (%s).%n", worst * 100, worstCell))
+                .toString();
     }
 
     String render(List<String> profiles, Collection<String> langs) {

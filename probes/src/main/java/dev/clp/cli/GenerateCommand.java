@@ -376,9 +376,11 @@ final class GenerateCommand implements Callable<Integer> {
                         r.calls() == 0 ? 0 : sound * 1000.0 / r.calls());
                 if (r.settings().checks()) {
                     double[] judge = dev.clp.probes.SimulatedDefects.judgeRates();
-                    out.printf(Locale.ROOT, "%s: the judge's catch rate (by the record) %.2f of %.0f giveaways, false "
-                            + "alarms %.3f of %.0f sound perturbations%n", r.settings().strategy().name(), judge[0],
-                            judge[2], judge[1], judge[3]);
+                    double[] configured = dev.clp.probes.SimulatedDefects.judgeConfigured();
+                    out.printf(Locale.ROOT, "%s: the judge's catch rate observed (by the record) %.2f of %.0f giveaways"
+                            + " (configured %.2f for a giveaway naming the whole right option), false alarms observed "
+                            + "%.3f of %.0f sound perturbations (configured %.3f)%n", r.settings().strategy().name(),
+                            judge[0], judge[2], configured[0], judge[1], judge[3], configured[1]);
                 }
             }
             long candidates = r.callsByKind().getOrDefault("distraction", 0L);

@@ -1,5 +1,7 @@
 package dev.clp.probes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clp.model.ChatResponse;
 import dev.clp.model.ModelClient;
 import dev.clp.probes.CallLedger.Kind;
@@ -9,6 +11,9 @@ import dev.clp.scoring.PromptRenderer;
 import dev.clp.suite.Side;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -20,6 +25,14 @@ import java.util.function.Function;
 final class Panel {
 
     static final int ANSWER_TOKENS = 256;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern FENCE = Pattern.compile("```json\n(.+?)```", Pattern.DOTALL);
+    /**
+     * The token limit of every call on the reference path: the published {@code get_response} sends none to
+     * OpenAI-compatible endpoints (the model's own maximum) and 2048 to Anthropic; the project's clients always send
+     * one, so the reference sends this, more than any published reply needs.
+     */
+    static final int REFERENCE_TOKENS = 4096;
 
     /** Right answers over the answers that could be read; {@code asked} counts the members asked. */
     record Rate(int right, int parsed, int asked) {
@@ -62,40 +75,47 @@ final class Panel {
         for (String member : settings.panel()) {
             ChatResponse r = ledger.ask(models.apply(member), english ? Kind.PANEL_ENGLISH : Kind.PANEL_TARGET,
                     Prompts.REFERENCE_SYSTEM, Prompts.referenceAnswer(side.question(), side.choices()), 0.0001,
-                    ANSWER_TOKENS, label, lang);
+                    REFERENCE_TOKENS, label, lang);
             ledger.graded();
             if (r.refused() || r.text() == null) {
                 continue;
             }
             String read = ledger.ask(models.apply(settings.extractor()), Kind.EXTRACTION, Prompts.REFERENCE_SYSTEM,
-                    Prompts.referenceReadAnswer(side.question(), r.text(), side.choices()), 0.0001, 64,
+                    Prompts.referenceReadAnswer(side.question(), r.text(), side.choices()), 0.0001, REFERENCE_TOKENS,
                     label + " extraction", lang).text();
-            String chosen = finalAnswer(read);
-            if (chosen == null || !side.choices().contains(chosen)) {
-                continue; // published: an answer outside the options is not counted
+            Optional<String> chosen = finalAnswer(read);
+            if (chosen.isEmpty()) {
+                parsed++; // published: a reply json.loads cannot decode is returned as 1, an answer that is wrong
+                continue;
+            }
+            if (!side.choices().contains(chosen.get())) {
+                continue; // published: an answer outside the options (compared as it is, unstripped) is not counted
             }
             parsed++;
-            if (chosen.equals(answerText)) {
+            if (chosen.get().equals(answerText)) {
                 right++;
             }
         }
         return new Rate(right, parsed, settings.panel().size());
     }
 
-    /** The {@code final_answer} of a reading call's JSON reply, or null. */
-    static String finalAnswer(String reply) {
-        String text = reply == null ? "" : reply.strip();
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            return null;
-        }
+    /**
+     * The {@code final_answer} of a reading call's reply as the published code reads it: a fenced {@code ```json}
+     * block unwrapped ({@code clear_json}), then the whole reply decoded as JSON ({@code json.loads}, no search for
+     * braces); empty when it cannot be decoded. A decoded reply without a string {@code final_answer} gives "" (the
+     * published code stops with a KeyError there), which is no option.
+     */
+    static Optional<String> finalAnswer(String reply) {
+        String text = FENCE.matcher(reply == null ? "" : reply).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         try {
-            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(text.substring(start, end + 1)).path("final_answer");
-            return n.isValueNode() ? n.asText().strip() : null;
+            JsonNode n = JSON.readTree(text);
+            if (n == null || n.isMissingNode()) {
+                return Optional.empty();
+            }
+            JsonNode answer = n.path("final_answer");
+            return Optional.of(answer.isTextual() ? answer.asText() : "");
         } catch (java.io.IOException e) {
-            return null;
+            return Optional.empty(); // not JSON: counted as a wrong answer, as published
         }
     }
 

@@ -96,14 +96,14 @@ final class ReferenceStrategy implements SearchStrategy {
         Side en = node.en();
         String label = "seed " + node.seedIndex() + " depth " + (node.depth() + 1);
         String reply = search.ledger().ask(search.model(s.writer()), Kind.DISTRACTION, Prompts.referenceDistraction(en.question(),
-                en.choices().get(w)), s.distractionTemperature(), Panel.ANSWER_TOKENS, label + " distraction", "en").text();
+                en.choices().get(w)), s.distractionTemperature(), Panel.REFERENCE_TOKENS, label + " distraction", "en").text();
         String d = BatchedCalls.distractionText(reply);
         if (d.isEmpty()) {
             search.reject("empty-distraction");
             return Optional.empty();
         }
         String td = search.ledger().ask(search.model(s.translator()), Kind.TRANSLATION,
-                Prompts.translateText("en", s.lang(), d), 0.01, BatchedCalls.TEXT_TOKENS, label + " translation",
+                Prompts.translateText("en", s.lang(), d), 0.01, Panel.REFERENCE_TOKENS, label + " translation",
                 s.lang()).text().strip();
         if (td.isEmpty() || s.checks() && !Checks.looksLike(s.lang(), td, d)) {
             search.reject("language-identity");

@@ -117,9 +117,9 @@ final class SeedPreparation {
         Side en = seed.en();
         String label = "seed " + seed.index() + " translation";
         String reply = ledger.ask(models.apply(s.translator()), Kind.TRANSLATION,
-                Prompts.referenceTranslateQuestion(s.lang(), en), 0.7, TEXT_TOKENS, label, s.lang()).text();
+                Prompts.referenceTranslateQuestion(s.lang(), en), 0.7, Panel.REFERENCE_TOKENS, label, s.lang()).text();
         String json = ledger.ask(models.apply(s.extractor()), Kind.EXTRACTION, Prompts.referenceExtractTranslation(reply),
-                0.0001, TEXT_TOKENS, label + " extraction", s.lang()).text();
+                0.0001, Panel.REFERENCE_TOKENS, label + " extraction", s.lang()).text();
         Optional<JsonNode> node = parseObject(json);
         if (node.isEmpty()) {
             Search.count(skipped, "translation-unreadable");

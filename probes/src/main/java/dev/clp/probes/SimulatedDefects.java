@@ -28,6 +28,11 @@ public final class SimulatedDefects {
         return GroundTruth.judgeRates();
     }
 
+    /** The simulated judge's configured catch and false-alarm rates: what a giveaway naming the whole option meets. */
+    public static double[] judgeConfigured() {
+        return GroundTruth.judgeConfigured();
+    }
+
     /** Whether the record holds the pair's texts at all (a pair it cannot grade is neither sound nor defective). */
     public static boolean graded(Pair pair) {
         return GroundTruth.grade(pair).grade() != GroundTruth.Grade.UNKNOWN;

@@ -87,7 +87,10 @@ class GenerateCommandTest {
         assertThat(r.out()).contains("| reference | ").contains("| improved | ")
                 .containsPattern("improved / reference, accepted pairs per 1,000 calls: \\d+\\.\\d\\d x")
                 .contains("accepted pairs with a defect (the simulation's record of the faults it put in)")
-                .contains("not in the record: 0");
+                .contains("not in the record: 0")
+                .containsPattern("the judge's catch rate observed \\(by the record\\) \\d\\.\\d\\d of \\d+ giveaways "
+                        + "\\(configured 0\\.85 for a giveaway naming the whole right option\\), false alarms observed "
+                        + "\\d\\.\\d{3} of \\d+ sound perturbations \\(configured 0\\.040\\)");
     }
 
     @Test

@@ -24,7 +24,7 @@ class ReferenceStrategyTest {
     }
 
     private Generator.Report run(GeneratorSettings settings, List<Sent> sent) {
-        return GeneratorFixture.run(settings, tmp.resolve("cp-" + sent.hashCode()), List.of(), client -> new ModelClient() {
+        return GeneratorFixture.run(settings, tmp.resolve("cp-" + System.identityHashCode(sent)), List.of(), client -> new ModelClient() {
             @Override
             public ChatResponse complete(ChatRequest request) {
                 sent.add(new Sent(client.name(), request));
@@ -94,5 +94,51 @@ class ReferenceStrategyTest {
                     assertThat(s.request().lastUserText()).contains("\"answer\"");
                 });
         assertThat(r.rejected()).containsKey("published-filter");
+        assertThat(sent).filteredOn(s -> s.request().label().endsWith(" distraction") || s.request().label()
+                .endsWith(" translation") || s.request().label().endsWith("extraction")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.request().maxTokens()).as("published get_response sets no max_tokens: "
+                        + s.request().label()).isEqualTo(Panel.REFERENCE_TOKENS));
+    }
+
+    /** The deepest level at which each seed was written for, from the distraction requests' labels. */
+    private static Map<Integer, Integer> deepestWritten(List<Sent> sent) {
+        Map<Integer, Integer> out = new java.util.TreeMap<>();
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile("seed (\\d+) depth (\\d+) distraction");
+        for (Sent s : sent) {
+            java.util.regex.Matcher m = label.matcher(s.request().label());
+            if (m.matches()) {
+                out.merge(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Math::max);
+            }
+        }
+        return out;
+    }
+
+    /** The shallowest depth at which each seed had a pair accepted. */
+    private static Map<Integer, Integer> firstAccepted(Generator.Report r) {
+        Map<Integer, Integer> out = new java.util.TreeMap<>();
+        for (Pair p : r.accepted()) {
+            String seed = String.valueOf(p.provenance().get("seed"));
+            out.merge(Integer.parseInt(seed.substring(seed.lastIndexOf('#') + 1)), p.perturbation().steps(),
+                    Math::min);
+        }
+        return out;
+    }
+
+    @Test
+    void aSeedThatReachedMaxGoodLeavesTheQueueAndIsWrittenForNoDeeper() {
+        List<Sent> capped = new CopyOnWriteArrayList<>();
+        Generator.Report r = run(GeneratorFixture.settings(SearchStrategy.REFERENCE, "sw").toBuilder().maxPerSeed(1)
+                .build(), capped);
+        Map<Integer, Integer> accepted = firstAccepted(r);
+        Map<Integer, Integer> written = deepestWritten(capped);
+        assertThat(accepted).isNotEmpty();
+        accepted.forEach((seed, depth) -> assertThat(written.get(seed)).as("seed %d reached max_good at depth %d",
+                seed, depth).isEqualTo(depth));
+
+        // the same run with room for more pairs writes deeper for at least one of those seeds: the check can fail
+        List<Sent> roomy = new CopyOnWriteArrayList<>();
+        run(GeneratorFixture.settings(SearchStrategy.REFERENCE, "sw").toBuilder().maxPerSeed(100).build(), roomy);
+        Map<Integer, Integer> deeper = deepestWritten(roomy);
+        assertThat(accepted.keySet()).anyMatch(seed -> deeper.getOrDefault(seed, 0) > accepted.get(seed));
     }
 }

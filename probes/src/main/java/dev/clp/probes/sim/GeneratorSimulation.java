@@ -128,13 +128,14 @@ public final class GeneratorSimulation implements SimulatedTask {
             String original = GeneratorTasks.unwrap(prompt, "original").orElse("");
             String options = GeneratorTasks.unwrap(prompt, "options").orElse("");
             String letter = GeneratorTasks.unwrap(prompt, "correct").orElse("A").strip();
-            String right = "";
-            for (String line : options.split("\n")) {
-                if (line.startsWith(letter + ". ")) {
-                    right = line.substring(3);
-                }
+            List<String> choices = new ArrayList<>();
+            int right = -1;
+            Matcher line = OPTION_LINE.matcher(options);
+            while (line.find()) {
+                right = line.group(1).startsWith(letter + ".") ? choices.size() : right;
+                choices.add(line.group(2));
             }
-            return Optional.of(SimulatedTask.reply(verdict(original, perturbed.get(), right)));
+            return Optional.of(SimulatedTask.reply(verdict(original, perturbed.get(), choices, right)));
         }
         Optional<String> reply = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_REPLY);
         if (reply.isPresent()) {
@@ -164,20 +165,32 @@ public final class GeneratorSimulation implements SimulatedTask {
     }
 
     /**
-     * The judge reads the added text: it calls CHANGED with probability {@code judge.catch} when the text names the
-     * right option or states an answer, and with {@code judge.false-alarm} otherwise; a share of replies it words so
-     * that no verdict can be read.
+     * The judge reads the added text for the right option's content: the share of the right option's own words (those
+     * no other option has, function words left out; its whole text when it has none) that the added text holds. It
+     * calls CHANGED with probability {@code judge.false-alarm} + ({@code judge.catch} − {@code judge.false-alarm}) ×
+     * that share: a giveaway naming the whole option is caught at {@code judge.catch}, one naming a word of it less
+     * often, whatever the sentence's wording. A share of replies it words so that no verdict can be read.
      */
-    static String verdict(String original, String perturbed, String right) {
+    static String verdict(String original, String perturbed, List<String> options, int right) {
         byte[] h = Draws.hash(SEED + "\u001fjudge\u001f" + original + '\u001f' + perturbed);
-        String added = perturbed.replace(original, " ").toLowerCase(java.util.Locale.ROOT);
-        boolean problem = !right.isBlank() && added.contains(right.strip().toLowerCase(java.util.Locale.ROOT))
-                || added.contains("the answer is");
+        String added = perturbed.replace(original, " ");
+        double share = 0;
+        if (right >= 0 && right < options.size()) {
+            java.util.Set<String> own = SimulatedReader.ownWords(options).get(right);
+            if (own.isEmpty()) {
+                String text = options.get(right).strip().toLowerCase(java.util.Locale.ROOT);
+                share = !text.isEmpty() && added.toLowerCase(java.util.Locale.ROOT).contains(text) ? 1 : 0;
+            } else {
+                java.util.Set<String> said = SimulatedReader.words(added);
+                share = own.stream().filter(said::contains).count() / (double) own.size();
+            }
+        }
         double u = Draws.unit(h, 0);
         if (Draws.unit(h, 8) < SimulationRates.get("judge.unreadable")) {
             return "It depends on how one reads the added sentences.";
         }
-        boolean changed = u < SimulationRates.get(problem ? "judge.catch" : "judge.false-alarm");
+        double falseAlarm = SimulationRates.get("judge.false-alarm");
+        boolean changed = u < falseAlarm + (SimulationRates.get("judge.catch") - falseAlarm) * share;
         GroundTruth.judged(perturbed, changed);
         String[] words = changed ? CHANGED : KEPT;
         return words[(int) (Draws.unit(h, 16) * words.length)];
@@ -188,10 +201,11 @@ public final class GeneratorSimulation implements SimulatedTask {
         try {
             ArrayNode out = JSON.createArrayNode();
             for (JsonNode item : JSON.readTree(items)) {
-                JsonNode options = item.path("options");
+                List<String> options = new ArrayList<>();
+                item.path("options").forEach(o -> options.add(o.asText()));
                 int correct = item.path("correct").asText("A").charAt(0) - 'A';
-                String right = correct >= 0 && correct < options.size() ? options.get(correct).asText() : "";
-                out.add(verdict(item.path("original").asText(), item.path(GeneratorTasks.PERTURBED).asText(), right));
+                out.add(verdict(item.path("original").asText(), item.path(GeneratorTasks.PERTURBED).asText(), options,
+                        correct));
             }
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {

@@ -77,6 +77,16 @@ public final class GroundTruth {
             JUDGED.get(1), JUDGED.get(3)};
     }
 
+    /** The fault recorded for a distraction the simulated writer wrote ({@link #SOUND} when none), or null. */
+    static String fault(String distraction) {
+        return DISTRACTIONS.get(distraction.strip());
+    }
+
+    /** The judge's configured rates ({@code judge.catch}, {@code judge.false-alarm}), the inputs the observed ones follow. */
+    public static double[] judgeConfigured() {
+        return new double[] {SimulationRates.get("judge.catch"), SimulationRates.get("judge.false-alarm")};
+    }
+
     static void distraction(String text, String fault) {
         if (DISTRACTIONS.size() < LIMIT && !text.isBlank()) {
             DISTRACTIONS.merge(text.strip(), fault, GroundTruth::worse);

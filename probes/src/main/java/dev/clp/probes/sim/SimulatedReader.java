@@ -87,19 +87,7 @@ final class SimulatedReader {
         if (added == null || added.isBlank()) {
             return out;
         }
-        List<Set<String>> own = new ArrayList<>();
-        for (String c : choices) {
-            own.add(words(c));
-        }
-        for (int i = 0; i < own.size(); i++) {
-            Set<String> mine = new HashSet<>(own.get(i));
-            for (int j = 0; j < own.size(); j++) {
-                if (j != i) {
-                    mine.removeAll(own.get(j));
-                }
-            }
-            own.set(i, mine);
-        }
+        List<Set<String>> own = ownWords(choices);
         Matcher m = SENTENCE.matcher(added);
         while (m.find()) {
             String sentence = m.group().strip();
@@ -123,7 +111,26 @@ final class SimulatedReader {
         return out;
     }
 
-    private static Set<String> words(String text) {
+    /** Each option's own words: its words that no other option has. */
+    static List<Set<String>> ownWords(List<String> choices) {
+        List<Set<String>> own = new ArrayList<>();
+        for (String c : choices) {
+            own.add(words(c));
+        }
+        for (int i = 0; i < own.size(); i++) {
+            Set<String> mine = new HashSet<>(own.get(i));
+            for (int j = 0; j < own.size(); j++) {
+                if (j != i) {
+                    mine.removeAll(words(choices.get(j)));
+                }
+            }
+            own.set(i, mine);
+        }
+        return own;
+    }
+
+    /** The lower-cased words of a text (letters and digits), function words left out. */
+    static Set<String> words(String text) {
         Set<String> out = new HashSet<>();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {

@@ -35,10 +35,17 @@ final class SimulatedWriting {
         "Questions of this kind come up in many introductory courses.",
         "The wording was chosen with some care.",
     };
-    /** Sentences stating the answer (%s): a giveaway when it is the right one. */
+    /** Sentences stating the answer (%s, the option's whole text): a giveaway when it is the right one. */
     static final String[] STATING = {
         "Most sources agree that the answer is %s.",
         "Either way, the answer is %s.",
+        "Anyone who knows the subject would go with %s.",
+        "In the end, only %s holds up.",
+    };
+    /** Giveaways naming only one word of the right option (%s): its longest; a real writer's hint is as often oblique. */
+    static final String[] HINTING = {
+        "Everything here turns on %s.",
+        "Think of %s, and the rest follows.",
     };
     /** The sentence a translator adds when its translation says more than the English (%s: the option argued for). */
     static final String AMPLIFYING = "Without any doubt, %s is what this question is after.";
@@ -74,12 +81,25 @@ final class SimulatedWriting {
         }
         String fault = GroundTruth.SOUND;
         if (correctOrNull != null && Draws.unit(h, 0) < SimulationRates.get("writer.giveaway")) {
-            d.append(' ').append(String.format(Locale.ROOT, pick(STATING, h, 4), correctOrNull.strip()));
+            d.append(' ').append(giveaway(correctOrNull.strip(), h));
             fault = GroundTruth.GIVES_AWAY;
         }
         String text = d.toString();
         GroundTruth.distraction(text, fault);
         return text;
+    }
+
+    /**
+     * A sentence giving the right option away: for a third of the options of several words, one word of it (its
+     * longest), otherwise its whole text, in one of several wordings.
+     */
+    private static String giveaway(String right, byte[] h) {
+        String longest = SimulatedReader.words(right).stream().sorted().reduce("", (a, b) -> b.length() > a.length()
+                ? b : a);
+        if (SimulatedReader.words(right).size() > 1 && Draws.unit(h, 24) < 1 / 3.0) {
+            return String.format(Locale.ROOT, pick(HINTING, h, 4), longest);
+        }
+        return String.format(Locale.ROOT, pick(STATING, h, 4), right);
     }
 
     private static String pick(String[] from, byte[] h, int offset) {

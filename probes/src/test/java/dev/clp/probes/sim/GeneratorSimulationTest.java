@@ -70,33 +70,70 @@ class GeneratorSimulationTest {
         assertThat(swapped / (double) n).isBetween(0.015, 0.045);
     }
 
+    private static boolean changed(String verdict) {
+        return verdict.toUpperCase(Locale.ROOT).replace("*", "").startsWith("CHANGED");
+    }
+
     @Test
-    void theJudgeReadsTheAddedTextAndCatchesGiveawaysImperfectly() {
-        int giveaways = 0;
-        int caught = 0;
-        int falseAlarms = 0;
-        int n = 2000;
+    void giveawaysAreWordedSeveralWaysAndTheJudgesObservedCatchRateDependsOnTheWording() {
+        int n = 3000;
+        int[] full = new int[2]; // giveaways naming the whole right option: [judged, caught]
+        int[] part = new int[2]; // naming only one of its words
+        int[] sound = new int[2];
+        java.util.Set<String> wordings = new java.util.HashSet<>();
+        int withoutAnswerIs = 0;
         for (int i = 0; i < n; i++) {
-            String q = "What is " + i + " + 2?";
-            String right = String.valueOf(i + 2);
+            String q = "Which substance is kept in container " + i + "?";
+            String right = "liquid nitrogen tank " + i;
+            List<String> options = List.of(right, "five", "ocean water " + i);
             String prompt = "Write.\n" + GeneratorTasks.wrap(GeneratorTasks.QUESTION, q) + "\n"
                     + GeneratorTasks.wrap(GeneratorTasks.CORRECT_OPTION, right) + "\n"
                     + GeneratorTasks.wrap(GeneratorTasks.WRONG_OPTION, "five");
             String d = ask(prompt, 0.7, 0).substring(GeneratorTasks.DISTRACTION_LABEL.length()).strip();
-            assertThat(d).contains("five");
-            boolean giveaway = d.contains("answer is " + right);
-            giveaways += giveaway ? 1 : 0;
-            String verdict = GeneratorSimulation.verdict(q, d + " " + q, right);
-            boolean changed = verdict.toUpperCase(Locale.ROOT).replace("*", "").startsWith("CHANGED");
-            if (giveaway && changed) {
-                caught++;
-            } else if (!giveaway && changed) {
-                falseAlarms++;
+            boolean giveaway = GroundTruth.GIVES_AWAY.equals(GroundTruth.fault(d));
+            boolean c = changed(GeneratorSimulation.verdict(q, d + " " + q, options, 0));
+            int[] tally = !giveaway ? sound : d.contains(right) ? full : part;
+            tally[0]++;
+            tally[1] += c ? 1 : 0;
+            if (giveaway) {
+                String last = d.substring(d.lastIndexOf(". ", d.length() - 2) + 1).strip();
+                wordings.add(last.replace(right, "%s").replaceAll("liquid|nitrogen|tank|\\d+", "%w"));
+                withoutAnswerIs += d.contains("answer is") ? 0 : 1;
             }
         }
-        assertThat(giveaways / (double) n).isBetween(0.04, 0.08);
-        assertThat(caught / (double) giveaways).as("catch rate").isBetween(0.7, 0.95);
-        assertThat(falseAlarms / (double) (n - giveaways)).as("false alarms").isBetween(0.02, 0.07);
+        double giveaways = full[0] + part[0];
+        System.out.printf(Locale.ROOT, "judge, %d distractions: %d giveaways in %d wordings (%d without 'answer is'); "
+                + "caught %.2f of %d naming the whole option, %.2f of %d naming one of its words; false alarms %.3f "
+                + "(configured catch %.2f, false alarm %.2f)%n", n, (int) giveaways, wordings.size(), withoutAnswerIs,
+                full[1] / (double) full[0], full[0], part[1] / (double) part[0], part[0], sound[1] / (double) sound[0],
+                SimulationRates.get("judge.catch"), SimulationRates.get("judge.false-alarm"));
+        assertThat(giveaways / n).isBetween(0.04, 0.08);
+        assertThat(wordings.size()).as("giveaway wordings").isGreaterThanOrEqualTo(4);
+        assertThat(withoutAnswerIs).as("giveaways that do not say 'the answer is'").isGreaterThan((int) giveaways / 4);
+        assertThat(part[0]).as("giveaways without the option's exact text").isGreaterThan((int) giveaways / 6);
+        assertThat(full[1] / (double) full[0]).as("catch rate, whole option named").isBetween(0.7, 0.95);
+        assertThat(part[1] / (double) part[0]).as("catch rate, one word of it named: below the configured rate")
+                .isLessThan(0.6);
+        assertThat(sound[1] / (double) sound[0]).as("false alarms").isBetween(0.02, 0.07);
+    }
+
+    @Test
+    void theJudgeReadsContentWordsNotTheWritersTemplates() {
+        int n = 1000;
+        int plainly = 0;
+        int wrongStated = 0;
+        for (int i = 0; i < n; i++) {
+            String q = "Which metal is sample " + i + "?";
+            List<String> options = List.of("copper wire " + i, "iron bar " + i, "zinc plate " + i);
+            // wording no template has, naming the right option: read as a giveaway
+            plainly += changed(GeneratorSimulation.verdict(q, "Plainly, copper wire " + i + " is correct. " + q,
+                    options, 0)) ? 1 : 0;
+            // the writer's giveaway wording, naming a wrong option: no giveaway
+            wrongStated += changed(GeneratorSimulation.verdict(q, "Either way, the answer is iron bar " + i + ". " + q,
+                    options, 0)) ? 1 : 0;
+        }
+        assertThat(plainly / (double) n).isBetween(0.75, 0.92);
+        assertThat(wrongStated / (double) n).isLessThan(0.08);
     }
 
     @Test
