@@ -40,13 +40,13 @@ final class Prefetcher implements AutoCloseable {
     private final List<Done> undelivered = new ArrayList<>();
     private List<PairDescriptor> order;
     private final Map<UniqueId, Integer> index = new HashMap<>();
+    /** The descriptors of the pairs started or answered before {@link #begin} (not every pair: issue 17.3). */
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
-    private final Map<Integer, Future<PairOutcome>> inFlight = new HashMap<>();
-    /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
-    private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
+    /** By place in the order, each pair's evaluation once submitted, also after {@link #await} handed it out. */
+    private List<Future<PairOutcome>> futures;
     private OutcomeListener evaluated;
     /** Source questions and names the compact outcomes share. */
-    private final Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CompactOutcome.Shared shared = new CompactOutcome.Shared();
     private int submitted;
 
     /**
@@ -85,10 +85,16 @@ final class Prefetcher implements AutoCloseable {
         List<Done> late;
         synchronized (this) {
             this.order = List.copyOf(executionOrder);
+            this.futures = new ArrayList<>(java.util.Collections.nCopies(order.size(), null));
+            java.util.Set<String> before = new java.util.HashSet<>(early.keySet());
+            undelivered.forEach(d -> before.add(key(d.suiteId(), d.outcome().pair().lang(), d.outcome().pair().id())));
             for (int i = 0; i < order.size(); i++) {
                 PairDescriptor d = order.get(i);
                 index.put(d.getUniqueId(), i);
-                byKey.put(key(d.suiteId(), d.lang(), d.id()), d);
+                String k = before.isEmpty() ? null : key(d.suiteId(), d.lang(), d.id());
+                if (k != null && before.contains(k)) {
+                    byKey.put(k, d);
+                }
             }
             this.evaluated = sink;
             late = List.copyOf(undelivered);
@@ -112,14 +118,11 @@ final class Prefetcher implements AutoCloseable {
                 while (submitted < until) {
                     submit(submitted++);
                 }
-                future = inFlight.remove(i);
-                if (future == null) {
-                    future = done.get(i);
-                }
+                future = futures.get(i);
                 if (future == null) {
                     future = evaluate(pair.suiteId(), null, pair);
+                    futures.set(i, future);
                 }
-                done.put(i, future);
             }
         }
         return Workers.outcome(future, pair);
@@ -135,13 +138,7 @@ final class Prefetcher implements AutoCloseable {
             while (submitted < order.size()) {
                 submit(submitted++);
             }
-            for (int i = 0; i < order.size(); i++) {
-                Future<PairOutcome> f = inFlight.get(i);
-                if (f == null) {
-                    f = done.get(i);
-                }
-                futures.add(f);
-            }
+            futures.addAll(this.futures);
         }
         List<PairOutcome> out = new ArrayList<>(futures.size());
         for (int i = 0; i < futures.size(); i++) {
@@ -154,7 +151,7 @@ final class Prefetcher implements AutoCloseable {
         PairDescriptor d = order.get(i);
         Early started = early.remove(key(d.suiteId(), d.lang(), d.id()));
         // (the pair is read again to compare: at most one window of pairs starts early)
-        inFlight.put(i, started != null && d.holds(started.pair()) ? started.future() : evaluate(d.suiteId(), null, d));
+        futures.set(i, started != null && d.holds(started.pair()) ? started.future() : evaluate(d.suiteId(), null, d));
     }
 
     /**
