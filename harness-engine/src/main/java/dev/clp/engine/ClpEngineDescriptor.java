@@ -138,7 +138,7 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         prefetcher.begin(plan.order(), (pair, outcome, start, stop) -> {
                     pair.journal(journal, outcome);
                     if (allure != null && !plan.untested().contains(pair.getUniqueId())) {
-                        allure.pair(pair.suiteId(), pair.getUniqueId().toString(), pair.getDisplayName(), outcome,
+                        allure.pair(pair.suiteId(), UniqueIds.text(pair.getUniqueId()), pair.getDisplayName(), outcome,
                                 pair.knownWeak(outcome, baseline), start, stop);
                     }
                 });

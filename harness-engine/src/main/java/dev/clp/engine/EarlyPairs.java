@@ -54,6 +54,13 @@ final class EarlyPairs {
         return early.remove(key(suiteId, lang, id));
     }
 
+    /** The keys of the pairs started early and of the outcomes kept: the only pairs whose descriptor must be found by key. */
+    java.util.Set<String> keys() {
+        java.util.Set<String> keys = new java.util.HashSet<>(early.keySet());
+        undelivered.forEach(d -> keys.add(key(d.suiteId(), d.outcome().pair().lang(), d.outcome().pair().id())));
+        return keys;
+    }
+
     /** Keeps an outcome that came back before anyone said where it goes. */
     void keep(Done done) {
         undelivered.add(done);

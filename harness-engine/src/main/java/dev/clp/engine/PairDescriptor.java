@@ -37,7 +37,7 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     private volatile String message;
 
     PairDescriptor(UniqueId uniqueId, PairsFile.Entry entry, PairsFile.Text text, String suiteId) {
-        super(uniqueId, "[" + suiteId + "] " + entry.name(), Sources.file(text.file(), entry.line()));
+        super(uniqueId, "[" + suiteId + "] " + entry.name(), Sources.at(text.source(), entry.line()));
         this.text = text;
         this.entry = entry.unnamed();
         this.suiteId = suiteId;

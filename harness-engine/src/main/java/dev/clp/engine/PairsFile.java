@@ -37,9 +37,10 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
 
     /**
      * Where the pairs' text is read again: the file at each line's offset on the default file system; inside a jar
-     * (whose file system is closed when discovery ends, and which cannot seek) the file's bytes, read once.
+     * (whose file system is closed when discovery ends, and which cannot seek) the file's bytes, read once. With the
+     * file's test source, which the sources of its pairs share ({@link Sources#at}).
      */
-    record Text(Path file, String lang, byte[] content) {
+    record Text(Path file, String lang, byte[] content, org.junit.platform.engine.TestSource source) {
 
         /** The pair at an entry, parsed again; a line that no longer holds the pair fails, naming file and line. */
         Pair read(Entry e) {
@@ -86,6 +87,6 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
             }
         }
         return new PairsFile(file, lang, List.copyOf(entries), List.copyOf(problems), List.copyOf(kept),
-                new Text(file, lang, content));
+                new Text(file, lang, content, Sources.file(file, 0)));
     }
 }

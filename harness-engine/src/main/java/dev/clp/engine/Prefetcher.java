@@ -31,13 +31,13 @@ final class Prefetcher implements AutoCloseable {
     private final EarlyPairs early;
     private List<PairDescriptor> order;
     private final Map<UniqueId, Integer> index = new HashMap<>();
+    /** The descriptors of the pairs started or answered before {@link #begin} (not every pair: issue 17.3). */
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
-    private final Map<Integer, Future<PairOutcome>> inFlight = new HashMap<>();
-    /** Futures already handed out; kept so that {@link #awaitAll} and {@link #await} can both see them. */
-    private final Map<Integer, Future<PairOutcome>> done = new HashMap<>();
+    /** By place in the order, each pair's evaluation once submitted, also after {@link #await} handed it out. */
+    private List<Future<PairOutcome>> futures;
     private OutcomeListener evaluated;
     /** Source questions and names the compact outcomes share. */
-    private final Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CompactOutcome.Shared shared = new CompactOutcome.Shared();
     private int submitted;
 
     /**
@@ -74,10 +74,15 @@ final class Prefetcher implements AutoCloseable {
      */
     synchronized Prefetcher begin(List<PairDescriptor> executionOrder, OutcomeListener sink) {
         this.order = List.copyOf(executionOrder);
+        this.futures = new ArrayList<>(java.util.Collections.nCopies(order.size(), null));
+        java.util.Set<String> before = early.keys();
         for (int i = 0; i < order.size(); i++) {
             PairDescriptor d = order.get(i);
             index.put(d.getUniqueId(), i);
-            byKey.put(EarlyPairs.key(d.suiteId(), d.lang(), d.id()), d);
+            String k = before.isEmpty() ? null : EarlyPairs.key(d.suiteId(), d.lang(), d.id());
+            if (k != null && before.contains(k)) {
+                byKey.put(k, d);
+            }
         }
         this.evaluated = sink;
         early.deliverKept(d -> pool.submit(() -> deliver(d.suiteId(), null, d.outcome(), d.startMillis(),
@@ -97,14 +102,11 @@ final class Prefetcher implements AutoCloseable {
                 while (submitted < until) {
                     submit(submitted++);
                 }
-                future = inFlight.remove(i);
-                if (future == null) {
-                    future = done.get(i);
-                }
+                future = futures.get(i);
                 if (future == null) {
                     future = evaluate(pair.suiteId(), null, pair);
+                    futures.set(i, future);
                 }
-                done.put(i, future);
             }
         }
         return Workers.outcome(future, pair);
@@ -120,13 +122,7 @@ final class Prefetcher implements AutoCloseable {
             while (submitted < order.size()) {
                 submit(submitted++);
             }
-            for (int i = 0; i < order.size(); i++) {
-                Future<PairOutcome> f = inFlight.get(i);
-                if (f == null) {
-                    f = done.get(i);
-                }
-                futures.add(f);
-            }
+            futures.addAll(this.futures);
         }
         List<PairOutcome> out = new ArrayList<>(futures.size());
         for (int i = 0; i < futures.size(); i++) {
@@ -140,7 +136,7 @@ final class Prefetcher implements AutoCloseable {
         EarlyPairs.Early started = early.take(d.suiteId(), d.lang(), d.id());
         // adopted on a worker, which reads the pair again to compare (at most one window of pairs starts early); the
         // early evaluation was queued before this task, so it has a thread already or is done
-        inFlight.put(i, started == null ? evaluate(d.suiteId(), null, d) : pool.submit(() -> d.holds(started.pair())
+        futures.set(i, started == null ? evaluate(d.suiteId(), null, d) : pool.submit(() -> d.holds(started.pair())
                 ? Workers.outcome(started.future(), d) : evaluation(d.suiteId(), null, d)));
     }
 

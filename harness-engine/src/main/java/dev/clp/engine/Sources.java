@@ -22,6 +22,21 @@ final class Sources {
         return line > 0 ? ClasspathResourceSource.from(name, FilePosition.from(line)) : ClasspathResourceSource.from(name);
     }
 
+    /**
+     * The source of a line in the file whose source (without a line) is {@code file}: a pair's, sharing the file's
+     * canonical {@link java.io.File} ({@link FileSource#from} makes a new one, and asks the file system, each time).
+     */
+    static TestSource at(TestSource file, int line) {
+        if (line <= 0) {
+            return file;
+        }
+        if (file instanceof FileSource f) {
+            return f.withPosition(FilePosition.from(line));
+        }
+        ClasspathResourceSource c = (ClasspathResourceSource) file;
+        return ClasspathResourceSource.from(c.getClasspathResourceName(), FilePosition.from(line));
+    }
+
     static TestSource directory(Path dir) {
         if (dir.getFileSystem() == FileSystems.getDefault()) {
             return DirectorySource.from(dir.toFile());

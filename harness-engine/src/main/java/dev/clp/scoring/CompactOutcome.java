@@ -4,6 +4,7 @@ import dev.clp.suite.Pair;
 import dev.clp.suite.Side;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -17,30 +18,52 @@ import org.apiguardian.api.API;
 public final class CompactOutcome {
 
     private static final List<String> TWO = List.of("", "");
+    private static final Side EMPTY = new Side("", TWO, 0);
 
     private CompactOutcome() {
     }
 
     /**
-     * @param shared strings already kept (cluster texts, sources), so that the pairs of one source question in several
-     *     languages keep one copy; thread-safe if the caller calls from several threads
+     * What the compact outcomes of one run share: strings (cluster texts, sources), so that the pairs of one source
+     * question in several languages keep one copy, and the values that are equal for many pairs (a side's result
+     * reduced to its extractions and right index, a cluster's side), so that a run keeps one object for all of them
+     * instead of one per pair. Thread-safe.
      */
-    public static PairOutcome of(PairOutcome o, Map<String, String> shared) {
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static final class Shared {
+        private final Map<String, String> strings = new ConcurrentHashMap<>();
+        private final Map<SideResult, SideResult> sides = new ConcurrentHashMap<>();
+        private final Map<String, Side> clusters = new ConcurrentHashMap<>();
+
+        String string(String s) {
+            return strings.computeIfAbsent(s, k -> k);
+        }
+
+        SideResult side(SideResult s) {
+            return sides.computeIfAbsent(s, k -> k);
+        }
+
+        Side cluster(String cluster) {
+            return clusters.computeIfAbsent(cluster, k -> new Side(string(k), TWO, 0));
+        }
+    }
+
+    /** The outcome reduced, sharing with earlier outcomes of the run what is equal. */
+    public static PairOutcome of(PairOutcome o, Shared shared) {
         Pair p = o.pair();
-        String cluster = shared.computeIfAbsent(RunGates.cluster(p), k -> k);
-        Pair slim = new Pair(p.id(), p.lang(), shared.computeIfAbsent(p.source(), k -> k), null,
-                new Side(cluster, TWO, 0), new Side("", TWO, 0), null, Map.of());
+        Pair slim = new Pair(p.id(), p.lang(), shared.string(p.source()), null, shared.cluster(RunGates.cluster(p)),
+                EMPTY, null, Map.of());
         if (o instanceof PairOutcome.Consistent c) {
-            return new PairOutcome.Consistent(slim, side(c.en()), side(c.target()));
+            return new PairOutcome.Consistent(slim, side(c.en(), shared), side(c.target(), shared));
         }
         if (o instanceof PairOutcome.Weak w) {
-            return new PairOutcome.Weak(slim, side(w.en()), side(w.target()));
+            return new PairOutcome.Weak(slim, side(w.en(), shared), side(w.target(), shared));
         }
         if (o instanceof PairOutcome.NotApplicable n) {
-            return new PairOutcome.NotApplicable(slim, side(n.en()), side(n.target()));
+            return new PairOutcome.NotApplicable(slim, side(n.en(), shared), side(n.target(), shared));
         }
         if (o instanceof PairOutcome.Unparseable u) {
-            return new PairOutcome.Unparseable(slim, side(u.en()), side(u.target()), u.side(), "");
+            return new PairOutcome.Unparseable(slim, side(u.en(), shared), side(u.target(), shared), u.side(), "");
         }
         if (o instanceof PairOutcome.Error e) {
             return new PairOutcome.Error(slim, e.side(), "");
@@ -48,7 +71,7 @@ public final class CompactOutcome {
         return new PairOutcome.NotRun(slim, "");
     }
 
-    private static SideResult side(SideResult s) {
-        return new SideResult(s.lang(), "", List.of(), s.extractions(), s.expected());
+    private static SideResult side(SideResult s, Shared shared) {
+        return shared.side(new SideResult(shared.string(s.lang()), "", List.of(), s.extractions(), s.expected()));
     }
 }

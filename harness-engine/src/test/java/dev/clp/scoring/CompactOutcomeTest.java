@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The gates decide from compact outcomes exactly what they decide from the outcomes they came from. */
@@ -61,7 +60,7 @@ class CompactOutcomeTest {
             List<RunGates.LanguageOutcomes> full = new ArrayList<>();
             List<RunGates.LanguageOutcomes> compact = new ArrayList<>();
             Map<String, Baseline.PairResult> before = new HashMap<>();
-            Map<String, String> shared = new ConcurrentHashMap<>();
+            CompactOutcome.Shared shared = new CompactOutcome.Shared();
             for (String lang : new String[] {"sw", "yo", "zh"}) {
                 List<PairOutcome> outcomes = new ArrayList<>();
                 for (int i = 0; i < 240; i++) {
@@ -102,6 +101,37 @@ class CompactOutcomeTest {
                 });
             }
         }
+    }
+
+    /**
+     * A run keeps one compact outcome per pair until its gates are decided: what is the same for many pairs (a side's
+     * extractions and right index, the cluster's side, the empty target side) is one object for all of them, so that
+     * a 50,000-pair run does not keep 50,000 copies of each (issue 17.3).
+     */
+    @Test
+    void pairsWithTheSameResultsShareTheirCompactParts() {
+        CompactOutcome.Shared shared = new CompactOutcome.Shared();
+        List<PairOutcome> compact = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Pair p = SuiteFixtures.pair("sw", "question " + i, 1);
+            SideResult en = new SideResult("en", "prompt " + i, List.of("B" + i),
+                    List.of(new Extraction.Choice(1, "label")), 1);
+            SideResult target = new SideResult("sw", "prompt sw " + i, List.of("C" + i),
+                    List.of(new Extraction.Choice(2, "label")), 1);
+            compact.add(CompactOutcome.of(new PairOutcome.Weak(p, en, target), shared));
+        }
+        PairOutcome.Weak first = (PairOutcome.Weak) compact.get(0);
+        for (PairOutcome o : compact) {
+            PairOutcome.Weak w = (PairOutcome.Weak) o;
+            assertThat(w.en()).isSameAs(first.en());
+            assertThat(w.target()).isSameAs(first.target());
+            assertThat(w.pair().target()).isSameAs(first.pair().target());
+        }
+        // what differs stays apart: the pairs and their clusters
+        assertThat(compact.get(1).pair().id()).isNotEqualTo(first.pair().id());
+        assertThat(RunGates.cluster(compact.get(1).pair())).isNotEqualTo(RunGates.cluster(first.pair()));
+        assertThat(first.en().correct()).isTrue();
+        assertThat(first.target().chosenLetter()).isEqualTo("C");
     }
 
     private static String rounded(String s) {
