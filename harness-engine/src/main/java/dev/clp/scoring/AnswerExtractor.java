@@ -693,7 +693,10 @@ public final class AnswerExtractor {
         return a == null ? t : new String(a);
     }
 
-    /** A word of four letters or more in a script other than Latin just before {@code at}, and no answer word. */
+    /**
+     * A word of four letters or more in a script other than Latin just before {@code at}, and no answer word or
+     * hedge ending there.
+     */
     private static boolean foreignWordBefore(String t, int at) {
         int end = at;
         if (end > 0 && t.charAt(end - 1) == ' ') {
@@ -708,6 +711,9 @@ public final class AnswerExtractor {
         }
         String word = lower(t.substring(start, end));
         String known = BEFORE.lexicon.at(word, 0);
+        if (BEFORE.lexicon.endOf(lower(t.substring(Math.max(0, end - 24), end))) != null) {
+            return false; // "على الأرجح C": a hedge of several words ends there, the letter is a label
+        }
         return known == null || known.length() < word.length() - 1;
     }
 
@@ -1142,6 +1148,8 @@ public final class AnswerExtractor {
         boolean agrees;
         /** The option whose text follows the label when it is another's ("C) Beijing", Beijing being B), or -1. */
         int disagrees = -1;
+        /** The label is followed by its own option's text, as when the options are re-listed ("A. Mars", "(B) Jupiter"). */
+        boolean restates;
         /** A hedge that names something else or'd beside it: "maybe two hearts or three". */
         boolean alternative;
         Mention next;
@@ -1215,7 +1223,7 @@ public final class AnswerExtractor {
                 Mention mention;
                 if (isMask(c, n)) {
                     mention = new Mention(c - MASK, i, i + 1, true);
-                } else if (isLetterMention(i)) {
+                } else if (isLetterMention(i) && !letterPhrase(lang, i)) {
                     mention = new Mention(c - 'A', i, i + 1, false);
                     consumeLabelText(mention);
                 } else if (c >= 'a' && c <= 'z' && lowerCaseAnswer(i)) {
@@ -1276,6 +1284,17 @@ public final class AnswerExtractor {
             }
         }
 
+        /** A phrase of the language that opens with this letter as a word (Yoruba "A ní láti", we have to). */
+        private boolean letterPhrase(String lang, int i) {
+            for (String p : AnswerLanguages.letterPhrases(lang)) {
+                int end = i + p.length();
+                if (low.startsWith(p, i) && (end >= low.length() || !isWordChar(low.charAt(end)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** "B. Jupiter", "B (Jupiter)", "B — Jupiter": the option's own text belongs to the label. */
         private void consumeLabelText(Mention x) {
             labelAgreement(x);
@@ -1284,6 +1303,7 @@ public final class AnswerExtractor {
                 j++;
             }
             if (j < m.length() && isMask(m.charAt(j), n) && j - x.end <= 4) {
+                x.restates = m.charAt(j) - MASK == x.option;
                 j++;
                 while (j < m.length() && m.charAt(j) == ')') {
                     j++;
@@ -1518,7 +1538,7 @@ public final class AnswerExtractor {
             if (option != null) {
                 tail = tail.substring(0, tail.length() - option.length()).stripTrailing();
             }
-            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null) {
+            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)) {
                 x.negative = true;
                 return;
             }
@@ -1568,6 +1588,22 @@ public final class AnswerExtractor {
                         || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
                 return;
             }
+        }
+
+        /**
+         * "Not correct: B", "Falsch: A", "不正解の選択肢：C": a short heading before a colon that calls what follows it
+         * wrong rules the letter out.
+         */
+        private static boolean wrongHeading(String tail) {
+            if (tail.isEmpty() || (tail.charAt(tail.length() - 1) != ':' && tail.charAt(tail.length() - 1) != '：')) {
+                return false;
+            }
+            String heading = tail.substring(0, tail.length() - 1).strip();
+            int eol = heading.lastIndexOf('\n');
+            heading = heading.substring(eol + 1);
+            boolean cjk = !heading.isEmpty() && isCjk(heading.charAt(0));
+            return !heading.isEmpty() && (cjk ? heading.length() <= 10 : heading.split("\\s+").length <= 4)
+                    && hasWord(heading, Kind.WRONG);
         }
 
         /** A word ends at {@code end}: the next character is not a letter, or the word is CJK. */
@@ -1818,9 +1854,9 @@ public final class AnswerExtractor {
             if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
                 Mention last = lastStrong();
                 // after a refusal, an option's text in the prose ("… whether someone is guilty" beside an option
-                // "whether") states nothing: a label, or a text after an answer word or a conclusion, does
-                boolean statedAfterRefusal = last != null && last.start > refuse
-                        && (!last.text || last.answerWord || last.conclusive);
+                // "whether") states nothing, not even after a short conclusion word ("so", and Yoruba "sọ", say,
+                // folds to it): a label, or a text after an answer word, does
+                boolean statedAfterRefusal = last != null && last.start > refuse && (!last.text || last.answerWord);
                 // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
                 boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
                         && closes(last)));
@@ -1944,7 +1980,8 @@ public final class AnswerExtractor {
                 }
                 // "Hmm, A? Or maybe C?": a hedge does not settle between letters still open beside it
                 for (Mention x : mentions) {
-                    if (!x.text && !x.negative && !x.strong && x.option != last.option && x.option < n && !reference(x)) {
+                    if (!x.text && !x.negative && !x.strong && x.option != last.option && x.option < n && !reference(x)
+                            && !x.restates && !x.lineStartLabel) {
                         return ambiguous("a hedged answer beside other options", new TreeSet<>(List.of(x.option, last.option)));
                     }
                 }
@@ -1967,6 +2004,12 @@ public final class AnswerExtractor {
                 int from = Math.max(s.end, s.afterEnd);
                 int to = sentenceStart(head.start, 200);
                 boolean closing = lastLine && from < to && low.substring(from, to).chars().anyMatch(Character::isLetter);
+                if (firm(s) && last.answerWord && !hasWord(low.substring(s.end, head.start), Kind.RETRACT)) {
+                    // "Answer: A … Final answer: D", "Answer: C … However, if … Answer: A": two firm answers and
+                    // nothing withdraws the first; a final or closing line alone does not say the first was wrong
+                    return ambiguous("two answers stated that disagree, and no correction between them",
+                            new TreeSet<>(List.of(s.option, last.option)));
+                }
                 boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
                         || hasWord(low.substring(s.end, head.start), Kind.CONCLUDE)
                         || hasWord(low.substring(s.end, head.start), Kind.RETRACT);
@@ -1980,6 +2023,16 @@ public final class AnswerExtractor {
                         + " options");
             }
             return new Extraction.Choice(last.option, last.text ? "option-text" : "answer-word");
+        }
+
+        /**
+         * An answer given as an answer line, its answer word and a colon ("Answer: A", "答案：A"), not hedged ("I think
+         * the answer: A"); "I first thought the answer was A" is no such line.
+         */
+        private boolean firm(Mention s) {
+            String before = low.substring(sentenceStart(s.start, 60), s.start).stripTrailing();
+            return s.answerWord && !s.tentative && !s.negative && (before.endsWith(":") || before.endsWith("："))
+                    && !hasWord(before, Kind.HEDGE);
         }
 
         /**
