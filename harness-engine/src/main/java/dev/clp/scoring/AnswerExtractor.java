@@ -1245,6 +1245,10 @@ public final class AnswerExtractor {
                         && lastLineStart > 0) {
                     mention.strong = true; // a bare letter as the last line closes the answer
                 }
+                if (mention.text && mention.start >= lastLineStart && lastLineStart > 0 && closingText(lastLine,
+                        mention.start - lastLineStart, lastLineStart)) {
+                    mention.strong = true; // "… larger than Earth.\n\nJupiter.": an option's text alone closes it
+                }
                 if (!mentions.isEmpty()) {
                     Mention p = mentions.get(mentions.size() - 1);
                     if (joined(p, mention)) {
@@ -1438,6 +1442,19 @@ public final class AnswerExtractor {
             }
             return i + 1 < m.length() && ").:：]".indexOf(m.charAt(i + 1)) >= 0
                     && (i + 2 >= m.length() || Character.isWhitespace(m.charAt(i + 2)) || isMask(m.charAt(i + 2), n));
+        }
+
+        /**
+         * The last line is this option's text and punctuation only, after prose: not the last item of a listing (a
+         * list mark before it, or a line before it that is an option's text alone too).
+         */
+        private boolean closingText(String line, int at, int lineStart) {
+            if (!onlyThis(line, at) || line.strip().matches("^(?:[-•*>]|\\d+[.)]).*")) {
+                return false;
+            }
+            String before = m.substring(0, lineStart).strip();
+            String previous = before.substring(before.lastIndexOf('\n') + 1);
+            return previous.chars().anyMatch(Character::isLetter);
         }
 
         /** The last line is this letter and punctuation (and its option text) only. */
@@ -1670,6 +1687,11 @@ public final class AnswerExtractor {
                 }
                 best = bestKind;
             }
+            if (best == Kind.WRONG && headingColon(x.afterEnd)) {
+                best = null; // "B. Jupiter. Wrong options: A": a heading over the letters after it, not about B
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
             if (best == Kind.CORRECT && bestLen < 5 && (x.text || reference(x))) {
                 best = null; // "Èkó (A) ni …", "ATP ni …": a copula after a name describes it, it does not choose it
             }
@@ -1688,6 +1710,15 @@ public final class AnswerExtractor {
                 x.strong = true; // "A일 수도 있고", "Cかもしれない": offered, hedged
                 x.tentative = true;
             }
+        }
+
+        /** A colon follows at {@code at}, spaces aside: the words before it head what comes after. */
+        private boolean headingColon(int at) {
+            int k = at;
+            while (k >= 0 && k < m.length() && m.charAt(k) == ' ') {
+                k++;
+            }
+            return k >= 0 && k < m.length() && (m.charAt(k) == ':' || m.charAt(k) == '：');
         }
 
         /** "Noun (A)": a letter in brackets after a word names what the word is, as a reference. */
@@ -2004,7 +2035,11 @@ public final class AnswerExtractor {
                 int from = Math.max(s.end, s.afterEnd);
                 int to = sentenceStart(head.start, 200);
                 boolean closing = lastLine && from < to && low.substring(from, to).chars().anyMatch(Character::isLetter);
-                if (firm(s) && last.answerWord && !hasWord(low.substring(s.end, head.start), Kind.RETRACT)) {
+                if (conditional(s) && conditional(last)) {
+                    // "If X, the answer is A. If Y, the answer is D.": each holds under its condition, none is chosen
+                    return ambiguous("two answers, each under a condition", new TreeSet<>(List.of(s.option, last.option)));
+                }
+                if (firm(s) && firm(last) && !hasWord(low.substring(s.end, head.start), Kind.RETRACT)) {
                     // "Answer: A … Final answer: D", "Answer: C … However, if … Answer: A": two firm answers and
                     // nothing withdraws the first; a final or closing line alone does not say the first was wrong
                     return ambiguous("two answers stated that disagree, and no correction between them",
@@ -2023,6 +2058,11 @@ public final class AnswerExtractor {
                         + " options");
             }
             return new Extraction.Choice(last.option, last.text ? "option-text" : "answer-word");
+        }
+
+        /** The sentence of the mention opens with a condition ("if …, the answer is A"). */
+        private boolean conditional(Mention x) {
+            return hasWord(low.substring(sentenceStart(x.start, 200), x.start), Kind.CONDITION);
         }
 
         /**

@@ -28,7 +28,9 @@ final class AnswerLanguages {
         ANSWER("answer"), OPTION("option"), CORRECT("correct"), WRONG("wrong"), NOT("not"), CONCLUDE("conclude"),
         RETRACT("retract"), HEDGE("hedge"), OR("or"), NONE("none"), REFUSE("refuse"),
         /** A hedge written after the letter it hedges (Korean "A일 수도", Japanese "Aかもしれない"). */
-        HEDGE_AFTER("hedgeAfter");
+        HEDGE_AFTER("hedgeAfter"),
+        /** A condition opening the sentence of an answer ("if", "אם", "如果"): the answer holds only under it. */
+        CONDITION("condition");
 
         final String key;
 
