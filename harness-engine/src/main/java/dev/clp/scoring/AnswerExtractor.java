@@ -1586,8 +1586,8 @@ public final class AnswerExtractor {
                 if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
                     continue; // "option A" only names it
                 }
-                if (k == Kind.OPTION && x.lineStartLabel && gap.indexOf('\n') >= 0) {
-                    continue; // "선택지를 다시 정리하면:\nA) 수성": the options listed on the lines after it
+                if (k == Kind.OPTION && (x.lineStartLabel || x.text) && gap.indexOf('\n') >= 0) {
+                    continue; // "선택지를 다시 정리하면:\nA) 수성", "The options are:\n- Mars": listed on the lines after it
                 }
                 if (hasWord(gap, Kind.NOT)) {
                     x.negative = true;
@@ -1712,13 +1712,21 @@ public final class AnswerExtractor {
             }
         }
 
-        /** A colon follows at {@code at}, spaces aside: the words before it head what comes after. */
+        /**
+         * A colon follows at {@code at} within a few words ("Incorrect options: A"), before any sentence end or
+         * mention: the words before it head what comes after.
+         */
         private boolean headingColon(int at) {
-            int k = at;
-            while (k >= 0 && k < m.length() && m.charAt(k) == ' ') {
-                k++;
+            for (int k = Math.max(0, at); k < m.length() && k < at + 30; k++) {
+                char c = m.charAt(k);
+                if (c == ':' || c == '：') {
+                    return true;
+                }
+                if (TERMINATORS.indexOf(c) >= 0 || isMask(c, n) || isLetterMention(k)) {
+                    return false;
+                }
             }
-            return k >= 0 && k < m.length() && (m.charAt(k) == ':' || m.charAt(k) == '：');
+            return false;
         }
 
         /** "Noun (A)": a letter in brackets after a word names what the word is, as a reference. */

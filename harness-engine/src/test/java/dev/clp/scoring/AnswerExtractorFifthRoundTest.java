@@ -126,6 +126,67 @@ class AnswerExtractorFifthRoundTest {
         check(lang, set, raw, expected);
     }
 
+    /** Two answers that disagree, each under its own condition ("if … the answer is A; if … D"): none is chosen. */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | If we count by mass, the answer is B. If we count by rings, the answer is C. | ~
+            de | planets | Wenn es um die Masse geht, ist die Antwort B. Falls die Ringe zählen, ist die Antwort C. | ~
+            zh | zhplanets | 如果按质量算，答案是B。如果按光环算，答案是C。 | ~
+            sw | planets | Ikiwa tunahesabu kwa uzito, jibu ni B. Ikiwa ni kwa pete, jibu ni C. | ~
+            en | planets | If we count by mass, Jupiter wins.\\n\\nThe answer is B. | B
+            """)
+    void twoAnswersEachUnderAConditionAreNoLetter(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /**
+     * A first thought ("at first", "Initial answer: A", "Ekuqaleni", "Nilianza kufikiri") is not a firm answer, and a
+     * correction word the data lacked ("oops", "nasahihisha") withdraws it: the later answer line wins.
+     */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | Initial answer: A\\n\\nMars is small, though. Jupiter is far larger.\\n\\nFinal answer: B | B
+            en | planets | Answer: A\\n\\nOops, Mars is small. Jupiter is larger.\\n\\nAnswer: B | B
+            sw | planets | Jibu: A\\n\\nNasahihisha: Mars ni ndogo.\\n\\nJibu: B | B
+            de | planets | Vorläufige Antwort: A\\n\\nDer Mars ist klein.\\n\\nEndgültige Antwort: B | B
+            """)
+    void aFirstThoughtOrACorrectionLetsTheLaterAnswerWin(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /** An option's text alone on the last line after prose closes the answer; the last item of a listing does not. */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | Jupiter is the largest; Saturn is second, and Venus is close to Earth in size.\\n\\nJupiter. | B
+            de | planets | Der Jupiter ist größer als Saturn und Mars zusammen.\\n\\nJupiter | B
+            en | planets | Which is largest? The options are:\\n- Mars\\n- Jupiter\\n- Venus | ~
+            """)
+    void anOptionTextAloneOnTheLastLineClosesTheAnswer(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /** "… B. Jupiter. Wrong options: A": the heading's judgement is about the letters after its colon, not before. */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | Mars is small.\\n\\nThe correct answer is **B. Jupiter** Incorrect options: A, C. | B
+            ar | planets | الإجابة الصحيحة هي **B. Jupiter** الخيارات غير الصحيحة: A. | B
+            """)
+    void aWrongHeadingJudgesWhatFollowsItsColon(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /** A runner-up named after the answer ("followed by Saturn", "gefolgt vom Saturn", "وليست"): ruled out. */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | The largest planet is Jupiter, followed by Saturn. | B
+            de | planets | Am größten ist der Jupiter, gefolgt vom Saturn. | B
+            it | planets | Il più grande è Jupiter, seguito da Saturn. | B
+            ar | planets | أكبر كوكب هو Jupiter وليست Saturn. | B
+            """)
+    void aRunnerUpIsRuledOut(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
     private static void check(String lang, String set, String raw, String expected) {
         Extraction e = AnswerExtractor.extract(lang, raw.replace("\\n", "\n"), SETS.get(set));
         if ("~".equals(expected)) {
