@@ -131,6 +131,10 @@ public final class AnswerExtractor {
                     + "label of another option (В: Latin B, or the third Ukrainian label А Б В Г), and no option text "
                     + "or other label in the answer says which");
         }
+        if (text.indexOf(UNDECIDED_SERIES) >= 0) {
+            return new Extraction.Unparseable("ambiguous: a native label that two label series of the language place "
+                    + "differently (Japanese イ: A in イロハ, B in アイウエ), and no other label in the answer says which");
+        }
         String masked = mask(lang, text, choices);
         if (masked.indexOf(UNDECIDED_RELISTING) >= 0) {
             return new Extraction.Unparseable("ambiguous: the answer re-lists the options under numbers 1, 2, 3 … and "
@@ -237,6 +241,46 @@ public final class AnswerExtractor {
         return t.strip();
     }
 
+    /**
+     * The series an answer means that uses only labels several series share at different places (Japanese イ: A in
+     * イロハ, B in アイウエ): the one whose letter for the label has its option's text in the answer, when exactly one
+     * does ("正解はイの「100 °C」です"), else the first series; null when two shared labels point to different series.
+     */
+    private static List<String> seriesOfShared(String t, List<List<String>> series, List<String> choices) {
+        List<String> found = null;
+        for (List<String> s : series) {
+            for (int k = 0; k < s.size(); k++) {
+                String label = s.get(k);
+                if (countStandalone(t, label) == 0) {
+                    continue;
+                }
+                List<List<String>> places = series.stream().filter(o -> o.contains(label)).toList();
+                if (places.stream().map(o -> o.indexOf(label)).distinct().count() < 2) {
+                    continue;
+                }
+                List<List<String>> byText = places.stream().filter(o -> {
+                    int letter = o.indexOf(label);
+                    return letter < choices.size() && optionTextIn(t, choices.get(letter));
+                }).toList();
+                // none or several candidates' texts: the first (common) series reads it ("正解はイです。" is B)
+                List<String> one = byText.size() == 1 ? byText.get(0) : series.get(0);
+                if (found != null && found != one) {
+                    return null;
+                }
+                found = one;
+            }
+        }
+        return found == null ? series.get(0) : found;
+    }
+
+    private static boolean optionTextIn(String t, String choice) {
+        String option = lower(AnswerLanguages.fold(Normalizer.normalize(choice, Normalizer.Form.NFKC)).strip());
+        return option.length() >= 2 && lower(t).contains(option);
+    }
+
+    /** A native label that several series of the language place differently, nothing else in the answer deciding. */
+    private static final char UNDECIDED_SERIES = '\uE0FC';
+
     /** The index of a label that is a symbol (①, ❶, ㉠) in one of the series, or -1. */
     private static int symbolLabel(List<List<String>> series, char c) {
         for (List<String> s : series) {
@@ -273,6 +317,13 @@ public final class AnswerExtractor {
                 best = hits;
                 chosen = s;
             }
+        }
+        if (best == 0 && letters.size() > 1) {
+            List<String> decided = seriesOfShared(t, letters, choices);
+            if (decided == null) {
+                return UNDECIDED_SERIES + t;
+            }
+            chosen = decided;
         }
         StringBuilder sb = null;
         int copied = 0;
@@ -1242,7 +1293,7 @@ public final class AnswerExtractor {
                     continue; // "A cat", "so I think", "E poi"
                 }
                 if (!mention.text && mention.start >= lastLineStart && onlyThis(lastLine, mention.start - lastLineStart)
-                        && lastLineStart > 0) {
+                        && lastLineStart > 0 && !(mention.lineStartLabel && labelLineAbove(lastLineStart))) {
                     mention.strong = true; // a bare letter as the last line closes the answer
                 }
                 if (mention.text && mention.start >= lastLineStart && lastLineStart > 0 && closingText(lastLine,
@@ -1444,6 +1495,14 @@ public final class AnswerExtractor {
                     && (i + 2 >= m.length() || Character.isWhitespace(m.charAt(i + 2)) || isMask(m.charAt(i + 2), n));
         }
 
+        /** The line above {@code lineStart} is a label line too ("C. Saturn" above "D. Venus"): a listing. */
+        private boolean labelLineAbove(int lineStart) {
+            String before = m.substring(0, lineStart).stripTrailing();
+            return LABEL_LINE.matcher(before.substring(before.lastIndexOf('\n') + 1)).lookingAt();
+        }
+
+        private static final Pattern LABEL_LINE = Pattern.compile("\\s*(?:[-•*>]\\s*)?[(（]?[A-Z][).:：]");
+
         /**
          * The last line is this option's text and punctuation only, after prose: not the last item of a listing (a
          * list mark before it, or a line before it that is an option's text alone too).
@@ -1504,10 +1563,28 @@ public final class AnswerExtractor {
             return from;
         }
 
-        /** Within a few characters after the mention, a word that calls it right or hedges it ("だと思います"). */
+        /**
+         * In the rest of its sentence after the mention, a word that calls it right or hedges it ("だと思います",
+         * "possono essere considerate corrette").
+         */
         private boolean offered(Mention x) {
-            String after = low.substring(x.end, Math.min(low.length(), x.end + 12));
-            return hasWord(after, Kind.CORRECT) || hasWord(after, Kind.HEDGE);
+            int to = x.end;
+            while (to < low.length() && to < x.end + 48 && TERMINATORS.indexOf(low.charAt(to)) < 0) {
+                to++;
+            }
+            String near = low.substring(x.end, Math.min(to, x.end + 12));
+            if (hasWord(near, Kind.CORRECT) || hasWord(near, Kind.HEDGE)) {
+                return true;
+            }
+            // further on, only a long predicate: "… possono essere considerate corrette", not a copula "です"
+            AnswerLanguages.Lexicon correct = AnswerLanguages.lexicon(Kind.CORRECT);
+            for (int at = x.end; at < to; at++) {
+                String w = correct.at(low, at);
+                if (w != null && w.length() >= 6 && boundaryBefore(low, at, w) && endsWord(low, at + w.length(), w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** No sentence with words in it follows the one that holds the mention. */
@@ -1963,7 +2040,8 @@ public final class AnswerExtractor {
             Set<Integer> texts = new TreeSet<>();
             positive.stream().filter(x -> x.text).forEach(x -> texts.add(x.option));
             Mention firstText = positive.stream().filter(x -> x.text).findFirst().orElse(null);
-            if (texts.size() > 1 && firstText != null && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
+            if (texts.size() > 1 && firstText != null && firstText.next == null
+                    && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
                     && choices.get(firstText.option).strip().length() > 1
                     && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
                 return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
@@ -2047,12 +2125,6 @@ public final class AnswerExtractor {
                     // "If X, the answer is A. If Y, the answer is D.": each holds under its condition, none is chosen
                     return ambiguous("two answers, each under a condition", new TreeSet<>(List.of(s.option, last.option)));
                 }
-                if (firm(s) && firm(last) && !hasWord(low.substring(s.end, head.start), Kind.RETRACT)) {
-                    // "Answer: A … Final answer: D", "Answer: C … However, if … Answer: A": two firm answers and
-                    // nothing withdraws the first; a final or closing line alone does not say the first was wrong
-                    return ambiguous("two answers stated that disagree, and no correction between them",
-                            new TreeSet<>(List.of(s.option, last.option)));
-                }
                 boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
                         || hasWord(low.substring(s.end, head.start), Kind.CONCLUDE)
                         || hasWord(low.substring(s.end, head.start), Kind.RETRACT);
@@ -2071,16 +2143,6 @@ public final class AnswerExtractor {
         /** The sentence of the mention opens with a condition ("if …, the answer is A"). */
         private boolean conditional(Mention x) {
             return hasWord(low.substring(sentenceStart(x.start, 200), x.start), Kind.CONDITION);
-        }
-
-        /**
-         * An answer given as an answer line, its answer word and a colon ("Answer: A", "答案：A"), not hedged ("I think
-         * the answer: A"); "I first thought the answer was A" is no such line.
-         */
-        private boolean firm(Mention s) {
-            String before = low.substring(sentenceStart(s.start, 60), s.start).stripTrailing();
-            return s.answerWord && !s.tentative && !s.negative && (before.endsWith(":") || before.endsWith("："))
-                    && !hasWord(before, Kind.HEDGE);
         }
 
         /**

@@ -22,27 +22,6 @@ class AnswerExtractorFifthRoundTest {
             "vitamins", List.of("فيتامين C", "فيتامين A", "فيتامين D", "فيتامين K"),
             "yplanets", List.of("Máàsì", "Júpítà", "Sátọ̀nù", "Fínọ́sì"));
 
-    /**
-     * A firm answer ("Answer: A") and later another ("Final answer: C", a closing "Answer: D") with no correction
-     * word between them: two conclusions that disagree, and nothing says the first was withdrawn. A correction
-     * ("wait", "actually", "no") still settles it, and so does a hedged first answer.
-     */
-    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            en | planets | Answer: A\\n\\nJupiter is the largest planet by far.\\n\\n**Final answer: C** | ~
-            zh | zhplanets | 答案：C\\n\\n木星是最大的行星。\\n\\n---\\n\\n**最终答案：B** | ~
-            de | planets | Antwort: D\\n\\nDer Jupiter ist der größte Planet.\\n\\nEndgültige Antwort: B | ~
-            en | planets | Answer: B\\n\\nHowever, if we count by moons, then the answer would be C.\\n\\nAnswer: C | ~
-            fr | planets | Réponse : A\\n\\nJupiter est la plus grande planète.\\n\\nRéponse finale : B | ~
-            en | planets | Answer: A\\n\\nWait, Mars is small. Jupiter is the largest.\\n\\nFinal answer: B | B
-            en | planets | I think the answer is A.\\n\\nMars is small though; Jupiter is far bigger.\\n\\nFinal answer: B | B
-            en | planets | Answer: B\\n\\nJupiter is the largest planet.\\n\\nFinal answer: B | B
-            """)
-    void twoFirmAnswersThatDisagreeWithoutACorrectionAreNoLetter(String lang, String set, String raw,
-            String expected) {
-        check(lang, set, raw, expected);
-    }
-
     /** Two letters each valid under a condition, then both called right: Hebrew "A ו-D" joins them. */
     @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -184,6 +163,45 @@ class AnswerExtractorFifthRoundTest {
             ar | planets | أكبر كوكب هو Jupiter وليست Saturn. | B
             """)
     void aRunnerUpIsRuledOut(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /** Two option texts joined by "or" ("Jupiter or Saturn", "木星か土星", "Юпітер або Сатурн"): two answers, no letter. */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | Mars or Venus. | ~
+            ja | zhplanets | 木星か土星です。 | ~
+            uk | planets | Jupiter або Saturn. | ~
+            sw | planets | Saturn au Jupiter. | ~
+            hi | planets | Venus या Mars। | ~
+            en | planets | Jupiter, not Saturn. | B
+            """)
+    void twoOptionTextsJoinedByOrAreNoLetter(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /** A reply that only echoes the options under their labels chooses none; a label after prose still closes. */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | A. Mars\\nB. Jupiter\\nC. Saturn\\nD. Venus | ~
+            de | planets | A) Mars\\nB) Jupiter\\nC) Saturn\\nD) Venus | ~
+            zh | zhplanets | A. 火星\\nB. 木星\\nC. 土星\\nD. 金星 | ~
+            en | planets | Jupiter is by far the biggest planet.\\n\\nB. Jupiter | B
+            """)
+    void anEchoOfTheOptionsChoosesNone(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /**
+     * Two letters called right together at the close ("sia B sia C possono essere considerate corrette") leave no
+     * answer, whatever a conclusion said before them.
+     */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            it | planets | Quindi il Jupiter è grande. Per questo sia B sia C possono essere considerate corrette. | ~
+            en | planets | So Jupiter stands out. That is why both B and C can be considered correct here. | ~
+            """)
+    void twoLettersCalledRightTogetherAtTheClose(String lang, String set, String raw, String expected) {
         check(lang, set, raw, expected);
     }
 
