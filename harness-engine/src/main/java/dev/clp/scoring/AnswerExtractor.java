@@ -131,6 +131,10 @@ public final class AnswerExtractor {
                     + "label of another option (В: Latin B, or the third Ukrainian label А Б В Г), and no option text "
                     + "or other label in the answer says which");
         }
+        if (text.indexOf(UNDECIDED_SERIES) >= 0) {
+            return new Extraction.Unparseable("ambiguous: a native label that two label series of the language place "
+                    + "differently (Japanese イ: A in イロハ, B in アイウエ), and no other label in the answer says which");
+        }
         String masked = mask(lang, text, choices);
         if (masked.indexOf(UNDECIDED_RELISTING) >= 0) {
             return new Extraction.Unparseable("ambiguous: the answer re-lists the options under numbers 1, 2, 3 … and "
@@ -237,6 +241,46 @@ public final class AnswerExtractor {
         return t.strip();
     }
 
+    /**
+     * The series an answer means that uses only labels several series share at different places (Japanese イ: A in
+     * イロハ, B in アイウエ): the one whose letter for the label has its option's text in the answer, when exactly one
+     * does ("正解はイの「100 °C」です"), else the first series; null when two shared labels point to different series.
+     */
+    private static List<String> seriesOfShared(String t, List<List<String>> series, List<String> choices) {
+        List<String> found = null;
+        for (List<String> s : series) {
+            for (int k = 0; k < s.size(); k++) {
+                String label = s.get(k);
+                if (countStandalone(t, label) == 0) {
+                    continue;
+                }
+                List<List<String>> places = series.stream().filter(o -> o.contains(label)).toList();
+                if (places.stream().map(o -> o.indexOf(label)).distinct().count() < 2) {
+                    continue;
+                }
+                List<List<String>> byText = places.stream().filter(o -> {
+                    int letter = o.indexOf(label);
+                    return letter < choices.size() && optionTextIn(t, choices.get(letter));
+                }).toList();
+                // none or several candidates' texts: the first (common) series reads it ("正解はイです。" is B)
+                List<String> one = byText.size() == 1 ? byText.get(0) : series.get(0);
+                if (found != null && found != one) {
+                    return null;
+                }
+                found = one;
+            }
+        }
+        return found == null ? series.get(0) : found;
+    }
+
+    private static boolean optionTextIn(String t, String choice) {
+        String option = lower(AnswerLanguages.fold(Normalizer.normalize(choice, Normalizer.Form.NFKC)).strip());
+        return option.length() >= 2 && lower(t).contains(option);
+    }
+
+    /** A native label that several series of the language place differently, nothing else in the answer deciding. */
+    private static final char UNDECIDED_SERIES = '\uE0FC';
+
     /** The index of a label that is a symbol (①, ❶, ㉠) in one of the series, or -1. */
     private static int symbolLabel(List<List<String>> series, char c) {
         for (List<String> s : series) {
@@ -273,6 +317,13 @@ public final class AnswerExtractor {
                 best = hits;
                 chosen = s;
             }
+        }
+        if (best == 0 && letters.size() > 1) {
+            List<String> decided = seriesOfShared(t, letters, choices);
+            if (decided == null) {
+                return UNDECIDED_SERIES + t;
+            }
+            chosen = decided;
         }
         StringBuilder sb = null;
         int copied = 0;
@@ -693,7 +744,10 @@ public final class AnswerExtractor {
         return a == null ? t : new String(a);
     }
 
-    /** A word of four letters or more in a script other than Latin just before {@code at}, and no answer word. */
+    /**
+     * A word of four letters or more in a script other than Latin just before {@code at}, and no answer word or
+     * hedge ending there.
+     */
     private static boolean foreignWordBefore(String t, int at) {
         int end = at;
         if (end > 0 && t.charAt(end - 1) == ' ') {
@@ -708,6 +762,9 @@ public final class AnswerExtractor {
         }
         String word = lower(t.substring(start, end));
         String known = BEFORE.lexicon.at(word, 0);
+        if (BEFORE.lexicon.endOf(lower(t.substring(Math.max(0, end - 24), end))) != null) {
+            return false; // "على الأرجح C": a hedge of several words ends there, the letter is a label
+        }
         return known == null || known.length() < word.length() - 1;
     }
 
@@ -1142,6 +1199,8 @@ public final class AnswerExtractor {
         boolean agrees;
         /** The option whose text follows the label when it is another's ("C) Beijing", Beijing being B), or -1. */
         int disagrees = -1;
+        /** The label is followed by its own option's text, as when the options are re-listed ("A. Mars", "(B) Jupiter"). */
+        boolean restates;
         /** A hedge that names something else or'd beside it: "maybe two hearts or three". */
         boolean alternative;
         Mention next;
@@ -1215,7 +1274,7 @@ public final class AnswerExtractor {
                 Mention mention;
                 if (isMask(c, n)) {
                     mention = new Mention(c - MASK, i, i + 1, true);
-                } else if (isLetterMention(i)) {
+                } else if (isLetterMention(i) && !letterPhrase(lang, i)) {
                     mention = new Mention(c - 'A', i, i + 1, false);
                     consumeLabelText(mention);
                 } else if (c >= 'a' && c <= 'z' && lowerCaseAnswer(i)) {
@@ -1234,8 +1293,12 @@ public final class AnswerExtractor {
                     continue; // "A cat", "so I think", "E poi"
                 }
                 if (!mention.text && mention.start >= lastLineStart && onlyThis(lastLine, mention.start - lastLineStart)
-                        && lastLineStart > 0) {
+                        && lastLineStart > 0 && !(mention.lineStartLabel && labelLineAbove(lastLineStart))) {
                     mention.strong = true; // a bare letter as the last line closes the answer
+                }
+                if (mention.text && mention.start >= lastLineStart && lastLineStart > 0 && closingText(lastLine,
+                        mention.start - lastLineStart, lastLineStart)) {
+                    mention.strong = true; // "… larger than Earth.\n\nJupiter.": an option's text alone closes it
                 }
                 if (!mentions.isEmpty()) {
                     Mention p = mentions.get(mentions.size() - 1);
@@ -1276,6 +1339,17 @@ public final class AnswerExtractor {
             }
         }
 
+        /** A phrase of the language that opens with this letter as a word (Yoruba "A ní láti", we have to). */
+        private boolean letterPhrase(String lang, int i) {
+            for (String p : AnswerLanguages.letterPhrases(lang)) {
+                int end = i + p.length();
+                if (low.startsWith(p, i) && (end >= low.length() || !isWordChar(low.charAt(end)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** "B. Jupiter", "B (Jupiter)", "B — Jupiter": the option's own text belongs to the label. */
         private void consumeLabelText(Mention x) {
             labelAgreement(x);
@@ -1284,6 +1358,7 @@ public final class AnswerExtractor {
                 j++;
             }
             if (j < m.length() && isMask(m.charAt(j), n) && j - x.end <= 4) {
+                x.restates = m.charAt(j) - MASK == x.option;
                 j++;
                 while (j < m.length() && m.charAt(j) == ')') {
                     j++;
@@ -1420,6 +1495,27 @@ public final class AnswerExtractor {
                     && (i + 2 >= m.length() || Character.isWhitespace(m.charAt(i + 2)) || isMask(m.charAt(i + 2), n));
         }
 
+        /** The line above {@code lineStart} is a label line too ("C. Saturn" above "D. Venus"): a listing. */
+        private boolean labelLineAbove(int lineStart) {
+            String before = m.substring(0, lineStart).stripTrailing();
+            return LABEL_LINE.matcher(before.substring(before.lastIndexOf('\n') + 1)).lookingAt();
+        }
+
+        private static final Pattern LABEL_LINE = Pattern.compile("\\s*(?:[-•*>]\\s*)?[(（]?[A-Z][).:：]");
+
+        /**
+         * The last line is this option's text and punctuation only, after prose: not the last item of a listing (a
+         * list mark before it, or a line before it that is an option's text alone too).
+         */
+        private boolean closingText(String line, int at, int lineStart) {
+            if (!onlyThis(line, at) || line.strip().matches("^(?:[-•*>]|\\d+[.)]).*")) {
+                return false;
+            }
+            String before = m.substring(0, lineStart).strip();
+            String previous = before.substring(before.lastIndexOf('\n') + 1);
+            return previous.chars().anyMatch(Character::isLetter);
+        }
+
         /** The last line is this letter and punctuation (and its option text) only. */
         private boolean onlyThis(String line, int at) {
             for (int j = 0; j < line.length(); j++) {
@@ -1467,10 +1563,28 @@ public final class AnswerExtractor {
             return from;
         }
 
-        /** Within a few characters after the mention, a word that calls it right or hedges it ("だと思います"). */
+        /**
+         * In the rest of its sentence after the mention, a word that calls it right or hedges it ("だと思います",
+         * "possono essere considerate corrette").
+         */
         private boolean offered(Mention x) {
-            String after = low.substring(x.end, Math.min(low.length(), x.end + 12));
-            return hasWord(after, Kind.CORRECT) || hasWord(after, Kind.HEDGE);
+            int to = x.end;
+            while (to < low.length() && to < x.end + 48 && TERMINATORS.indexOf(low.charAt(to)) < 0) {
+                to++;
+            }
+            String near = low.substring(x.end, Math.min(to, x.end + 12));
+            if (hasWord(near, Kind.CORRECT) || hasWord(near, Kind.HEDGE)) {
+                return true;
+            }
+            // further on, only a long predicate: "… possono essere considerate corrette", not a copula "です"
+            AnswerLanguages.Lexicon correct = AnswerLanguages.lexicon(Kind.CORRECT);
+            for (int at = x.end; at < to; at++) {
+                String w = correct.at(low, at);
+                if (w != null && w.length() >= 6 && boundaryBefore(low, at, w) && endsWord(low, at + w.length(), w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** No sentence with words in it follows the one that holds the mention. */
@@ -1518,7 +1632,7 @@ public final class AnswerExtractor {
             if (option != null) {
                 tail = tail.substring(0, tail.length() - option.length()).stripTrailing();
             }
-            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null) {
+            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)) {
                 x.negative = true;
                 return;
             }
@@ -1549,8 +1663,8 @@ public final class AnswerExtractor {
                 if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
                     continue; // "option A" only names it
                 }
-                if (k == Kind.OPTION && x.lineStartLabel && gap.indexOf('\n') >= 0) {
-                    continue; // "선택지를 다시 정리하면:\nA) 수성": the options listed on the lines after it
+                if (k == Kind.OPTION && (x.lineStartLabel || x.text) && gap.indexOf('\n') >= 0) {
+                    continue; // "선택지를 다시 정리하면:\nA) 수성", "The options are:\n- Mars": listed on the lines after it
                 }
                 if (hasWord(gap, Kind.NOT)) {
                     x.negative = true;
@@ -1568,6 +1682,22 @@ public final class AnswerExtractor {
                         || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
                 return;
             }
+        }
+
+        /**
+         * "Not correct: B", "Falsch: A", "不正解の選択肢：C": a short heading before a colon that calls what follows it
+         * wrong rules the letter out.
+         */
+        private static boolean wrongHeading(String tail) {
+            if (tail.isEmpty() || (tail.charAt(tail.length() - 1) != ':' && tail.charAt(tail.length() - 1) != '：')) {
+                return false;
+            }
+            String heading = tail.substring(0, tail.length() - 1).strip();
+            int eol = heading.lastIndexOf('\n');
+            heading = heading.substring(eol + 1);
+            boolean cjk = !heading.isEmpty() && isCjk(heading.charAt(0));
+            return !heading.isEmpty() && (cjk ? heading.length() <= 10 : heading.split("\\s+").length <= 4)
+                    && hasWord(heading, Kind.WRONG);
         }
 
         /** A word ends at {@code end}: the next character is not a letter, or the word is CJK. */
@@ -1634,6 +1764,11 @@ public final class AnswerExtractor {
                 }
                 best = bestKind;
             }
+            if (best == Kind.WRONG && headingColon(x.afterEnd)) {
+                best = null; // "B. Jupiter. Wrong options: A": a heading over the letters after it, not about B
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
             if (best == Kind.CORRECT && bestLen < 5 && (x.text || reference(x))) {
                 best = null; // "Èkó (A) ni …", "ATP ni …": a copula after a name describes it, it does not choose it
             }
@@ -1652,6 +1787,23 @@ public final class AnswerExtractor {
                 x.strong = true; // "A일 수도 있고", "Cかもしれない": offered, hedged
                 x.tentative = true;
             }
+        }
+
+        /**
+         * A colon follows at {@code at} within a few words ("Incorrect options: A"), before any sentence end or
+         * mention: the words before it head what comes after.
+         */
+        private boolean headingColon(int at) {
+            for (int k = Math.max(0, at); k < m.length() && k < at + 30; k++) {
+                char c = m.charAt(k);
+                if (c == ':' || c == '：') {
+                    return true;
+                }
+                if (TERMINATORS.indexOf(c) >= 0 || isMask(c, n) || isLetterMention(k)) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         /** "Noun (A)": a letter in brackets after a word names what the word is, as a reference. */
@@ -1818,9 +1970,9 @@ public final class AnswerExtractor {
             if (read instanceof Extraction.Choice c && (none >= 0 || refuse >= 0)) {
                 Mention last = lastStrong();
                 // after a refusal, an option's text in the prose ("… whether someone is guilty" beside an option
-                // "whether") states nothing: a label, or a text after an answer word or a conclusion, does
-                boolean statedAfterRefusal = last != null && last.start > refuse
-                        && (!last.text || last.answerWord || last.conclusive);
+                // "whether") states nothing, not even after a short conclusion word ("so", and Yoruba "sọ", say,
+                // folds to it): a label, or a text after an answer word, does
+                boolean statedAfterRefusal = last != null && last.start > refuse && (!last.text || last.answerWord);
                 // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
                 boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
                         && closes(last)));
@@ -1888,7 +2040,8 @@ public final class AnswerExtractor {
             Set<Integer> texts = new TreeSet<>();
             positive.stream().filter(x -> x.text).forEach(x -> texts.add(x.option));
             Mention firstText = positive.stream().filter(x -> x.text).findFirst().orElse(null);
-            if (texts.size() > 1 && firstText != null && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
+            if (texts.size() > 1 && firstText != null && firstText.next == null
+                    && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
                     && choices.get(firstText.option).strip().length() > 1
                     && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
                 return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
@@ -1944,7 +2097,8 @@ public final class AnswerExtractor {
                 }
                 // "Hmm, A? Or maybe C?": a hedge does not settle between letters still open beside it
                 for (Mention x : mentions) {
-                    if (!x.text && !x.negative && !x.strong && x.option != last.option && x.option < n && !reference(x)) {
+                    if (!x.text && !x.negative && !x.strong && x.option != last.option && x.option < n && !reference(x)
+                            && !x.restates && !x.lineStartLabel) {
                         return ambiguous("a hedged answer beside other options", new TreeSet<>(List.of(x.option, last.option)));
                     }
                 }
@@ -1967,6 +2121,10 @@ public final class AnswerExtractor {
                 int from = Math.max(s.end, s.afterEnd);
                 int to = sentenceStart(head.start, 200);
                 boolean closing = lastLine && from < to && low.substring(from, to).chars().anyMatch(Character::isLetter);
+                if (conditional(s) && conditional(last)) {
+                    // "If X, the answer is A. If Y, the answer is D.": each holds under its condition, none is chosen
+                    return ambiguous("two answers, each under a condition", new TreeSet<>(List.of(s.option, last.option)));
+                }
                 boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
                         || hasWord(low.substring(s.end, head.start), Kind.CONCLUDE)
                         || hasWord(low.substring(s.end, head.start), Kind.RETRACT);
@@ -1980,6 +2138,11 @@ public final class AnswerExtractor {
                         + " options");
             }
             return new Extraction.Choice(last.option, last.text ? "option-text" : "answer-word");
+        }
+
+        /** The sentence of the mention opens with a condition ("if …, the answer is A"). */
+        private boolean conditional(Mention x) {
+            return hasWord(low.substring(sentenceStart(x.start, 200), x.start), Kind.CONDITION);
         }
 
         /**

@@ -28,7 +28,9 @@ final class AnswerLanguages {
         ANSWER("answer"), OPTION("option"), CORRECT("correct"), WRONG("wrong"), NOT("not"), CONCLUDE("conclude"),
         RETRACT("retract"), HEDGE("hedge"), OR("or"), NONE("none"), REFUSE("refuse"),
         /** A hedge written after the letter it hedges (Korean "A일 수도", Japanese "Aかもしれない"). */
-        HEDGE_AFTER("hedgeAfter");
+        HEDGE_AFTER("hedgeAfter"),
+        /** A condition opening the sentence of an answer ("if", "אם", "如果"): the answer holds only under it. */
+        CONDITION("condition");
 
         final String key;
 
@@ -48,6 +50,7 @@ final class AnswerLanguages {
     private static final List<String> LIST_MARKS = new ArrayList<>();
     private static final Map<String, List<String>> NOUN_PREFIXES = new HashMap<>();
     private static final Map<String, Set<String>> LETTER_WORDS = new HashMap<>();
+    private static final Map<String, List<String>> LETTER_PHRASES = new HashMap<>();
     private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
     private static final Map<String, Numbers> NUMBERS = new HashMap<>();
     private static final Map<String, List<String>> PARTICLES = new HashMap<>();
@@ -94,6 +97,10 @@ final class AnswerLanguages {
             Set<String> letterWords = new LinkedHashSet<>();
             node.path("letterWords").forEach(w -> letterWords.add(w.asText()));
             LETTER_WORDS.put(lang.getKey(), Set.copyOf(letterWords));
+            List<String> letterPhrases = longestFirst(node.path("letterPhrases"));
+            if (!letterPhrases.isEmpty()) {
+                LETTER_PHRASES.put(lang.getKey(), letterPhrases);
+            }
             List<String> particles = new ArrayList<>();
             node.path("particles").forEach(p -> particles.add(p.asText()));
             if (!particles.isEmpty()) {
@@ -332,6 +339,14 @@ final class AnswerLanguages {
     static boolean isLetterWord(String lang, String letter) {
         return LETTER_WORDS.getOrDefault("*", Set.of()).contains(letter)
                 || LETTER_WORDS.getOrDefault(lang, Set.of()).contains(letter);
+    }
+
+    /**
+     * Phrases that open with a letter that is a word in the language (Yoruba "a ní láti", we have to), folded and
+     * lower case, longest first: the letter there is the word, never a label.
+     */
+    static List<String> letterPhrases(String lang) {
+        return LETTER_PHRASES.getOrDefault(lang, List.of());
     }
 
     /** Prefixes written glued to a letter ("nguB"): split off before letters are read. */

@@ -46,21 +46,28 @@ class ExtractionCorpusTest {
     static final Map<String, Double> DEV_BARS = Map.of("corpus-dev-e.jsonl", 0.99, "corpus-dev-d.jsonl", 0.99,
             // the dev halves of the third (templated over 11 questions, long replies) and fourth (hand-written, one
             // question each) independent corpora, split from their held-out halves by sha256(id) before any result
-            // was seen; measured 602/642 and 254/267 when they arrived, floors at what the fixes they led to reach
-            "corpus-dev-f.jsonl", 0.948, "corpus-dev-g.jsonl", 0.96);
+            // was seen; measured 602/642 and 254/267 when they arrived, 635/642 and 259/267 after the fifth round
+            "corpus-dev-f.jsonl", 0.989, "corpus-dev-g.jsonl", 0.97,
+            // the dev half of a fifth independent corpus (H, hand-written, 17 languages), measured on arrival at
+            // 742/784 with 18 false letters, before anything was changed for it; 750/784 with 10 after
+            "corpus-dev-h.jsonl", 0.956);
 
     /**
-     * Letters where a grader gives none that are known and open, by file and id: two conclusions that disagree
-     * without a correction ("答案: A … 最终答案：D", "Answer: C … However, … Answer: A", "if … A; if … D"), a reply that
-     * re-lists the options and asks back (Yoruba), a Yoruba refusal whose prose holds an option's text.
+     * Letters where a grader gives none that are known and open, by file and id: two answer lines that disagree
+     * without a correction ("答案: A … 最终答案：D", "Answer: C … However, … Answer: A", "Jibu: C … Jibu la mwisho: B";
+     * a rule that refuses them cost one held-out answer, so it is not in), and in H replies that ask back or name
+     * an option's text in passing.
      */
     static final Map<String, List<String>> KNOWN_FALSE_LETTERS = Map.of(
-            "corpus-dev-f.jsonl", List.of("zh-two-answers-03-f", "he-two-answers-03-f", "yo-no-conclusion-01-f"),
-            "corpus-dev-g.jsonl", List.of("en-two-answers-10-g", "yo-refusal-09-g", "he-two-answers-23-g"));
+            "corpus-dev-f.jsonl", List.of("zh-two-answers-03-f", "he-two-answers-03-f"),
+            "corpus-dev-g.jsonl", List.of("en-two-answers-10-g"),
+            "corpus-dev-h.jsonl", List.of("ja-native-label-22-h", "de-no-letter-29-h", "en-no-letter-66-h", "he-no-letter-59-h",
+                    "hi-no-letter-61-h", "bn-no-letter-59-h", "sw-no-letter-60-h", "uk-no-letter-60-h",
+                    "fr-no-letter-59-h", "es-no-letter-58-h"));
 
     /** The held-out corpora's floors, each measured once without looking at its lines. */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
-            "corpus-holdout-2.jsonl", 3, "corpus-holdout-3.jsonl", 3, "corpus-holdout-4.jsonl", 3);
+            "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 3, "corpus-holdout-4.jsonl", 3);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
             "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.96);
 
