@@ -29,8 +29,10 @@ import org.apiguardian.api.API;
 
 /**
  * Writes Allure 2 result files ({@code clp-<stem>-result.json}, {@code clp-<stem>-<n>-attachment.txt},
- * {@code categories.json}, {@code environment.properties}, {@code executor.json}) for a run: one result per pair and
- * per gate, labelled so that Allure's Behaviors view groups by suite (epic), target language (feature) and source
+ * {@code categories.json}, {@code environment.properties}, {@code executor.json}) for a run: one result per gate and
+ * per pair that needs a look; the pairs that need none (consistent, not applicable) are folded into one passed result
+ * per suite and language listing their ids and lines ({@code clp.allure.pairs=needs-look}, the default), or each has
+ * its own ({@code all}). Results are labelled so that Allure's Behaviors view groups by suite (epic), target language (feature) and source
  * dataset (story), and its Suites view by language. Both prompts, both raw answers and the extracted choices of a pair
  * that needs a look (weak, unreadable, an error) are attached as one plain-text file, so untrusted model output is never
  * interpreted as HTML; the chosen letters are parameters of every pair. Thread-safe; each result is written as soon as its pair is evaluated.
@@ -54,6 +56,11 @@ public final class AllureResults {
     private final String model;
     private final Map<String, String> parameters;
     private final Set<String> languages = new TreeSet<>();
+    /** Whether every pair gets a result of its own ({@code clp.allure.pairs=all}), not only those that need a look. */
+    private final boolean everyPair;
+    /** The pairs that need no look, per suite and language, written as one result each by {@link #finish}. */
+    private final Map<java.util.List<String>, Fold> folds = new java.util.TreeMap<>(
+            java.util.Comparator.comparing((java.util.List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
     private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "clp-allure-writer");
         t.setDaemon(true);
@@ -78,6 +85,22 @@ public final class AllureResults {
      *     files are overwritten, and at the end the files of tests this run did not have are deleted
      */
     public AllureResults(Path dir, String model, Map<String, String> parameters, boolean clean) {
+        this(dir, model, parameters, clean, true);
+    }
+
+    /**
+     * @param output {@code clp.allure.clean} and {@code clp.allure.pairs}
+     */
+    public AllureResults(Path dir, String model, Map<String, String> parameters, dev.clp.config.ClpConfig.Output output) {
+        this(dir, model, parameters, output.allureClean(), output.allureAllPairs());
+    }
+
+    /**
+     * @param everyPair every pair gets its own result ({@code clp.allure.pairs=all}); otherwise the pairs that need no
+     *     look are folded into one result per suite and language
+     */
+    public AllureResults(Path dir, String model, Map<String, String> parameters, boolean clean, boolean everyPair) {
+        this.everyPair = everyPair;
         this.dir = dir;
         this.model = model;
         this.parameters = new LinkedHashMap<>(parameters);
@@ -138,11 +161,16 @@ public final class AllureResults {
      * One pair's result.
      *
      * @param testId a stable id of the test (the JUnit unique id): the history key
+     * @param line the pair's line in its suite file (0 when unknown), listed where the pair is folded
      * @param knownWeak weak in the baseline too: skipped, not failed (only new weak pairs are regressions)
      */
-    public void pair(String suite, String testId, String displayName, PairOutcome outcome, boolean knownWeak,
+    public void pair(String suite, String testId, String displayName, int line, PairOutcome outcome, boolean knownWeak,
             long startMillis, long stopMillis) {
         Pair pair = outcome.pair();
+        if (!everyPair && !needsALook(outcome)) {
+            fold(suite, pair, line, outcome.kind(), startMillis, stopMillis);
+            return;
+        }
         String uuid = UUID.randomUUID().toString();
         Status status = knownWeak ? Status.SKIPPED : status(outcome);
         String message = status == Status.PASSED ? null
@@ -214,6 +242,10 @@ public final class AllureResults {
             ListenerDuplicates.remove(ListenerDuplicates.listenerDirectory(), dev.clp.config.ClpConstants.ENGINE_ID,
                     createdMillis);
         }
+        synchronized (folds) {
+            folds.values().forEach(this::writeFold);
+            folds.clear();
+        }
         ArrayNode categories = JSON.createArrayNode();
         synchronized (languages) {
             for (String lang : languages) {
@@ -251,11 +283,86 @@ public final class AllureResults {
         }
     }
 
+    /** The pairs of one suite and language that need no look, in the order their answers came. */
+    private static final class Fold {
+        private final String suite;
+        private final String lang;
+        private int consistent;
+        private int notApplicable;
+        private long start = Long.MAX_VALUE;
+        private long stop;
+        /** {@code <id>  line <n>  <kind>} lines: a few dozen bytes a pair, where a result of its own is kilobytes. */
+        private final StringBuilder lines = new StringBuilder();
+
+        private Fold(String suite, String lang) {
+            this.suite = suite;
+            this.lang = lang;
+        }
+    }
+
+    private void fold(String suite, Pair pair, int line, String kind, long start, long stop) {
+        synchronized (folds) {
+            Fold f = folds.computeIfAbsent(java.util.List.of(suite, pair.lang()), k -> new Fold(suite, pair.lang()));
+            if ("consistent".equals(kind)) {
+                f.consistent++;
+            } else {
+                f.notApplicable++;
+            }
+            f.start = Math.min(f.start, start);
+            f.stop = Math.max(f.stop, stop);
+            f.lines.append(pair.id()).append("  line ").append(line > 0 ? String.valueOf(line) : "?").append("  ")
+                    .append(kind).append('\n');
+        }
+    }
+
+    /**
+     * One passed result for the folded pairs of a suite and language: their counts as parameters, their ids, lines and
+     * outcomes (sorted by line) as a small attachment. Its history id is the suite's and language's, stable across runs.
+     */
+    private void writeFold(Fold f) {
+        String uuid = UUID.randomUUID().toString();
+        String testId = "[suite:" + f.suite + "]/[lang:" + f.lang + "]/[pairs that need no look]";
+        String language = Languages.name(f.lang) + " (" + f.lang + ")";
+        int n = f.consistent + f.notApplicable;
+        ObjectNode r = result(uuid, testId, "[" + f.suite + "] " + language + ": " + n + " pairs that need no look ("
+                + f.consistent + " consistent, " + f.notApplicable + " not applicable)", Status.PASSED, null, f.start,
+                f.stop, false);
+        r.put("description", "Pairs answered right in both languages (consistent) or wrong in English too (not "
+                + "applicable): none needs a look. Their answers are in run.json; " + dev.clp.config.ClpConstants.ALLURE_PAIRS
+                + "=all gives each pair a result of its own.");
+        labels(r, f.suite, f.lang, "pairs that need no look", "normal");
+        ArrayNode labels = (ArrayNode) r.get("labels");
+        label(labels, "tag", "lang:" + f.lang);
+        label(labels, "tag", "folded");
+        ArrayNode params = (ArrayNode) r.get("parameters");
+        param(params, "consistent pairs", String.valueOf(f.consistent));
+        param(params, "not applicable pairs", String.valueOf(f.notApplicable));
+        java.util.List<String> sorted = new java.util.ArrayList<>(java.util.Arrays.asList(f.lines.toString().split("\n")));
+        sorted.sort(java.util.Comparator.comparingLong(AllureResults::lineNumber));
+        String stem = stem(testId, uuid);
+        attach(r.putArray("attachments"), stem, "Pairs (id, line, outcome)", n + " pairs of " + f.suite + ", "
+                + language + ", that need no look (" + f.consistent + " consistent, " + f.notApplicable
+                + " not applicable):\n\n" + String.join("\n", sorted) + "\n");
+        write(stem + "-result.json", r.toString());
+    }
+
+    /** The line number of a fold's listing line, {@link Long#MAX_VALUE} when unknown. */
+    private static long lineNumber(String listed) {
+        int at = listed.indexOf("  line ");
+        int end = listed.indexOf("  ", at + 7);
+        return parseLong(at < 0 || end < 0 || listed.charAt(at + 7) == '?' ? null : listed.substring(at + 7, end),
+                Long.MAX_VALUE);
+    }
+
     private static long parseLong(String s) {
+        return parseLong(s, 0);
+    }
+
+    private static long parseLong(String s, long otherwise) {
         try {
-            return s == null ? 0 : Long.parseLong(s);
+            return s == null ? otherwise : Long.parseLong(s);
         } catch (NumberFormatException e) {
-            return 0;
+            return otherwise;
         }
     }
 

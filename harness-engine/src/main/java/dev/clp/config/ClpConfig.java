@@ -289,9 +289,10 @@ public final class ClpConfig {
      *
      * @param allureResultsDir empty with {@code clp.allure=off}
      * @param allureClean {@code clp.allure.clean}
+     * @param allureAllPairs {@code clp.allure.pairs=all}: every pair has an Allure result of its own
      */
     public record Output(Path resultsDir, Optional<Path> allureResultsDir, boolean allureClean,
-            boolean consoleSummary) {
+            boolean allureAllPairs, boolean consoleSummary) {
     }
 
     /**
@@ -427,6 +428,8 @@ public final class ClpConfig {
                                 .orElse(ClpConstants.ALLURE_RESULTS_DIR_DEFAULT)))
                         : Optional.empty(),
                 r.bool(ClpConstants.ALLURE_CLEAN, true),
+                "all".equals(r.choice(ClpConstants.ALLURE_PAIRS, ClpConstants.ALLURE_PAIRS_DEFAULT,
+                        ClpConstants.ALLURE_PAIRS_DEFAULT, "all")),
                 r.bool(CONSOLE_SUMMARY, true));
     }
 

@@ -54,6 +54,16 @@ public final class ClpConstants {
      */
     public static final String ALLURE_CLEAN = "clp.allure.clean";
 
+    /**
+     * Which pairs get an Allure result of their own. {@value #ALLURE_PAIRS_DEFAULT} (default): every pair that needs a
+     * look (weak, known weak, unreadable, an error, not run) has its own, with both prompts and answers, and the pairs
+     * that need none (consistent, not applicable) are folded into one passed result per suite and language that lists
+     * their ids and lines, which keeps the report of thousands of pairs small; {@code all}: every pair has its own
+     * (Allure's history per pair).
+     */
+    public static final String ALLURE_PAIRS = "clp.allure.pairs";
+    public static final String ALLURE_PAIRS_DEFAULT = "needs-look";
+
     /** Comma-separated BCP 47 tags to run; default: every language in the selected suites. */
     public static final String LANGUAGES = "clp.languages";
 
