@@ -29,8 +29,10 @@ import org.apiguardian.api.API;
 
 /**
  * Writes Allure 2 result files ({@code clp-<stem>-result.json}, {@code clp-<stem>-<n>-attachment.txt},
- * {@code categories.json}, {@code environment.properties}, {@code executor.json}) for a run: one result per pair and
- * per gate, labelled so that Allure's Behaviors view groups by suite (epic), target language (feature) and source
+ * {@code categories.json}, {@code environment.properties}, {@code executor.json}) for a run: one result per gate and
+ * per pair that needs a look; the pairs that need none (consistent, not applicable) are folded into one passed result
+ * per suite and language listing their ids and lines ({@code clp.allure.pairs=needs-look}, the default), or each has
+ * its own ({@code all}). Results are labelled so that Allure's Behaviors view groups by suite (epic), target language (feature) and source
  * dataset (story), and its Suites view by language. Both prompts, both raw answers and the extracted choices of a pair
  * that needs a look (weak, unreadable, an error) are attached as one plain-text file, so untrusted model output is never
  * interpreted as HTML; the chosen letters are parameters of every pair. Thread-safe; each result is written as soon as its pair is evaluated.
@@ -54,6 +56,16 @@ public final class AllureResults {
     private final String model;
     private final Map<String, String> parameters;
     private final Set<String> languages = new TreeSet<>();
+    /** Whether every pair gets a result of its own ({@code clp.allure.pairs=all}), not only those that need a look. */
+    private final boolean everyPair;
+    /** {@code clp.allure.max-pairs}: results of their own per suite and language, 0 = no cap. */
+    private final int maxPairs;
+    /** The pairs that need a look, per suite and language, when {@link #maxPairs} caps them; written by {@link #finish}. */
+    private final Map<java.util.List<String>, Capped> capped = new java.util.TreeMap<>(
+            java.util.Comparator.comparing((java.util.List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    /** The pairs that need no look, per suite and language, written as one result each by {@link #finish}. */
+    private final Map<java.util.List<String>, Fold> folds = new java.util.TreeMap<>(
+            java.util.Comparator.comparing((java.util.List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
     private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "clp-allure-writer");
         t.setDaemon(true);
@@ -78,6 +90,32 @@ public final class AllureResults {
      *     files are overwritten, and at the end the files of tests this run did not have are deleted
      */
     public AllureResults(Path dir, String model, Map<String, String> parameters, boolean clean) {
+        this(dir, model, parameters, clean, true);
+    }
+
+    /**
+     * @param output {@code clp.allure.clean} and {@code clp.allure.pairs}
+     */
+    public AllureResults(Path dir, String model, Map<String, String> parameters, dev.clp.config.ClpConfig.Output output) {
+        this(dir, model, parameters, output.allureClean(), output.allureAllPairs(), output.allureMaxPairs());
+    }
+
+    /**
+     * @param everyPair every pair gets its own result ({@code clp.allure.pairs=all}); otherwise the pairs that need no
+     *     look are folded into one result per suite and language
+     */
+    public AllureResults(Path dir, String model, Map<String, String> parameters, boolean clean, boolean everyPair) {
+        this(dir, model, parameters, clean, everyPair, 0);
+    }
+
+    /**
+     * @param maxPairs with the pairs that need no look folded: at most this many pairs of a suite and language keep a
+     *     result of their own ({@code clp.allure.max-pairs}), the rest are one failed result listing them; 0 = no cap
+     */
+    public AllureResults(Path dir, String model, Map<String, String> parameters, boolean clean, boolean everyPair,
+            int maxPairs) {
+        this.everyPair = everyPair;
+        this.maxPairs = maxPairs;
         this.dir = dir;
         this.model = model;
         this.parameters = new LinkedHashMap<>(parameters);
@@ -138,11 +176,17 @@ public final class AllureResults {
      * One pair's result.
      *
      * @param testId a stable id of the test (the JUnit unique id): the history key
+     * @param line the pair's line in its suite file (0 when unknown), listed where the pair is folded
      * @param knownWeak weak in the baseline too: skipped, not failed (only new weak pairs are regressions)
      */
-    public void pair(String suite, String testId, String displayName, PairOutcome outcome, boolean knownWeak,
+    public void pair(String suite, String testId, String displayName, int line, PairOutcome outcome, boolean knownWeak,
             long startMillis, long stopMillis) {
         Pair pair = outcome.pair();
+        if (!everyPair && (!needsALook(outcome) || knownWeak)) {
+            // a known weak pair is no news: the baseline had it weak too; only new weak pairs are regressions
+            fold(suite, pair, line, knownWeak ? "known weak" : outcome.kind(), startMillis, stopMillis);
+            return;
+        }
         String uuid = UUID.randomUUID().toString();
         Status status = knownWeak ? Status.SKIPPED : status(outcome);
         String message = status == Status.PASSED ? null
@@ -176,16 +220,107 @@ public final class AllureResults {
         // a consistent or not applicable pair: the letters are parameters, the raw answers in run.json, the questions
         // in the suite
         boolean attach = needsALook(outcome);
+        String attachmentName = null;
+        String attachment = null;
         if (attach && en != null) {
-            attach(attachments, stem, "Prompts and answers", section("English prompt", en.prompt())
+            attachmentName = "Prompts and answers";
+            attachment = section("English prompt", en.prompt())
                     + section(targetName + " prompt", target.prompt())
                     + section("English answer" + samples(en), String.join("\n---\n", en.answers()))
                     + section(targetName + " answer" + samples(target), String.join("\n---\n", target.answers()))
-                    + section("Extracted choices", choices(en) + choices(target)));
+                    + section("Extracted choices", choices(en) + choices(target));
         } else if (attach) {
-            attach(attachments, stem, "Questions", section("English question", pair.en().question())
-                    + section(targetName + " question", pair.target().question()));
+            attachmentName = "Questions";
+            attachment = section("English question", pair.en().question())
+                    + section(targetName + " question", pair.target().question());
         }
+        if (!everyPair && maxPairs > 0) {
+            String listing = plain(pair.id()) + "  line " + (line > 0 ? String.valueOf(line) : "?") + "  "
+                    + outcome.kind() + (en == null ? "" : "  English " + choice(en) + ", " + targetName + " "
+                    + choice(target));
+            Capped.Entry entry = new Capped.Entry(rank(outcome, knownWeak), line > 0 ? line : Long.MAX_VALUE, stem, r,
+                    attachmentName, attachment, listing, outcome.kind(), startMillis, stopMillis);
+            synchronized (capped) {
+                capped.computeIfAbsent(java.util.List.of(suite, pair.lang()), k -> new Capped(suite, pair.lang(),
+                        maxPairs)).offer(entry);
+            }
+            return;
+        }
+        emit(stem, r, attachmentName, attachment);
+    }
+
+    /** Writes a pair's attachment, then its result. */
+    private void emit(String stem, ObjectNode r, String attachmentName, String attachment) {
+        if (attachmentName != null) {
+            attach((ArrayNode) r.get("attachments"), stem, attachmentName, attachment);
+        }
+        write(stem + "-result.json", r.toString());
+    }
+
+    /** Which pairs keep a result of their own under the cap: new weak first, then unreadable and errors, then known weak. */
+    private static int rank(PairOutcome outcome, boolean knownWeak) {
+        return outcome instanceof PairOutcome.Weak ? (knownWeak ? 2 : 0) : 1;
+    }
+
+    /** An id as one line of plain text: control characters (a hostile suite's) shown as a backslash, u and four hex digits. */
+    private static String plain(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            sb.append(Character.isISOControl(c) || c == (char) 0x2028 || c == (char) 0x2029
+                    ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The kept pairs of a capped suite and language, and one failed result for the pairs beyond the cap: their ids,
+     * lines, outcomes and chosen letters, new weak first; the prompts and answers stay in run.json.
+     */
+    private void writeCapped(Capped c) {
+        for (Capped.Entry e : c.kept()) {
+            emit(e.stem(), e.result(), e.attachmentName(), e.attachment());
+        }
+        java.util.List<Capped.Entry> beyond = c.beyond();
+        if (beyond.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        long start = Long.MAX_VALUE;
+        long stop = 0;
+        StringBuilder listing = new StringBuilder();
+        for (Capped.Entry e : beyond) {
+            kinds.merge(e.kind(), 1, Integer::sum);
+            start = Math.min(start, e.start());
+            stop = Math.max(stop, e.stop());
+            listing.append(e.listing()).append('\n');
+        }
+        int n = beyond.size();
+        String language = Languages.name(c.lang) + " (" + c.lang + ")";
+        StringBuilder counts = new StringBuilder();
+        kinds.forEach((k, v) -> counts.append(counts.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
+        String what = kinds.size() == 1 && kinds.containsKey("weak") ? n + " more weak pairs"
+                : n + " more pairs that need a look (" + counts + ")";
+        String key = dev.clp.config.ClpConstants.ALLURE_MAX_PAIRS;
+        String testId = "[suite:" + c.suite + "]/[lang:" + c.lang + "]/[pairs beyond " + key + "]";
+        String uuid = UUID.randomUUID().toString();
+        ObjectNode r = result(uuid, testId, "[" + c.suite + "] " + language + ": " + what, Status.FAILED,
+                "[lang=" + c.lang + "] " + (kinds.containsKey("weak") ? "weak: " : "") + what + " beyond " + key + "="
+                        + maxPairs, start, stop, false);
+        r.put("description", "The first " + maxPairs + " pairs of " + c.suite + ", " + language + ", that need a look "
+                + "(new weak first, then unreadable answers and errors, by line) have a result of their own; these " + n
+                + " are listed in the attachment with their lines, outcomes and chosen letters. Their prompts and "
+                + "answers are in run.json and in the page of clp report <results dir>; " + key + "=0 gives each of "
+                + "them a result of its own, " + key + "=<n> keeps n.");
+        labels(r, c.suite, c.lang, "pairs beyond the cap", "normal");
+        ArrayNode labels = (ArrayNode) r.get("labels");
+        label(labels, "tag", "lang:" + c.lang);
+        label(labels, "tag", "capped");
+        ArrayNode params = (ArrayNode) r.get("parameters");
+        kinds.forEach((k, v) -> param(params, k + " pairs", String.valueOf(v)));
+        String stem = stem(testId, uuid);
+        attach(r.putArray("attachments"), stem, "Pairs beyond the cap (id, line, outcome, letters)", n + " pairs of "
+                + c.suite + ", " + language + ", beyond " + key + "=" + maxPairs + " (" + counts + "), new weak first, "
+                + "then by line:\n\n" + listing);
         write(stem + "-result.json", r.toString());
     }
 
@@ -213,6 +348,14 @@ public final class AllureResults {
         if (ListenerDuplicates.listenerPresent()) {
             ListenerDuplicates.remove(ListenerDuplicates.listenerDirectory(), dev.clp.config.ClpConstants.ENGINE_ID,
                     createdMillis);
+        }
+        synchronized (capped) {
+            capped.values().forEach(this::writeCapped);
+            capped.clear();
+        }
+        synchronized (folds) {
+            folds.values().forEach(this::writeFold);
+            folds.clear();
         }
         ArrayNode categories = JSON.createArrayNode();
         synchronized (languages) {
@@ -251,11 +394,93 @@ public final class AllureResults {
         }
     }
 
+    /** The pairs of one suite and language that need no look, in the order their answers came. */
+    private static final class Fold {
+        private final String suite;
+        private final String lang;
+        private int consistent;
+        private int notApplicable;
+        private int knownWeak;
+        private long start = Long.MAX_VALUE;
+        private long stop;
+        /** {@code <id>  line <n>  <kind>} lines: a few dozen bytes a pair, where a result of its own is kilobytes. */
+        private final StringBuilder lines = new StringBuilder();
+
+        private Fold(String suite, String lang) {
+            this.suite = suite;
+            this.lang = lang;
+        }
+    }
+
+    private void fold(String suite, Pair pair, int line, String kind, long start, long stop) {
+        synchronized (folds) {
+            Fold f = folds.computeIfAbsent(java.util.List.of(suite, pair.lang()), k -> new Fold(suite, pair.lang()));
+            if ("consistent".equals(kind)) {
+                f.consistent++;
+            } else if ("known weak".equals(kind)) {
+                f.knownWeak++;
+            } else {
+                f.notApplicable++;
+            }
+            f.start = Math.min(f.start, start);
+            f.stop = Math.max(f.stop, stop);
+            f.lines.append(pair.id()).append("  line ").append(line > 0 ? String.valueOf(line) : "?").append("  ")
+                    .append(kind).append('\n');
+        }
+    }
+
+    /**
+     * One passed result for the folded pairs of a suite and language: their counts as parameters, their ids, lines and
+     * outcomes (sorted by line) as a small attachment. Its history id is the suite's and language's, stable across runs.
+     */
+    private void writeFold(Fold f) {
+        String uuid = UUID.randomUUID().toString();
+        String testId = "[suite:" + f.suite + "]/[lang:" + f.lang + "]/[pairs that need no look]";
+        String language = Languages.name(f.lang) + " (" + f.lang + ")";
+        int n = f.consistent + f.notApplicable + f.knownWeak;
+        String counts = f.consistent + " consistent, " + f.notApplicable + " not applicable"
+                + (f.knownWeak > 0 ? ", " + f.knownWeak + " known weak" : "");
+        ObjectNode r = result(uuid, testId, "[" + f.suite + "] " + language + ": " + n + " pairs that need no look ("
+                + counts + ")", Status.PASSED, null, f.start, f.stop, false);
+        r.put("description", "Pairs answered right in both languages (consistent), wrong in English too (not "
+                + "applicable) or weak in the baseline too (known weak, no regression): none needs a look. Their answers "
+                + "are in run.json; " + dev.clp.config.ClpConstants.ALLURE_PAIRS + "=all gives each pair a result of its "
+                + "own.");
+        labels(r, f.suite, f.lang, "pairs that need no look", "normal");
+        ArrayNode labels = (ArrayNode) r.get("labels");
+        label(labels, "tag", "lang:" + f.lang);
+        label(labels, "tag", "folded");
+        ArrayNode params = (ArrayNode) r.get("parameters");
+        param(params, "consistent pairs", String.valueOf(f.consistent));
+        param(params, "not applicable pairs", String.valueOf(f.notApplicable));
+        if (f.knownWeak > 0) {
+            param(params, "known weak pairs", String.valueOf(f.knownWeak));
+        }
+        java.util.List<String> sorted = new java.util.ArrayList<>(java.util.Arrays.asList(f.lines.toString().split("\n")));
+        sorted.sort(java.util.Comparator.comparingLong(AllureResults::lineNumber));
+        String stem = stem(testId, uuid);
+        attach(r.putArray("attachments"), stem, "Pairs (id, line, outcome)", n + " pairs of " + f.suite + ", "
+                + language + ", that need no look (" + counts + "):\n\n" + String.join("\n", sorted) + "\n");
+        write(stem + "-result.json", r.toString());
+    }
+
+    /** The line number of a fold's listing line, {@link Long#MAX_VALUE} when unknown. */
+    private static long lineNumber(String listed) {
+        int at = listed.indexOf("  line ");
+        int end = listed.indexOf("  ", at + 7);
+        return parseLong(at < 0 || end < 0 || listed.charAt(at + 7) == '?' ? null : listed.substring(at + 7, end),
+                Long.MAX_VALUE);
+    }
+
     private static long parseLong(String s) {
+        return parseLong(s, 0);
+    }
+
+    private static long parseLong(String s, long otherwise) {
         try {
-            return s == null ? 0 : Long.parseLong(s);
+            return s == null ? otherwise : Long.parseLong(s);
         } catch (NumberFormatException e) {
-            return 0;
+            return otherwise;
         }
     }
 

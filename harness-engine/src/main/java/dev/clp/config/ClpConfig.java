@@ -289,9 +289,11 @@ public final class ClpConfig {
      *
      * @param allureResultsDir empty with {@code clp.allure=off}
      * @param allureClean {@code clp.allure.clean}
+     * @param allureAllPairs {@code clp.allure.pairs=all}: every pair has an Allure result of its own
+     * @param allureMaxPairs {@code clp.allure.max-pairs}: results of their own per suite and language, 0 = no cap
      */
     public record Output(Path resultsDir, Optional<Path> allureResultsDir, boolean allureClean,
-            boolean consoleSummary) {
+            boolean allureAllPairs, boolean consoleSummary, int allureMaxPairs) {
     }
 
     /**
@@ -427,7 +429,10 @@ public final class ClpConfig {
                                 .orElse(ClpConstants.ALLURE_RESULTS_DIR_DEFAULT)))
                         : Optional.empty(),
                 r.bool(ClpConstants.ALLURE_CLEAN, true),
-                r.bool(CONSOLE_SUMMARY, true));
+                "all".equals(r.choice(ClpConstants.ALLURE_PAIRS, ClpConstants.ALLURE_PAIRS_DEFAULT,
+                        ClpConstants.ALLURE_PAIRS_DEFAULT, "all")),
+                r.bool(CONSOLE_SUMMARY, true),
+                r.integer(ClpConstants.ALLURE_MAX_PAIRS, ClpConstants.ALLURE_MAX_PAIRS_DEFAULT, 0, Integer.MAX_VALUE));
     }
 
     private static Path defaultCachePath(Map<String, String> environment) {

@@ -54,6 +54,25 @@ public final class ClpConstants {
      */
     public static final String ALLURE_CLEAN = "clp.allure.clean";
 
+    /**
+     * Which pairs get an Allure result of their own. {@value #ALLURE_PAIRS_DEFAULT} (default): every pair that needs a
+     * look (weak, known weak, unreadable, an error, not run) has its own, with both prompts and answers, and the pairs
+     * that need none (consistent, not applicable) are folded into one passed result per suite and language that lists
+     * their ids and lines, which keeps the report of thousands of pairs small; {@code all}: every pair has its own
+     * (Allure's history per pair).
+     */
+    public static final String ALLURE_PAIRS = "clp.allure.pairs";
+    public static final String ALLURE_PAIRS_DEFAULT = "needs-look";
+
+    /**
+     * With {@link #ALLURE_PAIRS}={@value #ALLURE_PAIRS_DEFAULT}: at most this many pairs of a suite and language keep an
+     * Allure result of their own (new weak pairs first, then unreadable answers and errors, by line); the rest are one
+     * failed result per suite and language listing their ids, lines, outcomes and chosen letters. Default
+     * {@value #ALLURE_MAX_PAIRS_DEFAULT}; 0 = no cap. A language's gates and its failed results stay failed.
+     */
+    public static final String ALLURE_MAX_PAIRS = "clp.allure.max-pairs";
+    public static final int ALLURE_MAX_PAIRS_DEFAULT = 100;
+
     /** Comma-separated BCP 47 tags to run; default: every language in the selected suites. */
     public static final String LANGUAGES = "clp.languages";
 

@@ -132,14 +132,14 @@ final class ClpEngineDescriptor extends EngineDescriptor implements Node<ClpExec
         early = null;
         AllureResults allure = config.output().allureResultsDir().map(dir -> new AllureResults(dir, models.model().name(),
                 Map.of("K (samples)", String.valueOf(config.decoding().samples()), "temperature",
-                        String.valueOf(config.decoding().temperature())), config.output().allureClean())).orElse(null);
+                        String.valueOf(config.decoding().temperature())), config.output())).orElse(null);
         // each pair's run.json entry and Allure result are written when its answers are in (with the real start and
         // stop of its calls), while the model works instead of after the last answer; the run keeps a CompactOutcome
         prefetcher.begin(plan.order(), (pair, outcome, start, stop) -> {
                     pair.journal(journal, outcome);
                     if (allure != null && !plan.untested().contains(pair.getUniqueId())) {
-                        allure.pair(pair.suiteId(), UniqueIds.text(pair.getUniqueId()), pair.getDisplayName(), outcome,
-                                pair.knownWeak(outcome, baseline), start, stop);
+                        allure.pair(pair.suiteId(), UniqueIds.text(pair.getUniqueId()), pair.getDisplayName(),
+                                Sources.line(pair), outcome, pair.knownWeak(outcome, baseline), start, stop);
                     }
                 });
         ClpExecutionContext withRun = context.withRun(models, prefetcher, new GateBoard(plan.order(), prefetcher, config,

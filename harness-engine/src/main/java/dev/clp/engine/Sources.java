@@ -37,6 +37,13 @@ final class Sources {
         return ClasspathResourceSource.from(c.getClasspathResourceName(), FilePosition.from(line));
     }
 
+    /** The line a test's source points at (a pair's line in its suite file), 0 when it has none. */
+    static int line(org.junit.platform.engine.TestDescriptor test) {
+        return test.getSource().flatMap(s -> s instanceof FileSource f ? f.getPosition()
+                : s instanceof ClasspathResourceSource c ? c.getPosition() : java.util.Optional.empty())
+                .map(FilePosition::getLine).orElse(0);
+    }
+
     static TestSource directory(Path dir) {
         if (dir.getFileSystem() == FileSystems.getDefault()) {
             return DirectorySource.from(dir.toFile());

@@ -64,7 +64,9 @@ final class SuiteFiles {
         if (known != null) {
             return known;
         }
+        dev.clp.console.DiscoveryNotice.reading(file); // the first line a run prints, before the pairs are read
         PairsFile lf = PairsFile.read(file, ModelSetup.answersFromQuestions(config), shared, onPair);
+        dev.clp.console.DiscoveryNotice.read(file, lf.pairs().size());
         if (parsed.putIfAbsent(file, lf) == null) {
             synchronized (issues) {
                 for (SuiteProblem p : lf.problems()) {

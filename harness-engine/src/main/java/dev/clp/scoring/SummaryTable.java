@@ -77,12 +77,20 @@ public final class SummaryTable {
         }
         if (!summaries.isEmpty()) {
             GateFamily.Decision first = summaries.get(0).gap();
-            long gates = summaries.stream().mapToLong(s -> s.regression() == null ? 1 : 2).sum();
-            sb.append(String.format(Locale.ROOT,
-                    "gap = English minus target accuracy, in points; bounds are simultaneous one-sided %.2f%% bounds; "
-                            + "zones use Holm over the run's %d gates at family alpha %s; max gap %.1f points%n",
-                    (1 - first.boundsAlpha()) * 100, gates, trim(first.boundsAlpha() * gates),
-                    summaries.get(0).maxGap() * 100));
+            // Holm's family is the gates that had data (GateFamily.decide), its bounds at alpha / m: a NO_DATA gate
+            // is not in it, and a run that decided no gate has no family (it said "16 gates at family alpha 0.16")
+            long gates = summaries.stream().mapToLong(s -> decided(s.gap()) + decided(s.regression())).sum();
+            if (gates == 0) {
+                sb.append(String.format(Locale.ROOT, "gap = English minus target accuracy, in points; no gap or "
+                        + "regression gate was decided: no language had a graded pair (NO_DATA); max gap %.1f points%n",
+                        summaries.get(0).maxGap() * 100));
+            } else {
+                sb.append(String.format(Locale.ROOT,
+                        "gap = English minus target accuracy, in points; bounds are simultaneous one-sided %.2f%% bounds; "
+                                + "zones use Holm over the run's %d gates at family alpha %s; max gap %.1f points%n",
+                        (1 - first.boundsAlpha()) * 100, gates, trim(first.boundsAlpha() * gates),
+                        summaries.get(0).maxGap() * 100));
+            }
             if (regression) {
                 sb.append("regression = baseline minus candidate target accuracy on the same pairs; "
                         + "MDE = smallest regression detectable with 80% power\n");
@@ -92,6 +100,11 @@ public final class SummaryTable {
                     + "clustered by source question; PASS: measured wrong in at most 2% of runs (clp calibrate)\n");
         }
         return footer(sb, summaries, simulated, resultsFile, elapsed).toString();
+    }
+
+    /** 1 for a gate decided on data (in Holm's family), 0 for none or NO_DATA. */
+    private static int decided(GateFamily.Decision d) {
+        return d == null || d.verdict() == Verdict.NO_DATA ? 0 : 1;
     }
 
     /** The lines that close a run's table, a whole run's or a shard's: simulated, pairs per second, results file. */

@@ -88,6 +88,7 @@ class AllureResultsTest {
                     .configurationParameter("clp.cache", "off")
                     .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
                     .configurationParameter("clp.allure.results-dir", allure.toString())
+                    .configurationParameter("clp.allure.pairs", "all")
                     .selectors(selectDirectory(suite.toFile()))
                     .execute();
         }
@@ -196,6 +197,7 @@ class AllureResultsTest {
                 .configurationParameter("clp.gate.allow-underpowered", "true")
                 .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
                 .configurationParameter("clp.allure.results-dir", allure.toString())
+                .configurationParameter("clp.allure.pairs", "all")
                 .selectors(selectDirectory(suite.toFile()))
                 .execute();
         List<JsonNode> pairs = results(allure).stream().filter(r -> !"blocker".equals(label(r, "severity"))).toList();
@@ -225,6 +227,115 @@ class AllureResultsTest {
                 .containsKey("temperature");
     }
 
+    /** The line of the suite file of {@code lang} that holds pair {@code id}. */
+    private static int lineOf(Path suite, String lang, String id) throws IOException {
+        List<String> lines = Files.readAllLines(suite.resolve("pairs-" + lang + ".jsonl"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"id\":\"" + id + "\"")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(id + " not in " + suite.resolve("pairs-" + lang + ".jsonl"));
+    }
+
+    private static Map<String, String> parameters(JsonNode result) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        result.get("parameters").forEach(p -> params.put(p.get("name").asText(), p.get("value").asText()));
+        return params;
+    }
+
+    @Test
+    void consistentPairsAreFoldedIntoOneResultPerSuiteAndLanguageAndEveryPairThatNeedsALookKeepsItsOwn()
+            throws Exception {
+        // a single-file report of 4,189 pairs was 47.7 MB, half of it Allure's own data per result: the pairs
+        // that need no look (right in both languages, or wrong in English too) are one result per language
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "sw", "yo");
+        Path allure = tmp.resolve("allure-results");
+        EngineTestKit.engine(new ClpTestEngine(Map.of()))
+                .configurationParameter("clp.model", "sim:llama-3.1-8b")
+                .configurationParameter("clp.gate.allow-underpowered", "true")
+                .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
+                .configurationParameter("clp.allure.results-dir", allure.toString())
+                .selectors(selectDirectory(suite.toFile()))
+                .execute();
+        dev.clp.run.RunDocument run = dev.clp.run.RunDocument.read(tmp.resolve("clp/run.json"));
+        assertThat(run.pairs()).hasSize(80);
+        List<JsonNode> results = results(allure);
+        for (String lang : List.of("sw", "yo")) {
+            List<dev.clp.run.RunDocument.PairResult> mine = run.pairs().stream().filter(p -> lang.equals(p.lang()))
+                    .toList();
+            List<dev.clp.run.RunDocument.PairResult> folded = mine.stream()
+                    .filter(p -> "consistent".equals(p.outcome()) || "not-applicable".equals(p.outcome())).toList();
+            List<dev.clp.run.RunDocument.PairResult> looks = mine.stream().filter(p -> !folded.contains(p)).toList();
+            assertThat(folded).as("pairs that need no look in this run").isNotEmpty();
+            assertThat(looks).as("pairs that need a look in this run").isNotEmpty();
+            List<JsonNode> own = results.stream().filter(r -> lang.equals(label(r, "targetLang"))
+                    && !"blocker".equals(label(r, "severity")) && !hasTag(r, "folded")).toList();
+            assertThat(own).as("a result of its own for each pair that needs a look, and for no other pair")
+                    .hasSize(looks.size()).noneSatisfy(r -> assertThat(hasTag(r, "consistent")).isTrue())
+                    .noneSatisfy(r -> assertThat(hasTag(r, "not-applicable")).isTrue())
+                    .allSatisfy(r -> assertThat(r.get("attachments")).singleElement()
+                            .satisfies(a -> assertThat(a.get("name").asText()).isEqualTo("Prompts and answers")));
+            JsonNode fold = results.stream().filter(r -> lang.equals(label(r, "targetLang")) && hasTag(r, "folded"))
+                    .reduce((a, b) -> {
+                        throw new AssertionError("two folded results for " + lang);
+                    }).orElseThrow(() -> new AssertionError("no folded result for " + lang));
+            assertThat(fold.get("status").asText()).isEqualTo("passed");
+            assertThat(label(fold, "epic")).isEqualTo("s");
+            assertThat(label(fold, "suite")).isEqualTo(dev.clp.suite.Languages.name(lang) + " (" + lang + ")");
+            assertThat(fold.get("historyId").asText()).hasSize(32);
+            long consistent = folded.stream().filter(p -> "consistent".equals(p.outcome())).count();
+            assertThat(parameters(fold)).containsEntry("consistent pairs", String.valueOf(consistent))
+                    .containsEntry("not applicable pairs", String.valueOf(folded.size() - consistent));
+            assertThat(fold.get("name").asText()).contains(dev.clp.suite.Languages.name(lang))
+                    .contains(folded.size() + " pairs");
+            assertThat(fold.get("attachments")).hasSize(1);
+            String listing = Files.readString(allure.resolve(fold.at("/attachments/0/source").asText()));
+            for (dev.clp.run.RunDocument.PairResult p : folded) {
+                assertThat(listing).as("the folded pair's id, line and outcome").contains(
+                        p.id() + "  line " + lineOf(suite, lang, p.id()) + "  " + p.outcome() + "\n");
+            }
+            for (dev.clp.run.RunDocument.PairResult p : looks) {
+                assertThat(listing).doesNotContain(p.id());
+            }
+            assertThat(listing).as("ids and lines only, no prompt or answer").doesNotContain("Answer with");
+        }
+        assertThat(results).as("own results, one folded result per language, two gates per language")
+                .hasSize(run.pairs().stream().filter(p -> !"consistent".equals(p.outcome())
+                        && !"not-applicable".equals(p.outcome())).toList().size() + 2 + 2 * 2);
+    }
+
+    @Test
+    void withAllEveryPairKeepsItsOwnResultAndARerunInTheDefaultModeRemovesTheFoldedPairsResults() throws Exception {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 20, "sw");
+        Path allure = tmp.resolve("allure-results");
+        simulated(suite, allure).configurationParameter("clp.allure.pairs", "all").execute();
+        List<JsonNode> every = results(allure);
+        assertThat(every).as("20 pairs and 2 gates").hasSize(20 + 2).noneSatisfy(r -> assertThat(hasTag(r, "folded"))
+                .isTrue());
+        long needNoLook = every.stream().filter(r -> hasTag(r, "consistent") || hasTag(r, "not-applicable")).count();
+        assertThat(needNoLook).isPositive();
+
+        simulated(suite, allure).execute();
+        List<JsonNode> folded = results(allure);
+        assertThat(folded).as("the earlier run's results of the pairs now folded are gone")
+                .hasSize((int) (20 - needNoLook) + 1 + 2);
+        assertThat(folded).filteredOn(r -> hasTag(r, "folded")).singleElement()
+                .satisfies(r -> assertThat(r.get("name").asText()).contains(needNoLook + " pairs"));
+    }
+
+    @Test
+    void anUnknownPairsModeIsRefusedNamingTheKeyAndItsValues() {
+        Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 2, "sw");
+        var events = simulated(suite, tmp.resolve("allure-results")).configurationParameter("clp.allure.pairs", "some")
+                .execute().allEvents();
+        assertThat(events.failed().stream().map(e -> String.valueOf(e.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).flatMap(
+                org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse(""))))
+                .anySatisfy(m -> assertThat(m).contains("clp.allure.pairs").contains("needs-look").contains("all")
+                        .contains("some"));
+    }
+
     /** The simulator on a suite, with its Allure results in {@code allure}. */
     private EngineTestKit.Builder simulated(Path suite, Path allure) {
         return EngineTestKit.engine(new ClpTestEngine(Map.of()))
@@ -241,7 +352,7 @@ class AllureResultsTest {
         Files.createDirectories(allure.resolve("history"));
         Files.writeString(allure.resolve("history/history.json"), "{}");
         Files.writeString(allure.resolve("0b1c-result.json"), "{\"uuid\":\"0b1c\",\"name\":\"another engine's test\"}");
-        Runnable run = () -> simulated(suite, allure).execute();
+        Runnable run = () -> simulated(suite, allure).configurationParameter("clp.allure.pairs", "all").execute();
         run.run();
         List<JsonNode> first = results(allure);
         // a pair that was in the first run and is gone in the second: its files must go too
@@ -262,7 +373,8 @@ class AllureResultsTest {
         }
         assertThat(allure.resolve("history/history.json")).hasContent("{}");
 
-        simulated(suite, allure).configurationParameter("clp.allure.clean", "false").execute();
+        simulated(suite, allure).configurationParameter("clp.allure.clean", "false")
+                .configurationParameter("clp.allure.pairs", "all").execute();
         assertThat(results(allure)).as("clp.allure.clean=false keeps the earlier run").hasSize(2 * (4 + 2) + 1);
     }
 
@@ -270,7 +382,7 @@ class AllureResultsTest {
     void aRerunOverwritesLongerFilesOfTheEarlierRunWithoutLeavingTheirTail() throws Exception {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 3, "sw");
         Path allure = tmp.resolve("allure-results");
-        Runnable run = () -> simulated(suite, allure).execute();
+        Runnable run = () -> simulated(suite, allure).configurationParameter("clp.allure.pairs", "all").execute();
         run.run();
         List<Path> files;
         try (Stream<Path> list = Files.list(allure)) {

@@ -82,7 +82,8 @@ class EagerStartTest {
                 .configurationParameter("clp.concurrency", "4")
                 .configurationParameter("clp.eager-start", String.valueOf(eager))
                 .configurationParameter("clp.results.dir", tmp.resolve(name).toString())
-                .configurationParameter("clp.allure.results-dir", tmp.resolve(name + "-allure").toString());
+                .configurationParameter("clp.allure.results-dir", tmp.resolve(name + "-allure").toString())
+                .configurationParameter("clp.allure.pairs", "all");
     }
 
     private Map<String, String> outcomes(String name) throws IOException {

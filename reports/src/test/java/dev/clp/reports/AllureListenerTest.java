@@ -57,6 +57,7 @@ class AllureListenerTest {
                 .configurationParameter("clp.console.summary", "false")
                 .configurationParameter("clp.results.dir", tmp.resolve("clp").toString())
                 .configurationParameter("clp.allure.results-dir", results.toString())
+                .configurationParameter("clp.allure.pairs", "all")
                 .build(), probe);
 
         assertThat(listenerFilesSeen.get()).as("Allure's listener wrote files for clp tests during the run").isPositive();

@@ -92,6 +92,24 @@ class AllureReportTest {
         weak.get("labels").forEach(l -> labels.add(l.get("name").asText() + "=" + l.get("value").asText()));
         assertThat(labels).contains("targetLang=yo", "feature=Yoruba (yo)", "model=sim:llama-3.1-8b");
 
+        // the pairs that need no look (clp.allure.pairs=needs-look): one passed result per suite and language
+        JsonNode folded = null;
+        try (Stream<Path> cases = Files.list(report.resolve("data/test-cases"))) {
+            for (Path f : cases.toList()) {
+                JsonNode c = JSON.readTree(f.toFile());
+                if (c.path("name").asText().startsWith("[starter-like] Swahili (sw): ")
+                        && c.path("name").asText().contains(" pairs that need no look (")) {
+                    folded = c;
+                    break;
+                }
+            }
+        }
+        assertThat(folded).as("the Swahili pairs that need no look, folded into one result").isNotNull();
+        assertThat(folded.path("status").asText()).isEqualTo("passed");
+        assertThat(Files.readString(report.resolve("data/attachments")
+                .resolve(folded.at("/testStage/attachments/0/source").asText())))
+                .containsPattern("sw-[0-9a-f]{16}  line \\d+  (consistent|not-applicable)\n");
+
         Path single = tmp.resolve("allure-single");
         allure(bin, "generate", results.toString(), "-o", single.toString(), "--clean", "--single-file");
         assertThat(single.resolve("index.html")).isRegularFile();

@@ -1,0 +1,70 @@
+package dev.clp.allure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The pairs of one suite and language that need a look, under {@code clp.allure.max-pairs}: the {@code cap} first by
+ * rank (new weak, then unreadable answers and errors, then known weak) and line are kept whole, to be written with a
+ * result of their own at the end of the run; the others are kept as one listing line each. Memory stays at {@code cap}
+ * rendered results per suite and language, whatever the number of pairs. Not thread-safe: its owner locks.
+ */
+final class Capped {
+
+    /** A pair's result and attachment, rendered but not written, and its line in the listing if it is not kept. */
+    record Entry(int rank, long line, String stem, com.fasterxml.jackson.databind.node.ObjectNode result,
+            String attachmentName, String attachment, String listing, String kind, long start, long stop) {
+    }
+
+    static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::rank).thenComparingLong(Entry::line)
+            .thenComparing(Entry::listing);
+
+    final String suite;
+    final String lang;
+    private final int cap;
+    /** The kept entries, the last by {@link #ORDER} at the head, so that a better one replaces it. */
+    private final PriorityQueue<Entry> kept;
+    private final List<Entry> beyond = new ArrayList<>();
+
+    Capped(String suite, String lang, int cap) {
+        this.suite = suite;
+        this.lang = lang;
+        this.cap = cap;
+        this.kept = new PriorityQueue<>(ORDER.reversed());
+    }
+
+    void offer(Entry e) {
+        if (kept.size() < cap) {
+            kept.add(e);
+            return;
+        }
+        Entry last = kept.peek();
+        if (ORDER.compare(e, last) < 0) {
+            kept.poll();
+            kept.add(e);
+            beyond.add(strip(last));
+        } else {
+            beyond.add(strip(e));
+        }
+    }
+
+    /** An entry beyond the cap keeps its listing line only: its rendered result is dropped at once. */
+    private static Entry strip(Entry e) {
+        return new Entry(e.rank(), e.line(), null, null, null, null, e.listing(), e.kind(), e.start(), e.stop());
+    }
+
+    List<Entry> kept() {
+        List<Entry> out = new ArrayList<>(kept);
+        out.sort(ORDER);
+        return out;
+    }
+
+    /** The entries beyond the cap, new weak pairs first, then by line. */
+    List<Entry> beyond() {
+        List<Entry> out = new ArrayList<>(beyond);
+        out.sort(ORDER);
+        return out;
+    }
+}
