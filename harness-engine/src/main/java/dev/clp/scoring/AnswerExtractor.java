@@ -2125,6 +2125,12 @@ public final class AnswerExtractor {
                     // "If X, the answer is A. If Y, the answer is D.": each holds under its condition, none is chosen
                     return ambiguous("two answers, each under a condition", new TreeSet<>(List.of(s.option, last.option)));
                 }
+                if (firm(s) && firm(last) && !hasWord(low.substring(s.end, head.start), Kind.RETRACT)) {
+                    // "Answer: A … Final answer: D", "Answer: C … However, if … Answer: A": two firm answers and
+                    // nothing withdraws the first; a final or closing line alone does not say the first was wrong
+                    return ambiguous("two answers stated that disagree, and no correction between them",
+                            new TreeSet<>(List.of(s.option, last.option)));
+                }
                 boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
                         || hasWord(low.substring(s.end, head.start), Kind.CONCLUDE)
                         || hasWord(low.substring(s.end, head.start), Kind.RETRACT);
@@ -2143,6 +2149,16 @@ public final class AnswerExtractor {
         /** The sentence of the mention opens with a condition ("if …, the answer is A"). */
         private boolean conditional(Mention x) {
             return hasWord(low.substring(sentenceStart(x.start, 200), x.start), Kind.CONDITION);
+        }
+
+        /**
+         * An answer given as an answer line, its answer word and a colon ("Answer: A", "答案：A"), not hedged ("I think
+         * the answer: A"); "I first thought the answer was A" is no such line.
+         */
+        private boolean firm(Mention s) {
+            String before = low.substring(sentenceStart(s.start, 60), s.start).stripTrailing();
+            return s.answerWord && !s.tentative && !s.negative && (before.endsWith(":") || before.endsWith("："))
+                    && !hasWord(before, Kind.HEDGE);
         }
 
         /**

@@ -22,6 +22,27 @@ class AnswerExtractorFifthRoundTest {
             "vitamins", List.of("فيتامين C", "فيتامين A", "فيتامين D", "فيتامين K"),
             "yplanets", List.of("Máàsì", "Júpítà", "Sátọ̀nù", "Fínọ́sì"));
 
+    /**
+     * A firm answer ("Answer: A") and later another ("Final answer: C", a closing "Answer: D") with no correction
+     * word between them: two conclusions that disagree, and nothing says the first was withdrawn. A correction
+     * ("wait", "actually", "no") still settles it, and so does a hedged first answer.
+     */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | planets | Answer: A\\n\\nJupiter is the largest planet by far.\\n\\n**Final answer: C** | ~
+            zh | zhplanets | 答案：C\\n\\n木星是最大的行星。\\n\\n---\\n\\n**最终答案：B** | ~
+            de | planets | Antwort: D\\n\\nDer Jupiter ist der größte Planet.\\n\\nEndgültige Antwort: B | ~
+            en | planets | Answer: B\\n\\nHowever, if we count by moons, then the answer would be C.\\n\\nAnswer: C | ~
+            fr | planets | Réponse : A\\n\\nJupiter est la plus grande planète.\\n\\nRéponse finale : B | ~
+            en | planets | Answer: A\\n\\nWait, Mars is small. Jupiter is the largest.\\n\\nFinal answer: B | B
+            en | planets | I think the answer is A.\\n\\nMars is small though; Jupiter is far bigger.\\n\\nFinal answer: B | B
+            en | planets | Answer: B\\n\\nJupiter is the largest planet.\\n\\nFinal answer: B | B
+            """)
+    void twoFirmAnswersThatDisagreeWithoutACorrectionAreNoLetter(String lang, String set, String raw,
+            String expected) {
+        check(lang, set, raw, expected);
+    }
+
     /** Two letters each valid under a condition, then both called right: Hebrew "A ו-D" joins them. */
     @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
