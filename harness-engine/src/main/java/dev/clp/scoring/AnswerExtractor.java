@@ -1644,6 +1644,16 @@ public final class AnswerExtractor {
                 if (w == null) {
                     continue;
                 }
+                for (int p = Math.max(0, at - 24); p < at; p++) {
+                    final int q = p;
+                    String wider = BEFORE.lexicon.at(seg, p, c -> boundaryBefore(seg, q, c)
+                            && endsWord(low, s + q + c.length(), c));
+                    if (wider != null && BEFORE.kind(wider) == Kind.HEDGE && p + wider.length() >= pos + w.length()) {
+                        w = wider; // "could also be C": the word ("also", German for "so") is inside a longer hedge
+                        at = p;
+                        break;
+                    }
+                }
                 Kind k = BEFORE.kind(w);
                 if (k == Kind.RETRACT && mentions.stream().noneMatch(y -> y.end <= s + pos)) {
                     continue; // "抱歉，我无法…": a correction corrects something named before it, else it is an apology
@@ -2037,6 +2047,11 @@ public final class AnswerExtractor {
             if (named.size() > 1) {
                 return ambiguous("several options named", named);
             }
+            if (questionBack()) {
+                // "Do you mean by day or by night? …": the reply asks back; an option's text in the remark after it
+                // is not chosen
+                return new Extraction.Unparseable("a question back, no answer stated");
+            }
             Set<Integer> texts = new TreeSet<>();
             positive.stream().filter(x -> x.text).forEach(x -> texts.add(x.option));
             Mention firstText = positive.stream().filter(x -> x.text).findFirst().orElse(null);
@@ -2132,7 +2147,9 @@ public final class AnswerExtractor {
                             new TreeSet<>(List.of(s.option, last.option)));
                 }
                 boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
-                        || hasWord(low.substring(s.end, head.start), Kind.CONCLUDE)
+                        // "Probably C, but it could also be A": a conclusion word between two hedged letters
+                        // (German "also" inside the hedge) does not settle on the second
+                        || (hasWord(low.substring(s.end, head.start), Kind.CONCLUDE) && !(s.tentative && last.tentative))
                         || hasWord(low.substring(s.end, head.start), Kind.RETRACT);
                 if (!overridden) {
                     Set<Integer> both = new TreeSet<>(List.of(s.option, last.option));
@@ -2146,6 +2163,20 @@ public final class AnswerExtractor {
             return new Extraction.Choice(last.option, last.text ? "option-text" : "answer-word");
         }
 
+        /** The reply opens with a question offering alternatives ("… A or B?"), before any other sentence ends. */
+        private boolean questionBack() {
+            int q = -1;
+            for (int k = 0; k < low.length() && q < 0; k++) {
+                char c = low.charAt(k);
+                if (c == '?' || c == '？') {
+                    q = k;
+                } else if (c == '\n' || TERMINATORS.indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+            return q > 0 && hasWord(low.substring(0, q), Kind.OR);
+        }
+
         /** The sentence of the mention opens with a condition ("if …, the answer is A"). */
         private boolean conditional(Mention x) {
             return hasWord(low.substring(sentenceStart(x.start, 200), x.start), Kind.CONDITION);
@@ -2157,8 +2188,9 @@ public final class AnswerExtractor {
          */
         private boolean firm(Mention s) {
             String before = low.substring(sentenceStart(s.start, 60), s.start).stripTrailing();
-            return s.answerWord && !s.tentative && !s.negative && (before.endsWith(":") || before.endsWith("："))
-                    && !hasWord(before, Kind.HEDGE);
+            // "Jibu la mwisho: B", "Risposta finale: C": the qualifier after the answer word is the word found nearest
+            return (s.answerWord || hasWord(before, Kind.ANSWER)) && !s.tentative && !s.negative
+                    && (before.endsWith(":") || before.endsWith("：")) && !hasWord(before, Kind.HEDGE);
         }
 
         /**

@@ -51,32 +51,32 @@ class ExtractionCorpusTest {
             "corpus-dev-f.jsonl", 0.992, "corpus-dev-g.jsonl", 0.973,
             // the dev half of a fifth independent corpus (H, hand-written, 17 languages): its first 784 lines measured
             // on arrival at 742/784 with 18 false letters, before anything was changed for it; 750/784 with 10 after;
-            // with the rest of its dev half (1,136 lines, 352 never looked at while fixing) 1,095/1,136 with 9
-            "corpus-dev-h.jsonl", 0.963);
+            // with the rest of its dev half (1,136 lines, 352 never looked at while fixing) 1,095/1,136 with 9;
+            // 1,103/1,136 with 1 after the sixth round (hedged letter beside a possible one, qualified answer lines,
+            // question back, a polite decline)
+            "corpus-dev-h.jsonl", 0.97);
 
     /**
-     * Letters where a grader gives none that are known and open, by file and id: two answer lines that disagree
-     * without a correction that the rule for firm answer lines does not see ("Jibu: C … Jibu la mwisho: B"), in H
-     * replies that ask back or name an option's text in passing, and a hedge between two letters ("Probably C, but
-     * it could also be A", in en, fr, es, he, am).
+     * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
+     * ("イです。") that H counts as no letter.
      */
     static final Map<String, List<String>> KNOWN_FALSE_LETTERS = Map.of(
-            "corpus-dev-h.jsonl", List.of("ja-native-label-22-h", "de-no-letter-29-h", "sw-no-letter-60-h",
-                    "en-no-letter-142-h", "he-no-letter-130-h", "am-no-letter-131-h", "fr-no-letter-127-h",
-                    "es-no-letter-126-h", "ja-no-letter-138-h"));
+            "corpus-dev-h.jsonl", List.of("ja-native-label-22-h"));
 
     /**
      * The held-out corpora's floors, each measured without looking at its lines. corpus-holdout-5 (H's held-out
      * half, 1,131 lines) was measured once, with the code as it stood when H's dev half had been worked on:
      * 1,077/1,131 (95.23 %), 12 false letters. corpus-holdout-4's floor went from 0.96 to 0.957 with the rule that
      * two firm answer lines disagreeing give no letter: it took 13 dev false letters to 2 and cost that corpus one
-     * clear answer (274 to 273 of 285), no false letter: false letters are worse than lost answers.
+     * clear answer (274 to 273 of 285), no false letter: false letters are worse than lost answers. After the sixth
+     * round (dev-h's false letters only) the totals printed: corpus-holdout-5 1,080/1,131 (95.49 %), 9 false letters;
+     * corpus-holdout-3 613/628, 2 false letters; the others unchanged. Ceilings and floors follow them.
      */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
-            "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 3, "corpus-holdout-4.jsonl", 3,
-            "corpus-holdout-5.jsonl", 12);
+            "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 2, "corpus-holdout-4.jsonl", 3,
+            "corpus-holdout-5.jsonl", 9);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
-            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.952);
+            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.954);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
