@@ -16,7 +16,8 @@ class AnswerExtractorSixthRoundTest {
 
     private static final Map<String, List<String>> SETS = Map.of(
             "planets", List.of("Mars", "Jupiter", "Saturn", "Venus"),
-            "years", List.of("1905", "1912", "1921", "1930"));
+            "years", List.of("1905", "1912", "1921", "1930"),
+            "jamen", List.of("織田信長", "豊臣秀吉", "徳川家康", "明智光秀"));
 
     /**
      * A hedged letter and another one offered as possible ("could also be", "pourrait aussi être", "ሊሆን ይችላል"):
@@ -63,6 +64,16 @@ class AnswerExtractorSixthRoundTest {
             en | planets | Do you mean by mass or by volume? Either way the answer is B. | B
             """)
     void aQuestionBackWithNoAnswerIsNoLetter(String lang, String set, String raw, String expected) {
+        check(lang, set, raw, expected);
+    }
+
+    /** A polite reply that declines to pick after naming an option is no letter. */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ja | jamen | 伝統的には徳川家康とされますが、異説もあります。どれが正しいか断定することは控えさせていただきます。 | ~
+            ja | jamen | 豊臣秀吉とする説が有力ですが、断定は控えます。 | ~
+            """)
+    void aPoliteDeclineToPickIsNoLetter(String lang, String set, String raw, String expected) {
         check(lang, set, raw, expected);
     }
 
