@@ -1665,8 +1665,10 @@ public final class AnswerExtractor {
                     }
                 }
                 String gap = low.substring(gapFrom, x.start);
+                // "… digo, la B": a correction word may be set off by a comma before the letter it corrects to
+                String inner = k == Kind.RETRACT && gap.matches("\\s*[,，、]\\s*\\p{L}{0,4}\\s*") ? "" : gap;
                 if (gap.length() > 32 || containsMention(gapFrom, x.start) || gap.chars().anyMatch(Character::isDigit)
-                        || gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('،') >= 0
+                        || inner.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('،') >= 0
                         || gap.strip().split("\\s+").length > 6) {
                     continue;
                 }
@@ -2027,7 +2029,8 @@ public final class AnswerExtractor {
             List<Mention> positive = mentions.stream().filter(x -> !x.negative).toList();
             List<Mention> strong = positive.stream().filter(x -> x.strong).toList();
             if (!strong.isEmpty()) {
-                return stated(strong);
+                Mention label = answeredWithItsText(strong);
+                return label != null ? new Extraction.Choice(label.option, "label") : stated(strong);
             }
             List<Mention> letters = positive.stream().filter(x -> !x.text && x.option < n).toList();
             Mention leading = letters.stream().filter(x -> x.leading && x.next == null).findFirst().orElse(null);
@@ -2075,6 +2078,39 @@ public final class AnswerExtractor {
                 return new Extraction.Choice(fuzzy, "option-text");
             }
             return new Extraction.Unparseable("no option letter or option text found");
+        }
+
+        /**
+         * "The largest planet is E. Jupiter.\n\n… it remains larger than Earth": the first line states one option
+         * as its label with its own text, and the last strong mention is only another option's text after a word that
+         * can mark a conclusion ("reste", Swahili "hivyo", thus) in the explanation after it, no answer word, no
+         * correction between them and no label of another option anywhere: the explanation compares, the label is the
+         * answer. Null when that is not the shape of the reply.
+         */
+        private Mention answeredWithItsText(List<Mention> strong) {
+            Mention last = strong.get(strong.size() - 1);
+            if (!last.text || last.answerWord || !last.conclusive || last.tentative) {
+                return null;
+            }
+            int firstLineEnd = m.indexOf('\n');
+            Mention label = null;
+            for (Mention x : mentions) {
+                if (x.text || x.option >= n) {
+                    continue;
+                }
+                if (x.negative || x.option == last.option || (label != null && label.option != x.option)) {
+                    return null;
+                }
+                if (label == null) {
+                    label = x;
+                }
+            }
+            if (label == null || !label.restates || label.start > last.start
+                    || firstLineEnd < 0 || label.start > firstLineEnd
+                    || hasWord(low.substring(label.end, last.start), Kind.RETRACT)) {
+                return null;
+            }
+            return label;
         }
 
         private Extraction stated(List<Mention> strong) {

@@ -53,8 +53,9 @@ class ExtractionCorpusTest {
             // on arrival at 742/784 with 18 false letters, before anything was changed for it; 750/784 with 10 after;
             // with the rest of its dev half (1,136 lines, 352 never looked at while fixing) 1,095/1,136 with 9;
             // 1,103/1,136 with 1 after the sixth round (hedged letter beside a possible one, qualified answer lines,
-            // question back, a polite decline)
-            "corpus-dev-h.jsonl", 0.97,
+            // question back, a polite decline); 1,111/1,136 with 1 after the seventh round (a label with its text
+            // before a comparison, "not A but B", "I mean" corrections)
+            "corpus-dev-h.jsonl", 0.975,
             // the dev half of a sixth independent corpus (I, 2,040 answers generated from per-language phrase banks by
             // a helper who read no project code; 13 classes, contrasts and answer-then-elimination lists included),
             // split from its held-out half by sha256(id) % 2 before any result was seen: 899/989 on arrival, 14 false
@@ -81,7 +82,8 @@ class ExtractionCorpusTest {
      * two firm answer lines disagreeing give no letter: it took 13 dev false letters to 2 and cost that corpus one
      * clear answer (274 to 273 of 285), no false letter: false letters are worse than lost answers. After the sixth
      * round (dev-h's false letters only) the totals printed: corpus-holdout-5 1,080/1,131 (95.49 %), 9 false letters;
-     * corpus-holdout-3 613/628, 2 false letters; the others unchanged. Ceilings and floors follow them.
+     * corpus-holdout-3 613/628, 2 false letters; the others unchanged. After the seventh round (dev lines only):
+     * corpus-holdout-5 1,084/1,131 (95.84 %), 9 false letters, the others unchanged. Ceilings and floors follow them.
      */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
             "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 2, "corpus-holdout-4.jsonl", 3,
@@ -90,7 +92,7 @@ class ExtractionCorpusTest {
             // (90.58 %), 12 false letters, 3 wrong letters
             "corpus-holdout-6.jsonl", 12);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
-            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.954,
+            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.958,
             "corpus-holdout-6.jsonl", 0.905);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
