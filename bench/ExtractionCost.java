@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The cost of AnswerExtractor.extract per answer over every dev corpus answer (corpus.jsonl and corpus-dev-*.jsonl;
- * the held-out files are not read). Run from the repository root after building harness-engine:
+ * the held-out files are not read). Run from the repository root after ./mvnw -o -q -pl harness-engine test-compile
+ * (which writes target/runtime-classpath.txt):
  * java -cp "harness-engine/target/classes:$(cat harness-engine/target/runtime-classpath.txt)" bench/ExtractionCost.java [DIR]
  * A printed figure, not a test: it moves with the machine and its load (printed beside it).
  */
