@@ -50,7 +50,9 @@ class CacheReadersCloseTest {
         // 10 s is a hang detector, not a timing goal: before the fix the borrower waited in take() for ever
         assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .rootCause().isInstanceOf(SQLException.class).hasMessageContaining("the cache is closed");
-        assertThat(lent).hasSize(CacheReaders.MAX);
+        for (PreparedStatement ps : lent) {
+            readers.giveBack(ps); // the holders come back late: dropped, not lent (the second case checks that)
+        }
     }
 
     @Test
