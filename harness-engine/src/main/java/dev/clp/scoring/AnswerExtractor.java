@@ -1203,6 +1203,8 @@ public final class AnswerExtractor {
         boolean restates;
         /** A hedge that names something else or'd beside it: "maybe two hearts or three". */
         boolean alternative;
+        /** Named only under a counterfactual ("… the answer would have been B"): ruled out, not chosen. */
+        boolean hypothetical;
         Mention next;
         Mention prev;
         int postAt = -1;
@@ -1286,6 +1288,11 @@ public final class AnswerExtractor {
                 mention.lineStartLabel = !mention.text && listLabel(mention.start);
                 classifyBefore(mention);
                 classifyAfter(mention);
+                if (!mention.negative && counterfactual(mention)) {
+                    mention.hypothetical = true;
+                    mention.negative = true;
+                    mention.strong = false;
+                }
                 // "Also ist A richtig": a predicate just after the letter says it is a label, not the article A
                 boolean byPredicate = (mention.strong || mention.negative) && mention.postAt == 0;
                 if (!mention.text && !byPredicate && !mention.answerWord
@@ -1541,7 +1548,9 @@ public final class AnswerExtractor {
                 return false;
             }
             String word = low.substring(w + 1, end);
-            return !AnswerLanguages.words(Kind.OR).contains(word);
+            // "Sowohl A als auch C": a connector of several words ("als auch") after the letter joins it to the next
+            String connector = AnswerLanguages.lexicon(Kind.OR).at(low, w + 1, c -> endsWord(low, w + 1 + c.length(), c));
+            return !AnswerLanguages.words(Kind.OR).contains(word) && connector == null;
         }
 
         /** The text of the sentence before a position, back to the last terminator. */
@@ -2070,6 +2079,10 @@ public final class AnswerExtractor {
             if (texts.size() > 1) {
                 return ambiguous("the texts of several options named", texts);
             }
+            if (mentions.stream().anyMatch(x -> x.hypothetical)) {
+                return new Extraction.Unparseable("an option named only under a counterfactual (… would have been …), "
+                        + "none chosen");
+            }
             if (mentions.stream().anyMatch(x -> x.negative)) {
                 return new Extraction.Unparseable("options ruled out, none chosen");
             }
@@ -2182,6 +2195,14 @@ public final class AnswerExtractor {
                     return ambiguous("two answers stated that disagree, and no correction between them",
                             new TreeSet<>(List.of(s.option, last.option)));
                 }
+                if ((firm(s) || declared(s)) && (firm(last) || declared(last))
+                        && !hasWord(low.substring(s.end, head.start), Kind.RETRACT) && !ruledOutBetween(s, head)) {
+                    // "The answer is B. … Therefore, the correct answer is C.", "Réponse : A … La réponse est donc
+                    // B.": two answers each stated as a sentence of its own, nothing withdraws the first; the
+                    // conclusion word of the second does not say the first was wrong
+                    return ambiguous("two answers stated that disagree, and no correction between them",
+                            new TreeSet<>(List.of(s.option, last.option)));
+                }
                 boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
                         // "Probably C, but it could also be A": a conclusion word between two hedged letters
                         // (German "also" inside the hedge) does not settle on the second
@@ -2227,6 +2248,72 @@ public final class AnswerExtractor {
             // "Jibu la mwisho: B", "Risposta finale: C": the qualifier after the answer word is the word found nearest
             return (s.answerWord || hasWord(before, Kind.ANSWER)) && !s.tentative && !s.negative
                     && (before.endsWith(":") || before.endsWith("：")) && !hasWord(before, Kind.HEDGE);
+        }
+
+        /**
+         * A sentence that only states the answer: an answer word in its opening few words (a conclusion word
+         * besides: "Therefore, the correct answer is C.", "所以正确答案是B。"), not hedged, reported or conditional
+         * ("At first I thought the answer was A" is no such sentence), and the letter closes it, at most a copula
+         * after it ("정답은 C입니다.", "መልሱ C ነው።").
+         */
+        private boolean declared(Mention x) {
+            if (x.text || !x.strong || x.tentative || x.negative || conditional(x)) {
+                return false;
+            }
+            String before = low.substring(sentenceStart(x.start, 80), x.start).strip();
+            if ((!x.answerWord && !hasWord(before, Kind.ANSWER)) || hasWord(before, Kind.HEDGE)) {
+                return false;
+            }
+            boolean concluded = hasWord(before, Kind.CONCLUDE);
+            boolean cjk = !before.isEmpty() && isCjk(before.charAt(0));
+            if (cjk ? before.length() > (concluded ? 12 : 8) : before.split("\\s+").length > (concluded ? 7 : 5)) {
+                return false;
+            }
+            int j = Math.max(x.end, x.afterEnd);
+            int to = j;
+            while (to < low.length() && TERMINATORS.indexOf(low.charAt(to)) < 0) {
+                to++;
+            }
+            String rest = low.substring(j, to).replaceAll("[\\s*)\\]}\"'»”」』）]+", " ").strip();
+            return rest.isEmpty() || (rest.indexOf(' ') < 0 && rest.length() <= 8);
+        }
+
+        /** Between two stated answers, the first one's letter is called wrong ("A is incorrect, though"). */
+        private boolean ruledOutBetween(Mention s, Mention head) {
+            return mentions.stream().anyMatch(y -> y.negative && !y.hypothetical && y.option == s.option
+                    && y.start > s.start && y.start < head.start);
+        }
+
+        /**
+         * The mention is named under a counterfactual ("had it been …, the answer would have been B", "якби …, була
+         * б B", "Bになったはず"): the language's marker (data, {@code counterfactual}) is in its sentence before it
+         * with no other mention between them, or just after it.
+         */
+        private boolean counterfactual(Mention x) {
+            AnswerLanguages.Lexicon markers = AnswerLanguages.lexicon(Kind.COUNTERFACTUAL);
+            int from = sentenceStart(x.start, 160);
+            int found = -1;
+            for (int at = from; at < x.start; at++) {
+                final int pos = at;
+                String w = markers.at(low, at, c -> boundaryBefore(low, pos, c) && endsWord(low, pos + c.length(), c));
+                if (w != null && at + w.length() <= x.start) {
+                    found = at + w.length();
+                }
+            }
+            if (found >= 0 && x.start - found <= 60 && !containsMention(found, x.start)
+                    && low.substring(found, x.start).indexOf(';') < 0) {
+                return true;
+            }
+            for (int at = x.end; at < low.length() && at < x.end + 16; at++) {
+                if (TERMINATORS.indexOf(low.charAt(at)) >= 0 || containsMention(at, at + 1)) {
+                    return false;
+                }
+                final int pos = at;
+                if (markers.at(low, at, c -> boundaryBefore(low, pos, c) && endsWord(low, pos + c.length(), c)) != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

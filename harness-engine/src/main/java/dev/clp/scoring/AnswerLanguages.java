@@ -30,7 +30,12 @@ final class AnswerLanguages {
         /** A hedge written after the letter it hedges (Korean "A일 수도", Japanese "Aかもしれない"). */
         HEDGE_AFTER("hedgeAfter"),
         /** A condition opening the sentence of an answer ("if", "אם", "如果"): the answer holds only under it. */
-        CONDITION("condition");
+        CONDITION("condition"),
+        /**
+         * A marker of an unreal condition or its consequence ("would have been", "якби", "ቢሆን ኖሮ", "ibizoba"): a
+         * letter named under it is not chosen.
+         */
+        COUNTERFACTUAL("counterfactual");
 
         final String key;
 

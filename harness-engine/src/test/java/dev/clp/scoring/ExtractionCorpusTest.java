@@ -59,30 +59,27 @@ class ExtractionCorpusTest {
             // the dev half of a sixth independent corpus (I, 2,040 answers generated from per-language phrase banks by
             // a helper who read no project code; 13 classes, contrasts and answer-then-elimination lists included),
             // split from its held-out half by sha256(id) % 2 before any result was seen: 899/989 on arrival, 14 false
-            // letters
-            "corpus-dev-i.jsonl", 0.908,
+            // letters; 901/989 after the seventh round; 915/989 with none after the eighth (two stated answers that
+            // disagree without a correction, a letter only under a counterfactual, "both X and Y" connectors)
+            "corpus-dev-i.jsonl", 0.925,
             // the dev half of a seventh independent corpus (J, 1,164 answers hand-written one by one by a helper who read
             // only the issue; 14 classes, ordinals and corrections included), split by sha256(id) % 2 before any result
-            // was seen: 507/582 on arrival, 10 false letters
-            "corpus-dev-j.jsonl", 0.871);
+            // was seen: 507/582 on arrival, 10 false letters; 509/582 with 8 after the eighth round (made without it)
+            "corpus-dev-j.jsonl", 0.874);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
-     * ("イです。") that H counts as no letter.
+     * ("イです。") that H counts as no letter. I's dev half had 14 on arrival (two stated answers that disagree, a
+     * letter under a counterfactual, "sowohl A als auch D"), none since the eighth round.
      */
     static final Map<String, List<String>> KNOWN_FALSE_LETTERS = Map.of(
             "corpus-dev-h.jsonl", List.of("ja-native-label-22-h"),
-            // I's dev half on arrival: answers that name another letter after the final one without retracting it,
-            // and no-letter replies read as one letter
-            "corpus-dev-i.jsonl", List.of("en-explaining-09-i", "zh-explaining-09-i", "ja-explaining-09-i",
-                    "hi-explaining-09-i", "hi-no-letter-05-i", "bn-explaining-09-i", "he-explaining-09-i",
-                    "am-no-letter-05-i", "yo-no-letter-05-i", "zu-no-letter-05-i", "de-no-letter-03-i",
-                    "fr-explaining-09-i", "es-explaining-09-i", "uk-explaining-09-i"),
-            // J's dev half on arrival: a firm answer line and a later, different "therefore the correct option is"
-            // never retracted; a counterfactual alone ("if the question were about X, the answer would be D")
-            "corpus-dev-j.jsonl", List.of("en-correction-04-j", "zh-no-letter-05-j", "he-no-letter-05-j",
-                    "am-correction-04-j", "fr-no-letter-05-j", "es-correction-04-j", "de-correction-04-j",
-                    "it-correction-04-j", "uk-no-letter-05-j", "uk-correction-04-j"));
+            // J's dev half after the eighth round (10 on arrival): a firm answer line and a later, different "therefore
+            // the correct option is" never retracted; a counterfactual alone ("if the question were about X, the answer
+            // would be D")
+            "corpus-dev-j.jsonl", List.of("zh-no-letter-05-j", "he-no-letter-05-j", "am-correction-04-j",
+                    "fr-no-letter-05-j", "es-correction-04-j", "de-correction-04-j", "it-correction-04-j",
+                    "uk-correction-04-j"));
 
     /**
      * The held-out corpora's floors, each measured without looking at its lines. corpus-holdout-5 (H's held-out
@@ -92,20 +89,24 @@ class ExtractionCorpusTest {
      * clear answer (274 to 273 of 285), no false letter: false letters are worse than lost answers. After the sixth
      * round (dev-h's false letters only) the totals printed: corpus-holdout-5 1,080/1,131 (95.49 %), 9 false letters;
      * corpus-holdout-3 613/628, 2 false letters; the others unchanged. After the seventh round (dev lines only):
-     * corpus-holdout-5 1,084/1,131 (95.84 %), 9 false letters, the others unchanged. Ceilings and floors follow them.
+     * corpus-holdout-5 1,084/1,131 (95.84 %), 9 false letters, the others unchanged. After the eighth round (dev-i's
+     * false letters only: two stated answers that disagree, counterfactuals, "both X and Y"): corpus-holdout-5
+     * 1,085/1,131 (95.93 %), 8 false letters; corpus-holdout-6 961/1,051 (91.44 %), 3 false letters; the others
+     * unchanged. Ceilings and floors follow them.
      */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
             "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 2, "corpus-holdout-4.jsonl", 3,
-            "corpus-holdout-5.jsonl", 9,
+            "corpus-holdout-5.jsonl", 8,
             // I's held-out half (1,051), measured once on arrival with the code of the sixth round: 952/1,051
-            // (90.58 %), 12 false letters, 3 wrong letters
-            "corpus-holdout-6.jsonl", 12,
+            // (90.58 %), 12 false letters, 3 wrong letters; 961/1,051, 3 false letters after the eighth round
+            "corpus-holdout-6.jsonl", 3,
             // J's held-out half (582), measured once on arrival with the code of the seventh round: 518/582
-            // (89.00 %), 15 false letters, 10 wrong letters, 39 lost
-            "corpus-holdout-7.jsonl", 15);
+            // (89.00 %), 15 false letters, 10 wrong letters, 39 lost; with the eighth round (made on dev-i before J
+            // was there) 525/582 (90.21 %), 8 false letters
+            "corpus-holdout-7.jsonl", 8);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
-            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.958,
-            "corpus-holdout-6.jsonl", 0.905, "corpus-holdout-7.jsonl", 0.889);
+            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.959,
+            "corpus-holdout-6.jsonl", 0.914, "corpus-holdout-7.jsonl", 0.902);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
