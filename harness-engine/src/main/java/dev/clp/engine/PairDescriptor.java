@@ -6,11 +6,13 @@ import dev.clp.scoring.Baseline;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.suite.Pair;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -20,27 +22,122 @@ import org.opentest4j.TestAbortedException;
  * {@code clp.fail-on=pairs} and passes with a {@code clp.pair} note (measured; counted by the language gates) under
  * the default {@code gates}; a weak pair that was weak in the baseline too passes with a KNOWN WEAK note in both modes;
  * not applicable is aborted (it measures nothing); unparseable is aborted with the raw text; a transport error fails.
+ *
+ * <p>A {@link TestDescriptor} of its own rather than an {@code AbstractTestDescriptor}: a test has no children, and
+ * the abstract class gives every descriptor a synchronized, linked children set (about 100 bytes a pair, kept for the
+ * whole run; issue 17.3). It keeps its pair's entry as fields, not as a second object. JUnit sees the same id, name,
+ * source, tags, parent and equality as before.
  */
-final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExecutionContext> {
+final class PairDescriptor implements TestDescriptor, Node<ClpExecutionContext> {
 
     static final String SEGMENT = "pair";
 
     /** The report entry key of a weak pair's note (the test passes; its gates count it). */
     static final String NOTE_KEY = "clp.pair";
 
-    /** Where the pair's text is read when it runs (the descriptor keeps none of it), and its line there. */
+    private final UniqueId uniqueId;
+    private final String displayName;
+    private final TestSource source;
+    private TestDescriptor parent;
+    /** Where the pair's text is read when it runs (the descriptor keeps none of it), and its entry there. */
     private final PairsFile.Text text;
-    private final PairsFile.Entry entry;
+    private final String id;
+    private final int line;
+    private final long offset;
+    private final int length;
+    private final String dataSource;
+    private final String subject;
     private final String suiteId;
+    /** Its place in the execution order of the run's {@link Prefetcher} (-1: none); guarded by that prefetcher. */
+    int place = -1;
     /** The pair's entry in the run's journal (-1: none), and its message when the journal could not take it. */
     private volatile int journalEntry = -1;
     private volatile String message;
 
     PairDescriptor(UniqueId uniqueId, PairsFile.Entry entry, PairsFile.Text text, String suiteId) {
-        super(uniqueId, "[" + suiteId + "] " + entry.name(), Sources.at(text.source(), entry.line()));
+        this.uniqueId = uniqueId;
+        this.displayName = "[" + suiteId + "] " + entry.name();
+        this.source = Sources.at(text.source(), entry.line());
         this.text = text;
-        this.entry = entry.unnamed();
+        this.id = entry.id();
+        this.line = entry.line();
+        this.offset = entry.offset();
+        this.length = entry.length();
+        this.dataSource = entry.source();
+        this.subject = entry.subject();
         this.suiteId = suiteId;
+    }
+
+    @Override
+    public UniqueId getUniqueId() {
+        return uniqueId;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    @Override
+    public Optional<TestSource> getSource() {
+        return Optional.ofNullable(source);
+    }
+
+    @Override
+    public Optional<TestDescriptor> getParent() {
+        return Optional.ofNullable(parent);
+    }
+
+    @Override
+    public void setParent(TestDescriptor parent) {
+        this.parent = parent;
+    }
+
+    /** None, and the same empty set for every pair. */
+    @Override
+    public Set<? extends TestDescriptor> getChildren() {
+        return Set.of();
+    }
+
+    @Override
+    public void addChild(TestDescriptor child) {
+        throw new UnsupportedOperationException(uniqueId + " is a pair's test and has no children (not " + child
+                .getUniqueId() + ")");
+    }
+
+    @Override
+    public void removeChild(TestDescriptor child) {
+        // it has none: nothing to remove
+    }
+
+    @Override
+    public void removeFromHierarchy() {
+        if (parent == null) {
+            throw new org.junit.platform.commons.PreconditionViolationException("cannot remove the root of a hierarchy");
+        }
+        parent.removeChild(this);
+        parent = null;
+    }
+
+    @Override
+    public Optional<? extends TestDescriptor> findByUniqueId(UniqueId uniqueId) {
+        return this.uniqueId.equals(uniqueId) ? Optional.of(this) : Optional.empty();
+    }
+
+    /** As {@code AbstractTestDescriptor}: equal when of one class and one unique id. */
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && uniqueId.equals(((PairDescriptor) other).uniqueId);
+    }
+
+    @Override
+    public int hashCode() {
+        return uniqueId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + ": " + uniqueId;
     }
 
     /**
@@ -72,11 +169,11 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
 
     /** The pair, read from its file (on the worker that asks it); a line that changed since discovery fails here. */
     Pair load() {
-        return text.read(entry);
+        return text.read(new PairsFile.Entry(id, line, offset, length, null, dataSource, subject));
     }
 
     String id() {
-        return entry.id();
+        return id;
     }
 
     String lang() {
@@ -105,9 +202,9 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     public Set<TestTag> getTags() {
         Set<TestTag> tags = new LinkedHashSet<>();
         tags.add(Tags.lang(text.lang()));
-        tags.add(Tags.source(entry.source()));
-        if (entry.subject() != null && !entry.subject().isBlank()) {
-            tags.add(Tags.subject(entry.subject()));
+        tags.add(Tags.source(dataSource));
+        if (subject != null && !subject.isBlank()) {
+            tags.add(Tags.subject(subject));
         }
         return tags;
     }
@@ -151,7 +248,7 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     /** Weak now and weak in the baseline too: reported as known, not as a regression. */
     boolean knownWeak(PairOutcome outcome, Baseline baseline) {
         return outcome instanceof PairOutcome.Weak && baseline != null
-                && baseline.pair(suiteId, entry.id()).map(Baseline.PairResult::weak).orElse(false);
+                && baseline.pair(suiteId, id).map(Baseline.PairResult::weak).orElse(false);
     }
 
     /**
