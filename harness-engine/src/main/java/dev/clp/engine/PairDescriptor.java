@@ -6,10 +6,7 @@ import dev.clp.scoring.Baseline;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.suite.Pair;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -23,22 +20,16 @@ import org.opentest4j.TestAbortedException;
  * the default {@code gates}; a weak pair that was weak in the baseline too passes with a KNOWN WEAK note in both modes;
  * not applicable is aborted (it measures nothing); unparseable is aborted with the raw text; a transport error fails.
  *
- * <p>A {@link TestDescriptor} of its own rather than an {@code AbstractTestDescriptor}: a test has no children, and
- * the abstract class gives every descriptor a synchronized, linked children set (about 100 bytes a pair, kept for the
- * whole run; issue 17.3). It keeps its pair's entry as fields, not as a second object. JUnit sees the same id, name,
- * source, tags, parent and equality as before.
+ * <p>A {@link LeafDescriptor} rather than an {@code AbstractTestDescriptor}, which gives every descriptor a children
+ * set (issue 17.3); it keeps its pair's entry as fields, not as a second object.
  */
-final class PairDescriptor implements TestDescriptor, Node<ClpExecutionContext> {
+final class PairDescriptor extends LeafDescriptor implements Node<ClpExecutionContext> {
 
     static final String SEGMENT = "pair";
 
     /** The report entry key of a weak pair's note (the test passes; its gates count it). */
     static final String NOTE_KEY = "clp.pair";
 
-    private final UniqueId uniqueId;
-    private final String displayName;
-    private final TestSource source;
-    private TestDescriptor parent;
     /** Where the pair's text is read when it runs (the descriptor keeps none of it), and its entry there. */
     private final PairsFile.Text text;
     private final String id;
@@ -55,9 +46,7 @@ final class PairDescriptor implements TestDescriptor, Node<ClpExecutionContext> 
     private volatile String message;
 
     PairDescriptor(UniqueId uniqueId, PairsFile.Entry entry, PairsFile.Text text, String suiteId) {
-        this.uniqueId = uniqueId;
-        this.displayName = "[" + suiteId + "] " + entry.name();
-        this.source = Sources.at(text.source(), entry.line());
+        super(uniqueId, "[" + suiteId + "] " + entry.name(), Sources.at(text.source(), entry.line()));
         this.text = text;
         this.id = entry.id();
         this.line = entry.line();
@@ -68,92 +57,6 @@ final class PairDescriptor implements TestDescriptor, Node<ClpExecutionContext> 
         this.suiteId = suiteId;
     }
 
-    @Override
-    public UniqueId getUniqueId() {
-        return uniqueId;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    @Override
-    public Optional<TestSource> getSource() {
-        return Optional.ofNullable(source);
-    }
-
-    @Override
-    public Optional<TestDescriptor> getParent() {
-        return Optional.ofNullable(parent);
-    }
-
-    @Override
-    public void setParent(TestDescriptor parent) {
-        this.parent = parent;
-    }
-
-    /** None, and the same empty set for every pair. */
-    @Override
-    public Set<? extends TestDescriptor> getChildren() {
-        return Set.of();
-    }
-
-    @Override
-    public void addChild(TestDescriptor child) {
-        throw new UnsupportedOperationException(uniqueId + " is a pair's test and has no children (not " + child
-                .getUniqueId() + ")");
-    }
-
-    @Override
-    public void removeChild(TestDescriptor child) {
-        // it has none: nothing to remove
-    }
-
-    @Override
-    public void removeFromHierarchy() {
-        if (parent == null) {
-            throw new org.junit.platform.commons.PreconditionViolationException("cannot remove the root of a hierarchy");
-        }
-        parent.removeChild(this);
-        parent = null;
-    }
-
-    @Override
-    public Optional<? extends TestDescriptor> findByUniqueId(UniqueId uniqueId) {
-        return this.uniqueId.equals(uniqueId) ? Optional.of(this) : Optional.empty();
-    }
-
-    /** As {@code AbstractTestDescriptor}: equal when of one class and one unique id. */
-    @Override
-    public boolean equals(Object other) {
-        return other != null && other.getClass() == getClass() && uniqueId.equals(((PairDescriptor) other).uniqueId);
-    }
-
-    @Override
-    public int hashCode() {
-        return uniqueId.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + ": " + uniqueId;
-    }
-
-    /**
-     * The name, without the suite the descriptor puts before it: Surefire 3.5 writes the display name into its XML
-     * and puts every test of a {@code @Suite} class under that one class, so two suites with a pair or language in
-     * common gave two tests of one name, reported as one flaky test ("Run 1: FAIL, Run 2: PASS"). Always with the
-     * suite, so a name does not change when a suite is added to the run (CI reporters track tests by name); Gradle's
-     * and the Console Launcher's XML use it too.
-     */
-    static String displayName(Pair pair) {
-        String q = pair.perturbation() != null && pair.perturbation().en() != null
-                && pair.perturbation().en().original() != null ? pair.perturbation().en().original() : pair.en().question();
-        // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
-        q = dev.clp.model.SafeText.oneLine(q).strip().replaceAll("\\s+", " ");
-        return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
-    }
 
     /** Writes the pair's run.json entry (with the message) to the journal; on the worker, before the outcome is out. */
     void journal(dev.clp.run.RunJournal journal, PairOutcome full) {
@@ -191,11 +94,6 @@ final class PairDescriptor implements TestDescriptor, Node<ClpExecutionContext> 
 
     String suiteId() {
         return suiteId;
-    }
-
-    @Override
-    public Type getType() {
-        return Type.TEST;
     }
 
     @Override
