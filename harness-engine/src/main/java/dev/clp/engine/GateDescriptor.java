@@ -33,7 +33,7 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     private final GateResult.Kind kind;
 
     GateDescriptor(UniqueId uniqueId, String suiteId, String lang, Path file, GateResult.Kind kind) {
-        // with the suite, as a pair's name (PairDescriptor.displayName says why)
+        // with the suite, as a pair's name (PairsFile.Entry.displayName says why)
         super(uniqueId, "[" + suiteId + "] " + kind.id() + " gate · " + Languages.name(lang), Sources.file(file, 0));
         this.suiteId = suiteId;
         this.lang = lang;

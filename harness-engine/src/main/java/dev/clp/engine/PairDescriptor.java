@@ -10,7 +10,6 @@ import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -20,18 +19,28 @@ import org.opentest4j.TestAbortedException;
  * {@code clp.fail-on=pairs} and passes with a {@code clp.pair} note (measured; counted by the language gates) under
  * the default {@code gates}; a weak pair that was weak in the baseline too passes with a KNOWN WEAK note in both modes;
  * not applicable is aborted (it measures nothing); unparseable is aborted with the raw text; a transport error fails.
+ *
+ * <p>A {@link LeafDescriptor} rather than an {@code AbstractTestDescriptor}, which gives every descriptor a children
+ * set (issue 17.3); it keeps its pair's entry as fields, not as a second object.
  */
-final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExecutionContext> {
+final class PairDescriptor extends LeafDescriptor implements Node<ClpExecutionContext> {
 
     static final String SEGMENT = "pair";
 
     /** The report entry key of a weak pair's note (the test passes; its gates count it). */
     static final String NOTE_KEY = "clp.pair";
 
-    /** Where the pair's text is read when it runs (the descriptor keeps none of it), and its line there. */
+    /** Where the pair's text is read when it runs (the descriptor keeps none of it), and its entry there. */
     private final PairsFile.Text text;
-    private final PairsFile.Entry entry;
+    private final String id;
+    private final int line;
+    private final long offset;
+    private final int length;
+    private final String dataSource;
+    private final String subject;
     private final String suiteId;
+    /** Its place in the execution order of the run's {@link Prefetcher} (-1: none); guarded by that prefetcher. */
+    int place = -1;
     /** The pair's entry in the run's journal (-1: none), and its message when the journal could not take it. */
     private volatile int journalEntry = -1;
     private volatile String message;
@@ -39,24 +48,15 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     PairDescriptor(UniqueId uniqueId, PairsFile.Entry entry, PairsFile.Text text, String suiteId) {
         super(uniqueId, "[" + suiteId + "] " + entry.name(), Sources.at(text.source(), entry.line()));
         this.text = text;
-        this.entry = entry.unnamed();
+        this.id = entry.id();
+        this.line = entry.line();
+        this.offset = entry.offset();
+        this.length = entry.length();
+        this.dataSource = entry.source();
+        this.subject = entry.subject();
         this.suiteId = suiteId;
     }
 
-    /**
-     * The name, without the suite the descriptor puts before it: Surefire 3.5 writes the display name into its XML
-     * and puts every test of a {@code @Suite} class under that one class, so two suites with a pair or language in
-     * common gave two tests of one name, reported as one flaky test ("Run 1: FAIL, Run 2: PASS"). Always with the
-     * suite, so a name does not change when a suite is added to the run (CI reporters track tests by name); Gradle's
-     * and the Console Launcher's XML use it too.
-     */
-    static String displayName(Pair pair) {
-        String q = pair.perturbation() != null && pair.perturbation().en() != null
-                && pair.perturbation().en().original() != null ? pair.perturbation().en().original() : pair.en().question();
-        // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
-        q = dev.clp.model.SafeText.oneLine(q).strip().replaceAll("\\s+", " ");
-        return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
-    }
 
     /** Writes the pair's run.json entry (with the message) to the journal; on the worker, before the outcome is out. */
     void journal(dev.clp.run.RunJournal journal, PairOutcome full) {
@@ -72,11 +72,11 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
 
     /** The pair, read from its file (on the worker that asks it); a line that changed since discovery fails here. */
     Pair load() {
-        return text.read(entry);
+        return text.read(new PairsFile.Entry(id, line, offset, length, null, dataSource, subject));
     }
 
     String id() {
-        return entry.id();
+        return id;
     }
 
     String lang() {
@@ -97,17 +97,12 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     }
 
     @Override
-    public Type getType() {
-        return Type.TEST;
-    }
-
-    @Override
     public Set<TestTag> getTags() {
         Set<TestTag> tags = new LinkedHashSet<>();
         tags.add(Tags.lang(text.lang()));
-        tags.add(Tags.source(entry.source()));
-        if (entry.subject() != null && !entry.subject().isBlank()) {
-            tags.add(Tags.subject(entry.subject()));
+        tags.add(Tags.source(dataSource));
+        if (subject != null && !subject.isBlank()) {
+            tags.add(Tags.subject(subject));
         }
         return tags;
     }
@@ -151,7 +146,7 @@ final class PairDescriptor extends AbstractTestDescriptor implements Node<ClpExe
     /** Weak now and weak in the baseline too: reported as known, not as a regression. */
     boolean knownWeak(PairOutcome outcome, Baseline baseline) {
         return outcome instanceof PairOutcome.Weak && baseline != null
-                && baseline.pair(suiteId, entry.id()).map(Baseline.PairResult::weak).orElse(false);
+                && baseline.pair(suiteId, id).map(Baseline.PairResult::weak).orElse(false);
     }
 
     /**

@@ -24,14 +24,25 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
     /**
      * One pair of the file.
      *
-     * @param name the display name without the suite ({@link PairDescriptor#displayName})
+     * @param name the display name without the suite ({@link #displayName})
      * @param subject null when the pair has none
      */
     record Entry(String id, int line, long offset, int length, String name, String source, String subject) {
 
-        /** The entry without its name, for a descriptor that has it as its display name already. */
-        Entry unnamed() {
-            return new Entry(id, line, offset, length, null, source, subject);
+        /**
+         * The name, without the suite the pair's test puts before it: Surefire 3.5 writes the display name into its
+         * XML and puts every test of a {@code @Suite} class under that one class, so two suites with a pair or language
+         * in common gave two tests of one name, reported as one flaky test ("Run 1: FAIL, Run 2: PASS"). Always with
+         * the suite, so a name does not change when a suite is added to the run (CI reporters track tests by name);
+         * Gradle's and the Console Launcher's XML use it too.
+         */
+        static String displayName(Pair pair) {
+            String q = pair.perturbation() != null && pair.perturbation().en() != null
+                    && pair.perturbation().en().original() != null ? pair.perturbation().en().original()
+                    : pair.en().question();
+            // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
+            q = dev.clp.model.SafeText.oneLine(q).strip().replaceAll("\\s+", " ");
+            return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
         }
     }
 
@@ -67,7 +78,7 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
         List<Pair> kept = new ArrayList<>();
         List<SuiteProblem> problems = new ArrayList<>();
         String lang = SuiteReader.readPairLines(file, (pair, line, offset, length) -> {
-            entries.add(new Entry(pair.id(), line, offset, length, PairDescriptor.displayName(pair),
+            entries.add(new Entry(pair.id(), line, offset, length, Entry.displayName(pair),
                     shared.computeIfAbsent(pair.source(), k -> k),
                     pair.subject() == null ? null : shared.computeIfAbsent(pair.subject(), k -> k)));
             if (keep) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.junit.platform.engine.UniqueId;
 
 /**
  * Evaluates pairs ahead of the (sequential, ordered) JUnit execution: while pair i is reported, pairs up
@@ -29,8 +28,8 @@ final class Prefetcher implements AutoCloseable {
     private final int window;
     /** Pairs started before {@link #begin} and their outcomes not yet delivered; guarded by this. */
     private final EarlyPairs early;
+    /** The execution order; each pair's place in it is the descriptor's {@link PairDescriptor#place}. */
     private List<PairDescriptor> order;
-    private final Map<UniqueId, Integer> index = new HashMap<>();
     /** The descriptors of the pairs started or answered before {@link #begin} (not every pair: issue 17.3). */
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
     /** By place in the order, each pair's evaluation once submitted, also after {@link #await} handed it out. */
@@ -78,15 +77,15 @@ final class Prefetcher implements AutoCloseable {
         java.util.Set<String> before = early.keys();
         for (int i = 0; i < order.size(); i++) {
             PairDescriptor d = order.get(i);
-            index.put(d.getUniqueId(), i);
+            d.place = i;
             String k = before.isEmpty() ? null : EarlyPairs.key(d.suiteId(), d.lang(), d.id());
             if (k != null && before.contains(k)) {
                 byKey.put(k, d);
             }
         }
         this.evaluated = sink;
-        early.deliverKept(d -> pool.submit(() -> deliver(d.suiteId(), null, d.outcome(), d.startMillis(),
-                d.stopMillis()) ? CompactOutcome.of(d.outcome(), shared) : d.outcome()));
+        early.deliverKept(d -> pool.submit(() -> compact(deliver(d.suiteId(), null, d.outcome(), d.startMillis(),
+                d.stopMillis()), d.outcome())));
         return this;
     }
 
@@ -94,8 +93,8 @@ final class Prefetcher implements AutoCloseable {
     PairOutcome await(PairDescriptor pair) {
         Future<PairOutcome> future;
         synchronized (this) {
-            Integer i = index.get(pair.getUniqueId());
-            if (i == null) {
+            int i = pair.place;
+            if (i < 0 || i >= order.size() || order.get(i) != pair) {
                 future = evaluate(pair.suiteId(), null, pair);
             } else {
                 int until = Math.min(order.size(), i + window);
@@ -152,19 +151,28 @@ final class Prefetcher implements AutoCloseable {
     private PairOutcome evaluation(String suiteId, Pair early, PairDescriptor descriptor) {
         long start = System.currentTimeMillis();
         PairOutcome outcome = evaluator.join().evaluate(early != null ? early : descriptor.load());
-        // once the sink has it (run.json's journal, Allure), only what the gates and the pair's test read is kept
-        return deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis())
-                ? CompactOutcome.of(outcome, shared) : outcome;
+        return compact(deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis()), outcome);
     }
 
-    /** Hands an outcome to the sink (true), or keeps it until {@link #begin} names one; pairs outside the order are dropped. */
-    private boolean deliver(String suiteId, PairDescriptor known, PairOutcome outcome, long start, long stop) {
+    /**
+     * Once the sink has an outcome (run.json's journal, Allure), only what the gates and the pair's test read is kept,
+     * with the id its test keeps (not the copy read from the pair's line).
+     */
+    private PairOutcome compact(PairDescriptor delivered, PairOutcome outcome) {
+        return delivered != null ? CompactOutcome.of(outcome, delivered.id(), shared) : outcome;
+    }
+
+    /**
+     * Hands an outcome to the sink and returns the pair's test, or keeps it until {@link #begin} names one (null);
+     * pairs outside the order are dropped (null).
+     */
+    private PairDescriptor deliver(String suiteId, PairDescriptor known, PairOutcome outcome, long start, long stop) {
         OutcomeListener sink;
         PairDescriptor descriptor = known;
         synchronized (this) {
             if (evaluated == null) {
                 early.keep(new EarlyPairs.Done(suiteId, outcome, start, stop));
-                return false;
+                return null;
             }
             sink = evaluated;
             if (descriptor == null) {
@@ -175,7 +183,7 @@ final class Prefetcher implements AutoCloseable {
             sink.evaluated(descriptor, outcome, start, stop);
             dev.clp.console.AnsweredPairs.answered(descriptor.getUniqueId()); // progress, before JUnit reaches the pair
         }
-        return descriptor != null;
+        return descriptor;
     }
 
     @Override

@@ -44,15 +44,25 @@ public final class CompactOutcome {
         }
 
         Side cluster(String cluster) {
-            return clusters.computeIfAbsent(cluster, k -> new Side(string(k), TWO, 0));
+            // the key is the side's question: a cluster's text is kept once, not in the strings too
+            return clusters.computeIfAbsent(cluster, k -> new Side(k, TWO, 0));
         }
     }
 
     /** The outcome reduced, sharing with earlier outcomes of the run what is equal. */
     public static PairOutcome of(PairOutcome o, Shared shared) {
+        return of(o, null, shared);
+    }
+
+    /**
+     * The outcome reduced, sharing with earlier outcomes of the run what is equal, and keeping {@code id} (the pair's
+     * id as its test already keeps it) instead of the copy parsed from the pair's line when it ran; null, or another
+     * id, keeps the outcome's own.
+     */
+    public static PairOutcome of(PairOutcome o, String id, Shared shared) {
         Pair p = o.pair();
-        Pair slim = new Pair(p.id(), p.lang(), shared.string(p.source()), null, shared.cluster(RunGates.cluster(p)),
-                EMPTY, null, Map.of());
+        Pair slim = new Pair(id != null && id.equals(p.id()) ? id : p.id(), shared.string(p.lang()),
+                shared.string(p.source()), null, shared.cluster(RunGates.cluster(p)), EMPTY, null, Map.of());
         if (o instanceof PairOutcome.Consistent c) {
             return new PairOutcome.Consistent(slim, side(c.en(), shared), side(c.target(), shared));
         }

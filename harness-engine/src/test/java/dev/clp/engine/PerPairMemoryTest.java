@@ -1,0 +1,118 @@
+package dev.clp.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clp.model.ChatRequest;
+import dev.clp.model.ChatResponse;
+import dev.clp.model.ModelClient;
+import dev.clp.scoring.PairEvaluator;
+import dev.clp.scoring.PairOutcome;
+import dev.clp.suite.Pair;
+import dev.clp.suite.SuiteWriter;
+import dev.clp.testing.SuiteFixtures;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.UniqueId;
+
+/**
+ * What the run keeps of each pair until its gates are decided, beyond what JUnit's test plan keeps (issue 17.3: memory
+ * grows with concurrency, not with pairs): a pair's test holds no collection of its own (a test has no children), and
+ * the compact outcome kept for the gates shares the pair's id with its test and its language with the other pairs',
+ * instead of the copies parsed from the pair's line when it ran.
+ */
+class PerPairMemoryTest {
+
+    @TempDir
+    Path dir;
+
+    private static final class AnswersA implements ModelClient {
+        @Override
+        public ChatResponse complete(ChatRequest request) {
+            return new ChatResponse("A", "stop", 10, 1, 0);
+        }
+
+        @Override
+        public String name() {
+            return "test:a";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private List<PairDescriptor> descriptors(List<Pair> pairs) {
+        PairsFile file = PairsFile.read(SuiteWriter.writePairs(dir, pairs.get(0).lang(), pairs), false,
+                new HashMap<>(), (p, line, offset, length) -> { });
+        List<PairDescriptor> out = new ArrayList<>();
+        for (PairsFile.Entry e : file.pairs()) {
+            out.add(new PairDescriptor(UniqueId.forEngine("clp").append("suite", "s").append("lang", file.lang())
+                    .append(PairDescriptor.SEGMENT, e.id()), e, file.text(), "s"));
+        }
+        return out;
+    }
+
+    @Test
+    void aPairsTestHoldsNoCollection() {
+        List<PairDescriptor> pairs = descriptors(List.of(SuiteFixtures.pair("sw", "topic0", 0),
+                SuiteFixtures.pair("sw", "topic1", 1)));
+        for (Class<?> c = PairDescriptor.class; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    assertThat(Collection.class.isAssignableFrom(f.getType()) || Map.class.isAssignableFrom(f.getType()))
+                            .as("%s.%s (%s): a collection in every pair's test", c.getSimpleName(), f.getName(),
+                                    f.getType().getSimpleName())
+                            .isFalse();
+                }
+            }
+        }
+        // the file holds its pairs by id: find topic0's
+        PairDescriptor first = pairs.stream().filter(p -> p.getDisplayName().contains("topic0")).findFirst()
+                .orElseThrow();
+        PairDescriptor other = pairs.stream().filter(p -> p != first).findFirst().orElseThrow();
+        assertThat(first.getChildren()).isEmpty();
+        assertThat(first.getChildren()).isSameAs(other.getChildren());
+        assertThatThrownBy(() -> first.addChild(other)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("has no children");
+        // what JUnit reads of a test is what AbstractTestDescriptor gave it
+        assertThat(first.getUniqueId().getLastSegment().getValue()).isEqualTo(first.id());
+        assertThat(first.getDisplayName()).isEqualTo("[s] " + first.id() + ": Which one is topic0?");
+        assertThat(first.isTest()).isTrue();
+        assertThat(first.getSource()).isPresent();
+        assertThat(first.getParent()).isEmpty();
+        assertThat(first).isEqualTo(descriptors(List.of(SuiteFixtures.pair("sw", "topic0", 0))).get(0))
+                .hasSameHashCodeAs(descriptors(List.of(SuiteFixtures.pair("sw", "topic0", 0))).get(0))
+                .isNotEqualTo(other);
+        assertThat(first.findByUniqueId(first.getUniqueId()).orElseThrow()).isSameAs(first);
+        assertThat(first.findByUniqueId(other.getUniqueId())).isEmpty();
+    }
+
+    @Test
+    void theOutcomeKeptForTheGatesSharesTheIdOfItsTestAndTheLanguageOfTheOthers() {
+        List<PairDescriptor> pairs = descriptors(List.of(SuiteFixtures.pair("sw", "topic0", 0),
+                SuiteFixtures.pair("sw", "topic1", 0)));
+        try (Prefetcher prefetcher = new Prefetcher(CompletableFuture.completedFuture(
+                new PairEvaluator(new AnswersA(), 1, 0.0, 16)), 4)) {
+            prefetcher.begin(pairs, OutcomeListener.NONE);
+            List<PairOutcome> all = prefetcher.awaitAll();
+            assertThat(all).hasSize(2);
+            for (int i = 0; i < pairs.size(); i++) {
+                assertThat(all.get(i).pair().id()).as("the id is the test's, not a copy read from the line")
+                        .isSameAs(pairs.get(i).id());
+                assertThat(prefetcher.await(pairs.get(i))).isSameAs(all.get(i));
+            }
+            assertThat(all.get(0).pair().lang()).as("one language string for the pairs of a run").isEqualTo("sw")
+                    .isSameAs(all.get(1).pair().lang());
+        }
+    }
+}
