@@ -48,19 +48,22 @@ class ExtractionCorpusTest {
             // question each) independent corpora, split from their held-out halves by sha256(id) before any result
             // was seen; measured 602/642 and 254/267 when they arrived, 637/642 and 260/267 after the fifth round, with
             // no false letter
-            "corpus-dev-f.jsonl", 0.992, "corpus-dev-g.jsonl", 0.973,
+            // (dev-g 262/267 after XL8's lost-answer round)
+            "corpus-dev-f.jsonl", 0.992, "corpus-dev-g.jsonl", 0.981,
             // the dev half of a fifth independent corpus (H, hand-written, 17 languages): its first 784 lines measured
             // on arrival at 742/784 with 18 false letters, before anything was changed for it; 750/784 with 10 after;
             // with the rest of its dev half (1,136 lines, 352 never looked at while fixing) 1,095/1,136 with 9;
             // 1,103/1,136 with 1 after the sixth round (hedged letter beside a possible one, qualified answer lines,
             // question back, a polite decline); 1,111/1,136 with 1 after the seventh round (a label with its text
-            // before a comparison, "not A but B", "I mean" corrections)
-            "corpus-dev-h.jsonl", 0.975,
+            // before a comparison, "not A but B", "I mean" corrections); 1,114/1,136 with 1 after XL8's round
+            // (words for "wrong" missing in the data, ordinal answers, an unclosed think block then the answer)
+            "corpus-dev-h.jsonl", 0.98,
             // the dev half of a sixth independent corpus (I, 2,040 answers generated from per-language phrase banks by
             // a helper who read no project code; 13 classes, contrasts and answer-then-elimination lists included),
             // split from its held-out half by sha256(id) % 2 before any result was seen: 899/989 on arrival, 14 false
-            // letters
-            "corpus-dev-i.jsonl", 0.908);
+            // letters; 949/989 (26 lost) with 14 after XL8's round (words for "wrong" missing in the data;
+            // ordinal answers "the third option", 첫 번째 보기; an unclosed think block, normal stop, then the answer)
+            "corpus-dev-i.jsonl", 0.959);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
@@ -83,7 +86,10 @@ class ExtractionCorpusTest {
      * clear answer (274 to 273 of 285), no false letter: false letters are worse than lost answers. After the sixth
      * round (dev-h's false letters only) the totals printed: corpus-holdout-5 1,080/1,131 (95.49 %), 9 false letters;
      * corpus-holdout-3 613/628, 2 false letters; the others unchanged. After the seventh round (dev lines only):
-     * corpus-holdout-5 1,084/1,131 (95.84 %), 9 false letters, the others unchanged. Ceilings and floors follow them.
+     * corpus-holdout-5 1,084/1,131 (95.84 %), 9 false letters, the others unchanged. After XL8's round (lost clear
+     * answers on dev lines: "wrong" words, ordinals, an unclosed think block then the answer): corpus-holdout-6
+     * 1,002/1,051 (95.34 %), 12 false letters, 3 wrong; corpus-holdout-5 1,086/1,131 (96.02 %), 9 false letters; the
+     * others unchanged. Ceilings and floors follow them.
      */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
             "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 2, "corpus-holdout-4.jsonl", 3,
@@ -92,8 +98,8 @@ class ExtractionCorpusTest {
             // (90.58 %), 12 false letters, 3 wrong letters
             "corpus-holdout-6.jsonl", 12);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
-            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.958,
-            "corpus-holdout-6.jsonl", 0.905);
+            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.96,
+            "corpus-holdout-6.jsonl", 0.953);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
