@@ -1401,7 +1401,7 @@ public final class AnswerExtractor {
                 Mention mention;
                 if (isMask(c, n)) {
                     mention = new Mention(c - MASK, i, i + 1, true);
-                } else if (isLetterMention(i) && !letterPhrase(lang, i)) {
+                } else if (isLetterMention(i) && !letterPhrase(lang, i) && !namedLetter(i)) {
                     mention = new Mention(c - 'A', i, i + 1, false);
                     consumeLabelText(mention);
                 } else if (c >= 'a' && c <= 'z' && lowerCaseAnswer(i)) {
@@ -1464,6 +1464,89 @@ public final class AnswerExtractor {
                     }
                 }
             }
+        }
+
+        /**
+         * A letter a naming word ({@code names}) stands beside names a thing, it is no label: "vitamin C",
+         * "בוויטמין C" (the word may carry a glued prefix), "A抗原", "B 항원", "B-Antigene", and each letter of a list
+         * joined by commas or "or" beside it ("antigen A, B or Rh", "A, B 항원").
+         */
+        private boolean namedLetter(int i) {
+            List<String> names = AnswerLanguages.words(Kind.NAME);
+            if (names.isEmpty()) {
+                return false;
+            }
+            int at = i;
+            for (int hops = 0; hops < 4; hops++) {
+                int k = at - 1;
+                while (k >= 0 && (m.charAt(k) == ' ' || m.charAt(k) == '-')) {
+                    k--;
+                }
+                int w = k;
+                while (w >= 0 && isWordChar(m.charAt(w))) {
+                    w--;
+                }
+                String word = low.substring(w + 1, k + 1);
+                if (!word.isEmpty() && names.stream().anyMatch(word::endsWith)) {
+                    return true;
+                }
+                int letter = listedBefore(k, w, word);
+                if (letter < 0) {
+                    break;
+                }
+                at = letter;
+            }
+            at = i + 1;
+            for (int hops = 0; hops < 4; hops++) {
+                int k = at;
+                while (k < m.length() && (m.charAt(k) == ' ' || m.charAt(k) == '-')) {
+                    k++;
+                }
+                int w = k;
+                while (w < m.length() && isWordChar(m.charAt(w))) {
+                    w++;
+                }
+                String word = low.substring(k, w);
+                if (!word.isEmpty() && names.stream().anyMatch(word::startsWith)) {
+                    return true;
+                }
+                // the next letter of a list: "A, B 항원", "A or B antigens"
+                int next = word.isEmpty() && k < m.length() && ",、፣".indexOf(m.charAt(k)) >= 0 ? k + 1
+                        : OR_WORDS.contains(word) ? w : -1;
+                if (next < 0) {
+                    break;
+                }
+                while (next < m.length() && m.charAt(next) == ' ') {
+                    next++;
+                }
+                if (next >= m.length() || m.charAt(next) < 'A' || m.charAt(next) > 'Z'
+                        || (next + 1 < m.length() && isWordChar(m.charAt(next + 1)))) {
+                    break;
+                }
+                at = next + 1;
+            }
+            return false;
+        }
+
+        /**
+         * Before a letter, a list separator (a comma, "or") ending at {@code k} (the word there is {@code word},
+         * starting after {@code w}) with a lone capital letter before it: that letter's index, else -1.
+         */
+        private int listedBefore(int k, int w, String word) {
+            int sep;
+            if (word.isEmpty() && k >= 0 && ",、፣".indexOf(m.charAt(k)) >= 0) {
+                sep = k - 1;
+            } else if (!word.isEmpty() && OR_WORDS.contains(word)) {
+                sep = w;
+            } else {
+                return -1;
+            }
+            while (sep >= 0 && m.charAt(sep) == ' ') {
+                sep--;
+            }
+            boolean lone = sep >= 0 && m.charAt(sep) >= 'A' && m.charAt(sep) <= 'Z'
+                    && (sep == 0 || !isWordChar(m.charAt(sep - 1)));
+            return lone ? sep : -1;
         }
 
         /** A phrase of the language that opens with this letter as a word (Yoruba "A ní láti", we have to). */

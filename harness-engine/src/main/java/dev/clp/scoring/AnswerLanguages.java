@@ -30,7 +30,9 @@ final class AnswerLanguages {
         /** A hedge written after the letter it hedges (Korean "A일 수도", Japanese "Aかもしれない"). */
         HEDGE_AFTER("hedgeAfter"),
         /** A condition opening the sentence of an answer ("if", "אם", "如果"): the answer holds only under it. */
-        CONDITION("condition");
+        CONDITION("condition"),
+        /** A word that names a thing by a letter beside it (vitamin C, antigen A, A抗原): that letter is no label. */
+        NAME("names");
 
         final String key;
 

@@ -14,16 +14,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AnswerExtractorLostAnswersTest {
 
-    private static final Map<String, List<String>> SETS = Map.of(
-            "cities", List.of("London", "Paris", "Rome", "Berlin"),
-            "dcities", List.of("London", "Paris", "Rom", "Berlin"),
-            "fcities", List.of("Londres", "Paris", "Rome", "Berlin"),
-            "scities", List.of("Londres", "París", "Roma", "Berlín"),
-            "icities", List.of("Londra", "Parigi", "Roma", "Berlino"),
-            "jcities", List.of("ロンドン", "パリ", "ローマ", "ベルリン"),
-            "kcities", List.of("런던", "파리", "로마", "베를린"),
-            "acities", List.of("لندن", "باريس", "روما", "برلين"),
-            "numbers", List.of("12", "15", "18", "21"));
+    private static final Map<String, List<String>> SETS = Map.ofEntries(
+            Map.entry("cities", List.of("London", "Paris", "Rome", "Berlin")),
+            Map.entry("dcities", List.of("London", "Paris", "Rom", "Berlin")),
+            Map.entry("fcities", List.of("Londres", "Paris", "Rome", "Berlin")),
+            Map.entry("scities", List.of("Londres", "París", "Roma", "Berlín")),
+            Map.entry("icities", List.of("Londra", "Parigi", "Roma", "Berlino")),
+            Map.entry("jcities", List.of("ロンドン", "パリ", "ローマ", "ベルリン")),
+            Map.entry("kcities", List.of("런던", "파리", "로마", "베를린")),
+            Map.entry("acities", List.of("لندن", "باريس", "روما", "برلين")),
+            Map.entry("numbers", List.of("12", "15", "18", "21")),
+            Map.entry("vitamins", List.of("Vitamin K", "Vitamin C", "Vitamin A", "Vitamin E")),
+            Map.entry("hvitamins", List.of("ויטמין K", "ויטמין C", "ויטמין A", "ויטמין E")),
+            Map.entry("jvitamins", List.of("ビタミンK", "ビタミンC", "ビタミンA", "ビタミンE")),
+            Map.entry("hvitamins2", List.of("ויטמין A", "ויטמין C", "ויטמין B12", "ויטמין D")),
+            Map.entry("blood", List.of("AB−", "O+", "A−", "B+")));
 
     /**
      * The letter alone, then a list ruling out each other option with a word for "wrong" the language data lacked
@@ -115,5 +120,25 @@ class AnswerExtractorLostAnswersTest {
             assertThat(e).as(raw).isInstanceOfSatisfying(Extraction.Choice.class,
                     c -> assertThat((char) ('A' + c.index())).isEqualTo(expected.charAt(0)));
         }
+    }
+
+    /**
+     * A letter that is a name beside a word the language data calls a naming word (vitamin C, antigen A, B 항원,
+     * בוויטמין C with a glued preposition, A抗原) is not an option label, even in a list of such letters.
+     */
+    @ParameterizedTest(name = "[{0}/{1}] {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | vitamins | A) Vitamin K\\n\\nBlood clotting needs vitamin K; citrus gives vitamin C instead. | A
+            he | hvitamins | D. ויטמין E\\n\\nשמן צמחי עשיר בוויטמין E, לא בוויטמין C. | D
+            ja | jvitamins | C) ビタミンA\\n\\nニンジンにはビタミンAが多く、ビタミンCは少ない。 | C
+            en | blood | B) O+\\n\\nIts red cells carry neither A nor B antigens, only the D antigen. | B
+            ko | blood | D) B+\\n\\n적혈구에 B 항원과 Rh 항원이 있습니다. | D
+            sw | blood | A — AB−\\n\\nSeli zake zina antijeni A na B, lakini si Rh. | A
+            he | hvitamins | B. ויטמין C\\n\\nפירות הדר עשירים בוויטמין C. | B
+            he | hvitamins2 | B. ויטמין C\\n\\nלימון ותפוז עשירים בוויטמין C. | B
+            en | vitamins | B) Vitamin C\\n\\nOranges are rich in vitamin C, as are lemons. | B
+            """)
+    void aLetterNamedBesideANamingWordIsNoLabel(String lang, String set, String raw, String expected) {
+        ExtractionCheck.reads(lang, SETS.get(set), raw, expected);
     }
 }

@@ -56,14 +56,16 @@ class ExtractionCorpusTest {
             // 1,103/1,136 with 1 after the sixth round (hedged letter beside a possible one, qualified answer lines,
             // question back, a polite decline); 1,111/1,136 with 1 after the seventh round (a label with its text
             // before a comparison, "not A but B", "I mean" corrections); 1,114/1,136 with 1 after XL8's round
-            // (words for "wrong" missing in the data, ordinal answers, an unclosed think block then the answer)
-            "corpus-dev-h.jsonl", 0.98,
+            // (words for "wrong" missing in the data, ordinal answers, an unclosed think block then the answer),
+            // 1,115 with letters named beside a naming word (vitamin C, antigen A) no longer labels
+            "corpus-dev-h.jsonl", 0.981,
             // the dev half of a sixth independent corpus (I, 2,040 answers generated from per-language phrase banks by
             // a helper who read no project code; 13 classes, contrasts and answer-then-elimination lists included),
             // split from its held-out half by sha256(id) % 2 before any result was seen: 899/989 on arrival, 14 false
             // letters; 949/989 (26 lost) with 14 after XL8's round (words for "wrong" missing in the data;
-            // ordinal answers "the third option", 첫 번째 보기; an unclosed think block, normal stop, then the answer)
-            "corpus-dev-i.jsonl", 0.959);
+            // ordinal answers "the third option", 첫 번째 보기; an unclosed think block, normal stop, then the answer);
+            // 959/989 (16 lost) with letters named beside a naming word (vitamin C, antigen A, B 항원) no labels
+            "corpus-dev-i.jsonl", 0.969);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
@@ -89,7 +91,9 @@ class ExtractionCorpusTest {
      * corpus-holdout-5 1,084/1,131 (95.84 %), 9 false letters, the others unchanged. After XL8's round (lost clear
      * answers on dev lines: "wrong" words, ordinals, an unclosed think block then the answer): corpus-holdout-6
      * 1,002/1,051 (95.34 %), 12 false letters, 3 wrong; corpus-holdout-5 1,086/1,131 (96.02 %), 9 false letters; the
-     * others unchanged. Ceilings and floors follow them.
+     * others unchanged; then with letters named beside a naming word no labels (vitamin C, antigen A): holdout-6
+     * 1,022/1,051 (97.24 %), 12 false letters, 1 wrong; holdout-3 614/628, 2 false letters, 2 wrong; the others as
+     * before. Ceilings and floors follow them.
      */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
             "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 2, "corpus-holdout-4.jsonl", 3,
@@ -98,8 +102,8 @@ class ExtractionCorpusTest {
             // (90.58 %), 12 false letters, 3 wrong letters
             "corpus-holdout-6.jsonl", 12);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
-            "corpus-holdout-3.jsonl", 0.96, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.96,
-            "corpus-holdout-6.jsonl", 0.953);
+            "corpus-holdout-3.jsonl", 0.977, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.96,
+            "corpus-holdout-6.jsonl", 0.972);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
