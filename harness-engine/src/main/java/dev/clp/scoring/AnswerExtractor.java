@@ -59,6 +59,10 @@ public final class AnswerExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern THINK_CLOSE = Pattern.compile("</(think|thinking|reasoning|reflection)>",
             Pattern.CASE_INSENSITIVE);
+    /** Stop reasons saying the model ended its reply itself (OpenAI-style, Anthropic end_turn / stop_sequence). */
+    private static final Set<String> NORMAL_STOPS = Set.of("stop", "end_turn", "stop_sequence");
+    /** A blank line: where an unclosed reasoning block's paragraph ends and, with a normal stop, the reply begins. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
     private static final Pattern GLUE = AnswerLanguages.glue().isEmpty() ? null : Pattern.compile(
             "(?<![\\p{L}])((?i:" + String.join("|", AnswerLanguages.glue().stream().map(Pattern::quote).toList())
                     + "))-?(?=[A-Z](?![\\p{L}\\p{N}]))");
@@ -97,8 +101,22 @@ public final class AnswerExtractor {
         }
         int n = choices.size();
         String body = THINK.matcher(raw).replaceAll(" ");
-        if (THINK_OPEN.matcher(body).find()) {
-            return new Extraction.Unparseable("the reasoning block (<think>) never closed: no answer after it");
+        Matcher open = THINK_OPEN.matcher(body);
+        if (open.find()) {
+            if (finishReason == null || !NORMAL_STOPS.contains(finishReason.strip().toLowerCase(Locale.ROOT))) {
+                return new Extraction.Unparseable("the reasoning block (<think>) never closed: no answer after it");
+            }
+            // the provider stopped normally: what follows the reasoning's first blank line is the reply
+            Matcher blank = BLANK_LINE.matcher(body);
+            int from = open.end();
+            while (from < body.length() && Character.isWhitespace(body.charAt(from))) {
+                from++;
+            }
+            if (!blank.find(from) || body.substring(blank.end()).isBlank()) {
+                return new Extraction.Unparseable("the reasoning block (<think>) never closed and nothing follows the "
+                        + "reasoning: an answer inside it is not the reply");
+            }
+            body = body.substring(0, open.start()) + "\n" + body.substring(blank.end());
         }
         Matcher close = THINK_CLOSE.matcher(body);
         int after = -1;
@@ -238,7 +256,116 @@ public final class AnswerExtractor {
         if (GLUE != null) {
             t = GLUE.matcher(t).replaceAll("$1 ");
         }
+        t = ordinalOptions(t);
         return t.strip();
+    }
+
+    /**
+     * An ordinal beside an option noun ("the third option", 第四个选项, 첫 번째 보기, "chaguo la kwanza", "la segunda
+     * opción", "האפשרות השלישית") is that option's letter, and so is an ordinal joined to one by "or" ("the first or
+     * the third option"); the letter is then read as any other, so "the first option is wrong" rules A out. Ordinals
+     * are data ({@code ordinals}), the option nouns those of {@code option}.
+     */
+    private static String ordinalOptions(String t) {
+        AnswerLanguages.Lexicon ordinals = AnswerLanguages.ordinals(false);
+        AnswerLanguages.Lexicon ordinalsAfter = AnswerLanguages.ordinals(true);
+        AnswerLanguages.Lexicon nouns = AnswerLanguages.lexicon(Kind.OPTION);
+        String low = lower(t);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < low.length(); i++) {
+            if (i > 0 && isWordChar(low.charAt(i - 1)) && !isCjk(low.charAt(i))) {
+                continue;
+            }
+            int end = -1;
+            String ordinal = null;
+            boolean afterNoun = false;
+            String o = ordinals.at(low, i);
+            if (o != null) {
+                int j = i + o.length();
+                boolean cjk = isCjk(o.charAt(o.length() - 1));
+                int k = j;
+                while (k < low.length() && low.charAt(k) == ' ') {
+                    k++;
+                }
+                String noun = (k > j || cjk) && k < low.length() ? nouns.at(low, k) : null;
+                if (noun != null && nounEnds(low, k + noun.length(), noun)) {
+                    end = k + noun.length();
+                    ordinal = o;
+                }
+            }
+            String noun = end < 0 ? nouns.at(low, i) : null;
+            if (noun != null) {
+                int j = i + noun.length();
+                int k = j;
+                while (k < low.length() && low.charAt(k) == ' ') {
+                    k++;
+                }
+                String after = k > j && k < low.length() ? ordinalsAfter.at(low, k) : null;
+                if (after != null && (k + after.length() >= low.length() || !isWordChar(low.charAt(k + after.length()))
+                        || isCjk(after.charAt(after.length() - 1)))) {
+                    end = k + after.length();
+                    ordinal = after;
+                    afterNoun = true;
+                }
+            }
+            if (ordinal == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            copied = afterNoun ? copied : orJoinedOrdinal(low, copied, i, out, t);
+            out.append(t, copied, i).append((char) ('A' + AnswerLanguages.ordinal(ordinal, afterNoun)));
+            copied = end;
+            i = end - 1;
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
+    }
+
+    /** An option noun ends here: a Latin noun is not the start of a longer word ("optional"). */
+    private static boolean nounEnds(String low, int end, String noun) {
+        return end >= low.length() || !isLatin(noun.charAt(noun.length() - 1)) || !isLatin(low.charAt(end));
+    }
+
+    /**
+     * "the first or the third option": an ordinal alone just before, joined by "or" / "and" (and an article), is
+     * rewritten to its letter and the joining word in {@code out}; returns where the copy of {@code t} goes on from.
+     */
+    private static int orJoinedOrdinal(String low, int copied, int at, StringBuilder out, String t) {
+        int from = Math.max(copied, at - 40);
+        AnswerLanguages.Lexicon ordinals = AnswerLanguages.ordinals(false);
+        for (int p = from; p < at; p++) {
+            if (p > 0 && isWordChar(low.charAt(p - 1)) && !isCjk(low.charAt(p))) {
+                continue;
+            }
+            String o = ordinals.at(low, p);
+            if (o == null) {
+                continue;
+            }
+            int end = p + o.length();
+            if (end < low.length() && isWordChar(low.charAt(end)) && !isCjk(o.charAt(o.length() - 1))) {
+                continue;
+            }
+            String between = low.substring(end, at).strip();
+            String[] words = between.split("\\s+");
+            String or = null;
+            boolean other = false;
+            for (String w : words) {
+                if (OR_WORDS.contains(w)) {
+                    or = w;
+                } else if (w.length() > 3) {
+                    other = true;
+                }
+            }
+            if (or != null && !other && words.length <= 3) {
+                // the article between goes: "the first or the third option" reads as "A or C"
+                out.append(t, copied, p).append((char) ('A' + AnswerLanguages.ordinal(o, false))).append(' ').append(or)
+                        .append(' ');
+                return at;
+            }
+        }
+        return copied;
     }
 
     /**
@@ -1276,7 +1403,7 @@ public final class AnswerExtractor {
                 Mention mention;
                 if (isMask(c, n)) {
                     mention = new Mention(c - MASK, i, i + 1, true);
-                } else if (isLetterMention(i) && !letterPhrase(lang, i)) {
+                } else if (isLetterMention(i) && !letterPhrase(lang, i) && !namedLetter(i)) {
                     mention = new Mention(c - 'A', i, i + 1, false);
                     consumeLabelText(mention);
                 } else if (c >= 'a' && c <= 'z' && lowerCaseAnswer(i)) {
@@ -1344,6 +1471,89 @@ public final class AnswerExtractor {
                     }
                 }
             }
+        }
+
+        /**
+         * A letter a naming word ({@code names}) stands beside names a thing, it is no label: "vitamin C",
+         * "בוויטמין C" (the word may carry a glued prefix), "A抗原", "B 항원", "B-Antigene", and each letter of a list
+         * joined by commas or "or" beside it ("antigen A, B or Rh", "A, B 항원").
+         */
+        private boolean namedLetter(int i) {
+            List<String> names = AnswerLanguages.words(Kind.NAME);
+            if (names.isEmpty()) {
+                return false;
+            }
+            int at = i;
+            for (int hops = 0; hops < 4; hops++) {
+                int k = at - 1;
+                while (k >= 0 && (m.charAt(k) == ' ' || m.charAt(k) == '-')) {
+                    k--;
+                }
+                int w = k;
+                while (w >= 0 && isWordChar(m.charAt(w))) {
+                    w--;
+                }
+                String word = low.substring(w + 1, k + 1);
+                if (!word.isEmpty() && names.stream().anyMatch(word::endsWith)) {
+                    return true;
+                }
+                int letter = listedBefore(k, w, word);
+                if (letter < 0) {
+                    break;
+                }
+                at = letter;
+            }
+            at = i + 1;
+            for (int hops = 0; hops < 4; hops++) {
+                int k = at;
+                while (k < m.length() && (m.charAt(k) == ' ' || m.charAt(k) == '-')) {
+                    k++;
+                }
+                int w = k;
+                while (w < m.length() && isWordChar(m.charAt(w))) {
+                    w++;
+                }
+                String word = low.substring(k, w);
+                if (!word.isEmpty() && names.stream().anyMatch(word::startsWith)) {
+                    return true;
+                }
+                // the next letter of a list: "A, B 항원", "A or B antigens"
+                int next = word.isEmpty() && k < m.length() && ",、፣".indexOf(m.charAt(k)) >= 0 ? k + 1
+                        : OR_WORDS.contains(word) ? w : -1;
+                if (next < 0) {
+                    break;
+                }
+                while (next < m.length() && m.charAt(next) == ' ') {
+                    next++;
+                }
+                if (next >= m.length() || m.charAt(next) < 'A' || m.charAt(next) > 'Z'
+                        || (next + 1 < m.length() && isWordChar(m.charAt(next + 1)))) {
+                    break;
+                }
+                at = next + 1;
+            }
+            return false;
+        }
+
+        /**
+         * Before a letter, a list separator (a comma, "or") ending at {@code k} (the word there is {@code word},
+         * starting after {@code w}) with a lone capital letter before it: that letter's index, else -1.
+         */
+        private int listedBefore(int k, int w, String word) {
+            int sep;
+            if (word.isEmpty() && k >= 0 && ",、፣".indexOf(m.charAt(k)) >= 0) {
+                sep = k - 1;
+            } else if (!word.isEmpty() && OR_WORDS.contains(word)) {
+                sep = w;
+            } else {
+                return -1;
+            }
+            while (sep >= 0 && m.charAt(sep) == ' ') {
+                sep--;
+            }
+            boolean lone = sep >= 0 && m.charAt(sep) >= 'A' && m.charAt(sep) <= 'Z'
+                    && (sep == 0 || !isWordChar(m.charAt(sep - 1)));
+            return lone ? sep : -1;
         }
 
         /** A phrase of the language that opens with this letter as a word (Yoruba "A ní láti", we have to). */

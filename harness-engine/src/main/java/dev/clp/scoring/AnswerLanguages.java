@@ -35,7 +35,9 @@ final class AnswerLanguages {
          * A marker of an unreal condition or its consequence ("would have been", "якби", "ቢሆን ኖሮ", "ibizoba"): a
          * letter named under it is not chosen.
          */
-        COUNTERFACTUAL("counterfactual");
+        COUNTERFACTUAL("counterfactual"),
+        /** A word that names a thing by a letter beside it (vitamin C, antigen A, A抗原): that letter is no label. */
+        NAME("names");
 
         final String key;
 
@@ -60,6 +62,10 @@ final class AnswerLanguages {
     private static final Map<String, Numbers> NUMBERS = new HashMap<>();
     private static final Map<String, List<String>> PARTICLES = new HashMap<>();
     private static final Map<String, List<String>> ARTICLES = new HashMap<>();
+    /** Every language's ordinal words (first … fourth), folded, lower case, to the option index they name. */
+    private static final Map<String, Integer> ORDINALS = new HashMap<>();
+    /** The same for languages that write the ordinal after the option noun ("chaguo la tatu", "האפשרות השלישית"). */
+    private static final Map<String, Integer> ORDINALS_AFTER = new HashMap<>();
 
     static {
         JsonNode root;
@@ -113,6 +119,22 @@ final class AnswerLanguages {
                 PARTICLES.put(lang.getKey(), List.copyOf(particles));
             }
             ARTICLES.put(lang.getKey(), longestFirst(node.path("articles")));
+            for (boolean after : new boolean[] {false, true}) {
+                JsonNode ordinals = node.path(after ? "ordinalsAfter" : "ordinals");
+                Map<String, Integer> into = after ? ORDINALS_AFTER : ORDINALS;
+                for (int i = 0; i < ordinals.size(); i++) {
+                    final int index = i;
+                    ordinals.get(i).forEach(w -> {
+                        String form = fold(w.asText()).toLowerCase(Locale.ROOT);
+                        Integer before = into.putIfAbsent(form, index);
+                        if (before != null && before != index) {
+                            throw new IllegalStateException("answer-languages.json: the ordinal '" + w.asText()
+                                    + "' (" + lang.getKey() + ") names option " + (index + 1) + " here and option "
+                                    + (before + 1) + " in another language");
+                        }
+                    });
+                }
+            }
             Numbers numbers = Numbers.read(lang.getKey(), node);
             if (numbers != null) {
                 NUMBERS.put(lang.getKey(), numbers);
@@ -134,11 +156,15 @@ final class AnswerLanguages {
     }
 
     private static final Map<Kind, Lexicon> LEXICONS = new HashMap<>();
+    private static final Lexicon ORDINAL_LEXICON;
+    private static final Lexicon ORDINAL_AFTER_LEXICON;
 
     static {
         for (Kind k : Kind.values()) {
             LEXICONS.put(k, new Lexicon(WORDS.get(k)));
         }
+        ORDINAL_LEXICON = new Lexicon(longestFirst(ORDINALS.keySet()));
+        ORDINAL_AFTER_LEXICON = new Lexicon(longestFirst(ORDINALS_AFTER.keySet()));
     }
 
     private AnswerLanguages() {
@@ -237,6 +263,26 @@ final class AnswerLanguages {
     /** Every language's words of one kind, as a lexicon. */
     static Lexicon lexicon(Kind kind) {
         return LEXICONS.get(kind);
+    }
+
+    private static List<String> longestFirst(Set<String> words) {
+        List<String> out = new ArrayList<>(words);
+        out.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        return out;
+    }
+
+    /**
+     * Every language's ordinal words for the first options, one list of forms per option in order, as a lexicon:
+     * written before the option noun ({@code ordinals}: "third", "第三个", "세 번째", "तीसरा") or after it
+     * ({@code ordinalsAfter}: "la tatu", "השלישית", "الثالث"); {@link #ordinal} gives the index a form names.
+     */
+    static Lexicon ordinals(boolean afterNoun) {
+        return afterNoun ? ORDINAL_AFTER_LEXICON : ORDINAL_LEXICON;
+    }
+
+    /** The option index (0 for the first) an ordinal form from {@link #ordinals} names. */
+    static int ordinal(String form, boolean afterNoun) {
+        return (afterNoun ? ORDINALS_AFTER : ORDINALS).get(form);
     }
 
     /** Every language's words of one kind, folded, lower case, longest first. */
