@@ -79,8 +79,20 @@ class PublishedReadingSimulationTest {
         return 4 * Math.sqrt(p * (1 - p) / n);
     }
 
-    /** Runs the published path on {@link #SEEDS} seed questions, half in English; returns each side's rate. */
+    /**
+     * Runs the published path on {@link #SEEDS} seed questions, half in English, with the reading call's {@link #RATES};
+     * returns each side's rate.
+     */
     private List<Panel.Rate> run(AnswerKey key) {
+        RATES.forEach((k, v) -> System.setProperty("generator-sim." + k, v));
+        try {
+            return runAtRates(key);
+        } finally {
+            RATES.keySet().forEach(k -> System.clearProperty("generator-sim." + k));
+        }
+    }
+
+    private List<Panel.Rate> runAtRates(AnswerKey key) {
         Map<String, ModelClient> models = new ConcurrentHashMap<>();
         GeneratorSettings settings = GeneratorSettings.builder().strategy(SearchStrategy.REFERENCE).lang("sw")
                 .panel(PANEL).extractor("sim:gpt-4o-mini").build();
@@ -100,6 +112,10 @@ class PublishedReadingSimulationTest {
         }
         return rates;
     }
+
+    /** The reading call's rates this test sets (the defaults are 0, which Table 1 bounds: probes/README.md). */
+    private static final Map<String, String> RATES = Map.of("reader-call.misread", "0.02", "reader-call.undecodable",
+            "0.02", "reader-call.not-verbatim", "0.03");
 
     @Test
     void thePanelAnswersInFreeTextAndTheReadingCallMisreadsFailsAndParaphrasesAtAboutItsRates() {

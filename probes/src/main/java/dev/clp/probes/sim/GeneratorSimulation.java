@@ -343,8 +343,11 @@ public final class GeneratorSimulation implements SimulatedTask {
         Optional<String> list = GeneratorTasks.unwrap(prompt, GeneratorTasks.CHOICES_LIST);
         Optional<String> answer = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_ANSWER);
         if (list.isPresent() && answer.isPresent()) {
+            // the draw is the reply's and the options', not the question's: a reading depends on what is read, and
+            // the same reply to the same options is read the same way whichever candidate question it answered
             return Optional.of(SimulatedTask.reply(readingCall(answer.get(), pythonList(list.get().strip()),
-                    Draws.hash(SEED + "\u001freading\u001f" + prompt + '\u001f' + sample))));
+                    Draws.hash(SEED + "\u001freading\u001f" + answer.get() + '\u001f' + list.get() + '\u001f'
+                            + sample))));
         }
         if (answer.isPresent()) {
             return Optional.of(SimulatedTask.reply(readBack(answer.get(), optionCount(prompt))));
