@@ -81,6 +81,7 @@ public final class SimulatedModel implements ModelClient {
     @Override
     public ChatResponse complete(ChatRequest request) {
         String prompt = request.lastUserText();
+        String sent = prompt;
         for (SimulatedTask t : tasks) {
             Optional<ChatResponse> task = t.answer(prompt, request);
             if (task.isPresent()) {
@@ -146,6 +147,12 @@ public final class SimulatedModel implements ModelClient {
         String letter = String.valueOf((char) ('A' + pick));
         if (request.structured()) {
             return response("{\"" + ChatRequest.ANSWER_PROPERTY + "\":\"" + letter + "\"}");
+        }
+        for (SimulatedTask t : tasks) {
+            Optional<String> worded = t.word(profile.name(), sent, List.copyOf(choices), pick, sample);
+            if (worded.isPresent()) {
+                return response(worded.get());
+            }
         }
         String text = choices.get(pick);
         String statement = STATEMENTS.getOrDefault(lang, STATEMENTS.get("en"));

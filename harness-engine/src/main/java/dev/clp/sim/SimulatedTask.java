@@ -61,6 +61,21 @@ public interface SimulatedTask {
         return OptionalInt.empty();
     }
 
+    /**
+     * How the simulator words its answer to a multiple-choice prompt this task laid out for it ({@link #read}), or empty
+     * for the simulator's own lettered formats: a prompt that lists its options without letters (the published answer
+     * prompt) is answered with the option's text, as a model would.
+     *
+     * @param model the profile answering
+     * @param prompt the prompt as sent (before {@link #read})
+     * @param choices the options as read, in the order shown
+     * @param pick the index of the option the simulator chose
+     * @param sample the sample index (0 at temperature 0)
+     */
+    default Optional<String> word(String model, String prompt, List<String> choices, int pick, int sample) {
+        return Optional.empty();
+    }
+
     /** A plain answer, stopped normally, with no token counts. */
     static ChatResponse reply(String text) {
         return new ChatResponse(text, "stop", 0, 0, 0);

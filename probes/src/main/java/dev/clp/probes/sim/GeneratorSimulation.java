@@ -73,6 +73,202 @@ public final class GeneratorSimulation implements SimulatedTask {
     }
 
     /**
+     * A panel model's answer to the published answer prompt (options as a list without letters), in free text: the
+     * chosen option's text alone (as the prompt asks, at {@code panel.free-text.bare}), or in a sentence, with chatter
+     * around it at {@code panel.free-text.chatter}; at {@code panel.free-text.reworded} the option is not written as
+     * the prompt has it (first letter's case changed, a final full stop dropped). In a simulated translation the
+     * sentence is in the translation's language. The chosen option is recorded ({@link GroundTruth#answered}), the
+     * reply carries no mark of it. Any other prompt: empty, the simulator's lettered formats.
+     */
+    @Override
+    public Optional<String> word(String model, String prompt, List<String> choices, int pick, int sample) {
+        List<String> shown = unlettered(prompt);
+        if (shown == null || pick < 0 || pick >= shown.size()) {
+            return Optional.empty();
+        }
+        byte[] h = Draws.hash(SEED + "\u001fanswer\u001f" + model + '\u001f' + prompt + '\u001f'
+                + sample);
+        String option = shown.get(pick);
+        String text = Draws.unit(h, 0) < SimulationRates.get("panel.free-text.reworded") ? reworded(option) : option;
+        double u = Draws.unit(h, 8);
+        int form = (int) (Draws.unit(h, 16) * 3);
+        double bare = SimulationRates.get("panel.free-text.bare");
+        String[] templates = u < bare ? new String[] {"%s"}
+                : u < bare + SimulationRates.get("panel.free-text.chatter") ? CHATTER : SENTENCES;
+        String template = templates[form % templates.length];
+        String lang = SimulatedText.language(prompt).orElse("en");
+        int at = template.indexOf("%s");
+        String before = template.substring(0, at);
+        String after = template.substring(at + 2);
+        if (!"en".equals(lang)) {
+            before = SimulatedText.encode(lang, before);
+            after = SimulatedText.encode(lang, after);
+        }
+        String reply = before + text + after;
+        GroundTruth.answered(reply, shown, option);
+        return Optional.of(reply);
+    }
+
+    private static final String[] SENTENCES = {"The option that fits best is: %s", "%s is the correct option.",
+        "Answer: %s"};
+    private static final String[] CHATTER = {"Sure! Here is the option that fits best:\n\n**%s**",
+        "Sure, I can help with that. The answer is %s, since it fits the question best.",
+        "Let me think about it. Considering the question carefully, the best option is \"%s\". I hope this helps!"};
+
+    /** An option as a model may rewrite it: its first letter's case changed and a final full stop dropped. */
+    static String reworded(String option) {
+        String text = option.strip();
+        text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        if (text.isEmpty()) {
+            return option;
+        }
+        int first = text.codePointAt(0);
+        int swapped = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
+        return new StringBuilder().appendCodePoint(swapped).append(text.substring(Character.charCount(first))).toString();
+    }
+
+    /**
+     * The published reading call ({@code extract_answer_dk}): it reads which option the model's reply states, from the
+     * reply's words ({@link #stated}), and answers {@code {"final_answer": <that option's text>}}; except, by a draw,
+     * at {@code reader-call.undecodable} with output {@code json.loads} cannot decode, and, when the reply states an
+     * option, at {@code reader-call.misread} with another option's text and at {@code reader-call.not-verbatim} with
+     * the option's text reworded (so that it is no option as written). A reply stating no option is read as "none".
+     * Each reading is recorded with what it did ({@link GroundTruth#read}).
+     */
+    static String readingCall(String reply, List<String> choices, byte[] h) {
+        List<String> options = choices == null ? List.of() : choices;
+        int stated = stated(reply, options);
+        double u = Draws.unit(h, 0);
+        double undecodable = SimulationRates.get("reader-call.undecodable");
+        double misread = undecodable + SimulationRates.get("reader-call.misread");
+        double notVerbatim = misread + SimulationRates.get("reader-call.not-verbatim");
+        String read = stated >= 0 ? options.get(stated) : "none";
+        String fault;
+        String returned;
+        if (u < undecodable) {
+            fault = GroundTruth.UNDECODABLE;
+            returned = null;
+        } else if (stated >= 0 && options.size() > 1 && u < misread) {
+            fault = GroundTruth.MISREAD;
+            int other = (int) (Draws.unit(h, 8) * (options.size() - 1));
+            returned = options.get(other >= stated ? other + 1 : other);
+        } else if (stated >= 0 && u < notVerbatim) {
+            fault = GroundTruth.NOT_VERBATIM;
+            returned = notVerbatim(read, options, Draws.unit(h, 16));
+        } else {
+            fault = stated >= 0 ? GroundTruth.SOUND : GroundTruth.NO_OPTION;
+            returned = read;
+        }
+        GroundTruth.read(reply, options, stated >= 0 ? read : null, fault, returned);
+        if (returned == null) {
+            String[] forms = {"The final answer is: " + read, "{\"final_answer\": " + quoted(read),
+                "{'final_answer': '" + read + "'}", "Sure! Here is the JSON: {\"final_answer\": " + quoted(read) + "}"};
+            return forms[(int) (Draws.unit(h, 24) * forms.length)];
+        }
+        return "{\"final_answer\": " + quoted(returned) + "}";
+    }
+
+    private static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An option's text as a reader may return it, not as written: reworded, with a full stop, or lettered. */
+    private static String notVerbatim(String option, List<String> options, double u) {
+        String[] forms = {reworded(option), option.strip() + ".", "(" + (char) ('A' + options.indexOf(option)) + ") "
+            + option.strip()};
+        int start = (int) (u * forms.length);
+        for (int i = 0; i < forms.length; i++) {
+            String f = forms[(start + i) % forms.length];
+            if (!options.contains(f)) {
+                return f;
+            }
+        }
+        return "\"" + option + "\"";
+    }
+
+    /**
+     * The option a reply states, read from its words: the options whose text (case, spacing and a final full stop
+     * aside) the reply holds, an option inside a longer one found at the same place counted as the longer one, the
+     * first in the reply; failing that, the option most of whose own words (no other option has) the reply holds,
+     * when one does more than the others and for at least half; else -1.
+     */
+    static int stated(String reply, List<String> choices) {
+        String said = normal(reply);
+        int best = -1;
+        int bestAt = Integer.MAX_VALUE;
+        int bestEnd = -1;
+        for (int i = 0; i < choices.size(); i++) {
+            String c = normal(choices.get(i));
+            c = c.endsWith(".") || c.endsWith("。") ? c.substring(0, c.length() - 1) : c;
+            int at = c.isEmpty() ? -1 : find(said, c);
+            if (at < 0) {
+                continue;
+            }
+            int end = at + c.length();
+            boolean inside = best >= 0 && at >= bestAt && end <= bestEnd;
+            boolean covers = best >= 0 && at <= bestAt && end >= bestEnd;
+            if (best < 0 || covers || (!inside && at < bestAt)) {
+                best = i;
+                bestAt = at;
+                bestEnd = end;
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        java.util.Set<String> words = SimulatedReader.words(reply);
+        List<java.util.Set<String>> own = SimulatedReader.ownWords(choices);
+        double top = 0;
+        int at = -1;
+        boolean tie = false;
+        for (int i = 0; i < own.size(); i++) {
+            if (own.get(i).isEmpty()) {
+                continue;
+            }
+            double share = own.get(i).stream().filter(words::contains).count() / (double) own.get(i).size();
+            if (share > top) {
+                top = share;
+                at = i;
+                tie = false;
+            } else if (share == top && share > 0) {
+                tie = true;
+            }
+        }
+        return top >= 0.5 && !tie ? at : -1;
+    }
+
+    /** Where {@code part} first stands in {@code text} as whole words (no letter or digit either side), or -1. */
+    private static int find(String text, String part) {
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            int end = at + part.length();
+            boolean open = at == 0 || !Character.isLetterOrDigit(text.codePointBefore(at));
+            boolean close = end == text.length() || !Character.isLetterOrDigit(text.codePointAt(end));
+            if (open && close) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static String normal(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+
+    /** The options of the published answer prompt (its last line, a Python list), or null when the prompt is not one. */
+    private static List<String> unlettered(String prompt) {
+        String[] lines = prompt.strip().split("\n");
+        if (lines.length < 3) {
+            return null;
+        }
+        List<String> choices = pythonList(lines[lines.length - 1].strip());
+        return choices == null || choices.size() < 2 ? null : choices;
+    }
+
+    /**
      * The published answer prompt (an instruction line, the question, the options as a Python list) laid out as a
      * lettered question, which is how the engine's simulator reads a question; any other prompt as it is.
      */
@@ -147,16 +343,11 @@ public final class GeneratorSimulation implements SimulatedTask {
         Optional<String> list = GeneratorTasks.unwrap(prompt, GeneratorTasks.CHOICES_LIST);
         Optional<String> answer = GeneratorTasks.unwrap(prompt, GeneratorTasks.MODEL_ANSWER);
         if (list.isPresent() && answer.isPresent()) {
-            List<String> choices = pythonList(list.get().strip());
-            String letter = choices == null ? "NONE" : readBack(answer.get(), choices.size());
-            int at = letter.length() == 1 ? letter.charAt(0) - 'A' : -1;
-            String chosen = choices != null && at >= 0 && at < choices.size() ? choices.get(at) : "none";
-            try {
-                return Optional.of(SimulatedTask.reply(JSON.writeValueAsString(
-                        JSON.createObjectNode().put("final_answer", chosen))));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            // the draw is the reply's and the options', not the question's: a reading depends on what is read, and
+            // the same reply to the same options is read the same way whichever candidate question it answered
+            return Optional.of(SimulatedTask.reply(readingCall(answer.get(), pythonList(list.get().strip()),
+                    Draws.hash(SEED + "\u001freading\u001f" + answer.get() + '\u001f' + list.get() + '\u001f'
+                            + sample))));
         }
         if (answer.isPresent()) {
             return Optional.of(SimulatedTask.reply(readBack(answer.get(), optionCount(prompt))));

@@ -37,7 +37,34 @@ public final class GroundTruth {
     static final String MOVED = "right option moved in translation";
     static final String ANSWER_MISMATCH = "translated answer matches no option";
 
+    /** What the simulated reading call did with a panel answer ({@link Reading#fault}). */
+    public static final String MISREAD = "misread: another option's text";
+    public static final String UNDECODABLE = "undecodable output";
+    public static final String NOT_VERBATIM = "the option's text, not verbatim";
+    public static final String NO_OPTION = "the answer states no option";
+
+    /**
+     * One reading of a panel answer by the simulated reading call of the published path.
+     *
+     * @param reply the panel model's reply, as read
+     * @param choices the options the reading call was given
+     * @param chosen the option the simulated panel chose when it wrote the reply (the truth), if recorded
+     * @param stated the option the reading call found the reply states, from its words, if any
+     * @param fault what the reading call then did: "" (returned {@code stated}), {@link #MISREAD},
+     *     {@link #UNDECODABLE}, {@link #NOT_VERBATIM} or {@link #NO_OPTION}
+     * @param returned the {@code final_answer} text its output carries; empty when the output cannot be decoded
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public record Reading(String reply, List<String> choices, Optional<String> chosen, Optional<String> stated,
+            String fault, Optional<String> returned) {
+    }
+
     private static final int LIMIT = 2_000_000;
+    /** The panel's free-text answers on the published path: the reply and its options, to the option chosen. */
+    private static final Map<List<String>, String> ANSWERS = new ConcurrentHashMap<>();
+    /** The readings of the published path, by the options read against. */
+    private static final Map<List<String>, List<Reading>> READINGS = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger READ_COUNT = new java.util.concurrent.atomic.AtomicInteger();
     private static final Map<String, String> DISTRACTIONS = new ConcurrentHashMap<>();
     private static final Map<String, String> TRANSLATIONS = new ConcurrentHashMap<>();
     /** Translated options: the English options they came from, in the order translated, and a fault if any. */
@@ -59,6 +86,41 @@ public final class GroundTruth {
     private static final java.util.concurrent.atomic.AtomicLongArray JUDGED = new java.util.concurrent.atomic.AtomicLongArray(4);
 
     private GroundTruth() {
+    }
+
+    /** Records the option a simulated panel model chose when it wrote {@code reply} to the published answer prompt. */
+    static void answered(String reply, List<String> choices, String chosen) {
+        if (ANSWERS.size() < LIMIT) {
+            ANSWERS.putIfAbsent(key(reply, choices), chosen);
+        }
+    }
+
+    /** Records a reading of the published path, with the option the panel chose for that reply if recorded. */
+    static void read(String reply, List<String> choices, String stated, String fault, String returned) {
+        if (READ_COUNT.incrementAndGet() > LIMIT) {
+            return;
+        }
+        Reading r = new Reading(reply, List.copyOf(choices), Optional.ofNullable(ANSWERS.get(key(reply, choices))),
+                Optional.ofNullable(stated), fault, Optional.ofNullable(returned));
+        READINGS.computeIfAbsent(List.copyOf(choices), c -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                .add(r);
+    }
+
+    private static List<String> key(String reply, List<String> choices) {
+        List<String> k = new java.util.ArrayList<>(choices);
+        k.add(reply.strip());
+        return List.copyOf(k);
+    }
+
+    /** The readings recorded in this JVM against exactly these options, in the order made. */
+    public static List<Reading> readings(List<String> choices) {
+        List<Reading> found = READINGS.get(List.copyOf(choices));
+        if (found == null) {
+            return List.of();
+        }
+        synchronized (found) {
+            return List.copyOf(found);
+        }
     }
 
     /** Counts a verdict of the judge on a perturbed question, graded by the record of the distractions in it. */

@@ -235,4 +235,39 @@ class GeneratorSimulationTest {
         assertThat(ask("Read.\nA. x\nB. y\nC. z\nD. w\n" + GeneratorTasks.wrap(GeneratorTasks.MODEL_ANSWER,
                 "I am not sure; several of these could be argued for."), 0, 0)).isEqualTo("NONE");
     }
+
+    @Test
+    void theReadingCallFindsTheOptionAReplyStatesFromItsWords() {
+        assertThat(GeneratorSimulation.stated("Paris, Texas is the correct option.", List.of("Paris", "Paris, Texas")))
+                .as("an option inside a longer one found there is the longer one").isEqualTo(1);
+        assertThat(GeneratorSimulation.stated("Answer: II", List.of("I", "II", "III"))).as("whole words").isEqualTo(1);
+        assertThat(GeneratorSimulation.stated("The option that fits best is: I", List.of("I", "II", "III"))).isZero();
+        assertThat(GeneratorSimulation.stated("the blue kettle", List.of("A red stone.", "The blue kettle.")))
+                .as("case and a final full stop aside").isEqualTo(1);
+        assertThat(GeneratorSimulation.stated("The kettle, the blue one.", List.of("a red stone 3", "the blue kettle 3")))
+                .as("by its own words").isEqualTo(1);
+        assertThat(GeneratorSimulation.stated("I am not sure; several of these could be argued for.",
+                List.of("a red stone 3", "the blue kettle 3"))).isEqualTo(-1);
+    }
+
+    @Test
+    void aPanelModelAnswersThePublishedPromptInFreeTextInTheTranslationsLanguageWithoutMarks() {
+        GeneratorSimulation task = new GeneratorSimulation();
+        java.util.Set<String> forms = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            List<String> english = List.of("a red stone " + i, "the blue kettle " + i, "an old violin " + i);
+            List<String> shown = english.stream().map(c -> SimulatedText.encode("sw", c)).toList();
+            String prompt = "Complete the question.\n" + SimulatedText.marker("sw")
+                    + SimulatedText.encode("sw", "What did visitor " + i + " bring?") + "\n['" + String.join("', '", shown)
+                    + "']\n";
+            String reply = task.word("gpt-4o", prompt, english, 2, 0).orElseThrow();
+            assertThat(SimulatedText.isSimulatedTranslation(reply)).as(reply).isFalse();
+            assertThat(GeneratorSimulation.stated(reply, shown)).as(reply).isEqualTo(2);
+            assertThat(reply).as("no English chatter around the option").doesNotContain("answer", "option", "Sure");
+            forms.add(reply.replace(shown.get(2), "%s").replace(GeneratorSimulation.reworded(shown.get(2)), "%s"));
+        }
+        assertThat(forms).as("the option alone and in several sentences").contains("%s").hasSizeGreaterThan(3);
+        assertThat(task.word("gpt-4o", "Answer.\n\nQuestion: x\n\nA. a\nB. b\n\nAnswer:", List.of("a", "b"), 1, 0))
+                .as("a lettered prompt keeps the simulator's lettered formats").isEmpty();
+    }
 }
