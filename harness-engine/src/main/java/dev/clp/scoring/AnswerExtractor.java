@@ -71,6 +71,8 @@ public final class AnswerExtractor {
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
     private static final String TERMINATORS = ".!?。！？።።।\n";
+    /** Punctuation after which a clause of its own may open inside a sentence (",", ";", "—", "，", "；", "፤", "፣", "،"). */
+    private static final String CLAUSE_BREAKS = ",;—–，；、፤፣،؛";
 
     private AnswerExtractor() {
     }
@@ -2471,10 +2473,16 @@ public final class AnswerExtractor {
                 return false;
             }
             String before = low.substring(sentenceStart(x.start, 80), x.start).strip();
-            if ((!x.answerWord && !hasWord(before, Kind.ANSWER)) || hasWord(before, Kind.HEDGE)) {
+            String clause = concludingClause(before);
+            if (clause != null) {
+                before = clause; // "…, quindi la risposta corretta è D.", "…፤ ስለዚህ ትክክለኛው መልስ A ነው።"
+            }
+            // "…, daher ist A richtig.": in a concluding clause a predicate that calls the letter right states it
+            boolean called = clause != null && x.postAt == 0 && x.afterEnd > 0;
+            if ((!x.answerWord && !hasWord(before, Kind.ANSWER) && !called) || hasWord(before, Kind.HEDGE)) {
                 return false;
             }
-            boolean concluded = hasWord(before, Kind.CONCLUDE);
+            boolean concluded = clause != null || hasWord(before, Kind.CONCLUDE);
             boolean cjk = !before.isEmpty() && isCjk(before.charAt(0));
             if (cjk ? before.length() > (concluded ? 12 : 8) : before.split("\\s+").length > (concluded ? 7 : 5)) {
                 return false;
@@ -2486,6 +2494,28 @@ public final class AnswerExtractor {
             }
             String rest = low.substring(j, to).replaceAll("[\\s*)\\]}\"'»”」』）]+", " ").strip();
             return rest.isEmpty() || (rest.indexOf(' ') < 0 && rest.length() <= 8);
+        }
+
+        /**
+         * The last clause of a sentence that opens with a conclusion word after a comma or semicolon ("…, so the
+         * correct answer is", "…; por lo tanto, la respuesta correcta es la", "…፤ ስለዚህ ትክክለኛው መልስ"): the words
+         * after that conclusion word ("la respuesta correcta es la"), or null when there is none.
+         */
+        private static String concludingClause(String before) {
+            AnswerLanguages.Lexicon conclude = AnswerLanguages.lexicon(Kind.CONCLUDE);
+            for (int at = before.length() - 1; at > 0; at--) {
+                final int pos = at;
+                String w = conclude.at(before, at,
+                        c -> boundaryBefore(before, pos, c) && endsWord(before, pos + c.length(), c));
+                if (w == null) {
+                    continue;
+                }
+                String head = before.substring(0, at).stripTrailing();
+                if (!head.isEmpty() && CLAUSE_BREAKS.indexOf(head.charAt(head.length() - 1)) >= 0) {
+                    return before.substring(at + w.length()).replaceFirst("^[\\s,;:，；、፤፣،]+", "");
+                }
+            }
+            return null;
         }
 
         /** Between two stated answers, the first one's letter is called wrong ("A is incorrect, though"). */
