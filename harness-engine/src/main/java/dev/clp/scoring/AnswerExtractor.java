@@ -89,6 +89,38 @@ public final class AnswerExtractor {
     }
 
     /**
+     * The text after an unclosed reasoning block reads as a reply only when it ends as a reply does: its last paragraph
+     * ends a sentence (or closes a bracket or emphasis) or is a short answer line ("Answer: B", "**B**"). Reasoning
+     * that runs on after a blank line and stops mid-sentence ("Let me reconsider whether") is not a reply.
+     */
+    static boolean finishedReply(String rest) {
+        String t = rest.strip();
+        int cut = t.lastIndexOf("\n\n");
+        String last = (cut >= 0 ? t.substring(cut) : t).strip();
+        int end = last.length();
+        while (end > 0 && "*_`~ ".indexOf(last.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        if (last.length() <= 24 || ".。!！)）]】」።।".indexOf(last.charAt(end - 1)) >= 0) {
+            return true;
+        }
+        // a final-answer line ("**Final answer: D) Canberra**"): an answer word and a colon after it on the last line
+        String line = last.substring(last.lastIndexOf('\n') + 1);
+        String low = lower(AnswerLanguages.fold(Normalizer.normalize(line, Normalizer.Form.NFKC)));
+        AnswerLanguages.Lexicon answer = AnswerLanguages.lexicon(Kind.ANSWER);
+        for (int i = 0; i < low.length(); i++) {
+            String w = answer.at(low, i);
+            if (w != null && (low.indexOf(':', i + w.length()) >= 0 || low.indexOf('：', i) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Extracts the choice from a raw answer.
      *
      * @param finishReason why the provider stopped ({@code ChatResponse.finishReason()}), may be null; a reply cut
@@ -117,6 +149,10 @@ public final class AnswerExtractor {
             if (!blank.find(from) || body.substring(blank.end()).isBlank()) {
                 return new Extraction.Unparseable("the reasoning block (<think>) never closed and nothing follows the "
                         + "reasoning: an answer inside it is not the reply");
+            }
+            if (!finishedReply(body.substring(blank.end()))) {
+                return new Extraction.Unparseable("the reasoning block (<think>) never closed and the text after it "
+                        + "stops mid-sentence: reasoning, not a reply");
             }
             body = body.substring(0, open.start()) + "\n" + body.substring(blank.end());
         }
@@ -1748,6 +1784,9 @@ public final class AnswerExtractor {
 
         /** "A cat": a letter that is a word, followed by a word of three letters or more. */
         private boolean articleFollows(int i) {
+            if (i > 0 && (m.charAt(i - 1) == '-' || Character.isLetter(m.charAt(i - 1)) || afterGlue(i))) {
+                return false; // glued to a prefix ("ngu-A futhi", read as "ngu A"): a label, never an article
+            }
             int w = i + 1;
             if (w + 1 >= m.length() || m.charAt(w) != ' ' || !Character.isLowerCase(m.charAt(w + 1))) {
                 return false;
@@ -1762,7 +1801,44 @@ public final class AnswerExtractor {
             String word = low.substring(w + 1, end);
             // "Sowohl A als auch C": a connector of several words ("als auch") after the letter joins it to the next
             String connector = AnswerLanguages.lexicon(Kind.OR).at(low, w + 1, c -> endsWord(low, w + 1 + c.length(), c));
-            return !AnswerLanguages.words(Kind.OR).contains(word) && connector == null;
+            if (connector == null && AnswerLanguages.words(Kind.OR).contains(word)) {
+                connector = word;
+            }
+            // a connector joins two letters only when a letter follows it ("sia A che C"); "A che cosa" is a word
+            return connector == null || !letterAt(w + 1 + connector.length());
+        }
+
+        /** The word just before a position (and a space) is a prefix written glued to a letter ("ngu A"). */
+        private boolean afterGlue(int i) {
+            if (i < 2 || m.charAt(i - 1) != ' ') {
+                return false;
+            }
+            int b = i - 1;
+            while (b > 0 && Character.isLetter(m.charAt(b - 1))) {
+                b--;
+            }
+            return b < i - 1 && AnswerLanguages.glue().contains(low.substring(b, i - 1));
+        }
+
+        /** After spaces from a position, a capital letter standing alone (a label, "C" in "sia A che C"). */
+        private boolean letterAt(int i) {
+            int p = i;
+            while (p < m.length() && m.charAt(p) == ' ') {
+                p++;
+            }
+            // a prefix glued to the letter ("ngu-B", "nguB"), an opening bracket or emphasis
+            int q = p;
+            while (q < m.length() && q - p < 4 && Character.isLowerCase(m.charAt(q))) {
+                q++;
+            }
+            int r = q < m.length() && (m.charAt(q) == '-' || m.charAt(q) == ' ') ? q + 1 : q;
+            p = q > p && r < m.length() && Character.isUpperCase(m.charAt(r))
+                    && AnswerLanguages.glue().contains(low.substring(p, q)) ? r : p;
+            while (p < m.length() && "-(*".indexOf(m.charAt(p)) >= 0) {
+                p++;
+            }
+            return p < m.length() && Character.isUpperCase(m.charAt(p))
+                    && (p + 1 == m.length() || !Character.isLetter(m.charAt(p + 1)));
         }
 
         /** The text of the sentence before a position, back to the last terminator. */
