@@ -1,0 +1,70 @@
+package dev.clp.scoring;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 15, clear answers the extractor lost (brief XL9): an ordinal answer with no option noun ("the last one", "the
+ * second one is correct", 第四个。, 3つ目が正解です, 두 번째가 맞습니다, "La troisième.") and "last" as an ordinal. Written before
+ * the extractor was changed for them, in words of my own (not the corpus lines). {@code ~} means no letter.
+ */
+class AnswerExtractorBareOrdinalTest {
+
+    private static final List<String> CITIES = List.of("London", "Paris", "Rome", "Berlin");
+
+    /**
+     * A bare ordinal is the answer when it is called right ("the second one is correct", 두 번째가 맞습니다), follows an
+     * answer word and ends the phrase ("I'll go with the last one.", 我选第三个。), or is the whole answer
+     * ("La troisième.", 第四个。, "Eyesithathu."). "Last" names the last option.
+     */
+    @ParameterizedTest(name = "[{0}] {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | I'll go with the last one. | D
+            en | The second one is correct: Paris hosted it. | B
+            en | Having compared all four, it's the third one — Rome. | C
+            en | The first one is wrong; the last one is correct. | D
+            en | The last option. | D
+            zh | 第四个。 | D
+            zh | 我选最后一个。 | D
+            zh | 我选第三个，罗马。 | C
+            ja | 3つ目が正解です。 | C
+            ja | 最後の選択肢が正解です。 | D
+            ko | 두 번째가 맞습니다. | B
+            ko | 마지막이 맞습니다. | D
+            hi | दूसरा सही है। | B
+            bn | তৃতীয়টি সঠিক। | C
+            bn | প্রথমটি। | A
+            de | Die letzte ist richtig. | D
+            de | Die zweite Antwort ist richtig. | B
+            fr | La troisième. | C
+            fr | La dernière proposition. | D
+            es | La primera. | A
+            es | Es la última opción. | D
+            it | La quarta. | D
+            uk | Останній варіант. | D
+            sw | Chaguo la mwisho ndilo sahihi. | D
+            yo | Ìkẹta. | C
+            zu | Eyesithathu. | C
+            am | ሁለተኛው። | B
+            he | האפשרות האחרונה. | D
+            ar | الخيار الأخير. | D
+            """)
+    void aBareOrdinalAnswerIsThatLetter(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, CITIES, raw, expected);
+    }
+
+    /** An ordinal in the prose that is not an answer stays no letter; an answer stated elsewhere still wins. */
+    @ParameterizedTest(name = "[{0}] {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | It's the first time this question comes up; the answer is B. | B
+            en | The Games came first, the exhibition second. | ~
+            en | At last: C. | C
+            en | The last time I checked, I was not sure. | ~
+            zh | 第一次看错了，答案是 C。 | C
+            de | Zum ersten Mal war es Paris, also B. | B
+            """)
+    void anOrdinalThatIsNoAnswerGivesNoLetter(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, CITIES, raw, expected);
+    }
+}
