@@ -380,18 +380,18 @@ public final class AnswerExtractor {
                 || !isLatin(low.charAt(m + correct.length())))) {
             return end;
         }
-        if (m < low.length() && isWordChar(low.charAt(m))
-                || AnswerLanguages.ordinal(form, after) == AnswerLanguages.LAST && !withOne) {
-            // "last" alone is mostly "final" ("Jibu la mwisho", "Impendulo yokugcina"): only called right or
-            // "the last one"
+        if (m < low.length() && isWordChar(low.charAt(m))) {
             return -1;
         }
+        // "last" after a word is mostly "final" ("Jibu la mwisho", "Impendulo yokugcina"): only called right, as
+        // "the last one" or as the whole answer ("La última.")
+        boolean finalWord = AnswerLanguages.ordinal(form, after) == AnswerLanguages.LAST && !withOne;
         String before = low.substring(0, at).stripTrailing();
         String article = AnswerLanguages.lexicon(Kind.ORDINAL_BEFORE).endOf(before);
         if (article != null) {
             before = before.substring(0, before.length() - article.length()).stripTrailing();
         }
-        if (AnswerLanguages.lexicon(Kind.ANSWER).endOf(before) != null) {
+        if (!finalWord && AnswerLanguages.lexicon(Kind.ANSWER).endOf(before) != null) {
             return end;
         }
         boolean alone = before.codePoints().noneMatch(c -> Character.isLetterOrDigit(c))
@@ -1382,6 +1382,7 @@ public final class AnswerExtractor {
 
     private static final Set<String> OR_WORDS = Set.copyOf(AnswerLanguages.words(Kind.OR));
     private static final Set<String> COPULAS = Set.copyOf(AnswerLanguages.words(Kind.COPULA));
+    private static final Set<String> NOT_WORDS = Set.copyOf(AnswerLanguages.words(Kind.NOT));
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
             List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
     private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
@@ -2032,6 +2033,15 @@ public final class AnswerExtractor {
             return false;
         }
 
+        /** A mention starts at {@code from}, after spaces only (the letter a negation just before goes with). */
+        private boolean letterNext(int from) {
+            int k = from;
+            while (k < m.length() && m.charAt(k) == ' ') {
+                k++;
+            }
+            return k > from && k < m.length() && containsMention(k, k + 1);
+        }
+
         private void classifyAfter(Mention x) {
             if (x.negative) {
                 return;
@@ -2049,6 +2059,7 @@ public final class AnswerExtractor {
             int bestLen = 0;
             Kind best = null;
             Kind bestKind = null;
+            String bestWord = null;
             for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
                 final int pos = at;
                 // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
@@ -2068,6 +2079,7 @@ public final class AnswerExtractor {
                 if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
                     bestLen = w.length();
                     bestKind = k;
+                    bestWord = w;
                     x.postAt = at;
                     x.afterEnd = j + at + w.length();
                 }
@@ -2075,6 +2087,11 @@ public final class AnswerExtractor {
             }
             if (best == Kind.WRONG && headingColon(x.afterEnd)) {
                 best = null; // "B. Jupiter. Wrong options: A": a heading over the letters after it, not about B
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
+            if (best == Kind.WRONG && NOT_WORDS.contains(bestWord) && letterNext(x.afterEnd)) {
+                best = null; // "התשובה B, לא C", "A, не C": the negation goes with the letter after it, not B
                 x.postAt = -1;
                 x.afterEnd = -1;
             }

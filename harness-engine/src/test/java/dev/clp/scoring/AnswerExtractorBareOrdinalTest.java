@@ -40,6 +40,7 @@ class AnswerExtractorBareOrdinalTest {
             fr | La troisième. | C
             fr | La dernière proposition. | D
             es | La primera. | A
+            es | La última. | D
             es | Es la última opción. | D
             it | La quarta. | D
             uk | Останній варіант. | D
@@ -63,8 +64,27 @@ class AnswerExtractorBareOrdinalTest {
             en | The last time I checked, I was not sure. | ~
             zh | 第一次看错了，答案是 C。 | C
             de | Zum ersten Mal war es Paris, also B. | B
+            sw | Jibu la mwisho: B | B
+            zu | Impendulo yokugcina: C | C
             """)
     void anOrdinalThatIsNoAnswerGivesNoLetter(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, CITIES, raw, expected);
+    }
+
+    /**
+     * "B, not C" where the language's "not" is also its "no"/"wrong" after a letter (Hebrew לא, Ukrainian не): the
+     * negation goes with the letter after it; the letter before stands. "B לא נכונה" (B is not correct) still rules B out.
+     */
+    @ParameterizedTest(name = "[{0}] {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            he | התשובה היא B, לא C. | B
+            he | C, לא A. | C
+            uk | Відповідь A, не C. | A
+            uk | Правильна D, не B. | D
+            he | B לא נכונה, C נכונה. | C
+            uk | A — не. | ~
+            """)
+    void aNegationBeforeTheNextLetterLeavesTheLetterBeforeIt(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, CITIES, raw, expected);
     }
 }
