@@ -348,7 +348,7 @@ public final class AnswerExtractor {
      * An ordinal without an option noun at {@code at} ("the last one", "die dritte Antwort", তৃতীয়টি, 3つ目, 第四个) is
      * the answer only when it is called right ("the second one is correct", 두 번째가 맞습니다, 3つ目が正解), follows an
      * answer word and ends the phrase ("I'll go with the last one.", 我选第三个。, "it's the third one — Rome"), or is
-     * the whole answer ("La troisième.", 第四个。, "Eyesithathu."); an article ({@code ordinalBefore}) may stand
+     * the whole answer ("La troisième.", 第四个。, "Eyesithathu."); an article ({@code articleBefore}) may stand
      * before it. Anywhere else ("the first time", "came first, ... second") it is prose. Returns where the phrase
      * read as the letter ends (the word for the option included), or -1.
      */
@@ -387,7 +387,7 @@ public final class AnswerExtractor {
         // "the last one" or as the whole answer ("La última.")
         boolean finalWord = AnswerLanguages.ordinal(form, after) == AnswerLanguages.LAST && !withOne;
         String before = low.substring(0, at).stripTrailing();
-        String article = AnswerLanguages.lexicon(Kind.ORDINAL_BEFORE).endOf(before);
+        String article = AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).endOf(before);
         if (article != null) {
             before = before.substring(0, before.length() - article.length()).stripTrailing();
         }
@@ -1930,7 +1930,11 @@ public final class AnswerExtractor {
             if (option != null) {
                 tail = tail.substring(0, tail.length() - option.length()).stripTrailing();
             }
-            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)) {
+            // "non la B", "pas la B", "nicht die C": an article between the negation and the letter
+            String article = AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).endOf(tail);
+            String bare = article == null ? tail : tail.substring(0, tail.length() - article.length()).stripTrailing();
+            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)
+                    || article != null && AnswerLanguages.lexicon(Kind.NOT).endOf(bare) != null) {
                 x.negative = true;
                 return;
             }
@@ -2033,11 +2037,15 @@ public final class AnswerExtractor {
             return false;
         }
 
-        /** A mention starts at {@code from}, after spaces only (the letter a negation just before goes with). */
+        /** A mention starts at {@code from}, after spaces and an article (the letter a negation just before goes with). */
         private boolean letterNext(int from) {
             int k = from;
             while (k < m.length() && m.charAt(k) == ' ') {
                 k++;
+            }
+            String article = k > from && k < m.length() ? AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).at(low, k) : null;
+            if (article != null && k + article.length() < m.length() && m.charAt(k + article.length()) == ' ') {
+                k += article.length() + 1; // "la D, no la A"
             }
             return k > from && k < m.length() && containsMention(k, k + 1);
         }

@@ -38,8 +38,8 @@ final class AnswerLanguages {
         COUNTERFACTUAL("counterfactual"),
         /** A word that names a thing by a letter beside it (vitamin C, antigen A, A抗原): that letter is no label. */
         NAME("names"),
-        /** An article that may stand before an ordinal answered alone ("la troisième", "the last one"). */
-        ORDINAL_BEFORE("ordinalBefore"),
+        /** A free-standing article before an ordinal answered alone or a letter ("la troisième", "the last one", "non la B"). */
+        ARTICLE_BEFORE("articleBefore"),
         /** A word standing for the option after an ordinal answered alone ("the last one", তৃতীয়টি, "die dritte Antwort"). */
         ORDINAL_ONE("ordinalOne"),
         /** Words of {@code correct} that are only a copula (입니다, です, ነው): "the third is" does not call it right. */

@@ -87,4 +87,17 @@ class AnswerExtractorBareOrdinalTest {
     void aNegationBeforeTheNextLetterLeavesTheLetterBeforeIt(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, CITIES, raw, expected);
     }
+
+    /** "La A, non la B": an article between a negation and the letter still rules the letter out. */
+    @ParameterizedTest(name = "[{0}] {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            it | La A, non la B. | A
+            es | La D, no la A. | D
+            fr | La C, pas la B. | C
+            de | Die B, nicht die C. | B
+            it | Non la B: la A. | A
+            """)
+    void aNegationBeforeAnArticleAndALetterRulesTheLetterOut(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, CITIES, raw, expected);
+    }
 }
