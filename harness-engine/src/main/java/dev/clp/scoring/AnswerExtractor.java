@@ -1934,7 +1934,8 @@ public final class AnswerExtractor {
             String article = AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).endOf(tail);
             String bare = article == null ? tail : tail.substring(0, tail.length() - article.length()).stripTrailing();
             if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)
-                    || article != null && AnswerLanguages.lexicon(Kind.NOT).endOf(bare) != null) {
+                    || article != null && AnswerLanguages.lexicon(Kind.NOT).endOf(bare) != null
+                    || negatedReference(x, tail)) {
                 x.negative = true;
                 return;
             }
@@ -2141,6 +2142,29 @@ public final class AnswerExtractor {
         }
 
         /** "Noun (A)": a letter in brackets after a word names what the word is, as a reference. */
+        /**
+         * "No es el Atlántico (A) sino …", "Siyo moyo (A) — ni ini, B", "Non è il fegato (A): …": a letter in brackets
+         * after a short phrase that opens its clause with a negation is ruled out with the thing it refers to.
+         */
+        private boolean negatedReference(Mention x, String tail) {
+            if (!reference(x)) {
+                return false;
+            }
+            int from = 0;
+            for (int k = tail.length() - 1; k >= 0; k--) {
+                if (",;:—–\n".indexOf(tail.charAt(k)) >= 0 || TERMINATORS.indexOf(tail.charAt(k)) >= 0) {
+                    from = k + 1;
+                    break;
+                }
+            }
+            String clause = tail.substring(from).strip();
+            if (clause.isEmpty() || clause.split("\\s+").length > 4) {
+                return false;
+            }
+            String not = AnswerLanguages.lexicon(Kind.NOT).at(clause, 0);
+            return not != null && not.length() < clause.length() && clause.charAt(not.length()) == ' ';
+        }
+
         private boolean reference(Mention x) {
             int j = x.start - 1;
             if (j < 0 || (m.charAt(j) != '(' && m.charAt(j) != '（')) {

@@ -100,4 +100,16 @@ class AnswerExtractorBareOrdinalTest {
     void aNegationBeforeAnArticleAndALetterRulesTheLetterOut(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, CITIES, raw, expected);
     }
+
+    /** "No es Roma (C) sino Berlín: D": a bracketed letter after a negated short phrase is ruled out with it. */
+    @ParameterizedTest(name = "[{0}] {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            sw | Siyo London (A) — ni Paris, B. | B
+            es | No es Roma (C) sino Berlín: D. | D
+            it | Non è Londra (A): è Parigi, B. | B
+            zu | Hhayi iLondon (A) — yiParis, B. | B
+            """)
+    void aNegatedPhraseRulesOutTheLetterInBracketsAfterIt(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, CITIES, raw, expected);
+    }
 }
