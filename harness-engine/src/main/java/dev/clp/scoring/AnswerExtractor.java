@@ -294,7 +294,7 @@ public final class AnswerExtractor {
         if (GLUE != null) {
             t = GLUE.matcher(t).replaceAll("$1 ");
         }
-        t = ordinalOptions(t);
+        t = ordinalOptions(t, choices.size());
         return t.strip();
     }
 
@@ -304,7 +304,7 @@ public final class AnswerExtractor {
      * the third option"); the letter is then read as any other, so "the first option is wrong" rules A out. Ordinals
      * are data ({@code ordinals}), the option nouns those of {@code option}.
      */
-    private static String ordinalOptions(String t) {
+    private static String ordinalOptions(String t, int n) {
         AnswerLanguages.Lexicon ordinals = AnswerLanguages.ordinals(false);
         AnswerLanguages.Lexicon ordinalsAfter = AnswerLanguages.ordinals(true);
         AnswerLanguages.Lexicon nouns = AnswerLanguages.lexicon(Kind.OPTION);
@@ -348,17 +348,91 @@ public final class AnswerExtractor {
                 }
             }
             if (ordinal == null) {
+                // no option noun: the ordinal alone, when it is stated as the answer
+                String bare = o != null ? o : ordinalsAfter.at(low, i);
+                boolean after = o == null;
+                int bareEnd = bare == null ? -1 : bareOrdinalAnswer(low, i, bare, after);
+                if (bareEnd < 0) {
+                    continue;
+                }
+                ordinal = bare;
+                afterNoun = after;
+                end = bareEnd;
+            }
+            int index = optionIndex(ordinal, afterNoun, n);
+            if (index < 0) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(t.length());
             }
-            copied = afterNoun ? copied : orJoinedOrdinal(low, copied, i, out, t);
-            out.append(t, copied, i).append((char) ('A' + AnswerLanguages.ordinal(ordinal, afterNoun)));
+            copied = afterNoun ? copied : orJoinedOrdinal(low, copied, i, out, t, n);
+            out.append(t, copied, i).append((char) ('A' + index));
             copied = end;
             i = end - 1;
         }
         return out == null ? t : out.append(t, copied, t.length()).toString();
+    }
+
+    /** The option an ordinal form names among {@code n}: "last" is the last one; -1 when the count is unknown. */
+    private static int optionIndex(String form, boolean afterNoun, int n) {
+        int index = AnswerLanguages.ordinal(form, afterNoun);
+        return index == AnswerLanguages.LAST ? n - 1 : index;
+    }
+
+    /**
+     * An ordinal without an option noun at {@code at} ("the last one", "die dritte Antwort", তৃতীয়টি, 3つ目, 第四个) is
+     * the answer only when it is called right ("the second one is correct", 두 번째가 맞습니다, 3つ目が正解), follows an
+     * answer word and ends the phrase ("I'll go with the last one.", 我选第三个。, "it's the third one — Rome"), or is
+     * the whole answer ("La troisième.", 第四个。, "Eyesithathu."); an article ({@code articleBefore}) may stand
+     * before it. Anywhere else ("the first time", "came first, ... second") it is prose. Returns where the phrase
+     * read as the letter ends (the word for the option included), or -1.
+     */
+    private static int bareOrdinalAnswer(String low, int at, String form, boolean after) {
+        int j = at + form.length();
+        int k = j;
+        while (k < low.length() && low.charAt(k) == ' ') {
+            k++;
+        }
+        String one = k < low.length() ? AnswerLanguages.lexicon(Kind.ORDINAL_ONE).at(low, k) : null;
+        int end;
+        boolean withOne = false;
+        if (one != null && (k > j || !isLatin(one.charAt(0)))
+                && (!isLatin(one.charAt(one.length() - 1)) || k + one.length() >= low.length()
+                        || !isWordChar(low.charAt(k + one.length())))) {
+            end = k + one.length();
+            withOne = true;
+        } else if (j < low.length() && isWordChar(low.charAt(j)) && !isCjk(form.charAt(form.length() - 1))) {
+            return -1;
+        } else {
+            end = j;
+        }
+        int m = end;
+        while (m < low.length() && low.charAt(m) == ' ') {
+            m++;
+        }
+        String correct = m < low.length() ? AnswerLanguages.lexicon(Kind.CORRECT).at(low, m) : null;
+        if (correct != null && !COPULAS.contains(correct) && (!isLatin(correct.charAt(correct.length() - 1)) || m + correct.length() >= low.length()
+                || !isLatin(low.charAt(m + correct.length())))) {
+            return end;
+        }
+        if (m < low.length() && isWordChar(low.charAt(m))) {
+            return -1;
+        }
+        // "last" after a word is mostly "final" ("Jibu la mwisho", "Impendulo yokugcina"): only called right, as
+        // "the last one" or as the whole answer ("La última.")
+        boolean finalWord = AnswerLanguages.ordinal(form, after) == AnswerLanguages.LAST && !withOne;
+        String before = low.substring(0, at).stripTrailing();
+        String article = AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).endOf(before);
+        if (article != null) {
+            before = before.substring(0, before.length() - article.length()).stripTrailing();
+        }
+        if (!finalWord && AnswerLanguages.lexicon(Kind.ANSWER).endOf(before) != null) {
+            return end;
+        }
+        boolean alone = before.codePoints().noneMatch(c -> Character.isLetterOrDigit(c))
+                && low.substring(end).codePoints().noneMatch(c -> Character.isLetterOrDigit(c));
+        return alone ? end : -1;
     }
 
     /** An option noun ends here: a Latin noun is not the start of a longer word ("optional"). */
@@ -370,7 +444,7 @@ public final class AnswerExtractor {
      * "the first or the third option": an ordinal alone just before, joined by "or" / "and" (and an article), is
      * rewritten to its letter and the joining word in {@code out}; returns where the copy of {@code t} goes on from.
      */
-    private static int orJoinedOrdinal(String low, int copied, int at, StringBuilder out, String t) {
+    private static int orJoinedOrdinal(String low, int copied, int at, StringBuilder out, String t, int n) {
         int from = Math.max(copied, at - 40);
         AnswerLanguages.Lexicon ordinals = AnswerLanguages.ordinals(false);
         for (int p = from; p < at; p++) {
@@ -396,9 +470,10 @@ public final class AnswerExtractor {
                     other = true;
                 }
             }
-            if (or != null && !other && words.length <= 3) {
+            int index = optionIndex(o, false, n);
+            if (or != null && !other && words.length <= 3 && index >= 0) {
                 // the article between goes: "the first or the third option" reads as "A or C"
-                out.append(t, copied, p).append((char) ('A' + AnswerLanguages.ordinal(o, false))).append(' ').append(or)
+                out.append(t, copied, p).append((char) ('A' + index)).append(' ').append(or)
                         .append(' ');
                 return at;
             }
@@ -1342,6 +1417,8 @@ public final class AnswerExtractor {
     }
 
     private static final Set<String> OR_WORDS = Set.copyOf(AnswerLanguages.words(Kind.OR));
+    private static final Set<String> COPULAS = Set.copyOf(AnswerLanguages.words(Kind.COPULA));
+    private static final Set<String> NOT_WORDS = Set.copyOf(AnswerLanguages.words(Kind.NOT));
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
             List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
     private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
@@ -1929,7 +2006,12 @@ public final class AnswerExtractor {
             if (option != null) {
                 tail = tail.substring(0, tail.length() - option.length()).stripTrailing();
             }
-            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)) {
+            // "non la B", "pas la B", "nicht die C": an article between the negation and the letter
+            String article = AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).endOf(tail);
+            String bare = article == null ? tail : tail.substring(0, tail.length() - article.length()).stripTrailing();
+            if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)
+                    || article != null && AnswerLanguages.lexicon(Kind.NOT).endOf(bare) != null
+                    || negatedReference(x, tail)) {
                 x.negative = true;
                 return;
             }
@@ -2032,6 +2114,19 @@ public final class AnswerExtractor {
             return false;
         }
 
+        /** A mention starts at {@code from}, after spaces and an article (the letter a negation just before goes with). */
+        private boolean letterNext(int from) {
+            int k = from;
+            while (k < m.length() && m.charAt(k) == ' ') {
+                k++;
+            }
+            String article = k > from && k < m.length() ? AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).at(low, k) : null;
+            if (article != null && k + article.length() < m.length() && m.charAt(k + article.length()) == ' ') {
+                k += article.length() + 1; // "la D, no la A"
+            }
+            return k > from && k < m.length() && containsMention(k, k + 1);
+        }
+
         private void classifyAfter(Mention x) {
             if (x.negative) {
                 return;
@@ -2049,6 +2144,7 @@ public final class AnswerExtractor {
             int bestLen = 0;
             Kind best = null;
             Kind bestKind = null;
+            String bestWord = null;
             for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
                 final int pos = at;
                 // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
@@ -2068,6 +2164,7 @@ public final class AnswerExtractor {
                 if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
                     bestLen = w.length();
                     bestKind = k;
+                    bestWord = w;
                     x.postAt = at;
                     x.afterEnd = j + at + w.length();
                 }
@@ -2075,6 +2172,11 @@ public final class AnswerExtractor {
             }
             if (best == Kind.WRONG && headingColon(x.afterEnd)) {
                 best = null; // "B. Jupiter. Wrong options: A": a heading over the letters after it, not about B
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
+            if (best == Kind.WRONG && NOT_WORDS.contains(bestWord) && letterNext(x.afterEnd)) {
+                best = null; // "התשובה B, לא C", "A, не C": the negation goes with the letter after it, not B
                 x.postAt = -1;
                 x.afterEnd = -1;
             }
@@ -2116,6 +2218,29 @@ public final class AnswerExtractor {
         }
 
         /** "Noun (A)": a letter in brackets after a word names what the word is, as a reference. */
+        /**
+         * "No es el Atlántico (A) sino …", "Siyo moyo (A) — ni ini, B", "Non è il fegato (A): …": a letter in brackets
+         * after a short phrase that opens its clause with a negation is ruled out with the thing it refers to.
+         */
+        private boolean negatedReference(Mention x, String tail) {
+            if (!reference(x)) {
+                return false;
+            }
+            int from = 0;
+            for (int k = tail.length() - 1; k >= 0; k--) {
+                if (",;:—–\n".indexOf(tail.charAt(k)) >= 0 || TERMINATORS.indexOf(tail.charAt(k)) >= 0) {
+                    from = k + 1;
+                    break;
+                }
+            }
+            String clause = tail.substring(from).strip();
+            if (clause.isEmpty() || clause.split("\\s+").length > 4) {
+                return false;
+            }
+            String not = AnswerLanguages.lexicon(Kind.NOT).at(clause, 0);
+            return not != null && not.length() < clause.length() && clause.charAt(not.length()) == ' ';
+        }
+
         private boolean reference(Mention x) {
             int j = x.start - 1;
             if (j < 0 || (m.charAt(j) != '(' && m.charAt(j) != '（')) {

@@ -37,7 +37,13 @@ final class AnswerLanguages {
          */
         COUNTERFACTUAL("counterfactual"),
         /** A word that names a thing by a letter beside it (vitamin C, antigen A, A抗原): that letter is no label. */
-        NAME("names");
+        NAME("names"),
+        /** A free-standing article before an ordinal answered alone or a letter ("la troisième", "the last one", "non la B"). */
+        ARTICLE_BEFORE("articleBefore"),
+        /** A word standing for the option after an ordinal answered alone ("the last one", তৃতীয়টি, "die dritte Antwort"). */
+        ORDINAL_ONE("ordinalOne"),
+        /** Words of {@code correct} that are only a copula (입니다, です, ነው): "the third is" does not call it right. */
+        COPULA("copula");
 
         final String key;
 
@@ -62,6 +68,9 @@ final class AnswerLanguages {
     private static final Map<String, Numbers> NUMBERS = new HashMap<>();
     private static final Map<String, List<String>> PARTICLES = new HashMap<>();
     private static final Map<String, List<String>> ARTICLES = new HashMap<>();
+    /** What {@link #ordinal} gives for a word for "last" ("last", 最后一个, "la mwisho"): the last option. */
+    static final int LAST = -1;
+
     /** Every language's ordinal words (first … fourth), folded, lower case, to the option index they name. */
     private static final Map<String, Integer> ORDINALS = new HashMap<>();
     /** The same for languages that write the ordinal after the option noun ("chaguo la tatu", "האפשרות השלישית"). */
@@ -122,15 +131,17 @@ final class AnswerLanguages {
             for (boolean after : new boolean[] {false, true}) {
                 JsonNode ordinals = node.path(after ? "ordinalsAfter" : "ordinals");
                 Map<String, Integer> into = after ? ORDINALS_AFTER : ORDINALS;
-                for (int i = 0; i < ordinals.size(); i++) {
-                    final int index = i;
-                    ordinals.get(i).forEach(w -> {
+                // the forms for "last" ({@code last} / {@code lastAfter}) come after the numbered ones, as LAST
+                for (int i = 0; i <= ordinals.size(); i++) {
+                    final int index = i < ordinals.size() ? i : LAST;
+                    JsonNode forms = i < ordinals.size() ? ordinals.get(i) : node.path(after ? "lastAfter" : "last");
+                    forms.forEach(w -> {
                         String form = fold(w.asText()).toLowerCase(Locale.ROOT);
                         Integer before = into.putIfAbsent(form, index);
                         if (before != null && before != index) {
                             throw new IllegalStateException("answer-languages.json: the ordinal '" + w.asText()
-                                    + "' (" + lang.getKey() + ") names option " + (index + 1) + " here and option "
-                                    + (before + 1) + " in another language");
+                                    + "' (" + lang.getKey() + ") names option " + optionName(index) + " here and option "
+                                    + optionName(before) + " in another language");
                         }
                     });
                 }
@@ -280,7 +291,11 @@ final class AnswerLanguages {
         return afterNoun ? ORDINAL_AFTER_LEXICON : ORDINAL_LEXICON;
     }
 
-    /** The option index (0 for the first) an ordinal form from {@link #ordinals} names. */
+    private static String optionName(int index) {
+        return index == LAST ? "'last'" : String.valueOf(index + 1);
+    }
+
+    /** The option index (0 for the first) an ordinal form from {@link #ordinals} names, or {@link #LAST}. */
     static int ordinal(String form, boolean afterNoun) {
         return (afterNoun ? ORDINALS_AFTER : ORDINALS).get(form);
     }

@@ -74,8 +74,12 @@ class ExtractionCorpusTest {
             // was seen: 507/582 on arrival, 10 false letters; 509/582 with 8 after the eighth round (made without it);
             // 522/582 with 8 with XL8's round beside it (made without it too); 517/582 with none after the ninth alone
             // (a firm answer line against a later concluding clause, "…, so the correct answer is D"; counterfactuals
-            // about the question, "if the question were about X"); 530/582 with none with all three rounds
-            "corpus-dev-j.jsonl", 0.91);
+            // about the question, "if the question were about X"); 530/582 with none with all three rounds; 547/582
+            // (93.99 %), none, after XL9's bare ordinals ("the last one", 第一个。, 2つ目が正解, "La deuxième."); 551/582
+            // (94.67 %), none, with "B, לא C" / "A, не C" (a negation that is also "wrong" goes with the next letter);
+            // 552/582 (94.85 %), none, with "La A, non la B" (an article between a negation and its letter); 556/582
+            // (95.53 %), none, with "No es el Atlántico (A) sino …" (a bracketed letter after a negated phrase)
+            "corpus-dev-j.jsonl", 0.955);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
@@ -109,7 +113,10 @@ class ExtractionCorpusTest {
      * holdout-3 614/628, 2 false letters, 2 wrong; the others as before. The eighth round and XL8's together (merged,
      * J never looked at by either): holdout-5 1,087/1,131 (96.11 %), 8 false letters; holdout-6 1,031/1,051
      * (98.10 %), 3; holdout-7 537/582 (92.27 %), 8; holdout-3 614/628; the others unchanged. All three rounds together: holdout-6 1,032/1,051 (98.19 %), 2 false letters; holdout-7 541/582 (92.96 %),
-     * 4; the others as with two. Ceilings and
+     * 4; the others as with two. With XL9's bare ordinals (made on dev-j) on top: holdout-7 551/582 (94.67 %), 4;
+     * with XL9's "B, לא C" too: holdout-7 553/582 (95.02 %), 4; with "La A, non la B" too: holdout-5 1,088/1,131
+     * (96.20 %), 8; holdout-6 1,033/1,051 (98.29 %), 2; holdout-7 554/582 (95.19 %), 4; with "Siyo moyo (A) — …, B" too:
+     * holdout-7 556/582 (95.53 %), 4; the others unchanged. Ceilings and
      * floors follow them.
      */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
@@ -126,7 +133,7 @@ class ExtractionCorpusTest {
             "corpus-holdout-7.jsonl", 4);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
             "corpus-holdout-3.jsonl", 0.977, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.961,
-            "corpus-holdout-6.jsonl", 0.981, "corpus-holdout-7.jsonl", 0.929);
+            "corpus-holdout-6.jsonl", 0.982, "corpus-holdout-7.jsonl", 0.955);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
