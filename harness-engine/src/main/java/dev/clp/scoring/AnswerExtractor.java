@@ -319,6 +319,11 @@ public final class AnswerExtractor {
             String ordinal = null;
             boolean afterNoun = false;
             String o = ordinals.at(low, i);
+            // "a second option to consider", "its second letter": an ordinal that counts, not an option's place
+            if (o != null && AnswerLanguages.lexicon(Kind.INDEFINITE).endOf(low.substring(Math.max(0, i - 24), i)
+                    .stripTrailing()) != null) {
+                o = null;
+            }
             if (o != null) {
                 int j = i + o.length();
                 boolean cjk = isCjk(o.charAt(o.length() - 1));

@@ -43,7 +43,12 @@ final class AnswerLanguages {
         /** A word standing for the option after an ordinal answered alone ("the last one", তৃতীয়টি, "die dritte Antwort"). */
         ORDINAL_ONE("ordinalOne"),
         /** Words of {@code correct} that are only a copula (입니다, です, ነው): "the third is" does not call it right. */
-        COPULA("copula");
+        COPULA("copula"),
+        /**
+         * An indefinite article or a word for "another" before an ordinal ("a second option", "eine zweite
+         * Möglichkeit", "un'altra"): the ordinal counts, it names no option.
+         */
+        INDEFINITE("indefinite");
 
         final String key;
 

@@ -16,6 +16,7 @@ class AnswerExtractorReviewCasesTest {
 
     private static final List<String> CITIES = List.of("London", "Paris", "Rome", "Berlin");
     private static final List<String> ICITIES = List.of("Londra", "Parigi", "Roma", "Berlino");
+    private static final List<String> DCITIES = List.of("London", "Paris", "Rom", "Berlin");
 
     /**
      * A think block that never closed with a normal stop: a letter is read only from a reply after the reasoning that
@@ -58,6 +59,28 @@ class AnswerExtractorReviewCasesTest {
             """)
     void aConnectorWordJoinsLettersOnly(String raw, String expected) {
         check("it", ICITIES, raw, "stop", expected);
+    }
+
+    /**
+     * An ordinal read as a letter only where it names the chosen option: not under a negation before it ("Not the
+     * first option", "Nicht die erste Möglichkeit", "neither the second nor the fourth"), nor after an indefinite
+     * article or a possessive ("a second option to consider", "its second letter"). From the same review.
+     */
+    @ParameterizedTest(name = "[{0}] {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | Not the first option. Paris it is. | !A
+            en | Not the first option, not the third. Paris it is. | !A
+            en | Definitely not the fourth option; Paris. | !D
+            de | Nicht die erste Möglichkeit, sondern Paris. | !A
+            en | There is a second option to consider: C. | C
+            en | Rather than the first option, Paris. | !A
+            en | Neither the second nor the fourth option fits; the answer is A. | A
+            en | Not the first one. Paris. | !A
+            en | The third option is correct. | C
+            en | I'd go with the second option. | B
+            """)
+    void anOrdinalUnderANegationOrAnIndefiniteArticleIsNoAnswer(String lang, String raw, String expected) {
+        check(lang, "de".equals(lang) ? DCITIES : CITIES, raw, "stop", expected);
     }
 
     private static void check(String lang, List<String> choices, String raw, String stop, String expected) {
