@@ -1,7 +1,5 @@
 package dev.clp.scoring;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,16 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (not the corpus lines). {@code ~} means no letter.
  */
 class AnswerExtractorClauseConclusionTest {
-
-    private static final Map<String, List<String>> SETS = Map.of(
-            "cities", List.of("Rome", "Paris", "Berlin", "London"),
-            "dcities", List.of("Rom", "Paris", "Berlin", "London"),
-            "icities", List.of("Roma", "Parigi", "Berlino", "Londra"),
-            "ucities", List.of("Рим", "Париж", "Берлін", "Лондон"),
-            "kcities", List.of("로마", "파리", "베를린", "런던"),
-            "hcities", List.of("רומא", "פריז", "ברלין", "לונדון"),
-            "mcities", List.of("ሮም", "ፓሪስ", "በርሊን", "ለንደን"),
-            "ccities", List.of("罗马", "巴黎", "柏林", "伦敦"));
 
     /**
      * A firm answer line ("Answer: A"), then reasoning whose sentence ends in a clause that concludes with another
@@ -79,6 +67,6 @@ class AnswerExtractorClauseConclusionTest {
     }
 
     private static void check(String lang, String set, String raw, String expected) {
-        ExtractionCheck.reads(lang, SETS.get(set), raw, expected);
+        ExtractionCheck.reads(lang, ExtractionCheck.CAPITALS.get(set), raw, expected);
     }
 }

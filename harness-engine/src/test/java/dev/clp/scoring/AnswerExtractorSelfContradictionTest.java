@@ -1,7 +1,5 @@
 package dev.clp.scoring;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,18 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * own (not the corpus lines). {@code ~} means no letter.
  */
 class AnswerExtractorSelfContradictionTest {
-
-    private static final Map<String, List<String>> SETS = Map.of(
-            "cities", List.of("Rome", "Paris", "Berlin", "London"),
-            "dcities", List.of("Rom", "Paris", "Berlin", "London"),
-            "icities", List.of("Roma", "Parigi", "Berlino", "Londra"),
-            "kcities", List.of("로마", "파리", "베를린", "런던"),
-            "acities", List.of("روما", "باريس", "برلين", "لندن"),
-            "scities", List.of("Roma", "Paris", "Berlin", "London"),
-            "zcities", List.of("iRoma", "iParis", "iBerlin", "iLondon"),
-            "mcities", List.of("ሮም", "ፓሪስ", "በርሊን", "ለንደን"),
-            "ccities", List.of("罗马", "巴黎", "柏林", "伦敦"),
-            "days", List.of("360", "366", "364", "365"));
 
     /**
      * Two answers stated as whole sentences ("The answer is B." … "Therefore, the correct answer is C."), or an
@@ -107,6 +93,6 @@ class AnswerExtractorSelfContradictionTest {
     }
 
     private static void check(String lang, String set, String raw, String expected) {
-        ExtractionCheck.reads(lang, SETS.get(set), raw, expected);
+        ExtractionCheck.reads(lang, ExtractionCheck.CAPITALS.get(set), raw, expected);
     }
 }
