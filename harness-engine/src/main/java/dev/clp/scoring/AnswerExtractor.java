@@ -2059,6 +2059,12 @@ public final class AnswerExtractor {
                 if (k == Kind.OPTION && gap.chars().noneMatch(Character::isLetter)) {
                     continue; // "option A" only names it
                 }
+                String noun = k == Kind.OPTION ? AnswerLanguages.lexicon(Kind.OPTION).endOf(seg.substring(0, at + w.length())) : null;
+                int nounAt = noun == null ? at : at + w.length() - noun.length(); // 選択肢, not its last character 肢
+                if (k == Kind.OPTION && (AnswerLanguages.lexicon(Kind.OTHERS).endOf(seg.substring(0, nounAt).stripTrailing()) != null
+                        || AnswerLanguages.lexicon(Kind.OTHERS).at(gap.stripLeading(), 0) != null)) {
+                    continue; // "ほかの選択肢は、2.71 が…", "the other options: 2.71 is e": the ones not chosen
+                }
                 if (k == Kind.OPTION && (x.lineStartLabel || x.text) && gap.indexOf('\n') >= 0) {
                     continue; // "선택지를 다시 정리하면:\nA) 수성", "The options are:\n- Mars": listed on the lines after it
                 }

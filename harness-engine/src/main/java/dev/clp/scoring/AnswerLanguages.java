@@ -48,7 +48,12 @@ final class AnswerLanguages {
          * An indefinite article or a word for "another" before an ordinal ("a second option", "eine zweite
          * Möglichkeit", "un'altra"): the ordinal counts, it names no option.
          */
-        INDEFINITE("indefinite");
+        INDEFINITE("indefinite"),
+        /**
+         * A word for "other" before or after an option noun ("the other options", "ほかの選択肢", "machaguo mengine"):
+         * what follows names the options not chosen, so it states no answer.
+         */
+        OTHERS("others");
 
         final String key;
 
