@@ -79,7 +79,11 @@ class ExtractionCorpusTest {
             // (94.67 %), none, with "B, לא C" / "A, не C" (a negation that is also "wrong" goes with the next letter);
             // 552/582 (94.85 %), none, with "La A, non la B" (an article between a negation and its letter); 556/582
             // (95.53 %), none, with "No es el Atlántico (A) sino …" (a bracketed letter after a negated phrase)
-            "corpus-dev-j.jsonl", 0.957);
+            "corpus-dev-j.jsonl", 0.957,
+            // the dev half of an eighth independent corpus (N, 442 replies written by a helper who read only the issue,
+            // two thirds naming letters but choosing none), split by sha256(id) % 2 before any result was seen:
+            // 191/215 on arrival, 22 false letters (letter lists, ranges "A–D", conditionals, either/or, hedges)
+            "corpus-dev-n.jsonl", 0.888);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
@@ -90,7 +94,31 @@ class ExtractionCorpusTest {
      * since the ninth.
      */
     static final Map<String, List<String>> KNOWN_FALSE_LETTERS = Map.of(
-            "corpus-dev-h.jsonl", List.of("ja-native-label-22-h"));
+            "corpus-dev-h.jsonl", List.of("ja-native-label-22-h"),
+            // N's dev half on arrival (see DEV_BARS): each id leaves this list when its class is fixed
+            "corpus-dev-n.jsonl", List.of(
+                    "zh-unsure-01-n",
+                    "zh-capitals-01-n",
+                    "ja-longnull-01-n",
+                    "ko-conditional-01-n",
+                    "ko-multiselect-01-n",
+                    "ar-multiselect-01-n",
+                    "he-flawed-01-n",
+                    "he-capitals-01-n",
+                    "hi-either-01-n",
+                    "hi-multiselect-01-n",
+                    "sw-unsure-01-n",
+                    "sw-flawed-01-n",
+                    "sw-multiselect-01-n",
+                    "zu-either-01-n",
+                    "am-flawed-01-n",
+                    "uk-conditional-01-n",
+                    "de-flawed-01-n",
+                    "de-noun_caps-01-n",
+                    "fr-conditional-01-n",
+                    "fr-flawed-01-n",
+                    "es-multiselect-01-n",
+                    "it-multiselect-01-n"));
 
     /**
      * The held-out corpora's floors, each measured without looking at its lines. corpus-holdout-5 (H's held-out
@@ -130,10 +158,14 @@ class ExtractionCorpusTest {
             // (89.00 %), 15 false letters, 10 wrong letters, 39 lost; with the eighth round (made on dev-i before J
             // was there) 525/582 (90.21 %), 8 false letters; with the ninth (made on dev-j, J's other half)
             // 529/582 (90.89 %), 4 false letters
-            "corpus-holdout-7.jsonl", 4);
+            "corpus-holdout-7.jsonl", 4,
+            // N's held-out half (227), measured once on arrival with the code of c170cee: 205/227 (90.31 %), 20 false
+            // letters, 0 wrong, 2 lost
+            "corpus-holdout-8.jsonl", 20);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
             "corpus-holdout-3.jsonl", 0.977, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.961,
-            "corpus-holdout-6.jsonl", 0.982, "corpus-holdout-7.jsonl", 0.957);
+            "corpus-holdout-6.jsonl", 0.982, "corpus-holdout-7.jsonl", 0.957,
+            "corpus-holdout-8.jsonl", 0.903);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
