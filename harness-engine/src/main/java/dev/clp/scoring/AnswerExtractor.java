@@ -71,6 +71,8 @@ public final class AnswerExtractor {
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
     private static final String TERMINATORS = ".!?。！？።።।\n";
+    /** The commas that separate the letters of a list: Latin, Arabic, the ideographic enumeration comma, full-width. */
+    private static final Set<String> LIST_COMMAS = Set.of(",", "،", "、", "，");
     /** Punctuation after which a clause of its own may open inside a sentence (",", ";", "—", "，", "；", "፤", "፣", "،"). */
     private static final String CLAUSE_BREAKS = ",;—–，；、፤፣،؛";
 
@@ -2275,7 +2277,7 @@ public final class AnswerExtractor {
                     return false;
                 }
             }
-            String core = gap.replaceAll("^[\\s,()\\[\\]]+|[\\s,()\\[\\]\\-]+$", "");
+            String core = gap.replaceAll("^[\\s,،()\\[\\]]+|[\\s,،()\\[\\]\\-]+$", "");
             if (core.startsWith("either ")) {
                 core = core.substring(7);
             }
@@ -2286,7 +2288,7 @@ public final class AnswerExtractor {
             }
             if (core.isEmpty()) {
                 // "A, B and C": a comma joins only inside a list that a connector closes
-                return gap.strip().equals(",") && (listClosedAfter(b) || givenTogether(a, b));
+                return LIST_COMMAS.contains(gap.strip()) && (listClosedAfter(b) || givenTogether(a, b));
             }
             if (core.endsWith(" option") || core.endsWith(" also")) {
                 core = core.substring(0, core.lastIndexOf(' '));
@@ -2294,14 +2296,19 @@ public final class AnswerExtractor {
             return OR_WORDS.contains(core);
         }
 
-        /** "Answer: A, B" closing its line: two letters given together after a label's colon, two answers. */
+        /**
+         * "Answer: A, B" or "**Answer: A, C, D**" closing its line: letters given together after a label's colon,
+         * several answers.
+         */
         private boolean givenTogether(Mention a, Mention b) {
             String before = m.substring(0, a.start).stripTrailing();
             if (a.text || b.text || !before.endsWith(":")) {
                 return false;
             }
             int eol = m.indexOf('\n', b.end);
-            return m.substring(b.end, eol < 0 ? m.length() : eol).matches("\\s*[.。]?\\s*");
+            String rest = m.substring(b.end, eol < 0 ? m.length() : eol);
+            // more letters of the same list ("…, D"), then at most a full stop and the emphasis that closes the line
+            return rest.matches("(\\s*[,،、，]\\s*[A-Z])*\\s*[*_]*\\s*[.。]?\\s*[*_]*\\s*");
         }
 
         /** After {@code b}, more comma-separated letters and then a connector and a letter ("B, C or D"). */

@@ -82,8 +82,9 @@ class ExtractionCorpusTest {
             "corpus-dev-j.jsonl", 0.957,
             // the dev half of an eighth independent corpus (N, 442 replies written by a helper who read only the issue,
             // two thirds naming letters but choosing none), split by sha256(id) % 2 before any result was seen:
-            // 191/215 on arrival, 22 false letters (letter lists, ranges "A–D", conditionals, either/or, hedges)
-            "corpus-dev-n.jsonl", 0.888);
+            // 191/215 on arrival, 22 false letters (letter lists, ranges "A–D", conditionals, either/or, hedges);
+            // 197/215, 16 false letters, with an answer line of several letters ("Answer: A, C, D") no letter
+            "corpus-dev-n.jsonl", 0.916);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
@@ -101,24 +102,18 @@ class ExtractionCorpusTest {
                     "zh-capitals-01-n",
                     "ja-longnull-01-n",
                     "ko-conditional-01-n",
-                    "ko-multiselect-01-n",
-                    "ar-multiselect-01-n",
                     "he-flawed-01-n",
                     "he-capitals-01-n",
                     "hi-either-01-n",
-                    "hi-multiselect-01-n",
                     "sw-unsure-01-n",
                     "sw-flawed-01-n",
-                    "sw-multiselect-01-n",
                     "zu-either-01-n",
                     "am-flawed-01-n",
                     "uk-conditional-01-n",
                     "de-flawed-01-n",
                     "de-noun_caps-01-n",
                     "fr-conditional-01-n",
-                    "fr-flawed-01-n",
-                    "es-multiselect-01-n",
-                    "it-multiselect-01-n"));
+                    "fr-flawed-01-n"));
 
     /**
      * The held-out corpora's floors, each measured without looking at its lines. corpus-holdout-5 (H's held-out
@@ -160,12 +155,12 @@ class ExtractionCorpusTest {
             // 529/582 (90.89 %), 4 false letters
             "corpus-holdout-7.jsonl", 4,
             // N's held-out half (227), measured once on arrival with the code of c170cee: 205/227 (90.31 %), 20 false
-            // letters, 0 wrong, 2 lost
-            "corpus-holdout-8.jsonl", 20);
+            // letters, 0 wrong, 2 lost; 209/227 (92.07 %), 16, with an answer line of several letters no letter
+            "corpus-holdout-8.jsonl", 16);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
             "corpus-holdout-3.jsonl", 0.977, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.961,
             "corpus-holdout-6.jsonl", 0.982, "corpus-holdout-7.jsonl", 0.957,
-            "corpus-holdout-8.jsonl", 0.903);
+            "corpus-holdout-8.jsonl", 0.920);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
