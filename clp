@@ -51,12 +51,17 @@ if [ "${CLP_CDS:-on}" != "off" ]; then
   # a run of the in-process simulator loads no HTTP or SQLite classes: it gets an archive of its own, so that a
   # first run on the simulator does not leave later runs against a real model with an archive without them
   if [ "$cmd" = run ]; then case "$model" in ""|sim:*) cmd=run-sim ;; esac; fi
-  jsa="$root/probes/target/clp-$jdk-$cmd.jsa"
+  # the archive holds the jars' absolute paths, and the JVM ignores it, silently, in a checkout moved or copied
+  # elsewhere ("shared class paths mismatch"; a warm rerun of the published pairs without it: CPU median 3.19 s
+  # against 2.94 s, 5 interleaved runs each); its name carries the checkout's path, so such a checkout records its own
+  where="$(printf '%s' "$root" | cksum | cut -d' ' -f1)"
+  jsa="$root/probes/target/clp-$jdk-$cmd-$where.jsa"
   opts+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
   if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
     opts+=("-XX:SharedArchiveFile=$jsa")
   elif [ "$record" = 1 ]; then
-    rm -f "$jsa"
+    # this command's archives of other paths (and the unnamed one of earlier versions); run-sim's are not run-'s
+    rm -f "$root/probes/target/clp-$jdk-$cmd.jsa" "$root/probes/target/clp-$jdk-$cmd-"[0-9]*.jsa
     tmp="$jsa.$$.tmp"
     trap 'rm -f "$tmp"' EXIT
     trap 'exit 130' INT

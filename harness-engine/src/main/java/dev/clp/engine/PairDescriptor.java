@@ -168,7 +168,7 @@ final class PairDescriptor extends LeafDescriptor implements Node<ClpExecutionCo
             return context;
         }
         // the outcome kept is compact: its message, with the raw answers, is read back from run.json's journal
-        String message = journalEntry >= 0 ? run.journal().read(journalEntry).message() : this.message;
+        String message = journalEntry >= 0 ? run.journal().message(journalEntry) : this.message;
         if (outcome instanceof PairOutcome.Weak weak) {
             if (known) {
                 note(context, "KNOWN WEAK " + message + " (weak in the baseline of "

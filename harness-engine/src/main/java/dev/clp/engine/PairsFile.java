@@ -29,6 +29,9 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
      */
     record Entry(String id, int line, long offset, int length, String name, String source, String subject) {
 
+        /** Compiled once, not once per pair as {@code String.replaceAll} would. */
+        private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
         /**
          * The name, without the suite the pair's test puts before it: Surefire 3.5 writes the display name into its
          * XML and puts every test of a {@code @Suite} class under that one class, so two suites with a pair or language
@@ -41,7 +44,7 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
                     && pair.perturbation().en().original() != null ? pair.perturbation().en().original()
                     : pair.en().question();
             // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
-            q = dev.clp.model.SafeText.oneLine(q).strip().replaceAll("\\s+", " ");
+            q = SPACES.matcher(dev.clp.model.SafeText.oneLine(q).strip()).replaceAll(" ");
             return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
         }
     }
