@@ -113,7 +113,10 @@ class PublishedReadingSimulationTest {
         return rates;
     }
 
-    /** The reading call's rates this test sets (the defaults are 0, which Table 1 bounds: probes/README.md). */
+    /**
+     * The reading call's rates this test sets, four to six times the defaults (0.005 each, which Table 1 bounds:
+     * probes/README.md), so that the rates are measured on enough faults.
+     */
     private static final Map<String, String> RATES = Map.of("reader-call.misread", "0.02", "reader-call.undecodable",
             "0.02", "reader-call.not-verbatim", "0.03");
 

@@ -125,8 +125,9 @@ class Table1ShapeTest {
 
         if (shared) {
             // the paper's levels at 100 seeds (binomial standard errors about 0.017, 0.02 and 0.05): no perturbation
-            // at most 0.05 (its floor: translated answers matching no option, 1 %, and the three models wrong at once
-            // independently), direct perturbation 0.036 +- 0.03, the full method 0.431 +- 0.10
+            // at most 0.05 (its floor: translated answers matching no option, 1 %, the three models wrong at once
+            // independently, and a right answer misread or undecodable, 0.005 each per reply), direct perturbation
+            // 0.036 +- 0.03, the full method 0.431 +- 0.10
             assertThat(rate[0]).as("no perturbation (paper ~0)").isBetween(0.0, 0.05);
             assertThat(rate[1]).as("direct perturbation (paper 0.036)").isCloseTo(0.036, within(0.03));
             assertThat(rate[2]).as("full method (paper 0.431)").isCloseTo(0.431, within(0.10));
@@ -139,11 +140,13 @@ class Table1ShapeTest {
     }
 
     /**
-     * What holds off the tuning seeds and with the published panel of five: only the order. The levels above were
-     * tuned on seeds 0-99 with the 3-model panel; on seeds 100-199 and 200-299 (never tuned on) and with five models
-     * they leave those bands (measured 2026-12-02: 0.060 / 0.060 / 0.390, 0.050 / 0.060 / 0.310, five models on 0-99
-     * 0.030 / 0.080 / 0.630; probes/README.md). This prints the figures and asserts that a search converts more seeds
-     * than no perturbation and than a single distraction. Needs the paper's source; skipped without it.
+     * What holds off the tuning seeds and with the published panel of five: only the order and a wide band. The levels
+     * above were tuned on seeds 0-99 (and 300-499) with the 3-model panel, the reading faults on (0.005 each, drawn per
+     * reply); on seeds 100-199 and 200-299 (never tuned on) and with five models direct perturbation leaves its band
+     * (measured 2026-12-03: 0.031 / 0.102 / 0.429, 0.030 / 0.081 / 0.364, five models on 0-99 0.031 / 0.092 / 0.643;
+     * probes/README.md). This prints the figures and asserts that a search converts more seeds than no perturbation
+     * and than a single distraction, and between a fifth and four fifths of them. Needs the paper's source; skipped
+     * without it.
      */
     @Test
     void offTheTuningSeedsAndWithThePublishedPanelOnlyTheOrderHolds() throws java.io.IOException {
@@ -158,6 +161,7 @@ class Table1ShapeTest {
         for (double[] rate : rates) {
             assertThat(rate[2]).as("full method above no perturbation").isGreaterThan(rate[0]);
             assertThat(rate[2]).as("full method above direct perturbation").isGreaterThan(rate[1]);
+            assertThat(rate[2]).as("full method, a wide band").isBetween(0.2, 0.8);
         }
     }
 }

@@ -191,30 +191,37 @@ public final class GeneratorSimulation implements SimulatedTask {
     }
 
     /**
-     * The option a reply states, read from its words: the options whose text (case, spacing and a final full stop
-     * aside) the reply holds, an option inside a longer one found at the same place counted as the longer one, the
-     * first in the reply; failing that, the option most of whose own words (no other option has) the reply holds,
-     * when one does more than the others and for at least half; else -1.
+     * The option a reply states, read as a reader reads it: of the places where an option's text (case, spacing and a
+     * final full stop aside) stands in the reply as whole words, an option inside a longer one found there counted as
+     * the longer one, the best placed wins: set off (the whole reply or line, quoted, in bold, after a colon to the
+     * sentence's end) before in an answer sentence (one that speaks of the answer, option or choice, in English or the
+     * simulated translation's language, beside the option's own words) before anywhere else (chatter: "I hope this
+     * helps!" does not state option "I"), then the first in the reply. Failing that, the option most of whose own
+     * words (no other option has) the reply holds, when one does more than the others and for at least half; else -1.
      */
     static int stated(String reply, List<String> choices) {
-        String said = normal(reply);
-        int best = -1;
-        int bestAt = Integer.MAX_VALUE;
-        int bestEnd = -1;
+        // lines kept: an option alone on its line is set off
+        String said = reply.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\S\\n]*\\n\\s*", "\n")
+                .replaceAll("[^\\S\\n]+", " ").strip();
+        List<int[]> found = new ArrayList<>(); // option, start, end, placing
         for (int i = 0; i < choices.size(); i++) {
             String c = normal(choices.get(i));
             c = c.endsWith(".") || c.endsWith("。") ? c.substring(0, c.length() - 1) : c;
-            int at = c.isEmpty() ? -1 : find(said, c);
-            if (at < 0) {
+            for (int at = c.isEmpty() ? -1 : find(said, c, 0); at >= 0; at = find(said, c, at + 1)) {
+                found.add(new int[] {i, at, at + c.length(), placing(said, at, at + c.length())});
+            }
+        }
+        int best = -1;
+        int[] top = null;
+        for (int[] f : found) {
+            boolean inside = found.stream().anyMatch(g -> g != f && g[1] <= f[1] && g[2] >= f[2]
+                    && g[2] - g[1] > f[2] - f[1]);
+            if (inside) {
                 continue;
             }
-            int end = at + c.length();
-            boolean inside = best >= 0 && at >= bestAt && end <= bestEnd;
-            boolean covers = best >= 0 && at <= bestAt && end >= bestEnd;
-            if (best < 0 || covers || (!inside && at < bestAt)) {
-                best = i;
-                bestAt = at;
-                bestEnd = end;
+            if (top == null || f[3] > top[3] || (f[3] == top[3] && f[1] < top[1])) {
+                top = f;
+                best = f[0];
             }
         }
         if (best >= 0) {
@@ -222,7 +229,7 @@ public final class GeneratorSimulation implements SimulatedTask {
         }
         java.util.Set<String> words = SimulatedReader.words(reply);
         List<java.util.Set<String>> own = SimulatedReader.ownWords(choices);
-        double top = 0;
+        double share0 = 0;
         int at = -1;
         boolean tie = false;
         for (int i = 0; i < own.size(); i++) {
@@ -230,20 +237,90 @@ public final class GeneratorSimulation implements SimulatedTask {
                 continue;
             }
             double share = own.get(i).stream().filter(words::contains).count() / (double) own.get(i).size();
-            if (share > top) {
-                top = share;
+            if (share > share0) {
+                share0 = share;
                 at = i;
                 tie = false;
-            } else if (share == top && share > 0) {
+            } else if (share == share0 && share > 0) {
                 tie = true;
             }
         }
-        return top >= 0.5 && !tie ? at : -1;
+        return share0 >= 0.5 && !tie ? at : -1;
     }
 
-    /** Where {@code part} first stands in {@code text} as whole words (no letter or digit either side), or -1. */
-    private static int find(String text, String part) {
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    /** Words by which a sentence says it gives the answer. */
+    private static final List<String> ANSWER_WORDS = List.of("answer", "option", "choice", "correct", "right", "best",
+            "final");
+
+    /** {@link #ANSWER_WORDS} as written in English and in every simulated translation's language, lower case. */
+    private static final java.util.Set<String> ANSWER_CUES = answerCues();
+
+    private static java.util.Set<String> answerCues() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : ANSWER_WORDS) {
+            String capital = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+            for (String form : List.of(w, capital)) {
+                out.add(form.toLowerCase(java.util.Locale.ROOT));
+                for (String lang : SimulatedText.languages()) {
+                    out.add(SimulatedText.encode(lang, form).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final String OPENERS = "\"'“‘«「『*(:";
+    private static final String CLOSERS = "\"'”’»」』*)";
+    private static final String STOPS = ".!?。！？";
+
+    /**
+     * How an option found at {@code [at, end)} of the (normalised) reply is placed: 2 set off (alone on its line or in
+     * the reply, quoted, in bold, after a colon to the sentence's end), 1 in an answer sentence (an answer word in
+     * the sentence outside the option itself), 0 elsewhere.
+     */
+    private static int placing(String text, int at, int end) {
+        int before = at;
+        while (before > 0 && text.charAt(before - 1) == ' ') {
+            before--;
+        }
+        int after = end;
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        boolean open = before == 0 || text.charAt(before - 1) == '\n' || OPENERS.indexOf(text.charAt(before - 1)) >= 0;
+        boolean close = after == text.length() || text.charAt(after) == '\n' || CLOSERS.indexOf(text.charAt(after)) >= 0
+                || (STOPS.indexOf(text.charAt(after)) >= 0
+                        && (after + 1 == text.length() || Character.isWhitespace(text.charAt(after + 1))));
+        if (open && close) {
+            return 2;
+        }
+        int start = at;
+        while (start > 0 && !boundary(text, start - 1)) {
+            start--;
+        }
+        int stop = end;
+        while (stop < text.length() && !boundary(text, stop)) {
+            stop++;
+        }
+        Matcher m = TOKEN.matcher(text.substring(start, at) + " " + text.substring(end, stop));
+        while (m.find()) {
+            if (ANSWER_CUES.contains(m.group())) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether a sentence ends at {@code i}: a line break, or a full stop, ! or ? before a space or the end. */
+    private static boolean boundary(String text, int i) {
+        char c = text.charAt(i);
+        return c == '\n' || (STOPS.indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+    }
+
+    /** Where {@code part} first stands in {@code text} from {@code from} as whole words (no letter or digit either side), or -1. */
+    private static int find(String text, String part, int from) {
+        for (int at = text.indexOf(part, from); at >= 0; at = text.indexOf(part, at + 1)) {
             int end = at + part.length();
             boolean open = at == 0 || !Character.isLetterOrDigit(text.codePointBefore(at));
             boolean close = end == text.length() || !Character.isLetterOrDigit(text.codePointAt(end));

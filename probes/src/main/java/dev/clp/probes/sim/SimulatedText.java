@@ -49,6 +49,16 @@ public final class SimulatedText {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /**
+     * One language per spelling the simulation has: each language not written in Latin letters, and Swahili for those
+     * that are (they share one spelling).
+     */
+    static java.util.Set<String> languages() {
+        java.util.Set<String> out = new java.util.TreeSet<>(SCRIPT_LETTERS.keySet());
+        out.add("sw");
+        return out;
+    }
+
     /** English text re-spelled as the simulation's {@code lang} (without the mark). */
     static String encode(String lang, String english) {
         int[] script = SCRIPT_LETTERS.get(lang);

@@ -251,6 +251,55 @@ class GeneratorSimulationTest {
     }
 
     @Test
+    void chatterAroundTheAnswerIsNotReadAsAShortOption() {
+        List<String> roman = List.of("I", "II", "III", "IV");
+        assertThat(GeneratorSimulation.stated("Sure, I can help with that. The answer is II, since it fits the question "
+                + "best.", roman)).as("the pronoun I of the chatter is not option I").isEqualTo(1);
+        assertThat(GeneratorSimulation.stated("A good question! The answer is B.", List.of("A", "B", "C", "D")))
+                .as("the article A of the chatter is not option A").isEqualTo(1);
+        assertThat(GeneratorSimulation.stated("1 moment, let me check. The correct option is 2.", List.of("1", "2", "3")))
+                .as("a number in the chatter is not the option").isEqualTo(1);
+        assertThat(GeneratorSimulation.stated("I hope this helps! Answer: IV", roman)).isEqualTo(3);
+        assertThat(GeneratorSimulation.stated("Answer: I. I hope this helps!", roman)).as("the answer itself").isZero();
+        assertThat(GeneratorSimulation.stated("II", roman)).as("an option alone").isEqualTo(1);
+        // an option's own words are not the sentence's answer cue
+        assertThat(GeneratorSimulation.stated("Sure, I can help. II", List.of("I", "II the correct answer")))
+                .isZero();
+        // the same in a simulated translation: the answer sentence is recognised in the translation's language
+        String zh = SimulatedText.encode("zh", "Sure, I can help with that. The answer is ")
+                + SimulatedText.encode("zh", "II") + SimulatedText.encode("zh", ", since it fits the question best.");
+        assertThat(GeneratorSimulation.stated(zh, roman.stream().map(o -> SimulatedText.encode("zh", o)).toList()))
+                .as(zh).isEqualTo(1);
+    }
+
+    @Test
+    void everyFreeTextFormReadsAsTheChosenOptionEvenWhenTheOptionsAreShortWords() {
+        GeneratorSimulation task = new GeneratorSimulation();
+        List<List<String>> optionSets = List.of(List.of("I", "II", "III", "IV"), List.of("A", "B", "C", "D"),
+                List.of("1", "2", "3", "4"), List.of("it", "me", "best", "that"));
+        int replies = 0;
+        for (String lang : List.of("en", "sw", "zh")) {
+            for (List<String> english : optionSets) {
+                List<String> shown = "en".equals(lang) ? english
+                        : english.stream().map(c -> SimulatedText.encode(lang, c)).toList();
+                for (int i = 0; i < 80; i++) {
+                    String question = "Which one did visitor " + i + " pick?";
+                    String prompt = "Complete the question.\n" + ("en".equals(lang) ? question
+                            : SimulatedText.marker(lang) + SimulatedText.encode(lang, question)) + "\n['"
+                            + String.join("', '", shown) + "']\n";
+                    for (int pick = 0; pick < shown.size(); pick++) {
+                        String reply = task.word("gpt-4o", prompt, english, pick, 0).orElseThrow();
+                        assertThat(GeneratorSimulation.stated(reply, shown)).as("%s of %s", reply, shown)
+                                .isEqualTo(pick);
+                        replies++;
+                    }
+                }
+            }
+        }
+        assertThat(replies).isEqualTo(3 * 4 * 80 * 4);
+    }
+
+    @Test
     void aPanelModelAnswersThePublishedPromptInFreeTextInTheTranslationsLanguageWithoutMarks() {
         GeneratorSimulation task = new GeneratorSimulation();
         java.util.Set<String> forms = new java.util.HashSet<>();
