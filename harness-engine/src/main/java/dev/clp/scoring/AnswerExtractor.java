@@ -1424,6 +1424,8 @@ public final class AnswerExtractor {
     }
 
     private static final Set<String> OR_WORDS = Set.copyOf(AnswerLanguages.words(Kind.OR));
+    private static final Set<String> RANGE_WORDS = Set.copyOf(AnswerLanguages.words(Kind.RANGE));
+    private static final Set<String> RANGE_DASHES = Set.of("-", "–", "~", "～", "〜"); // not the em dash: "C—D is wrong"
     private static final Set<String> COPULAS = Set.copyOf(AnswerLanguages.words(Kind.COPULA));
     private static final Set<String> NOT_WORDS = Set.copyOf(AnswerLanguages.words(Kind.NOT));
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
@@ -1497,8 +1499,8 @@ public final class AnswerExtractor {
             if (isLatin(next) || Character.isDigit(next) || next == '+' || next == '\'' || next == '’') {
                 return false;
             }
-            // X-ray, T-cell; U.S.A.
-            if (next == '-' && i + 2 < m.length() && isLatin(m.charAt(i + 2))) {
+            // X-ray, T-cell; U.S.A.; but "A-D" is a range of two letters
+            if (next == '-' && i + 2 < m.length() && isLatin(m.charAt(i + 2)) && !letterRangeEnd(i + 2)) {
                 return false;
             }
             if (next == '.' && i + 3 < m.length() && m.charAt(i + 2) >= 'A' && m.charAt(i + 2) <= 'Z'
@@ -1510,6 +1512,15 @@ public final class AnswerExtractor {
             }
             return !(before == '.' && i >= 2 && m.charAt(i - 2) >= 'A' && m.charAt(i - 2) <= 'Z'
                     && i >= 3 && !isLatin(m.charAt(i - 3)) && next == '.');
+        }
+
+        /**
+         * The last option's letter standing alone after "A-": the whole set "A-D" (not "A-Z"; "B-C" stays a name, as
+         * in "vitamin B-C").
+         */
+        private boolean letterRangeEnd(int j) {
+            return m.charAt(j - 2) == 'A' && m.charAt(j) == 'A' + n - 1 && n > 2 && (j + 1 >= m.length() || !isLatin(m.charAt(j + 1))
+                    && !Character.isDigit(m.charAt(j + 1)) && m.charAt(j + 1) != '-');
         }
 
         private void scan(String lang) {
@@ -1555,6 +1566,14 @@ public final class AnswerExtractor {
                 if (mention.text && mention.start >= lastLineStart && lastLineStart > 0 && closingText(lastLine,
                         mention.start - lastLineStart, lastLineStart)) {
                     mention.strong = true; // "… larger than Earth.\n\nJupiter.": an option's text alone closes it
+                }
+                if (!mentions.isEmpty() && ranged(mentions.get(mentions.size() - 1), mention)) {
+                    Mention p = mentions.remove(mentions.size() - 1);
+                    if (p.prev != null) {
+                        p.prev.next = null;
+                    }
+                    i = mention.end - 1;
+                    continue; // "A–D", "von A bis D": a set of options, neither end stated
                 }
                 if (!mentions.isEmpty()) {
                     Mention p = mentions.get(mentions.size() - 1);
@@ -2294,6 +2313,29 @@ public final class AnswerExtractor {
                 core = core.substring(0, core.lastIndexOf(' '));
             }
             return OR_WORDS.contains(core);
+        }
+
+        /**
+         * Two letters as the ends of a range: joined by a hyphen, en dash or tilde ("A–D", "A-C"; spaced, "A – D",
+         * only when a letter lies between them, as "A – B" may be a correction), the first before the second, or by
+         * a word of the data's {@code range} from the first option to the last ("A to D", "de A a D", "AからD").
+         */
+        private boolean ranged(Mention a, Mention b) {
+            if (a.text || b.text || b.option <= a.option || b.start - a.end > 12) {
+                return false;
+            }
+            String gap = low.substring(a.end, b.start);
+            String core = gap.strip();
+            for (String glue : AnswerLanguages.glue()) {
+                if (core.endsWith(" " + glue + "-") || core.endsWith(" " + glue)) {
+                    core = core.substring(0, core.lastIndexOf(' ')).strip(); // "ku-A kuya ku-D"
+                }
+            }
+            if (RANGE_DASHES.contains(core)) {
+                return gap.equals(core) || b.option - a.option >= 2;
+            }
+            // a word only for the whole set: "from A to C" may be a correction ("AからCに訂正")
+            return a.option == 0 && b.option == n - 1 && n > 2 && RANGE_WORDS.contains(core);
         }
 
         /**

@@ -53,7 +53,12 @@ final class AnswerLanguages {
          * A word for "other" before or after an option noun ("the other options", "ほかの選択肢", "machaguo mengine"):
          * what follows names the options not chosen, so it states no answer.
          */
-        OTHERS("others");
+        OTHERS("others"),
+        /**
+         * A word joining two letters as the ends of a range ("A to D", "von A bis D", "من A إلى D", "AからD"): the
+         * range names a set of options, neither end is stated.
+         */
+        RANGE("range");
 
         final String key;
 

@@ -83,8 +83,9 @@ class ExtractionCorpusTest {
             // the dev half of an eighth independent corpus (N, 442 replies written by a helper who read only the issue,
             // two thirds naming letters but choosing none), split by sha256(id) % 2 before any result was seen:
             // 191/215 on arrival, 22 false letters (letter lists, ranges "A–D", conditionals, either/or, hedges);
-            // 197/215, 16 false letters, with an answer line of several letters ("Answer: A, C, D") no letter
-            "corpus-dev-n.jsonl", 0.916,
+            // 197/215, 16 false letters, with an answer line of several letters ("Answer: A, C, D") no letter; 202/215,
+            // 11, with a range of letters ("A–D", "A à D") no answer
+            "corpus-dev-n.jsonl", 0.939,
             // the dev half of a ninth independent corpus (K, 759 replies hand-written by a helper who read only the
             // issue, the 14 classes of J), split by sha256(id) % 2 before any result was seen: 352/371 on arrival
             // (with the letter-list rule made on N), 1 false letter
@@ -107,18 +108,13 @@ class ExtractionCorpusTest {
                     "zh-capitals-01-n",
                     "ja-longnull-01-n",
                     "ko-conditional-01-n",
-                    "he-flawed-01-n",
                     "he-capitals-01-n",
                     "hi-either-01-n",
                     "sw-unsure-01-n",
-                    "sw-flawed-01-n",
                     "zu-either-01-n",
-                    "am-flawed-01-n",
                     "uk-conditional-01-n",
-                    "de-flawed-01-n",
                     "de-noun_caps-01-n",
-                    "fr-conditional-01-n",
-                    "fr-flawed-01-n"));
+                    "fr-conditional-01-n"));
 
     /**
      * The held-out corpora's floors, each measured without looking at its lines. corpus-holdout-5 (H's held-out
@@ -160,15 +156,16 @@ class ExtractionCorpusTest {
             // 529/582 (90.89 %), 4 false letters
             "corpus-holdout-7.jsonl", 4,
             // N's held-out half (227), measured once on arrival with the code of c170cee: 205/227 (90.31 %), 20 false
-            // letters, 0 wrong, 2 lost; 209/227 (92.07 %), 16, with an answer line of several letters no letter
-            "corpus-holdout-8.jsonl", 16,
+            // letters, 0 wrong, 2 lost; 209/227 (92.07 %), 16, with an answer line of several letters no letter;
+            // 214/227 (94.27 %), 11, with a range of letters no answer
+            "corpus-holdout-8.jsonl", 11,
             // K's held-out half (388), measured once on arrival with the code of 1bacc86: 365/388 (94.07 %), 0 false
             // letters, 4 wrong, 19 lost
             "corpus-holdout-9.jsonl", 0);
     static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.94,
             "corpus-holdout-3.jsonl", 0.977, "corpus-holdout-4.jsonl", 0.957, "corpus-holdout-5.jsonl", 0.961,
             "corpus-holdout-6.jsonl", 0.982, "corpus-holdout-7.jsonl", 0.957,
-            "corpus-holdout-8.jsonl", 0.920, "corpus-holdout-9.jsonl", 0.940);
+            "corpus-holdout-8.jsonl", 0.942, "corpus-holdout-9.jsonl", 0.940);
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
