@@ -9,10 +9,13 @@ import dev.clp.model.ModelClient;
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.suite.Pair;
+import dev.clp.suite.PairIds;
+import dev.clp.suite.Side;
 import dev.clp.suite.SuiteWriter;
 import dev.clp.testing.SuiteFixtures;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,6 +98,24 @@ class PerPairMemoryTest {
                 .isNotEqualTo(other);
         assertThat(first.findByUniqueId(first.getUniqueId()).orElseThrow()).isSameAs(first);
         assertThat(first.findByUniqueId(other.getUniqueId())).isEmpty();
+    }
+
+    /**
+     * A long question's name is cut with three full stops, not U+2026: one character beyond Latin-1 makes Java keep the
+     * whole name in UTF-16 (two bytes a character instead of one), and JUnit's test plan keeps every pair's name for
+     * the whole run (about 100 bytes a pair more for a name of 70 characters).
+     */
+    @Test
+    void aLongQuestionsNameStaysInLatin1() {
+        String question = "How many legs has a spider, counting every one of them on both sides of its body?";
+        Side en = new Side(question, List.of("six", "eight"), 1);
+        Pair pair = new Pair(PairIds.of("sw", en), "sw", "fixture", null, en, new Side("[sw] spider?",
+                List.of("6", "8"), 1), null, Map.of());
+        String name = descriptors(List.of(pair)).get(0).getDisplayName();
+        assertThat(name).isEqualTo("[s] " + pair.id() + ": "
+                + "How many legs has a spider, counting every one of them on both side...");
+        assertThat(StandardCharsets.ISO_8859_1.newEncoder().canEncode(name)).as("%s: Latin-1", name).isTrue();
+        assertThat(name.length() - ("[s] " + pair.id() + ": ").length()).isEqualTo(70);
     }
 
     @Test
