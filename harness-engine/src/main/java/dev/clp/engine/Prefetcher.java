@@ -32,8 +32,13 @@ final class Prefetcher implements AutoCloseable {
     private List<PairDescriptor> order;
     /** The descriptors of the pairs started or answered before {@link #begin} (not every pair: issue 17.3). */
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
-    /** By place in the order, each pair's evaluation once submitted, also after {@link #await} handed it out. */
+    /**
+     * By place in the order, each pair's evaluation once submitted, until its outcome is kept in {@link #columns} (when
+     * its test or the gates have it): then null.
+     */
     private List<Future<PairOutcome>> futures;
+    /** By place in the order, what the gates and a pair's test read of each outcome taken from its future. */
+    private OutcomeColumns columns;
     private OutcomeListener evaluated;
     /** Source questions and names the compact outcomes share. */
     private final CompactOutcome.Shared shared = new CompactOutcome.Shared();
@@ -74,6 +79,7 @@ final class Prefetcher implements AutoCloseable {
     synchronized Prefetcher begin(List<PairDescriptor> executionOrder, OutcomeListener sink) {
         this.order = List.copyOf(executionOrder);
         this.futures = new ArrayList<>(java.util.Collections.nCopies(order.size(), null));
+        this.columns = new OutcomeColumns(order.size());
         java.util.Set<String> before = early.keys();
         for (int i = 0; i < order.size(); i++) {
             PairDescriptor d = order.get(i);
@@ -89,45 +95,82 @@ final class Prefetcher implements AutoCloseable {
         return this;
     }
 
-    /** The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. */
+    /**
+     * The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. Once the outcome is
+     * kept in the columns (the gates had it), the pair's kind and letters are read from there.
+     */
     PairOutcome await(PairDescriptor pair) {
         Future<PairOutcome> future;
+        boolean placed;
         synchronized (this) {
             int i = pair.place;
-            if (i < 0 || i >= order.size() || order.get(i) != pair) {
+            placed = placed(pair);
+            if (!placed) {
                 future = evaluate(pair.suiteId(), null, pair);
+            } else if (columns.has(i)) {
+                return columns.outcome(i, pair, shared);
             } else {
-                int until = Math.min(order.size(), i + window);
-                while (submitted < until) {
-                    submit(submitted++);
-                }
-                future = futures.get(i);
-                if (future == null) {
-                    future = evaluate(pair.suiteId(), null, pair);
-                    futures.set(i, future);
-                }
+                future = submitted(i);
             }
         }
-        return Workers.outcome(future, pair);
+        PairOutcome outcome = Workers.outcome(future, pair);
+        if (placed) {
+            keep(pair.place, outcome);
+        }
+        return outcome;
+    }
+
+    private boolean placed(PairDescriptor pair) {
+        int i = pair.place;
+        return i >= 0 && i < order.size() && order.get(i) == pair;
+    }
+
+    /** The evaluation of the pair at a place, submitted with the window after it; guarded by this. */
+    private Future<PairOutcome> submitted(int i) {
+        int until = Math.min(order.size(), i + window);
+        while (submitted < until) {
+            submit(submitted++);
+        }
+        Future<PairOutcome> future = futures.get(i);
+        if (future == null) {
+            future = evaluate(order.get(i).suiteId(), null, order.get(i));
+            futures.set(i, future);
+        }
+        return future;
+    }
+
+    /** Keeps what the gates and the pair's test read of an outcome, and lets its future (and the outcome) go. */
+    private synchronized void keep(int i, PairOutcome outcome) {
+        if (!columns.has(i)) {
+            columns.put(i, outcome, shared);
+        }
+        futures.set(i, null);
     }
 
     /**
-     * Waits for every pair of the run and returns the outcomes in execution order; the gates need all of
-     * them before any can be decided. Later {@link #await} calls still find their outcome.
+     * Waits for every pair of the run; the gates need all of them before any can be decided ({@link #scored}).
+     * Submits a window ahead of the pair it waits for, as {@link #await} does, so that the queue does not hold a task
+     * for every pair. Later {@link #await} calls still find their outcome.
      */
-    List<PairOutcome> awaitAll() {
-        List<Future<PairOutcome>> futures = new ArrayList<>(order.size());
-        synchronized (this) {
-            while (submitted < order.size()) {
-                submit(submitted++);
+    void awaitAll() {
+        for (int i = 0; i < order.size(); i++) {
+            Future<PairOutcome> future;
+            synchronized (this) {
+                if (columns.has(i)) {
+                    continue;
+                }
+                future = submitted(i);
             }
-            futures.addAll(this.futures);
+            keep(i, Workers.outcome(future, order.get(i)));
         }
-        List<PairOutcome> out = new ArrayList<>(futures.size());
-        for (int i = 0; i < futures.size(); i++) {
-            out.add(Workers.outcome(futures.get(i), order.get(i)));
+    }
+
+    /** What the gates read of a pair's outcome, once {@link #awaitAll} has waited for it. */
+    synchronized dev.clp.scoring.RunGates.Scored scored(PairDescriptor pair) {
+        if (!placed(pair) || !columns.has(pair.place)) {
+            throw new IllegalStateException("no outcome kept for pair " + pair.id() + " of " + pair.suiteId());
         }
-        return out;
+        return columns.scored(pair.place, pair.id());
     }
 
     private void submit(int i) {

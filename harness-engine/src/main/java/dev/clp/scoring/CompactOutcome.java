@@ -35,7 +35,8 @@ public final class CompactOutcome {
         private final Map<SideResult, SideResult> sides = new ConcurrentHashMap<>();
         private final Map<String, Side> clusters = new ConcurrentHashMap<>();
 
-        String string(String s) {
+        /** The run's one copy of a string equal to {@code s}. */
+        public String string(String s) {
             return strings.computeIfAbsent(s, k -> k);
         }
 
@@ -81,7 +82,8 @@ public final class CompactOutcome {
         return new PairOutcome.NotRun(slim, "");
     }
 
-    private static SideResult side(SideResult s, Shared shared) {
+    /** A side's result reduced to its language, extractions and right index, shared with equal ones of the run. */
+    public static SideResult side(SideResult s, Shared shared) {
         return shared.side(new SideResult(shared.string(s.lang()), "", List.of(), s.extractions(), s.expected()));
     }
 }
