@@ -13,9 +13,13 @@ import java.util.PriorityQueue;
  */
 final class Capped {
 
-    /** A pair's result and attachment, rendered but not written, and its line in the listing if it is not kept. */
-    record Entry(int rank, long line, String stem, com.fasterxml.jackson.databind.node.ObjectNode result,
-            String attachmentName, String attachment, String listing, String kind, long start, long stop) {
+    /**
+     * A pair's result and attachment, rendered but not written, and its line in the listing if it is not kept. The
+     * result is its JSON text, which already names the attachment's file ({@code attachmentSource}, null: none): a
+     * Jackson tree of it is several times that, and up to {@code cap} of them wait for the end of the run.
+     */
+    record Entry(int rank, long line, String stem, String result, String attachmentSource, String attachment,
+            String listing, String kind, long start, long stop) {
     }
 
     static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::rank).thenComparingLong(Entry::line)

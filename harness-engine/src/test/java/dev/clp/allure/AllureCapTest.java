@@ -32,6 +32,19 @@ class AllureCapTest {
     @TempDir
     Path tmp;
 
+    /**
+     * A kept pair's result waits for the end of the run as its JSON text, not as a Jackson tree: a tree of a pair's
+     * result (labels, parameters, links) is several times its text, and each suite and language keeps up to
+     * {@code clp.allure.max-pairs} of them for the whole run (issue 17.3).
+     */
+    @Test
+    void aKeptResultWaitsAsTextNotAsATree() {
+        for (java.lang.reflect.RecordComponent c : Capped.Entry.class.getRecordComponents()) {
+            assertThat(com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c.getType()))
+                    .as("Capped.Entry.%s (%s)", c.getName(), c.getType().getSimpleName()).isFalse();
+        }
+    }
+
     @Test
     void withABaselineKnownWeakPairsAreFoldedAndNewWeakPairsKeepTheirOwnResult() throws Exception {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "sw");
