@@ -242,7 +242,8 @@ public final class AllureResults {
             String source = attachmentName == null ? null : reference((ArrayNode) r.get("attachments"), stem,
                     attachmentName);
             Capped.Entry entry = new Capped.Entry(rank(outcome, knownWeak), line > 0 ? line : Long.MAX_VALUE, stem,
-                    r.toString(), source, attachment, listing, outcome.kind(), startMillis, stopMillis);
+                    Capped.pack(r.toString()), source, Capped.pack(attachment), listing, outcome.kind(), startMillis,
+                    stopMillis);
             synchronized (capped) {
                 capped.computeIfAbsent(java.util.List.of(suite, pair.lang()), k -> new Capped(suite, pair.lang(),
                         maxPairs)).offer(entry);
@@ -283,9 +284,10 @@ public final class AllureResults {
         for (Capped.Entry e : c.kept()) {
             // a result after its attachments, as emit writes them
             if (e.attachmentSource() != null) {
-                write(e.attachmentSource(), e.attachment() == null ? "" : e.attachment());
+                String attachment = Capped.unpack(e.attachment());
+                write(e.attachmentSource(), attachment == null ? "" : attachment);
             }
-            write(e.stem() + "-result.json", e.result());
+            write(e.stem() + "-result.json", Capped.unpack(e.result()));
         }
         java.util.List<Capped.Entry> beyond = c.beyond();
         if (beyond.isEmpty()) {
