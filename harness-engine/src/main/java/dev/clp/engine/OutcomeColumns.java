@@ -27,6 +27,9 @@ final class OutcomeColumns {
     private static final Side EMPTY = new Side("", List.of("", ""), 0);
     private static final HexFormat HEX = HexFormat.of();
 
+    private final List<PairDescriptor> order;
+    /** The evaluation at each place once submitted, until its outcome is kept: then null. */
+    private final java.util.List<java.util.concurrent.Future<PairOutcome>> futures;
     private final byte[] kind;
     private final SideResult[] en;
     private final SideResult[] target;
@@ -34,7 +37,10 @@ final class OutcomeColumns {
     /** The 12 hex digits of the gates' cluster ({@code q-} and 12 digits: {@link dev.clp.suite.PairIds#question}). */
     private final long[] cluster;
 
-    OutcomeColumns(int pairs) {
+    OutcomeColumns(List<PairDescriptor> order) {
+        this.order = order;
+        int pairs = order.size();
+        futures = new java.util.ArrayList<>(java.util.Collections.nCopies(pairs, null));
         kind = new byte[pairs];
         en = new SideResult[pairs];
         target = new SideResult[pairs];
@@ -42,15 +48,45 @@ final class OutcomeColumns {
         cluster = new long[pairs];
     }
 
+    /**
+     * Once the sink has an outcome (run.json's journal, Allure), only what the gates and the pair's test read is kept
+     * until they have it, with the id its test keeps (not the copy read from the pair's line); null: not delivered.
+     */
+    static PairOutcome compact(PairDescriptor delivered, PairOutcome outcome, CompactOutcome.Shared shared) {
+        return delivered != null ? CompactOutcome.of(outcome, delivered.id(), shared) : outcome;
+    }
+
+    /** Whether the pair has its place in the order (its {@link PairDescriptor#place}). */
+    boolean placed(PairDescriptor pair) {
+        int i = pair.place;
+        return i >= 0 && i < order.size() && order.get(i) == pair;
+    }
+
     boolean has(int place) {
         return kind[place] != 0;
+    }
+
+    java.util.concurrent.Future<PairOutcome> future(int place) {
+        return futures.get(place);
+    }
+
+    void future(int place, java.util.concurrent.Future<PairOutcome> future) {
+        futures.set(place, future);
+    }
+
+    /** Keeps what the gates and the pair's test read of its outcome, and lets its future (and the outcome) go. */
+    void keep(int place, PairOutcome o, CompactOutcome.Shared shared) {
+        if (!has(place)) {
+            put(place, o, shared);
+        }
+        futures.set(place, null);
     }
 
     /**
      * Keeps what the gates read of the outcome at a place: its cluster as {@link RunGates.Scored#of} reads it, so the
      * gates decide on the same figures as from the outcome itself.
      */
-    void put(int place, PairOutcome o, CompactOutcome.Shared shared) {
+    private void put(int place, PairOutcome o, CompactOutcome.Shared shared) {
         String c = RunGates.cluster(o.pair());
         if (c.length() != 14 || !c.startsWith("q-")) {
             throw new IllegalStateException("a cluster of another form than q- and 12 hex digits: " + c);
@@ -94,7 +130,12 @@ final class OutcomeColumns {
     }
 
     /** What the gates read of the outcome at a place, as {@link RunGates.Scored#of} reads it of the outcome. */
-    RunGates.Scored scored(int place, String id) {
+    RunGates.Scored scored(PairDescriptor pair) {
+        if (!placed(pair) || !has(pair.place)) {
+            throw new IllegalStateException("no outcome kept for pair " + pair.id() + " of " + pair.suiteId());
+        }
+        int place = pair.place;
+        String id = pair.id();
         byte k = kind[place];
         SideResult e = en[place];
         SideResult t = target[place];
@@ -111,7 +152,8 @@ final class OutcomeColumns {
      * The outcome at a place for the pair's test, which reads its kind and letters (its message is in run.json's
      * journal): of the pair only its id, language and source, as in a {@link CompactOutcome}.
      */
-    PairOutcome outcome(int place, PairDescriptor d, CompactOutcome.Shared shared) {
+    PairOutcome outcome(PairDescriptor d, CompactOutcome.Shared shared) {
+        int place = d.place;
         Pair slim = new Pair(d.id(), shared.string(d.lang()), d.source(), null, EMPTY, EMPTY, null, Map.of());
         SideResult e = en[place];
         SideResult t = target[place];

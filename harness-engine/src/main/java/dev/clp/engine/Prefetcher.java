@@ -4,7 +4,6 @@ import dev.clp.scoring.CompactOutcome;
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.suite.Pair;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,7 @@ final class Prefetcher implements AutoCloseable {
     private List<PairDescriptor> order;
     /** The descriptors of the pairs started or answered before {@link #begin} (not every pair: issue 17.3). */
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
-    /**
-     * By place in the order, each pair's evaluation once submitted, until its outcome is kept in {@link #columns} (when
-     * its test or the gates have it): then null.
-     */
-    private List<Future<PairOutcome>> futures;
-    /** By place in the order, what the gates and a pair's test read of each outcome taken from its future. */
+    /** By place in the order, each pair's evaluation once submitted, then what its test and the gates read of it. */
     private OutcomeColumns columns;
     private OutcomeListener evaluated;
     /** Source questions and names the compact outcomes share. */
@@ -78,8 +72,7 @@ final class Prefetcher implements AutoCloseable {
      */
     synchronized Prefetcher begin(List<PairDescriptor> executionOrder, OutcomeListener sink) {
         this.order = List.copyOf(executionOrder);
-        this.futures = new ArrayList<>(java.util.Collections.nCopies(order.size(), null));
-        this.columns = new OutcomeColumns(order.size());
+        this.columns = new OutcomeColumns(order);
         java.util.Set<String> before = early.keys();
         for (int i = 0; i < order.size(); i++) {
             PairDescriptor d = order.get(i);
@@ -90,28 +83,21 @@ final class Prefetcher implements AutoCloseable {
             }
         }
         this.evaluated = sink;
-        early.deliverKept(d -> pool.submit(() -> compact(deliver(d.suiteId(), null, d.outcome(), d.startMillis(),
-                d.stopMillis()), d.outcome())));
+        early.deliverKept(d -> pool.submit(() -> OutcomeColumns.compact(deliver(d.suiteId(), null, d.outcome(),
+                d.startMillis(), d.stopMillis()), d.outcome(), shared)));
         return this;
     }
 
-    /**
-     * The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. Once the outcome is
-     * kept in the columns (the gates had it), the pair's kind and letters are read from there.
-     */
+    /** A pair's outcome, waited for if needed, from the columns once they keep it; evaluation failures propagate. */
     PairOutcome await(PairDescriptor pair) {
         Future<PairOutcome> future;
         boolean placed;
         synchronized (this) {
-            int i = pair.place;
-            placed = placed(pair);
-            if (!placed) {
-                future = evaluate(pair.suiteId(), null, pair);
-            } else if (columns.has(i)) {
-                return columns.outcome(i, pair, shared);
-            } else {
-                future = submitted(i);
+            placed = columns.placed(pair);
+            if (placed && columns.has(pair.place)) {
+                return columns.outcome(pair, shared);
             }
+            future = placed ? submitted(pair.place) : evaluate(pair.suiteId(), null, pair);
         }
         PairOutcome outcome = Workers.outcome(future, pair);
         if (placed) {
@@ -120,57 +106,39 @@ final class Prefetcher implements AutoCloseable {
         return outcome;
     }
 
-    private boolean placed(PairDescriptor pair) {
-        int i = pair.place;
-        return i >= 0 && i < order.size() && order.get(i) == pair;
-    }
-
     /** The evaluation of the pair at a place, submitted with the window after it; guarded by this. */
     private Future<PairOutcome> submitted(int i) {
         int until = Math.min(order.size(), i + window);
         while (submitted < until) {
             submit(submitted++);
         }
-        Future<PairOutcome> future = futures.get(i);
-        if (future == null) {
-            future = evaluate(order.get(i).suiteId(), null, order.get(i));
-            futures.set(i, future);
+        if (columns.future(i) == null) {
+            columns.future(i, evaluate(order.get(i).suiteId(), null, order.get(i)));
         }
-        return future;
+        return columns.future(i);
     }
 
-    /** Keeps what the gates and the pair's test read of an outcome, and lets its future (and the outcome) go. */
     private synchronized void keep(int i, PairOutcome outcome) {
-        if (!columns.has(i)) {
-            columns.put(i, outcome, shared);
-        }
-        futures.set(i, null);
+        columns.keep(i, outcome, shared);
     }
 
-    /**
-     * Waits for every pair of the run; the gates need all of them before any can be decided ({@link #scored}).
-     * Submits a window ahead of the pair it waits for, as {@link #await} does, so that the queue does not hold a task
-     * for every pair. Later {@link #await} calls still find their outcome.
-     */
+    /** Waits for every pair (the gates need all: {@link #scored}), submitting a window ahead as {@link #await} does. */
     void awaitAll() {
         for (int i = 0; i < order.size(); i++) {
-            Future<PairOutcome> future;
-            synchronized (this) {
-                if (columns.has(i)) {
-                    continue;
-                }
-                future = submitted(i);
+            Future<PairOutcome> future = pending(i);
+            if (future != null) {
+                keep(i, Workers.outcome(future, order.get(i)));
             }
-            keep(i, Workers.outcome(future, order.get(i)));
         }
+    }
+
+    private synchronized Future<PairOutcome> pending(int i) {
+        return columns.has(i) ? null : submitted(i);
     }
 
     /** What the gates read of a pair's outcome, once {@link #awaitAll} has waited for it. */
     synchronized dev.clp.scoring.RunGates.Scored scored(PairDescriptor pair) {
-        if (!placed(pair) || !columns.has(pair.place)) {
-            throw new IllegalStateException("no outcome kept for pair " + pair.id() + " of " + pair.suiteId());
-        }
-        return columns.scored(pair.place, pair.id());
+        return columns.scored(pair);
     }
 
     private void submit(int i) {
@@ -178,7 +146,7 @@ final class Prefetcher implements AutoCloseable {
         EarlyPairs.Early started = early.take(d.suiteId(), d.lang(), d.id());
         // adopted on a worker, which reads the pair again to compare (at most one window of pairs starts early); the
         // early evaluation was queued before this task, so it has a thread already or is done
-        futures.set(i, started == null ? evaluate(d.suiteId(), null, d) : pool.submit(() -> d.holds(started.pair())
+        columns.future(i, started == null ? evaluate(d.suiteId(), null, d) : pool.submit(() -> d.holds(started.pair())
                 ? Workers.outcome(started.future(), d) : evaluation(d.suiteId(), null, d)));
     }
 
@@ -194,15 +162,8 @@ final class Prefetcher implements AutoCloseable {
     private PairOutcome evaluation(String suiteId, Pair early, PairDescriptor descriptor) {
         long start = System.currentTimeMillis();
         PairOutcome outcome = evaluator.join().evaluate(early != null ? early : descriptor.load());
-        return compact(deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis()), outcome);
-    }
-
-    /**
-     * Once the sink has an outcome (run.json's journal, Allure), only what the gates and the pair's test read is kept,
-     * with the id its test keeps (not the copy read from the pair's line).
-     */
-    private PairOutcome compact(PairDescriptor delivered, PairOutcome outcome) {
-        return delivered != null ? CompactOutcome.of(outcome, delivered.id(), shared) : outcome;
+        return OutcomeColumns.compact(deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis()), outcome,
+                shared);
     }
 
     /**

@@ -174,10 +174,12 @@ class PerPairMemoryTest {
             prefetcher.begin(pairs, OutcomeListener.NONE);
             PairOutcome first = prefetcher.await(pairs.get(0)); // a test before the gates: from its future
             prefetcher.awaitAll();
-            Field futures = Prefetcher.class.getDeclaredField("futures");
+            Field columns = Prefetcher.class.getDeclaredField("columns");
+            columns.setAccessible(true);
+            Field futures = OutcomeColumns.class.getDeclaredField("futures");
             futures.setAccessible(true);
-            assertThat((List<?>) futures.get(prefetcher)).as("no future (and its outcome) kept per pair").hasSize(4)
-                    .containsOnlyNulls();
+            assertThat((List<?>) futures.get(columns.get(prefetcher))).as("no future (and its outcome) kept per pair")
+                    .hasSize(4).containsOnlyNulls();
             for (PairDescriptor d : pairs) {
                 PairOutcome alone = CompactOutcome.of(evaluator.evaluate(d.load()), d.id(), new CompactOutcome.Shared());
                 assertThat(prefetcher.scored(d)).as(d.id()).isEqualTo(RunGates.Scored.of(alone));
