@@ -21,11 +21,12 @@ if stale; then
 fi
 # An I/O-bound command line on few cores: the serial collector, client compiler only, a bounded heap.
 # The heap starts small with a fixed young generation (the size the JVM picked on its own on a 24 GB machine), and the
-# old generation grows only as far as what it holds needs (20-40 % free after a full collection). At the JVM's own
+# old generation grows only as far as what it holds needs (10-20 % free after a full collection). At the JVM's own
 # initial size (1/64 of the machine's memory: 378 MB there) the old generation filled up with dead objects before its
-# first full collection, so a 50,000-pair run touched all of it: 477 MB peak RSS against 358 MB now (5,000 pairs: 252
-# against 244 MB; bench/memory.sh, README "Memory of big suites").
-opts=(${CLP_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -Xms160m -Xmn116m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40})
+# first full collection, so a 50,000-pair run touched all of it: 477 MB peak RSS against 358 MB at 20-40 % free (5,000
+# pairs: 252 against 244 MB); 10-20 % took the 50,000 pairs from 322-324 to 314 MB (5,000: 250-252 against 251 MB) at
+# the same CPU (bench/memory.sh, README "Memory of big suites").
+opts=(${CLP_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -Xms160m -Xmn116m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20})
 # Class data sharing: the first run of each command after a build records the classes it loads into an archive (per
 # JDK and command: `run` loads the engine, HTTP and SQLite classes, `import` far fewer), later runs of that command map
 # it instead of loading them again (~0.3 s off the start of `clp run`). The archive is written under a temporary name

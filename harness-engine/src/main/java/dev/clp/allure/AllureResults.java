@@ -238,8 +238,12 @@ public final class AllureResults {
             String listing = plain(pair.id()) + "  line " + (line > 0 ? String.valueOf(line) : "?") + "  "
                     + outcome.kind() + (en == null ? "" : "  English " + choice(en) + ", " + targetName + " "
                     + choice(target));
-            Capped.Entry entry = new Capped.Entry(rank(outcome, knownWeak), line > 0 ? line : Long.MAX_VALUE, stem, r,
-                    attachmentName, attachment, listing, outcome.kind(), startMillis, stopMillis);
+            // kept as text that already names its attachment, as emit would write it (see Capped.Entry)
+            String source = attachmentName == null ? null : reference((ArrayNode) r.get("attachments"), stem,
+                    attachmentName);
+            Capped.Entry entry = new Capped.Entry(rank(outcome, knownWeak), line > 0 ? line : Long.MAX_VALUE, stem,
+                    Capped.pack(r.toString()), source, Capped.pack(attachment), listing, outcome.kind(), startMillis,
+                    stopMillis);
             synchronized (capped) {
                 capped.computeIfAbsent(java.util.List.of(suite, pair.lang()), k -> new Capped(suite, pair.lang(),
                         maxPairs)).offer(entry);
@@ -278,7 +282,12 @@ public final class AllureResults {
      */
     private void writeCapped(Capped c) {
         for (Capped.Entry e : c.kept()) {
-            emit(e.stem(), e.result(), e.attachmentName(), e.attachment());
+            // a result after its attachments, as emit writes them
+            if (e.attachmentSource() != null) {
+                String attachment = Capped.unpack(e.attachment());
+                write(e.attachmentSource(), attachment == null ? "" : attachment);
+            }
+            write(e.stem() + "-result.json", Capped.unpack(e.result()));
         }
         java.util.List<Capped.Entry> beyond = c.beyond();
         if (beyond.isEmpty()) {
@@ -573,9 +582,14 @@ public final class AllureResults {
     }
 
     private void attach(ArrayNode attachments, String stem, String name, String text) {
+        write(reference(attachments, stem, name), text == null ? "" : text);
+    }
+
+    /** Names the next attachment of a result in its {@code attachments} and returns its file name (not written). */
+    private static String reference(ArrayNode attachments, String stem, String name) {
         String source = stem + "-" + attachments.size() + "-attachment.txt";
-        write(source, text == null ? "" : text);
         attachments.addObject().put("name", name).put("source", source).put("type", "text/plain");
+        return source;
     }
 
     /**

@@ -13,9 +13,59 @@ import java.util.PriorityQueue;
  */
 final class Capped {
 
-    /** A pair's result and attachment, rendered but not written, and its line in the listing if it is not kept. */
-    record Entry(int rank, long line, String stem, com.fasterxml.jackson.databind.node.ObjectNode result,
-            String attachmentName, String attachment, String listing, String kind, long start, long stop) {
+    /**
+     * A pair's result and attachment, rendered but not written, and its line in the listing if it is not kept. The
+     * result is its JSON text, which already names the attachment's file ({@code attachmentSource}, null: none): a
+     * Jackson tree of it is several times that, and up to {@code cap} of them wait for the end of the run. Both are
+     * kept {@link #pack packed} (their text is mostly the prompts and answers, which compress several times).
+     */
+    record Entry(int rank, long line, String stem, byte[] result, String attachmentSource, byte[] attachment,
+            String listing, String kind, long start, long stop) {
+    }
+
+    /** A text deflated (its UTF-8 bytes); null stays null. */
+    static byte[] pack(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            deflater.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** The text {@link #pack} deflated; null stays null. */
+    static String unpack(byte[] packed) {
+        if (packed == null) {
+            return null;
+        }
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(packed);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("a packed Allure result ends early");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("a packed Allure result cannot be read: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 
     static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::rank).thenComparingLong(Entry::line)

@@ -4,7 +4,6 @@ import dev.clp.config.ClpConfig;
 import dev.clp.scoring.Baseline;
 import dev.clp.scoring.GatePolicy;
 import dev.clp.scoring.LanguageSummary;
-import dev.clp.scoring.PairOutcome;
 import dev.clp.scoring.RunGates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,13 +58,12 @@ final class GateBoard {
     /** Every language of the run, in execution order. */
     synchronized Map<String, LanguageSummary> all() {
         if (summaries == null) {
-            List<PairOutcome> outcomes = prefetcher.awaitAll();
-            Map<String, List<PairOutcome>> byLanguage = new LinkedHashMap<>();
+            prefetcher.awaitAll();
+            Map<String, List<PairDescriptor>> byLanguage = new LinkedHashMap<>();
             Map<String, String[]> names = new LinkedHashMap<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                PairDescriptor p = pairs.get(i);
+            for (PairDescriptor p : pairs) {
                 String k = key(p.suiteId(), p.lang());
-                byLanguage.computeIfAbsent(k, x -> new ArrayList<>()).add(outcomes.get(i));
+                byLanguage.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
                 names.putIfAbsent(k, new String[] {p.suiteId(), p.lang()});
             }
             for (String[] g : gated) {
@@ -76,10 +74,23 @@ final class GateBoard {
                     names.put(k, g);
                 }
             }
-            List<RunGates.LanguageOutcomes> input = new ArrayList<>();
-            byLanguage.forEach((k, list) -> input.add(new RunGates.LanguageOutcomes(names.get(k)[0], names.get(k)[1], list)));
+            // what the gates read of each pair, from the prefetcher's columns as each language is decided: not an
+            // object per pair of the run at once
+            List<RunGates.LanguageScores> input = new ArrayList<>();
+            byLanguage.forEach((k, list) -> input.add(new RunGates.LanguageScores(names.get(k)[0], names.get(k)[1],
+                    new java.util.AbstractList<RunGates.Scored>() {
+                        @Override
+                        public RunGates.Scored get(int index) {
+                            return prefetcher.scored(list.get(index));
+                        }
+
+                        @Override
+                        public int size() {
+                            return list.size();
+                        }
+                    })));
             Map<String, LanguageSummary> result = new LinkedHashMap<>();
-            for (LanguageSummary s : RunGates.evaluate(input, policy(config.gates()), baseline)) {
+            for (LanguageSummary s : RunGates.decide(input, policy(config.gates()), baseline)) {
                 result.put(key(s.suite(), s.lang()), s);
             }
             summaries = result;

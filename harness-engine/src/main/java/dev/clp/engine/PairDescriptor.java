@@ -92,6 +92,11 @@ final class PairDescriptor extends LeafDescriptor implements Node<ClpExecutionCo
         }
     }
 
+    /** The pair's data source (its {@code source:} tag). */
+    String source() {
+        return dataSource;
+    }
+
     String suiteId() {
         return suiteId;
     }

@@ -37,7 +37,8 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
          * XML and puts every test of a {@code @Suite} class under that one class, so two suites with a pair or language
          * in common gave two tests of one name, reported as one flaky test ("Run 1: FAIL, Run 2: PASS"). Always with
          * the suite, so a name does not change when a suite is added to the run (CI reporters track tests by name);
-         * Gradle's and the Console Launcher's XML use it too.
+         * Gradle's and the Console Launcher's XML use it too. A question longer than 70 characters is cut to 67 and
+         * "...".
          */
         static String displayName(Pair pair) {
             String q = pair.perturbation() != null && pair.perturbation().en() != null
@@ -45,7 +46,9 @@ record PairsFile(Path file, String lang, List<Entry> pairs, List<SuiteProblem> p
                     : pair.en().question();
             // suite text is untrusted: an IDE, the Console Launcher and clp run's failed list print the name
             q = SPACES.matcher(dev.clp.model.SafeText.oneLine(q).strip()).replaceAll(" ");
-            return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 69) + "…" : q);
+            // cut with three full stops, not U+2026: one character beyond Latin-1 keeps the whole name in UTF-16 (two
+            // bytes a character), and JUnit's test plan keeps every pair's name for the whole run (issue 17.3)
+            return pair.id() + ": " + (q.length() > 70 ? q.substring(0, 67) + "..." : q);
         }
     }
 

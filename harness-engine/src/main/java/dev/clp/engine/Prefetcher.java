@@ -4,7 +4,6 @@ import dev.clp.scoring.CompactOutcome;
 import dev.clp.scoring.PairEvaluator;
 import dev.clp.scoring.PairOutcome;
 import dev.clp.suite.Pair;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,8 @@ final class Prefetcher implements AutoCloseable {
     private List<PairDescriptor> order;
     /** The descriptors of the pairs started or answered before {@link #begin} (not every pair: issue 17.3). */
     private final Map<String, PairDescriptor> byKey = new HashMap<>();
-    /** By place in the order, each pair's evaluation once submitted, also after {@link #await} handed it out. */
-    private List<Future<PairOutcome>> futures;
+    /** By place in the order, each pair's evaluation once submitted, then what its test and the gates read of it. */
+    private OutcomeColumns columns;
     private OutcomeListener evaluated;
     /** Source questions and names the compact outcomes share. */
     private final CompactOutcome.Shared shared = new CompactOutcome.Shared();
@@ -73,7 +72,7 @@ final class Prefetcher implements AutoCloseable {
      */
     synchronized Prefetcher begin(List<PairDescriptor> executionOrder, OutcomeListener sink) {
         this.order = List.copyOf(executionOrder);
-        this.futures = new ArrayList<>(java.util.Collections.nCopies(order.size(), null));
+        this.columns = new OutcomeColumns(order);
         java.util.Set<String> before = early.keys();
         for (int i = 0; i < order.size(); i++) {
             PairDescriptor d = order.get(i);
@@ -84,50 +83,62 @@ final class Prefetcher implements AutoCloseable {
             }
         }
         this.evaluated = sink;
-        early.deliverKept(d -> pool.submit(() -> compact(deliver(d.suiteId(), null, d.outcome(), d.startMillis(),
-                d.stopMillis()), d.outcome())));
+        early.deliverKept(d -> pool.submit(() -> OutcomeColumns.compact(deliver(d.suiteId(), null, d.outcome(),
+                d.startMillis(), d.stopMillis()), d.outcome(), shared)));
         return this;
     }
 
-    /** The outcome of a pair, waiting for it if needed. Failures of the evaluation itself propagate. */
+    /** A pair's outcome, waited for if needed, from the columns once they keep it; evaluation failures propagate. */
     PairOutcome await(PairDescriptor pair) {
         Future<PairOutcome> future;
+        boolean placed;
         synchronized (this) {
-            int i = pair.place;
-            if (i < 0 || i >= order.size() || order.get(i) != pair) {
-                future = evaluate(pair.suiteId(), null, pair);
-            } else {
-                int until = Math.min(order.size(), i + window);
-                while (submitted < until) {
-                    submit(submitted++);
-                }
-                future = futures.get(i);
-                if (future == null) {
-                    future = evaluate(pair.suiteId(), null, pair);
-                    futures.set(i, future);
-                }
+            placed = columns.placed(pair);
+            if (placed && columns.has(pair.place)) {
+                return columns.outcome(pair, shared);
             }
+            future = placed ? submitted(pair.place) : evaluate(pair.suiteId(), null, pair);
         }
-        return Workers.outcome(future, pair);
+        PairOutcome outcome = Workers.outcome(future, pair);
+        if (placed) {
+            keep(pair.place, outcome);
+        }
+        return outcome;
     }
 
-    /**
-     * Waits for every pair of the run and returns the outcomes in execution order; the gates need all of
-     * them before any can be decided. Later {@link #await} calls still find their outcome.
-     */
-    List<PairOutcome> awaitAll() {
-        List<Future<PairOutcome>> futures = new ArrayList<>(order.size());
-        synchronized (this) {
-            while (submitted < order.size()) {
-                submit(submitted++);
+    /** The evaluation of the pair at a place, submitted with the window after it; guarded by this. */
+    private Future<PairOutcome> submitted(int i) {
+        int until = Math.min(order.size(), i + window);
+        while (submitted < until) {
+            submit(submitted++);
+        }
+        if (columns.future(i) == null) {
+            columns.future(i, evaluate(order.get(i).suiteId(), null, order.get(i)));
+        }
+        return columns.future(i);
+    }
+
+    private synchronized void keep(int i, PairOutcome outcome) {
+        columns.keep(i, outcome, shared);
+    }
+
+    /** Waits for every pair (the gates need all: {@link #scored}), submitting a window ahead as {@link #await} does. */
+    void awaitAll() {
+        for (int i = 0; i < order.size(); i++) {
+            Future<PairOutcome> future = pending(i);
+            if (future != null) {
+                keep(i, Workers.outcome(future, order.get(i)));
             }
-            futures.addAll(this.futures);
         }
-        List<PairOutcome> out = new ArrayList<>(futures.size());
-        for (int i = 0; i < futures.size(); i++) {
-            out.add(Workers.outcome(futures.get(i), order.get(i)));
-        }
-        return out;
+    }
+
+    private synchronized Future<PairOutcome> pending(int i) {
+        return columns.has(i) ? null : submitted(i);
+    }
+
+    /** What the gates read of a pair's outcome, once {@link #awaitAll} has waited for it. */
+    synchronized dev.clp.scoring.RunGates.Scored scored(PairDescriptor pair) {
+        return columns.scored(pair);
     }
 
     private void submit(int i) {
@@ -135,7 +146,7 @@ final class Prefetcher implements AutoCloseable {
         EarlyPairs.Early started = early.take(d.suiteId(), d.lang(), d.id());
         // adopted on a worker, which reads the pair again to compare (at most one window of pairs starts early); the
         // early evaluation was queued before this task, so it has a thread already or is done
-        futures.set(i, started == null ? evaluate(d.suiteId(), null, d) : pool.submit(() -> d.holds(started.pair())
+        columns.future(i, started == null ? evaluate(d.suiteId(), null, d) : pool.submit(() -> d.holds(started.pair())
                 ? Workers.outcome(started.future(), d) : evaluation(d.suiteId(), null, d)));
     }
 
@@ -151,15 +162,8 @@ final class Prefetcher implements AutoCloseable {
     private PairOutcome evaluation(String suiteId, Pair early, PairDescriptor descriptor) {
         long start = System.currentTimeMillis();
         PairOutcome outcome = evaluator.join().evaluate(early != null ? early : descriptor.load());
-        return compact(deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis()), outcome);
-    }
-
-    /**
-     * Once the sink has an outcome (run.json's journal, Allure), only what the gates and the pair's test read is kept,
-     * with the id its test keeps (not the copy read from the pair's line).
-     */
-    private PairOutcome compact(PairDescriptor delivered, PairOutcome outcome) {
-        return delivered != null ? CompactOutcome.of(outcome, delivered.id(), shared) : outcome;
+        return OutcomeColumns.compact(deliver(suiteId, descriptor, outcome, start, System.currentTimeMillis()), outcome,
+                shared);
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
- * An outcome reduced to what {@link RunGates} and a pair's test read of it, so that a run can keep one per pair until
- * its gates are decided without keeping the pair's text, the prompts and the raw answers (those are written to
+ * An outcome reduced to what {@link RunGates} and a pair's test read of it, so that a run can keep it until the pair's
+ * test or its gates have it without keeping the pair's text, the prompts and the raw answers (those are written to
  * run.json and Allure as the outcome arrives): the same kind of outcome with the pair's id, language, source and
  * cluster (its source question, as {@link RunGates#cluster}), and each side's extractions and right index. Gates decide
  * the same from it as from the outcome it came from; its {@code message()} is not the original's.
@@ -24,28 +24,25 @@ public final class CompactOutcome {
     }
 
     /**
-     * What the compact outcomes of one run share: strings (cluster texts, sources), so that the pairs of one source
-     * question in several languages keep one copy, and the values that are equal for many pairs (a side's result
-     * reduced to its extractions and right index, a cluster's side), so that a run keeps one object for all of them
-     * instead of one per pair. Thread-safe.
+     * What the compact outcomes of one run share: strings (languages, sources) and the values that are equal for many
+     * pairs (a side's result reduced to its extractions and right index), so that a run keeps one object for all of
+     * them instead of one per pair. Nothing per source question: a run keeps a compact outcome only until its pair's
+     * test or the gates have it (the engine's prefetcher then keeps the cluster as a number), and a map of cluster
+     * texts would keep an entry a source question (a pair, when each pair has a question of its own) for the whole
+     * run (issue 17.3). Thread-safe.
      */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public static final class Shared {
         private final Map<String, String> strings = new ConcurrentHashMap<>();
         private final Map<SideResult, SideResult> sides = new ConcurrentHashMap<>();
-        private final Map<String, Side> clusters = new ConcurrentHashMap<>();
 
-        String string(String s) {
+        /** The run's one copy of a string equal to {@code s}. */
+        public String string(String s) {
             return strings.computeIfAbsent(s, k -> k);
         }
 
         SideResult side(SideResult s) {
             return sides.computeIfAbsent(s, k -> k);
-        }
-
-        Side cluster(String cluster) {
-            // the key is the side's question: a cluster's text is kept once, not in the strings too
-            return clusters.computeIfAbsent(cluster, k -> new Side(k, TWO, 0));
         }
     }
 
@@ -62,7 +59,7 @@ public final class CompactOutcome {
     public static PairOutcome of(PairOutcome o, String id, Shared shared) {
         Pair p = o.pair();
         Pair slim = new Pair(id != null && id.equals(p.id()) ? id : p.id(), shared.string(p.lang()),
-                shared.string(p.source()), null, shared.cluster(RunGates.cluster(p)), EMPTY, null, Map.of());
+                shared.string(p.source()), null, new Side(RunGates.cluster(p), TWO, 0), EMPTY, null, Map.of());
         if (o instanceof PairOutcome.Consistent c) {
             return new PairOutcome.Consistent(slim, side(c.en(), shared), side(c.target(), shared));
         }
@@ -81,7 +78,8 @@ public final class CompactOutcome {
         return new PairOutcome.NotRun(slim, "");
     }
 
-    private static SideResult side(SideResult s, Shared shared) {
+    /** A side's result reduced to its language, extractions and right index, shared with equal ones of the run. */
+    public static SideResult side(SideResult s, Shared shared) {
         return shared.side(new SideResult(shared.string(s.lang()), "", List.of(), s.extractions(), s.expected()));
     }
 }

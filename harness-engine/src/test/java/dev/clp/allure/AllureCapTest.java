@@ -32,6 +32,40 @@ class AllureCapTest {
     @TempDir
     Path tmp;
 
+    /**
+     * A kept pair's result waits for the end of the run as its JSON text, not as a Jackson tree: a tree of a pair's
+     * result (labels, parameters, links) is several times its text, and each suite and language keeps up to
+     * {@code clp.allure.max-pairs} of them for the whole run (issue 17.3).
+     */
+    @Test
+    void aKeptResultWaitsAsTextNotAsATree() {
+        for (java.lang.reflect.RecordComponent c : Capped.Entry.class.getRecordComponents()) {
+            assertThat(com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c.getType()))
+                    .as("Capped.Entry.%s (%s)", c.getName(), c.getType().getSimpleName()).isFalse();
+        }
+    }
+
+    /**
+     * And compressed: a kept result's JSON and its attachment (both prompts, the raw answers) are mostly repeated text,
+     * and the result of every kept pair waits until the end of the run; what is written is the text itself.
+     */
+    @Test
+    void aKeptResultWaitsCompressed() {
+        String attachment = "English prompt\n==============\nAnswer with the letter of the right option.\n"
+                + "A. Nairobi\nB. Mombasa\n".repeat(20) + "Jibu kwa herufi ya chaguo sahihi. 答えは B です。\n";
+        byte[] packed = Capped.pack(attachment);
+        assertThat(packed.length).as("packed bytes of %s characters", attachment.length())
+                .isLessThan(attachment.length() / 3);
+        assertThat(Capped.unpack(packed)).isEqualTo(attachment);
+        assertThat(Capped.unpack(Capped.pack(""))).isEmpty();
+        assertThat(Capped.unpack(null)).isNull();
+        for (java.lang.reflect.RecordComponent c : Capped.Entry.class.getRecordComponents()) {
+            if (c.getName().equals("result") || c.getName().equals("attachment")) {
+                assertThat(c.getType()).as("Capped.Entry.%s", c.getName()).isEqualTo(byte[].class);
+            }
+        }
+    }
+
     @Test
     void withABaselineKnownWeakPairsAreFoldedAndNewWeakPairsKeepTheirOwnResult() throws Exception {
         Path suite = SuiteFixtures.suite(tmp.resolve("s"), "s", 40, "sw");

@@ -145,11 +145,11 @@ class LazyPairTextTest {
 
         List<TestIdentifier> pairs = plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
                 .filter(t -> t.getUniqueId().contains("[pair:")).toList();
-        // the original English question, on one line with its spaces collapsed, cut at 69 characters and "…"
+        // the original English question, on one line with its spaces collapsed, cut at 67 characters and "..."
         assertThat(pairs).extracting(TestIdentifier::getDisplayName).containsExactlyInAnyOrder(
                 "[names] " + plain.id() + ": Which one is topic0?",
-                "[names] " + perturbed.id() + ": How many legs has a spider, counting every one of them on both sides "
-                        + "…");
+                "[names] " + perturbed.id() + ": How many legs has a spider, counting every one of them on both side"
+                        + "...");
         TestIdentifier p = pairs.stream().filter(t -> t.getUniqueId().contains(perturbed.id())).findFirst().orElseThrow();
         assertThat(p.getTags()).extracting(t -> t.getName())
                 .containsExactlyInAnyOrder("lang:yo", "source:fixture", "subject:biology");

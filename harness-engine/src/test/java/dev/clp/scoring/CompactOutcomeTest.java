@@ -104,9 +104,8 @@ class CompactOutcomeTest {
     }
 
     /**
-     * A run keeps one compact outcome per pair until its gates are decided: what is the same for many pairs (a side's
-     * extractions and right index, the cluster's side, the empty target side) is one object for all of them, so that
-     * a 50,000-pair run does not keep 50,000 copies of each (issue 17.3).
+     * What is the same for many pairs' compact outcomes (a side's extractions and right index, the empty target side)
+     * is one object for all of them, so that a 50,000-pair run does not keep 50,000 copies of each (issue 17.3).
      */
     @Test
     void pairsWithTheSameResultsShareTheirCompactParts() {
@@ -132,6 +131,37 @@ class CompactOutcomeTest {
         assertThat(RunGates.cluster(compact.get(1).pair())).isNotEqualTo(RunGates.cluster(first.pair()));
         assertThat(first.en().correct()).isTrue();
         assertThat(first.target().chosenLetter()).isEqualTo("C");
+    }
+
+    /**
+     * What the compact outcomes of a run share holds nothing per source question: a run keeps a compact outcome only
+     * until its pair's test or the gates have it (the gates then read the cluster as a number from the prefetcher's
+     * columns), while a map of cluster texts would keep one entry a source question for the whole run, one a pair in a
+     * suite whose pairs have questions of their own (issue 17.3).
+     */
+    @Test
+    void theSharedPartsHoldNothingPerSourceQuestion() throws Exception {
+        CompactOutcome.Shared shared = new CompactOutcome.Shared();
+        for (int i = 0; i < 50; i++) {
+            Pair p = SuiteFixtures.pair("sw", "question " + i, 1);
+            SideResult en = new SideResult("en", "prompt " + i, List.of("B"), List.of(new Extraction.Choice(1, "label")),
+                    1);
+            SideResult target = new SideResult("sw", "prompt sw " + i, List.of("C"),
+                    List.of(new Extraction.Choice(2, "label")), 1);
+            PairOutcome compact = CompactOutcome.of(new PairOutcome.Weak(p, en, target), shared);
+            assertThat(RunGates.cluster(compact.pair())).as("the cluster survives compaction")
+                    .isEqualTo(RunGates.cluster(CompactOutcome.of(new PairOutcome.Weak(p, en, target),
+                            new CompactOutcome.Shared()).pair()));
+        }
+        int kept = 0;
+        for (java.lang.reflect.Field f : CompactOutcome.Shared.class.getDeclaredFields()) {
+            if (java.util.Map.class.isAssignableFrom(f.getType())) {
+                f.setAccessible(true);
+                kept += ((java.util.Map<?, ?>) f.get(shared)).size();
+            }
+        }
+        assertThat(kept).as("entries kept for 50 pairs of 50 source questions (languages, source, two sides)")
+                .isLessThanOrEqualTo(6);
     }
 
     private static String rounded(String s) {
