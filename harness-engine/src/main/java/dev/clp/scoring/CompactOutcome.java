@@ -46,6 +46,11 @@ public final class CompactOutcome {
         }
     }
 
+    /** Whether the pair is a compact outcome's, whose English question is its cluster ({@link RunGates#cluster}). */
+    static boolean slim(Pair p) {
+        return p.target() == EMPTY;
+    }
+
     /** The outcome reduced, sharing with earlier outcomes of the run what is equal. */
     public static PairOutcome of(PairOutcome o, Shared shared) {
         return of(o, null, shared);

@@ -281,6 +281,8 @@ public final class RunGates {
      * normalized for case and spacing), so that {@code clp merge} groups the pairs of shards exactly as a run does.
      */
     public static String cluster(Pair pair) {
-        return dev.clp.suite.PairIds.question(pair);
+        // a compact outcome's pair keeps its cluster instead of its question: hashing that again would put the pair
+        // in a cluster of its own, apart from its question's pairs whose outcomes the gates were given whole
+        return CompactOutcome.slim(pair) ? pair.en().question() : dev.clp.suite.PairIds.question(pair);
     }
 }

@@ -104,6 +104,34 @@ class CompactOutcomeTest {
     }
 
     /**
+     * A run hands the gates some outcomes whole (those that came back before the pair's test asked, eager start) and
+     * the rest compacted: a source question's pairs are one cluster either way, so a question is never split in two
+     * and the cluster-robust variance is not understated.
+     */
+    @Test
+    void aCompactOutcomeIsInItsPairsCluster() {
+        CompactOutcome.Shared shared = new CompactOutcome.Shared();
+        Random random = new Random(5);
+        List<PairOutcome> mixed = new ArrayList<>();
+        List<PairOutcome> whole = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Pair p = SuiteFixtures.pair("sw", "source question " + (i / 4), i % 4);
+            PairOutcome o = outcome(p, random, 1);
+            assertThat(RunGates.cluster(CompactOutcome.of(o, shared).pair())).as(p.id()).isEqualTo(RunGates.cluster(p));
+            whole.add(o);
+            mixed.add(i % 3 == 0 ? o : CompactOutcome.of(o, shared));
+        }
+        GatePolicy policy = GatePolicy.defaults(0.10);
+        LanguageSummary expected = RunGates.evaluate(List.of(new RunGates.LanguageOutcomes("s", "sw", whole)), policy,
+                null).get(0);
+        LanguageSummary actual = RunGates.evaluate(List.of(new RunGates.LanguageOutcomes("s", "sw", mixed)), policy,
+                null).get(0);
+        assertThat(actual.stats().clusters()).isEqualTo(expected.stats().clusters()).isEqualTo(30);
+        assertThat(actual.stats()).usingRecursiveComparison(dev.clp.testing.LastBits.comparison())
+                .isEqualTo(expected.stats());
+    }
+
+    /**
      * What is the same for many pairs' compact outcomes (a side's extractions and right index, the empty target side)
      * is one object for all of them, so that a 50,000-pair run does not keep 50,000 copies of each (issue 17.3).
      */
