@@ -1533,8 +1533,16 @@ public final class AnswerExtractor {
                 }
                 mention.leading = mention.start == firstContent;
                 mention.lineStartLabel = !mention.text && listLabel(mention.start);
-                classifyBefore(mention);
+                // "Why the others are wrong:\n• C) Mars: …": listed as not chosen, whatever the heading's words are
+                // taken for before it; only a predicate after it that calls it right keeps it
+                boolean listedAsOther = mention.lineStartLabel && underOthersHeading(mention.start);
+                if (!listedAsOther) {
+                    classifyBefore(mention);
+                }
                 classifyAfter(mention);
+                if (listedAsOther && !mention.negative && !mention.strong) {
+                    mention.negative = true;
+                }
                 if (!mention.negative && counterfactual(mention)) {
                     mention.hypothetical = true;
                     mention.negative = true;
@@ -1830,6 +1838,38 @@ public final class AnswerExtractor {
             }
             return i + 1 < m.length() && ").:：]".indexOf(m.charAt(i + 1)) >= 0
                     && (i + 2 >= m.length() || Character.isWhitespace(m.charAt(i + 2)) || isMask(m.charAt(i + 2), n));
+        }
+
+        /**
+         * The label opens a line of a list (bullets before it at most) under a heading that names the other options
+         * ("Why the others are wrong:", "其他选项为什么不对：", "ሌሎቹ ለምን ስህተት ናቸው፦"): the nearest line above that is
+         * neither blank nor a label line is short, ends with a colon and has a word for "other" (data, {@code others}).
+         */
+        private boolean underOthersHeading(int at) {
+            int lineStart = m.lastIndexOf('\n', at - 1) + 1;
+            if (!m.substring(lineStart, at).matches("[\\s\\-•*>·]*[(（]?")) {
+                return false;
+            }
+            int end = lineStart - 1;
+            while (end > 0) {
+                int start = m.lastIndexOf('\n', end - 1) + 1;
+                String line = m.substring(start, end);
+                if (!line.isBlank() && !LABEL_LINE.matcher(line).lookingAt()) {
+                    return othersHeading(low.substring(start, end).strip());
+                }
+                end = start - 1;
+            }
+            return false;
+        }
+
+        private static boolean othersHeading(String line) {
+            if (line.isEmpty() || ":：፦".indexOf(line.charAt(line.length() - 1)) < 0) {
+                return false;
+            }
+            String heading = line.substring(0, line.length() - 1).strip();
+            boolean cjk = !heading.isEmpty() && isCjk(heading.charAt(0));
+            return !heading.isEmpty() && (cjk ? heading.length() <= 16 : heading.split("\\s+").length <= 8)
+                    && hasWord(heading, Kind.OTHERS);
         }
 
         /** The line above {@code lineStart} is a label line too ("C. Saturn" above "D. Venus"): a listing. */
