@@ -575,8 +575,8 @@ public final class AnswerExtractor {
         for (int i = 0; i < t.length(); i++) {
             for (int k = 0; k < chosen.size(); k++) {
                 String label = chosen.get(k);
-                if (t.startsWith(label, i) && standalone(t, i, label.length())
-                        && !wordFollows(lang, t, i, label)) {
+                if (t.startsWith(label, i) && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
+                        || gluedToAnswerWord(lang, t, i, label.length()))) {
                     if (sb == null) {
                         sb = new StringBuilder(t.length());
                     }
@@ -591,6 +591,37 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * "所以答案是乙。", "정답은 라입니다.": a native label glued to the letters beside it, right after an answer word and
+     * one of the language's joining words ({@code labelJoin}) and closed by the end of the word or by a copula: the label,
+     * not a syllable of a longer word (乙醇, 가장, 다음).
+     */
+    private static boolean gluedToAnswerWord(String lang, String t, int at, int len) {
+        List<String> joins = AnswerLanguages.labelJoin(lang);
+        if (joins.isEmpty() || at == 0) {
+            return false;
+        }
+        int end = at + len;
+        boolean closed = end >= t.length() || !isWordChar(t.charAt(end));
+        for (String copula : AnswerLanguages.words(Kind.COPULA)) {
+            int after = end + copula.length();
+            if (!closed && t.startsWith(copula, end) && (after >= t.length() || !isWordChar(t.charAt(after)))) {
+                closed = true;
+            }
+        }
+        if (!closed) {
+            return false;
+        }
+        String before = lower(t.substring(Math.max(0, at - 24), at)).stripTrailing();
+        for (String join : joins) {
+            if (before.endsWith(join)) {
+                String head = before.substring(0, before.length() - join.length()).stripTrailing();
+                return AnswerLanguages.lexicon(Kind.ANSWER).endOf(head) != null;
+            }
+        }
+        return false;
     }
 
     /**

@@ -77,6 +77,7 @@ final class AnswerLanguages {
     private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
     private static final Map<String, Numbers> NUMBERS = new HashMap<>();
     private static final Map<String, List<String>> PARTICLES = new HashMap<>();
+    private static final Map<String, List<String>> LABEL_JOIN = new HashMap<>();
     private static final Map<String, List<String>> ARTICLES = new HashMap<>();
     /** What {@link #ordinal} gives for a word for "last" ("last", 最后一个, "la mwisho"): the last option. */
     static final int LAST = -1;
@@ -138,6 +139,7 @@ final class AnswerLanguages {
                 PARTICLES.put(lang.getKey(), List.copyOf(particles));
             }
             ARTICLES.put(lang.getKey(), longestFirst(node.path("articles")));
+            LABEL_JOIN.put(lang.getKey(), longestFirst(node.path("labelJoin")));
             for (boolean after : new boolean[] {false, true}) {
                 JsonNode ordinals = node.path(after ? "ordinalsAfter" : "ordinals");
                 Map<String, Integer> into = after ? ORDINALS_AFTER : ORDINALS;
@@ -404,6 +406,14 @@ final class AnswerLanguages {
      */
     static List<String> particles(String lang) {
         return PARTICLES.getOrDefault(lang, List.of());
+    }
+
+    /**
+     * The words written glued between an answer word and a native label where words are not spaced ({@code labelJoin}:
+     * 是 in 答案是乙, 은 in 정답은 라입니다), longest first.
+     */
+    static List<String> labelJoin(String lang) {
+        return LABEL_JOIN.getOrDefault(lang, List.of());
     }
 
     /** How a language writes numbers in words, or null when the data gives none. */
