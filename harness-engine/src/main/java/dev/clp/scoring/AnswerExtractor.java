@@ -1473,6 +1473,8 @@ public final class AnswerExtractor {
         boolean leading;
         boolean lineStartLabel;
         boolean answerWord;
+        /** Offered as an earlier thought ("At first I thought A", "最初はAだと思いましたが"): see {@link Kind#INITIAL}. */
+        boolean initial;
         /** The label is followed by its own option's text ("C) Tianjin"). */
         boolean agrees;
         /** The option whose text follows the label when it is another's ("C) Beijing", Beijing being B), or -1. */
@@ -2146,6 +2148,7 @@ public final class AnswerExtractor {
                 x.strong = true;
                 x.answerWord = k == Kind.ANSWER;
                 x.tentative = k == Kind.HEDGE;
+                x.initial = x.tentative && hasWord(seg, Kind.INITIAL);
                 String beforeIt = gap.strip();
                 String or = AnswerLanguages.lexicon(Kind.OR).endOf(beforeIt);
                 // "maybe two hearts or three": the hedge names something else just before "or"
@@ -2275,7 +2278,7 @@ public final class AnswerExtractor {
                 x.strong = false;
             } else if (best == Kind.CORRECT) {
                 x.strong = true;
-                x.tentative = false;
+                x.tentative = x.initial; // "Mo kọ́kọ́ rò pé A ni": what was first thought stays offered only
             } else if (best == Kind.HEDGE_AFTER) {
                 x.strong = true; // "A일 수도 있고", "Cかもしれない": offered, hedged
                 x.tentative = true;
@@ -2532,6 +2535,12 @@ public final class AnswerExtractor {
             }
             List<Mention> positive = mentions.stream().filter(x -> !x.negative).toList();
             List<Mention> strong = positive.stream().filter(x -> x.strong).toList();
+            Mention after = strong.isEmpty() ? null : afterInitialThought(strong.get(strong.size() - 1), positive);
+            if (after != null) {
+                List<Mention> more = new ArrayList<>(strong);
+                more.add(after);
+                strong = more;
+            }
             if (!strong.isEmpty()) {
                 Mention label = answeredWithItsText(strong);
                 return label != null ? new Extraction.Choice(label.option, "label") : stated(strong);
@@ -2586,6 +2595,38 @@ public final class AnswerExtractor {
                 return new Extraction.Choice(fuzzy, "option-text");
             }
             return new Extraction.Unparseable("no option letter or option text found");
+        }
+
+        /**
+         * "Avevo pensato alla A, ma … È la B.": the last strong mention is only an earlier thought, and a bare letter of
+         * one other option, the only letter named after it (option texts aside), in a later sentence and not a reference
+         * or a list label, closes the reply: that
+         * letter answers in its place (returned, to be read as stated). Null when that is not the shape.
+         */
+        private Mention afterInitialThought(Mention last, List<Mention> positive) {
+            if (!last.initial) {
+                return null;
+            }
+            Mention closing = null;
+            for (Mention x : positive) {
+                if (x.start <= last.end || x.text || x.option >= n) {
+                    continue; // the option texts of the explanation between them ("ma Roma è in Italia") choose nothing
+                }
+                int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
+                // a label opening a line with more lines after it is a listing, not the closing answer
+                boolean listed = x.lineStartLabel && m.substring(lineStart, x.start).matches("[\\s\\-•*>·]*[(（]?")
+                        && m.indexOf('\n', x.end) >= 0;
+                if (reference(x) || listed
+                        || (closing != null && closing.option != x.option)) {
+                    return null;
+                }
+                closing = x;
+            }
+            if (closing == null || closing.option == last.option || sentenceStart(closing.start, 200) <= last.end
+                    || !m.substring(closing.end).matches("[\\s.!?。！？።।]*(?:[\\p{L}\\p{M}]{1,4}[\\s.!?。！？።।]*)?")) {
+                return null;
+            }
+            return closing;
         }
 
         /**
@@ -2698,7 +2739,9 @@ public final class AnswerExtractor {
                     return ambiguous("two answers stated that disagree, and no correction between them",
                             new TreeSet<>(List.of(s.option, last.option)));
                 }
-                boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
+                // "一开始我以为是A，但…应该是B。": an earlier thought is overridden by a later answer in another sentence
+                boolean laterThought = s.initial && !last.initial && sentenceStart(head.start, 200) > s.end;
+                boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative) || laterThought
                         // "Probably C, but it could also be A": a conclusion word between two hedged letters
                         // (German "also" inside the hedge) does not settle on the second
                         || (hasWord(low.substring(s.end, head.start), Kind.CONCLUDE) && !(s.tentative && last.tentative))

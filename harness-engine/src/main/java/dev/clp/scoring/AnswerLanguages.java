@@ -53,7 +53,13 @@ final class AnswerLanguages {
          * A word for "other" before or after an option noun ("the other options", "ほかの選択肢", "machaguo mengine"):
          * what follows names the options not chosen, so it states no answer.
          */
-        OTHERS("others");
+        OTHERS("others"),
+        /**
+         * A hedge that reports an earlier thought ("at first", "avevo pensato", "一开始", "最初は", "kọ́kọ́"): a letter
+         * under it is offered as what the answer first thought, and a later letter in another sentence overrides it,
+         * hedged or not. Its words are hedges too.
+         */
+        INITIAL("initially");
 
         final String key;
 
@@ -169,6 +175,7 @@ final class AnswerLanguages {
                 NOUN_PREFIXES.put(lang.getKey(), List.copyOf(prefixes));
             }
         }
+        words.get(Kind.HEDGE).addAll(words.get(Kind.INITIAL));
         for (Kind k : Kind.values()) {
             List<String> list = new ArrayList<>(words.get(k));
             list.removeIf(String::isBlank);
