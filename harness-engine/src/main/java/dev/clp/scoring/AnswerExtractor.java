@@ -2555,6 +2555,10 @@ public final class AnswerExtractor {
                     return new Extraction.Choice(leading.option, "leading-label");
                 }
             }
+            Mention headline = headline(positive);
+            if (headline != null) {
+                return new Extraction.Choice(headline.option, "headline");
+            }
             Set<Integer> named = new TreeSet<>();
             letters.forEach(x -> named.add(x.option));
             if (named.size() == 1) {
@@ -2595,6 +2599,64 @@ public final class AnswerExtractor {
                 return new Extraction.Choice(fuzzy, "option-text");
             }
             return new Extraction.Unparseable("no option letter or option text found");
+        }
+
+        /**
+         * "Jupiter — option C. For context, Saturn (B) is …", "堪培拉（C）。很多人以为是悉尼（A）…": the reply opens with one
+         * option's text and its own label (either first, an option noun between at most) as a sentence of their own,
+         * and every letter of another option after it is a reference after that option's own text ("Saturn (B)",
+         * "Ag (option A)"): the headline is the answer. Null when that is not the shape.
+         */
+        private Mention headline(List<Mention> positive) {
+            if (mentions.size() < 2) {
+                return null;
+            }
+            Mention first = mentions.get(0);
+            Mention second = mentions.get(1);
+            if (first.negative || second.negative || first.option >= n || second.option != first.option
+                    || first.text == second.text || m.substring(0, first.start).codePoints().anyMatch(Character::isLetterOrDigit)) {
+                return null;
+            }
+            String between = low.substring(first.end, second.start).replaceAll("[\\s\\p{P}]+", " ").strip();
+            if (!between.isEmpty() && !between.equals(AnswerLanguages.lexicon(Kind.OPTION).endOf(between))) {
+                return null;
+            }
+            int k = second.text ? second.end : second.start + 1; // a label's span may take in the text after it
+            while (k < m.length() && " )）]】".indexOf(m.charAt(k)) >= 0) {
+                k++;
+            }
+            if (k < m.length() && ".。!！।።\n".indexOf(m.charAt(k)) < 0) {
+                return null;
+            }
+            for (Mention x : positive) {
+                if (x.start > second.end && !x.text && x.option != first.option && x.option < n && !ownReference(x)) {
+                    return null;
+                }
+            }
+            return first;
+        }
+
+        /** "Saturn (B)", "悉尼（A）", "Ag (option A)": the letter in brackets right after its own option's text. */
+        private boolean ownReference(Mention x) {
+            int j = x.start - 1;
+            while (j >= 0 && m.charAt(j) == ' ') {
+                j--;
+            }
+            String noun = j < 0 ? null : AnswerLanguages.lexicon(Kind.OPTION).endOf(low.substring(0, j + 1));
+            if (noun != null) {
+                j -= noun.length();
+                while (j >= 0 && m.charAt(j) == ' ') {
+                    j--;
+                }
+            }
+            if (j < 0 || (m.charAt(j) != '(' && m.charAt(j) != '（')) {
+                return false;
+            }
+            j--;
+            while (j >= 0 && m.charAt(j) == ' ') {
+                j--;
+            }
+            return j >= 0 && isMask(m.charAt(j), n) && m.charAt(j) - MASK == x.option;
         }
 
         /**
