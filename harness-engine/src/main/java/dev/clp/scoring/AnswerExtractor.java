@@ -576,7 +576,7 @@ public final class AnswerExtractor {
             for (int k = 0; k < chosen.size(); k++) {
                 String label = chosen.get(k);
                 if (t.startsWith(label, i) && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
-                        || gluedToAnswerWord(lang, t, i, label.length()))) {
+                        && !particleAfterBracket(lang, t, i, label) || gluedToAnswerWord(lang, t, i, label.length()))) {
                     if (sb == null) {
                         sb = new StringBuilder(t.length());
                     }
@@ -591,6 +591,14 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * "B(파리)가 정답입니다.": a label that is also a particle of the language ({@code particles}: Korean 가) glued
+     * after a closing bracket or quote is the particle of the noun in brackets.
+     */
+    private static boolean particleAfterBracket(String lang, String t, int at, String label) {
+        return at > 0 && ")）]」』\"”'’".indexOf(t.charAt(at - 1)) >= 0 && AnswerLanguages.particles(lang).contains(label);
     }
 
     /**
