@@ -8,9 +8,13 @@ import dev.clp.scoring.AnswerLanguages.Kind;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -1421,6 +1425,72 @@ public final class AnswerExtractor {
         return found;
     }
 
+    /**
+     * "Picasso." for "Pablo Picasso", "In der DNA." for "Die DNA": with nothing else naming an option, the last word
+     * (three letters or more) of exactly one option of several capitalized words, found as a
+     * whole word, in no other option, not just after a negation, and with no word of another option in the reply (the
+     * words several options share, articles, aside). Null otherwise.
+     */
+    private static Integer lastWordOption(String text, List<String> choices) {
+        String t = lower(AnswerLanguages.fold(text));
+        List<List<String>> words = new ArrayList<>();
+        Map<String, Integer> shared = new HashMap<>();
+        for (String c : choices) {
+            List<String> w = new ArrayList<>();
+            for (String token : lower(AnswerLanguages.fold(c)).split("\\s+")) {
+                String core = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+                if (!core.isEmpty()) {
+                    w.add(core);
+                }
+            }
+            words.add(w);
+            new HashSet<>(w).forEach(x -> shared.merge(x, 1, Integer::sum));
+        }
+        Integer found = null;
+        for (int i = 0; i < choices.size(); i++) {
+            List<String> w = words.get(i);
+            // a name, each word capitalized ("Pablo Picasso", "Die DNA"): in a script without case, or with a word in
+            // lower case, the last word may be a common one ("גרעין התא", the cell; "الولايات المتحدة", united)
+            if (w.size() < 2 || !Arrays.stream(choices.get(i).strip().split("\\s+"))
+                    .allMatch(x -> !x.isEmpty() && Character.isUpperCase(x.codePointAt(0)))) {
+                continue;
+            }
+            String last = w.get(w.size() - 1);
+            if (last.codePoints().filter(Character::isLetter).count() < 3 || shared.get(last) > 1) {
+                continue;
+            }
+            int at = wholeWord(t, last, 0);
+            if (at < 0) {
+                continue;
+            }
+            if (found != null || AnswerLanguages.lexicon(Kind.NOT).endOf(t.substring(Math.max(0, at - 24), at).stripTrailing()) != null) {
+                return null;
+            }
+            found = i;
+        }
+        if (found == null) {
+            return null;
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            for (String w : i == found ? List.<String>of() : words.get(i)) {
+                if (shared.get(w) == 1 && w.codePoints().filter(Character::isLetter).count() >= 3 && wholeWord(t, w, 0) >= 0) {
+                    return null; // "Dickens admired Shakespeare": another option is named beside it
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int wholeWord(String t, String w, int from) {
+        for (int at = t.indexOf(w, from); at >= 0; at = t.indexOf(w, at + 1)) {
+            int end = at + w.length();
+            if ((at == 0 || !isWordChar(t.charAt(at - 1))) && (end >= t.length() || !isWordChar(t.charAt(end)))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     private static String stripPrefix(String w, List<String> prefixes) {
         for (String p : prefixes) {
             if (w.length() >= p.length() + 4 && w.startsWith(p)) {
@@ -2605,6 +2675,10 @@ public final class AnswerExtractor {
             Integer fuzzy = fuzzyOptionText(lang, text, choices);
             if (fuzzy != null) {
                 return new Extraction.Choice(fuzzy, "option-text");
+            }
+            Integer lastWord = lastWordOption(text, choices);
+            if (lastWord != null) {
+                return new Extraction.Choice(lastWord, "option-last-word");
             }
             return new Extraction.Unparseable("no option letter or option text found");
         }
