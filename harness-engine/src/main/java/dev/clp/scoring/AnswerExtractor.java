@@ -8,9 +8,13 @@ import dev.clp.scoring.AnswerLanguages.Kind;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -577,8 +581,8 @@ public final class AnswerExtractor {
         for (int i = 0; i < t.length(); i++) {
             for (int k = 0; k < chosen.size(); k++) {
                 String label = chosen.get(k);
-                if (t.startsWith(label, i) && standalone(t, i, label.length())
-                        && !wordFollows(lang, t, i, label)) {
+                if (t.startsWith(label, i) && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
+                        && !particleAfterBracket(lang, t, i, label) || gluedToAnswerWord(lang, t, i, label.length()))) {
                     if (sb == null) {
                         sb = new StringBuilder(t.length());
                     }
@@ -593,6 +597,45 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * "B(파리)가 정답입니다.": a label that is also a particle of the language ({@code particles}: Korean 가) glued
+     * after a closing bracket or quote is the particle of the noun in brackets.
+     */
+    private static boolean particleAfterBracket(String lang, String t, int at, String label) {
+        return at > 0 && ")）]」』\"”'’".indexOf(t.charAt(at - 1)) >= 0 && AnswerLanguages.particles(lang).contains(label);
+    }
+
+    /**
+     * "所以答案是乙。", "정답은 라입니다.": a native label glued to the letters beside it, right after an answer word and
+     * one of the language's joining words ({@code labelJoin}) and closed by the end of the word or by a copula: the label,
+     * not a syllable of a longer word (乙醇, 가장, 다음).
+     */
+    private static boolean gluedToAnswerWord(String lang, String t, int at, int len) {
+        List<String> joins = AnswerLanguages.labelJoin(lang);
+        if (joins.isEmpty() || at == 0) {
+            return false;
+        }
+        int end = at + len;
+        boolean closed = end >= t.length() || !isWordChar(t.charAt(end));
+        for (String copula : AnswerLanguages.words(Kind.COPULA)) {
+            int after = end + copula.length();
+            if (!closed && t.startsWith(copula, end) && (after >= t.length() || !isWordChar(t.charAt(after)))) {
+                closed = true;
+            }
+        }
+        if (!closed) {
+            return false;
+        }
+        String before = lower(t.substring(Math.max(0, at - 24), at)).stripTrailing();
+        for (String join : joins) {
+            if (before.endsWith(join)) {
+                String head = before.substring(0, before.length() - join.length()).stripTrailing();
+                return AnswerLanguages.lexicon(Kind.ANSWER).endOf(head) != null;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1384,6 +1427,72 @@ public final class AnswerExtractor {
         return found;
     }
 
+    /**
+     * "Picasso." for "Pablo Picasso", "In der DNA." for "Die DNA": with nothing else naming an option, the last word
+     * (three letters or more) of exactly one option of several capitalized words, found as a
+     * whole word, in no other option, not just after a negation, and with no word of another option in the reply (the
+     * words several options share, articles, aside). Null otherwise.
+     */
+    private static Integer lastWordOption(String text, List<String> choices) {
+        String t = lower(AnswerLanguages.fold(text));
+        List<List<String>> words = new ArrayList<>();
+        Map<String, Integer> shared = new HashMap<>();
+        for (String c : choices) {
+            List<String> w = new ArrayList<>();
+            for (String token : lower(AnswerLanguages.fold(c)).split("\\s+")) {
+                String core = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+                if (!core.isEmpty()) {
+                    w.add(core);
+                }
+            }
+            words.add(w);
+            new HashSet<>(w).forEach(x -> shared.merge(x, 1, Integer::sum));
+        }
+        Integer found = null;
+        for (int i = 0; i < choices.size(); i++) {
+            List<String> w = words.get(i);
+            // a name, each word capitalized ("Pablo Picasso", "Die DNA"): in a script without case, or with a word in
+            // lower case, the last word may be a common one ("גרעין התא", the cell; "الولايات المتحدة", united)
+            if (w.size() < 2 || !Arrays.stream(choices.get(i).strip().split("\\s+"))
+                    .allMatch(x -> !x.isEmpty() && Character.isUpperCase(x.codePointAt(0)))) {
+                continue;
+            }
+            String last = w.get(w.size() - 1);
+            if (last.codePoints().filter(Character::isLetter).count() < 3 || shared.get(last) > 1) {
+                continue;
+            }
+            int at = wholeWord(t, last, 0);
+            if (at < 0) {
+                continue;
+            }
+            if (found != null || AnswerLanguages.lexicon(Kind.NOT).endOf(t.substring(Math.max(0, at - 24), at).stripTrailing()) != null) {
+                return null;
+            }
+            found = i;
+        }
+        if (found == null) {
+            return null;
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            for (String w : i == found ? List.<String>of() : words.get(i)) {
+                if (shared.get(w) == 1 && w.codePoints().filter(Character::isLetter).count() >= 3 && wholeWord(t, w, 0) >= 0) {
+                    return null; // "Dickens admired Shakespeare": another option is named beside it
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int wholeWord(String t, String w, int from) {
+        for (int at = t.indexOf(w, from); at >= 0; at = t.indexOf(w, at + 1)) {
+            int end = at + w.length();
+            if ((at == 0 || !isWordChar(t.charAt(at - 1))) && (end >= t.length() || !isWordChar(t.charAt(end)))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     private static String stripPrefix(String w, List<String> prefixes) {
         for (String p : prefixes) {
             if (w.length() >= p.length() + 4 && w.startsWith(p)) {
@@ -1446,6 +1555,8 @@ public final class AnswerExtractor {
         boolean leading;
         boolean lineStartLabel;
         boolean answerWord;
+        /** Offered as an earlier thought ("At first I thought A", "最初はAだと思いましたが"): see {@link Kind#INITIAL}. */
+        boolean initial;
         /** The label is followed by its own option's text ("C) Tianjin"). */
         boolean agrees;
         /** The option whose text follows the label when it is another's ("C) Beijing", Beijing being B), or -1. */
@@ -1546,8 +1657,16 @@ public final class AnswerExtractor {
                 }
                 mention.leading = mention.start == firstContent;
                 mention.lineStartLabel = !mention.text && listLabel(mention.start);
-                classifyBefore(mention);
+                // "Why the others are wrong:\n• C) Mars: …": listed as not chosen, whatever the heading's words are
+                // taken for before it; only a predicate after it that calls it right keeps it
+                boolean listedAsOther = mention.lineStartLabel && underOthersHeading(mention.start);
+                if (!listedAsOther) {
+                    classifyBefore(mention);
+                }
                 classifyAfter(mention);
+                if (listedAsOther && !mention.negative && !mention.strong) {
+                    mention.negative = true;
+                }
                 if (!mention.negative && counterfactual(mention)) {
                     mention.hypothetical = true;
                     mention.negative = true;
@@ -1853,6 +1972,38 @@ public final class AnswerExtractor {
                     && (i + 2 >= m.length() || Character.isWhitespace(m.charAt(i + 2)) || isMask(m.charAt(i + 2), n));
         }
 
+        /**
+         * The label opens a line of a list (bullets before it at most) under a heading that names the other options
+         * ("Why the others are wrong:", "其他选项为什么不对：", "ሌሎቹ ለምን ስህተት ናቸው፦"): the nearest line above that is
+         * neither blank nor a label line is short, ends with a colon and has a word for "other" (data, {@code others}).
+         */
+        private boolean underOthersHeading(int at) {
+            int lineStart = m.lastIndexOf('\n', at - 1) + 1;
+            if (!m.substring(lineStart, at).matches("[\\s\\-•*>·]*[(（]?")) {
+                return false;
+            }
+            int end = lineStart - 1;
+            while (end > 0) {
+                int start = m.lastIndexOf('\n', end - 1) + 1;
+                String line = m.substring(start, end);
+                if (!line.isBlank() && !LABEL_LINE.matcher(line).lookingAt()) {
+                    return othersHeading(low.substring(start, end).strip());
+                }
+                end = start - 1;
+            }
+            return false;
+        }
+
+        private static boolean othersHeading(String line) {
+            if (line.isEmpty() || ":：፦".indexOf(line.charAt(line.length() - 1)) < 0) {
+                return false;
+            }
+            String heading = line.substring(0, line.length() - 1).strip();
+            boolean cjk = !heading.isEmpty() && isCjk(heading.charAt(0));
+            return !heading.isEmpty() && (cjk ? heading.length() <= 16 : heading.split("\\s+").length <= 8)
+                    && hasWord(heading, Kind.OTHERS);
+        }
+
         /** The line above {@code lineStart} is a label line too ("C. Saturn" above "D. Venus"): a listing. */
         private boolean labelLineAbove(int lineStart) {
             String before = m.substring(0, lineStart).stripTrailing();
@@ -2096,6 +2247,7 @@ public final class AnswerExtractor {
                 x.strong = true;
                 x.answerWord = k == Kind.ANSWER;
                 x.tentative = k == Kind.HEDGE;
+                x.initial = x.tentative && hasWord(seg, Kind.INITIAL);
                 String beforeIt = gap.strip();
                 String or = AnswerLanguages.lexicon(Kind.OR).endOf(beforeIt);
                 // "maybe two hearts or three": the hedge names something else just before "or"
@@ -2225,7 +2377,7 @@ public final class AnswerExtractor {
                 x.strong = false;
             } else if (best == Kind.CORRECT) {
                 x.strong = true;
-                x.tentative = false;
+                x.tentative = x.initial; // "Mo kọ́kọ́ rò pé A ni": what was first thought stays offered only
             } else if (best == Kind.HEDGE_AFTER) {
                 x.strong = true; // "A일 수도 있고", "Cかもしれない": offered, hedged
                 x.tentative = true;
@@ -2510,6 +2662,12 @@ public final class AnswerExtractor {
             }
             List<Mention> positive = mentions.stream().filter(x -> !x.negative).toList();
             List<Mention> strong = positive.stream().filter(x -> x.strong).toList();
+            Mention after = strong.isEmpty() ? null : afterInitialThought(strong.get(strong.size() - 1), positive);
+            if (after != null) {
+                List<Mention> more = new ArrayList<>(strong);
+                more.add(after);
+                strong = more;
+            }
             if (!strong.isEmpty()) {
                 Mention label = answeredWithItsText(strong);
                 return label != null ? new Extraction.Choice(label.option, "label") : stated(strong);
@@ -2523,6 +2681,10 @@ public final class AnswerExtractor {
                 if (!listing && !otherLabels) {
                     return new Extraction.Choice(leading.option, "leading-label");
                 }
+            }
+            Mention headline = headline(positive);
+            if (headline != null) {
+                return new Extraction.Choice(headline.option, "headline");
             }
             Set<Integer> named = new TreeSet<>();
             letters.forEach(x -> named.add(x.option));
@@ -2563,7 +2725,106 @@ public final class AnswerExtractor {
             if (fuzzy != null) {
                 return new Extraction.Choice(fuzzy, "option-text");
             }
+            Integer lastWord = lastWordOption(text, choices);
+            if (lastWord != null) {
+                return new Extraction.Choice(lastWord, "option-last-word");
+            }
             return new Extraction.Unparseable("no option letter or option text found");
+        }
+
+        /**
+         * "Jupiter — option C. For context, Saturn (B) is …", "堪培拉（C）。很多人以为是悉尼（A）…": the reply opens with one
+         * option's text and its own label (either first, an option noun between at most) as a sentence of their own,
+         * and every letter of another option after it is a reference after that option's own text ("Saturn (B)",
+         * "Ag (option A)"): the headline is the answer. Null when that is not the shape.
+         */
+        private Mention headline(List<Mention> positive) {
+            if (mentions.size() < 2) {
+                return null;
+            }
+            Mention first = mentions.get(0);
+            Mention second = mentions.get(1);
+            if (first.negative || second.negative || first.option >= n || second.option != first.option
+                    || first.text == second.text || m.substring(0, first.start).codePoints().anyMatch(Character::isLetterOrDigit)) {
+                return null;
+            }
+            String between = low.substring(first.end, second.start).replaceAll("[\\s\\p{P}]+", " ").strip();
+            if (!between.isEmpty() && !between.equals(AnswerLanguages.lexicon(Kind.OPTION).endOf(between))) {
+                return null;
+            }
+            int k = second.text ? second.end : second.start + 1; // a label's span may take in the text after it
+            while (k < m.length() && " )）]】".indexOf(m.charAt(k)) >= 0) {
+                k++;
+            }
+            if (k < m.length() && ".。!！।።\n".indexOf(m.charAt(k)) < 0) {
+                return null;
+            }
+            for (Mention x : positive) {
+                if (x.start > second.end && !x.text && x.option != first.option && x.option < n && !ownReference(x)) {
+                    return null;
+                }
+            }
+            return first;
+        }
+
+        /** "Saturn (B)", "悉尼（A）", "Ag (option A)": the letter in brackets right after its own option's text. */
+        private boolean ownReference(Mention x) {
+            int j = x.start - 1;
+            while (j >= 0 && m.charAt(j) == ' ') {
+                j--;
+            }
+            String noun = j < 0 ? null : AnswerLanguages.lexicon(Kind.OPTION).endOf(low.substring(0, j + 1));
+            if (noun != null) {
+                j -= noun.length();
+                while (j >= 0 && m.charAt(j) == ' ') {
+                    j--;
+                }
+            }
+            if (j < 0 || (m.charAt(j) != '(' && m.charAt(j) != '（')) {
+                return false;
+            }
+            j--;
+            while (j >= 0 && m.charAt(j) == ' ') {
+                j--;
+            }
+            return j >= 0 && isMask(m.charAt(j), n) && m.charAt(j) - MASK == x.option;
+        }
+
+        /**
+         * "Avevo pensato alla A, ma … È la B.": the last strong mention is only an earlier thought, and a bare letter of
+         * one other option, the only letter named after it (option texts aside), in a later sentence and not a reference
+         * or a list label, closes the reply: that
+         * letter answers in its place (returned, to be read as stated). Null when that is not the shape.
+         */
+        private Mention afterInitialThought(Mention last, List<Mention> positive) {
+            if (!last.initial) {
+                return null;
+            }
+            Mention closing = null;
+            for (Mention x : positive) {
+                if (x.start <= last.end || x.text || x.option >= n) {
+                    continue; // the option texts of the explanation between them ("ma Roma è in Italia") choose nothing
+                }
+                int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
+                // a label opening a line with more lines after it is a listing, not the closing answer
+                boolean listed = x.lineStartLabel && m.substring(lineStart, x.start).matches("[\\s\\-•*>·]*[(（]?")
+                        && m.indexOf('\n', x.end) >= 0;
+                if (reference(x) || listed
+                        || (closing != null && closing.option != x.option)) {
+                    return null;
+                }
+                closing = x;
+            }
+            if (closing == null || closing.option == last.option || sentenceStart(closing.start, 200) <= last.end
+                    || !closesReply(closing)) {
+                return null;
+            }
+            return closing;
+        }
+
+        /** Nothing but punctuation and at most one short word ("Bです", "B ni") follows the mention. */
+        private boolean closesReply(Mention x) {
+            return m.substring(x.end).matches("[\\s.!?。！？።।]*(?:[\\p{L}\\p{M}]{1,4}[\\s.!?。！？።।]*)?");
         }
 
         /**
@@ -2676,7 +2937,12 @@ public final class AnswerExtractor {
                     return ambiguous("two answers stated that disagree, and no correction between them",
                             new TreeSet<>(List.of(s.option, last.option)));
                 }
-                boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative)
+                // "一开始我以为是A，但…应该是B。": an earlier thought is overridden by a later answer in another sentence
+                // later, and firm or hedged only where it closes the reply ("应该是B。"): "… it could be B too, so I won't
+                // pick" goes on after it and chooses nothing
+                boolean laterThought = s.initial && !last.initial && (!last.tentative || closesReply(last))
+                        && sentenceStart(head.start, 200) > s.end;
+                boolean overridden = last.conclusive || closing || (s.tentative && !last.tentative) || laterThought
                         // "Probably C, but it could also be A": a conclusion word between two hedged letters
                         // (German "also" inside the hedge) does not settle on the second
                         || (hasWord(low.substring(s.end, head.start), Kind.CONCLUDE) && !(s.tentative && last.tentative))

@@ -58,7 +58,13 @@ final class AnswerLanguages {
          * A word joining two letters as the ends of a range ("A to D", "von A bis D", "من A إلى D", "AからD"): the
          * range names a set of options, neither end is stated.
          */
-        RANGE("range");
+        RANGE("range"),
+        /**
+         * A hedge that reports an earlier thought ("at first", "avevo pensato", "一开始", "最初は", "kọ́kọ́"): a letter
+         * under it is offered as what the answer first thought, and a later letter in another sentence overrides it,
+         * hedged or not. Its words are hedges too.
+         */
+        INITIAL("initially");
 
         final String key;
 
@@ -82,6 +88,7 @@ final class AnswerLanguages {
     private static final Map<Character, Character> LOOKALIKES = new HashMap<>();
     private static final Map<String, Numbers> NUMBERS = new HashMap<>();
     private static final Map<String, List<String>> PARTICLES = new HashMap<>();
+    private static final Map<String, List<String>> LABEL_JOIN = new HashMap<>();
     private static final Map<String, List<String>> ARTICLES = new HashMap<>();
     /** What {@link #ordinal} gives for a word for "last" ("last", 最后一个, "la mwisho"): the last option. */
     static final int LAST = -1;
@@ -143,6 +150,7 @@ final class AnswerLanguages {
                 PARTICLES.put(lang.getKey(), List.copyOf(particles));
             }
             ARTICLES.put(lang.getKey(), longestFirst(node.path("articles")));
+            LABEL_JOIN.put(lang.getKey(), longestFirst(node.path("labelJoin")));
             for (boolean after : new boolean[] {false, true}) {
                 JsonNode ordinals = node.path(after ? "ordinalsAfter" : "ordinals");
                 Map<String, Integer> into = after ? ORDINALS_AFTER : ORDINALS;
@@ -172,6 +180,7 @@ final class AnswerLanguages {
                 NOUN_PREFIXES.put(lang.getKey(), List.copyOf(prefixes));
             }
         }
+        words.get(Kind.HEDGE).addAll(words.get(Kind.INITIAL));
         for (Kind k : Kind.values()) {
             List<String> list = new ArrayList<>(words.get(k));
             list.removeIf(String::isBlank);
@@ -409,6 +418,14 @@ final class AnswerLanguages {
      */
     static List<String> particles(String lang) {
         return PARTICLES.getOrDefault(lang, List.of());
+    }
+
+    /**
+     * The words written glued between an answer word and a native label where words are not spaced ({@code labelJoin}:
+     * 是 in 答案是乙, 은 in 정답은 라입니다), longest first.
+     */
+    static List<String> labelJoin(String lang) {
+        return LABEL_JOIN.getOrDefault(lang, List.of());
     }
 
     /** How a language writes numbers in words, or null when the data gives none. */
