@@ -24,7 +24,6 @@ final class OutcomeColumns {
     /** The kinds by code; 0: no outcome kept yet. */
     private static final String[] KINDS = {null, "consistent", "weak", "not-applicable", "unparseable", "error",
         "not-run"};
-    private static final Side EMPTY = new Side("", List.of("", ""), 0);
     private static final HexFormat HEX = HexFormat.of();
 
     private final List<PairDescriptor> order;
@@ -154,7 +153,7 @@ final class OutcomeColumns {
      */
     PairOutcome outcome(PairDescriptor d, CompactOutcome.Shared shared) {
         int place = d.place;
-        Pair slim = new Pair(d.id(), shared.string(d.lang()), d.source(), null, EMPTY, EMPTY, null, Map.of());
+        Pair slim = CompactOutcome.slimPair(d.id(), shared.string(d.lang()), d.source(), clusterText(place));
         SideResult e = en[place];
         SideResult t = target[place];
         return switch (kind[place]) {

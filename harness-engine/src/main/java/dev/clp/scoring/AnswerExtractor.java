@@ -1555,7 +1555,9 @@ public final class AnswerExtractor {
         boolean leading;
         boolean lineStartLabel;
         boolean answerWord;
-        /** Offered as an earlier thought ("At first I thought A", "最初はAだと思いましたが"): see {@link Kind#INITIAL}. */
+        /** An end of a range of letters ("A–D"): named, never stated. */
+        boolean ranged;
+                /** Offered as an earlier thought ("At first I thought A", "最初はAだと思いましたが"): see {@link Kind#INITIAL}. */
         boolean initial;
         /** The label is followed by its own option's text ("C) Tianjin"). */
         boolean agrees;
@@ -1687,12 +1689,20 @@ public final class AnswerExtractor {
                     mention.strong = true; // "… larger than Earth.\n\nJupiter.": an option's text alone closes it
                 }
                 if (!mentions.isEmpty() && ranged(mentions.get(mentions.size() - 1), mention)) {
-                    Mention p = mentions.remove(mentions.size() - 1);
-                    if (p.prev != null) {
-                        p.prev.next = null;
+                    // "A–D", "von A bis D": a set of options, neither end stated, but each named, so that a letter
+                    // beside it is not the only one ("Most say B, but none of A–D is correct")
+                    for (Mention end : List.of(mentions.get(mentions.size() - 1), mention)) {
+                        end.ranged = true;
+                        end.strong = false;
+                        end.tentative = false;
+                        end.conclusive = false;
+                        end.answerWord = false;
+                        end.negative = false;
+                        end.initial = false;
                     }
+                    mentions.add(mention);
                     i = mention.end - 1;
-                    continue; // "A–D", "von A bis D": a set of options, neither end stated
+                    continue;
                 }
                 if (!mentions.isEmpty()) {
                     Mention p = mentions.get(mentions.size() - 1);
@@ -1710,7 +1720,7 @@ public final class AnswerExtractor {
                 int from = sentenceStart(last.start, 200);
                 boolean alone = mentions.stream().noneMatch(x -> x != last && !x.negative && x.start >= from
                         && x.option != last.option);
-                if (!last.text && !last.negative && last.end == last.start + 1 && alone
+                if (!last.text && !last.negative && !last.ranged && last.end == last.start + 1 && alone
                         && m.substring(last.end).matches("[\\s.!?。！？።।*]*") && !reference(last)
                         && (last.start == 0 || m.charAt(last.start - 1) != '(')) {
                     last.strong = true;
@@ -2491,18 +2501,20 @@ public final class AnswerExtractor {
         }
 
         /**
-         * "Answer: A, B" or "**Answer: A, C, D**" closing its line: letters given together after a label's colon,
-         * several answers.
+         * "Answer: A, B", "**Answer: A, C, D**" or "The answer is A, C, D." closing its line: letters given together
+         * after a label's colon or an answer word, several answers.
          */
         private boolean givenTogether(Mention a, Mention b) {
-            String before = m.substring(0, a.start).stripTrailing();
-            if (a.text || b.text || !before.endsWith(":")) {
+            String before = m.substring(0, a.start).replaceFirst("[\\s\\[(\"'“«]*$", "");
+            if (a.text || b.text || !(before.endsWith(":") || before.endsWith("：") || a.answerWord)) {
                 return false;
             }
             int eol = m.indexOf('\n', b.end);
             String rest = m.substring(b.end, eol < 0 ? m.length() : eol);
-            // more letters of the same list ("…, D"), then at most a full stop and the emphasis that closes the line
-            return rest.matches("(\\s*[,،、，]\\s*[A-Z])*\\s*[*_]*\\s*[.。]?\\s*[*_]*\\s*");
+            // more letters of the same list ("…, D"), then at most a closing bracket or quote, a full stop or "!",
+            // the emphasis that closes the line and a remark in brackets ("(all three)")
+            return rest.matches("(\\s*[,،、，]\\s*[A-Z])*\\s*[\\])\"'”»]?\\s*[*_]*\\s*[.。!！]?\\s*[*_]*\\s*"
+                    + "(?:[(（][^()（）]{0,40}[)）][.。]?)?\\s*");
         }
 
         /** After {@code b}, more comma-separated letters and then a connector and a letter ("B, C or D"). */
@@ -2618,7 +2630,9 @@ public final class AnswerExtractor {
                 // after a refusal, an option's text in the prose ("… whether someone is guilty" beside an option
                 // "whether") states nothing, not even after a short conclusion word ("so", and Yoruba "sọ", say,
                 // folds to it): a label, or a text after an answer word, does
-                boolean statedAfterRefusal = last != null && last.start > refuse && (!last.text || last.answerWord);
+                // after it, in a clause of its own: in "I won't pick B" the letter is what is declined
+                boolean statedAfterRefusal = last != null && last.start > refuse && (!last.text || last.answerWord)
+                        && clauseBetween(refuse, last.start);
                 // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
                 boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
                         && closes(last)));
@@ -2635,6 +2649,17 @@ public final class AnswerExtractor {
                         + "token-limit stop reported), so it is not read; raise clp.max-tokens if replies are cut off");
             }
             return read;
+        }
+
+        /** A sentence end, a clause break or a colon between two places of the answer. */
+        private boolean clauseBetween(int from, int to) {
+            for (int k = Math.max(0, from); k < to && k < m.length(); k++) {
+                char ch = m.charAt(k);
+                if (TERMINATORS.indexOf(ch) >= 0 || CLAUSE_BREAKS.indexOf(ch) >= 0 || ch == ':' || ch == '：') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Mention lastStrong() {
@@ -2822,9 +2847,12 @@ public final class AnswerExtractor {
             return closing;
         }
 
-        /** Nothing but punctuation and at most one short word ("Bです", "B ni") follows the mention. */
+        /**
+         * Nothing but punctuation and at most one short word ("Bです", "B ni") follows the mention, and no question
+         * mark: "B? Boh.", "B？不知道。" ask, they do not answer.
+         */
         private boolean closesReply(Mention x) {
-            return m.substring(x.end).matches("[\\s.!?。！？።।]*(?:[\\p{L}\\p{M}]{1,4}[\\s.!?。！？።।]*)?");
+            return m.substring(x.end).matches("[\\s.!。！።।]*(?:[\\p{L}\\p{M}]{1,4}[\\s.!。！።।]*)?");
         }
 
         /**

@@ -46,6 +46,15 @@ public final class CompactOutcome {
         }
     }
 
+    /**
+     * The pair a reduced outcome keeps: its id, language, source and cluster ({@link RunGates#cluster}), which it
+     * keeps as its English question. Every reduced outcome's pair is made here, so that {@link #slim} knows it.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static Pair slimPair(String id, String lang, String source, String cluster) {
+        return new Pair(id, lang, source, null, new Side(cluster, TWO, 0), EMPTY, null, Map.of());
+    }
+
     /** Whether the pair is a compact outcome's, whose English question is its cluster ({@link RunGates#cluster}). */
     static boolean slim(Pair p) {
         return p.target() == EMPTY;
@@ -63,8 +72,8 @@ public final class CompactOutcome {
      */
     public static PairOutcome of(PairOutcome o, String id, Shared shared) {
         Pair p = o.pair();
-        Pair slim = new Pair(id != null && id.equals(p.id()) ? id : p.id(), shared.string(p.lang()),
-                shared.string(p.source()), null, new Side(RunGates.cluster(p), TWO, 0), EMPTY, null, Map.of());
+        Pair slim = slimPair(id != null && id.equals(p.id()) ? id : p.id(), shared.string(p.lang()),
+                shared.string(p.source()), RunGates.cluster(p));
         if (o instanceof PairOutcome.Consistent c) {
             return new PairOutcome.Consistent(slim, side(c.en(), shared), side(c.target(), shared));
         }
