@@ -1,7 +1,5 @@
 package dev.clp.scoring;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,13 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the wording is this test's own. The question asks for the capital of France (B). {@code ~} is no letter.
  */
 class AnswerExtractorEarlierThoughtTest {
-
-    private static final Map<String, List<String>> CITIES = Map.of(
-            "cities", ExtractionCheck.CAPITALS.get("cities"),
-            "icities", ExtractionCheck.CAPITALS.get("icities"),
-            "ccities", ExtractionCheck.CAPITALS.get("ccities"),
-            "hicities", List.of("रोम", "पेरिस", "बर्लिन", "लंदन"),
-            "jcities", List.of("ローマ", "パリ", "ベルリン", "ロンドン"));
 
     @ParameterizedTest(name = "{0}: {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -37,6 +28,6 @@ class AnswerExtractorEarlierThoughtTest {
             ja | jcities  | 最初はAだと思いましたが、BかCか迷います。 | ~
             """)
     void aLaterAnswerOverridesAnEarlierThought(String lang, String options, String raw, String expected) {
-        ExtractionCheck.reads(lang, CITIES.get(options), raw, "stop", expected);
+        ExtractionCheck.reads(lang, ExtractionCheck.CAPITALS.get(options), raw, "stop", expected);
     }
 }

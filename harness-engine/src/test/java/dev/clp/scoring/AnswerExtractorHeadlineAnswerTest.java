@@ -1,7 +1,5 @@
 package dev.clp.scoring;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,15 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * wording is this test's own. The question asks for the capital of France (B). {@code ~} is no letter.
  */
 class AnswerExtractorHeadlineAnswerTest {
-
-    private static final Map<String, List<String>> CITIES = Map.of(
-            "cities", ExtractionCheck.CAPITALS.get("cities"),
-            "dcities", ExtractionCheck.CAPITALS.get("dcities"),
-            "ccities", ExtractionCheck.CAPITALS.get("ccities"),
-            "acities", ExtractionCheck.CAPITALS.get("acities"),
-            "escities", List.of("Roma", "París", "Berlín", "Londres"),
-            "jcities", List.of("ローマ", "パリ", "ベルリン", "ロンドン"),
-            "hicities", List.of("रोम", "पेरिस", "बर्लिन", "लंदन"));
 
     @ParameterizedTest(name = "{0}: {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -38,6 +27,6 @@ class AnswerExtractorHeadlineAnswerTest {
             de | dcities  | "Paris (B). Rom (A) ist die Hauptstadt Italiens, also eher A." | !B
             """)
     void aHeadlineAnswerWithReferencesAfterIt(String lang, String options, String raw, String expected) {
-        ExtractionCheck.reads(lang, CITIES.get(options), raw, "stop", expected);
+        ExtractionCheck.reads(lang, ExtractionCheck.CAPITALS.get(options), raw, "stop", expected);
     }
 }

@@ -1,7 +1,6 @@
 package dev.clp.scoring;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,17 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * wording is this test's own. The question asks for the capital of France (B). {@code ~} is no letter.
  */
 class AnswerExtractorOthersHeadingTest {
-
-    private static final Map<String, List<String>> CITIES = Map.of(
-            "cities", ExtractionCheck.CAPITALS.get("cities"),
-            "dcities", ExtractionCheck.CAPITALS.get("dcities"),
-            "ucities", ExtractionCheck.CAPITALS.get("ucities"),
-            "kcities", ExtractionCheck.CAPITALS.get("kcities"),
-            "scities", ExtractionCheck.CAPITALS.get("scities"),
-            "mcities", ExtractionCheck.CAPITALS.get("mcities"),
-            "ccities", ExtractionCheck.CAPITALS.get("ccities"),
-            "jcities", List.of("ローマ", "パリ", "ベルリン", "ロンドン"),
-            "hicities", List.of("रोम", "पेरिस", "बर्लिन", "लंदन"));
 
     @ParameterizedTest(name = "{0}: {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -43,6 +31,6 @@ class AnswerExtractorOthersHeadingTest {
             zh | ccities | "我们看看各个选项：\\n\\n- A) 罗马在意大利。\\n- B) 巴黎在法国。" | ~
             """)
     void labelsListedUnderTheOthersHeadingAreRuledOut(String lang, String options, String raw, String expected) {
-        ExtractionCheck.reads(lang, CITIES.get(options), raw, "stop", expected);
+        ExtractionCheck.reads(lang, ExtractionCheck.CAPITALS.get(options), raw, "stop", expected);
     }
 }

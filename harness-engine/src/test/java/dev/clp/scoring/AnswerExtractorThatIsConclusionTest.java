@@ -1,7 +1,5 @@
 package dev.clp.scoring;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,18 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * languages that had no such word. The question asks for the capital of France (B). {@code ~} is no letter.
  */
 class AnswerExtractorThatIsConclusionTest {
-
-    private static final Map<String, List<String>> CITIES = Map.of(
-            "cities", ExtractionCheck.CAPITALS.get("cities"),
-            "dcities", ExtractionCheck.CAPITALS.get("dcities"),
-            "icities", ExtractionCheck.CAPITALS.get("icities"),
-            "ucities", ExtractionCheck.CAPITALS.get("ucities"),
-            "ccities", ExtractionCheck.CAPITALS.get("ccities"),
-            "acities", ExtractionCheck.CAPITALS.get("acities"),
-            "mcities", ExtractionCheck.CAPITALS.get("mcities"),
-            "zcities", ExtractionCheck.CAPITALS.get("zcities"),
-            "escities", List.of("Roma", "París", "Berlín", "Londres"),
-            "hicities", List.of("रोम", "पेरिस", "बर्लिन", "लंदन"));
 
     @ParameterizedTest(name = "{0}: {2} -> {3}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -43,6 +29,6 @@ class AnswerExtractorThatIsConclusionTest {
             zh | ccities  | 也就是说，A和C都有可能。 | ~
             """)
     void aThatIsAfterTheReasoningConcludes(String lang, String options, String raw, String expected) {
-        ExtractionCheck.reads(lang, CITIES.get(options), raw, "stop", expected);
+        ExtractionCheck.reads(lang, ExtractionCheck.CAPITALS.get(options), raw, "stop", expected);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class ExtractionCheck {
 
-    /** Capitals in 11 languages (Rome, Paris, Berlin, London) and days in a year, for the case tables. */
+    /** Capitals in 14 languages (Rome, Paris, Berlin, London) and days in a year, for the case tables. */
     static final Map<String, List<String>> CAPITALS = Map.ofEntries(
             Map.entry("cities", List.of("Rome", "Paris", "Berlin", "London")),
             Map.entry("dcities", List.of("Rom", "Paris", "Berlin", "London")),
@@ -24,6 +24,9 @@ final class ExtractionCheck {
             Map.entry("zcities", List.of("iRoma", "iParis", "iBerlin", "iLondon")),
             Map.entry("mcities", List.of("ሮም", "ፓሪስ", "በርሊን", "ለንደን")),
             Map.entry("ccities", List.of("罗马", "巴黎", "柏林", "伦敦")),
+            Map.entry("jcities", List.of("ローマ", "パリ", "ベルリン", "ロンドン")),
+            Map.entry("hicities", List.of("रोम", "पेरिस", "बर्लिन", "लंदन")),
+            Map.entry("escities", List.of("Roma", "París", "Berlín", "Londres")),
             Map.entry("days", List.of("360", "366", "364", "365")));
 
     private ExtractionCheck() {
