@@ -1537,6 +1537,7 @@ public final class AnswerExtractor {
     private static final Set<String> RANGE_DASHES = Set.of("-", "–", "~", "～", "〜"); // not the em dash: "C—D is wrong"
     private static final Set<String> COPULAS = Set.copyOf(AnswerLanguages.words(Kind.COPULA));
     private static final Set<String> NOT_WORDS = Set.copyOf(AnswerLanguages.words(Kind.NOT));
+    private static final Set<String> CONDITIONS = Set.copyOf(AnswerLanguages.words(Kind.CONDITION));
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
             List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
     private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
@@ -2364,6 +2365,14 @@ public final class AnswerExtractor {
                 x.postAt = -1;
                 x.afterEnd = -1;
             }
+            if (best == Kind.WRONG && CONDITIONS.contains(bestWord) && x.postAt == 0
+                    && m.substring(x.end, j).chars().anyMatch(c -> c == ',' || c == ';')) {
+                // "c'est C ; si c'est la pression, …", "es la C, si …": after a clause break a word that is both a
+                // negation (Swahili "si") and a condition (French, Spanish "si") opens the next clause
+                best = null;
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
             if (best == Kind.CORRECT && bestLen < 5 && (x.text || reference(x))) {
                 best = null; // "Èkó (A) ni …", "ATP ni …": a copula after a name describes it, it does not choose it
             }
@@ -2873,6 +2882,12 @@ public final class AnswerExtractor {
             if (finalSet.size() > 1) {
                 return ambiguous("several options stated as the answer", finalSet);
             }
+            Mention paired = conditionalPair(last);
+            if (paired != null) {
+                // "If X, it is C; if Y, it is A.": each letter holds only under the condition opening its own clause,
+                // however firmly either is stated, and no later answer settles the premise
+                return ambiguous("two answers, each under a condition", new TreeSet<>(List.of(paired.option, last.option)));
+            }
             // "… 季節としては「夏」… AかBのどちらかだと思います。": the closing sentence offers two options, called
             // right or hedged just after them ("A and C describe mitosis" only names them)
             for (Mention x : mentions) {
@@ -2971,6 +2986,43 @@ public final class AnswerExtractor {
                 }
             }
             return q > 0 && hasWord(low.substring(0, q), Kind.OR);
+        }
+
+        /**
+         * Another option's letter, in the same or a next sentence, that like {@code last} holds only under a condition
+         * of its own clause ({@link #underOwnCondition}), or null.
+         */
+        private Mention conditionalPair(Mention last) {
+            if (last.text || !underOwnCondition(last)) {
+                return null;
+            }
+            for (Mention y : mentions) {
+                if (y == last || y.text || y.negative || y.option == last.option || y.option >= n) {
+                    continue;
+                }
+                Mention first = y.start < last.start ? y : last;
+                Mention second = first == y ? last : y;
+                long breaks = m.substring(first.end, second.start).chars().filter(c -> TERMINATORS.indexOf(c) >= 0).count();
+                if (breaks <= 1 && underOwnCondition(y)) {
+                    return y;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A condition word between the mention and the mention before it in its sentence (or the sentence start): "if
+         * X, it is C; if Y, it is A" puts A under its own "if Y"; "If X it would be C, but here …, so the answer is A"
+         * does not.
+         */
+        private boolean underOwnCondition(Mention x) {
+            int from = sentenceStart(x.start, 200);
+            for (Mention y : mentions) {
+                if (y != x && y.end <= x.start && y.end > from) {
+                    from = y.end;
+                }
+            }
+            return hasWord(low.substring(from, x.start), Kind.CONDITION);
         }
 
         /** The sentence of the mention opens with a condition ("if …, the answer is A"). */
