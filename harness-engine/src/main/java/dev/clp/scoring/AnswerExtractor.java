@@ -2457,7 +2457,7 @@ public final class AnswerExtractor {
                     return false;
                 }
             }
-            String core = gap.replaceAll("^[\\s,،()\\[\\]]+|[\\s,،()\\[\\]\\-]+$", "");
+            String core = gap.replaceAll("^[\\s,،，()\\[\\]]+|[\\s,،()\\[\\]\\-]+$", "");
             if (core.startsWith("either ")) {
                 core = core.substring(7);
             }
@@ -2465,6 +2465,11 @@ public final class AnswerExtractor {
                 if (core.endsWith(" " + glue)) {
                     core = core.substring(0, core.length() - glue.length() - 1); // "ngu-C noma ngu-D"
                 }
+            }
+            int space = core.lastIndexOf(' ');
+            if (gap.stripTrailing().endsWith("-") && space > 0
+                    && AnswerLanguages.nounPrefixes(lang).contains(core.substring(space + 1))) {
+                core = core.substring(0, space); // "ingu-A noma u-B", "ngu-C noma i-D": a noun-class prefix on the letter
             }
             if (core.isEmpty()) {
                 // "A, B and C": a comma joins only inside a list that a connector closes
