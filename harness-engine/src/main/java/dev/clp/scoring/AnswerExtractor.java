@@ -1022,7 +1022,7 @@ public final class AnswerExtractor {
                 String o = folded.get(i);
                 boolean beyond = o.length() == 1 && o.charAt(0) == c && c - 'A' >= n;
                 boolean name = allNamed && named[i] == c && foreignWordBefore(t, at);
-                if (beyond || name) {
+                if (beyond || name || capitalAsWord(t, at, o)) {
                     if (a == null) {
                         a = t.toCharArray();
                     }
@@ -1032,6 +1032,35 @@ public final class AnswerExtractor {
             }
         }
         return a == null ? t : new String(a);
+    }
+
+    /**
+     * The capital at {@code at} is the text of option {@code o}, used as a word of the sentence: the option is that
+     * capital (the C language among Python, C, C++, Java) and a word follows it ("C came first", "C נוצרה"), or the
+     * option opens with it and the rest follows after a space ("C 语言" for "C语言"); not after an answer word, a hedge
+     * or an opening bracket ("the answer is C because …", "(C) …"), not as a label ("C. …", "C) …").
+     */
+    private static boolean capitalAsWord(String t, int at, String o) {
+        if (o.isEmpty() || o.charAt(0) != t.charAt(at) || at + 2 >= t.length() || t.charAt(at + 1) != ' ') {
+            return false;
+        }
+        boolean self = o.length() == 1;
+        boolean opens = o.length() > 1 && isCjk(o.charAt(1)) && t.startsWith(o.substring(1), at + 2);
+        if (!self && !opens) {
+            return false;
+        }
+        if (self && !(Character.isLetter(t.charAt(at + 2)) && (!isLatin(t.charAt(at + 2))
+                || Character.isLowerCase(t.charAt(at + 2))))) {
+            return false; // "C came first", "C נוצרה": a word, not a capital, a digit or punctuation, after it
+        }
+        int end = at;
+        while (end > 0 && t.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end > 0 && "([（【:：\"'«“".indexOf(t.charAt(end - 1)) >= 0) {
+            return false;
+        }
+        return BEFORE.lexicon.endOf(lower(t.substring(Math.max(0, end - 24), end))) == null;
     }
 
     /**
