@@ -93,8 +93,9 @@ class ExtractionCorpusTest {
             // choose ("so I won't pick", "sitachagua", "不想乱猜") in the data; 208/215, 6, with two letters each under
             // its own condition no letter ("si …, c'est C ; si …, c'est A"); 210/215, 4, with either/or no letter
             // ("या तो A है या B", "ingu-A noma u-B"); 213/215, 1, with a capital that is an option's text used as a word
-            // ("C נוצרה", "C 语言") no label and declines in the data (没法只选, 決められません, אינני בוחר)
-            "corpus-dev-n.jsonl", 0.99,
+            // ("C נוצרה", "C 语言") no label and declines in the data (没法只选, 決められません, אינני בוחר); 214/215, none,
+            // with "it cannot be decided" in the data ("lässt sich nicht entscheiden", "impossible de trancher")
+            "corpus-dev-n.jsonl", 0.995,
             // the dev half of a ninth independent corpus (K, 759 replies hand-written by a helper who read only the
             // issue, the 14 classes of J), split by sha256(id) % 2 before any result was seen: 352/371 on arrival
             // (with the letter-list rule made on N), 1 false letter
@@ -110,9 +111,9 @@ class ExtractionCorpusTest {
      */
     static final Map<String, List<String>> KNOWN_FALSE_LETTERS = Map.of(
             "corpus-dev-h.jsonl", List.of("ja-native-label-22-h"),
-            // N's dev half on arrival (see DEV_BARS): each id leaves this list when its class is fixed
-            "corpus-dev-k.jsonl", List.of("ko-no-letter-03-k"),
-            "corpus-dev-n.jsonl", List.of("de-noun_caps-01-n"));
+            // N's dev half had 22 on arrival (see DEV_BARS), none since XF11's round; each id leaves this list when its
+            // class is fixed
+            "corpus-dev-k.jsonl", List.of("ko-no-letter-03-k"));
 
     /**
      * The held-out corpora's floors, each measured without looking at its lines. corpus-holdout-5 (H's held-out
