@@ -2359,6 +2359,14 @@ public final class AnswerExtractor {
             Kind best = null;
             Kind bestKind = null;
             String bestWord = null;
+            // "로마가 아닙니다", "A는 틀렸습니다": a particle and a space between the mention and its predicate
+            int lead = 0;
+            for (String particle : AnswerLanguages.particles(lang)) {
+                if (particle.length() <= 2 && window.startsWith(particle + " ")) {
+                    lead = particle.length() + 1;
+                    break;
+                }
+            }
             for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
                 final int pos = at;
                 // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
@@ -2372,7 +2380,7 @@ public final class AnswerExtractor {
                 }
                 Kind k = AFTER.kind(w);
                 // after other words ("B is definitely correct") only a long predicate counts, two words at most
-                if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
+                if (at > 0 && at != lead && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
                     continue;
                 }
                 if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
