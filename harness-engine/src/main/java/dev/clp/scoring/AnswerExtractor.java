@@ -72,6 +72,9 @@ public final class AnswerExtractor {
                     + "))-?(?=[A-Z](?![\\p{L}\\p{N}]))");
     /** The whole answer is one Latin letter, alone or as a label: the common case, read without the rest. */
     private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“*]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、*]*$");
+    /** The whole answer is letters in a list and nothing else: "B, D", "A、C", "B; D", "A / C", "**B, D**". */
+    private static final Pattern BARE_LETTERS = Pattern.compile(
+            "[\\s*_]*[A-Z](?:[\\s*_]*[,،、，;；/][\\s*_]*[A-Z])+[\\s*_.。]*");
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
     private static final String TERMINATORS = ".!?。！？።።।\n";
@@ -2710,6 +2713,13 @@ public final class AnswerExtractor {
             if (stripped.length() == 2 && stripped.charAt(0) >= 'A' && stripped.charAt(0) <= 'Z'
                     && stripped.charAt(1) == MASK + (stripped.charAt(0) - 'A')) {
                 return inRange(stripped.substring(0, 1), n, "letter");
+            }
+            if (BARE_LETTERS.matcher(m).matches()) {
+                Set<Integer> given = new TreeSet<>();
+                m.chars().filter(c -> c >= 'A' && c <= 'Z').forEach(c -> given.add(c - 'A'));
+                if (given.size() > 1) {
+                    return ambiguous("only letters given, several of them (\"B, D\")", given);
+                }
             }
             List<Mention> positive = mentions.stream().filter(x -> !x.negative).toList();
             List<Mention> strong = positive.stream().filter(x -> x.strong).toList();
