@@ -1628,6 +1628,37 @@ public final class AnswerExtractor {
             this.low = lower(masked);
             this.n = n;
             scan(lang);
+            ratherThan();
+        }
+
+        /**
+         * "Más bien A que C", "Eher D als B", "Rather A than C": a letter after a word for "than" right after another
+         * letter that a word for "rather" opens, in the same clause, is set aside for it.
+         */
+        private void ratherThan() {
+            for (int k = 1; k < mentions.size(); k++) {
+                Mention x = mentions.get(k - 1);
+                Mention y = mentions.get(k);
+                if (x.text || y.text || x.negative || x.option == y.option) {
+                    continue;
+                }
+                String gap = low.substring(x.end, y.start).replaceAll("^[\\s,]+|\\s+$", "");
+                String before = low.substring(sentenceStart(x.start, 60), x.start).replaceAll("[\\s,:]+$", "");
+                String article = AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).endOf(before);
+                if (article != null && before.length() > article.length()) {
+                    before = before.substring(0, before.length() - article.length()).stripTrailing(); // "más bien la A"
+                }
+                String rather = AnswerLanguages.lexicon(Kind.RATHER).endOf(before);
+                if (rather == null || !AnswerLanguages.words(Kind.THAN).contains(gap)) {
+                    continue;
+                }
+                y.negative = true;
+                y.strong = false;
+                if (x.next == y) {
+                    x.next = null;
+                    y.prev = null;
+                }
+            }
         }
 
         private boolean isLetterMention(int i) {
@@ -2088,8 +2119,9 @@ public final class AnswerExtractor {
             String word = low.substring(w + 1, end);
             // "Sowohl A als auch C": a connector of several words ("als auch") after the letter joins it to the next
             String connector = AnswerLanguages.lexicon(Kind.OR).at(low, w + 1, c -> endsWord(low, w + 1 + c.length(), c));
-            if (connector == null && AnswerLanguages.words(Kind.OR).contains(word)) {
-                connector = word;
+            if (connector == null && (AnswerLanguages.words(Kind.OR).contains(word)
+                    || AnswerLanguages.words(Kind.THAN).contains(word))) {
+                connector = word; // "Rather A than C", "Más bien A que C" too
             }
             // a connector joins two letters only when a letter follows it ("sia A che C"); "A che cosa" is a word
             return connector == null || !letterAt(w + 1 + connector.length());

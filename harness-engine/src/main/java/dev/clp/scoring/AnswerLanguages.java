@@ -64,7 +64,14 @@ final class AnswerLanguages {
          * under it is offered as what the answer first thought, and a later letter in another sentence overrides it,
          * hedged or not. Its words are hedges too.
          */
-        INITIAL("initially");
+        INITIAL("initially"),
+        /**
+         * A word for "rather" before a letter that a word for "than" and another letter follow ("Más bien A que C",
+         * "Eher D als B"): the first letter is preferred, the second set aside.
+         */
+        RATHER("rather"),
+        /** The word for "than" between the two letters of {@link #RATHER}. */
+        THAN("than");
 
         final String key;
 
