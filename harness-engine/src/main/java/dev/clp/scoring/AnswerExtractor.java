@@ -585,7 +585,8 @@ public final class AnswerExtractor {
             for (int k = 0; k < chosen.size(); k++) {
                 String label = chosen.get(k);
                 if (t.startsWith(label, i) && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
-                        && !particleAfterBracket(lang, t, i, label) || gluedToAnswerWord(lang, t, i, label.length()))) {
+                        && !particleAfterBracket(lang, t, i, label) && !prefixBeforeHyphen(t, i + label.length())
+                        || gluedToAnswerWord(lang, t, i, label.length()))) {
                     if (sb == null) {
                         sb = new StringBuilder(t.length());
                     }
@@ -600,6 +601,15 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * "נוסד ב-1912", "משנות ה-70", "ב-Haifa": a native label letter written before a hyphen (or maqaf) and a digit or
+     * a Latin letter is a prefix of the word after it (in, the), not a label.
+     */
+    private static boolean prefixBeforeHyphen(String t, int after) {
+        return after + 1 < t.length() && (t.charAt(after) == '-' || t.charAt(after) == '\u05BE')
+                && (Character.isDigit(t.charAt(after + 1)) || isLatin(t.charAt(after + 1)));
     }
 
     /**

@@ -99,8 +99,9 @@ class ExtractionCorpusTest {
             // the dev half of a ninth independent corpus (K, 759 replies hand-written by a helper who read only the
             // issue, the 14 classes of J), split by sha256(id) % 2 before any result was seen: 352/371 on arrival
             // (with the letter-list rule made on N), 1 false letter; 354/371, none, with a reply of bare letters only
-            // ("B, D") no letter; 357/371, none, 2 wrong, with "rather A than C" ("Más bien A que C", "Eher D als B")
-            "corpus-dev-k.jsonl", 0.962);
+            // ("B, D") no letter; 357/371, none, 2 wrong, with "rather A than C" ("Más bien A que C", "Eher D als B");
+            // 358/371, 1 wrong, with a Hebrew label before a hyphen and a digit a prefix ("נוסד ב-1912")
+            "corpus-dev-k.jsonl", 0.964);
 
     /**
      * Letters where a grader gives none that are known and open, by file and id: a bare kana label with a copula
@@ -147,7 +148,8 @@ class ExtractionCorpusTest {
      * holdout-7 559/582 (96.05 %), 4; the others as before. Ceilings and floors follow them.
      */
     static final Map<String, Integer> HOLDOUT_FALSE_LETTERS = Map.of("corpus-holdout.jsonl", 2,
-            "corpus-holdout-2.jsonl", 2, "corpus-holdout-3.jsonl", 2, "corpus-holdout-4.jsonl", 3,
+            // holdout-2 322/334 (96.41 %), 1 false letter, holdout-4 275/285 (96.49 %) after XF11's round
+            "corpus-holdout-2.jsonl", 1, "corpus-holdout-3.jsonl", 2, "corpus-holdout-4.jsonl", 3,
             // 1,092/1,131 (96.55 %), 7, after XF11's round (a reply of bare letters only, "B, D", no letter)
             "corpus-holdout-5.jsonl", 7,
             // I's held-out half (1,051), measured once on arrival with the code of the sixth round: 952/1,051
@@ -168,8 +170,8 @@ class ExtractionCorpusTest {
             // K's held-out half (388), measured once on arrival with the code of 1bacc86: 365/388 (94.07 %), 0 false
             // letters, 4 wrong, 19 lost
             "corpus-holdout-9.jsonl", 0);
-    static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.961,
-            "corpus-holdout-3.jsonl", 0.977, "corpus-holdout-4.jsonl", 0.961, "corpus-holdout-5.jsonl", 0.965,
+    static final Map<String, Double> HOLDOUT_BARS = Map.of("corpus-holdout-2.jsonl", 0.964,
+            "corpus-holdout-3.jsonl", 0.977, "corpus-holdout-4.jsonl", 0.964, "corpus-holdout-5.jsonl", 0.965,
             "corpus-holdout-6.jsonl", 0.989, "corpus-holdout-7.jsonl", 0.960,
             "corpus-holdout-8.jsonl", 0.960, "corpus-holdout-9.jsonl", 0.940);
 
