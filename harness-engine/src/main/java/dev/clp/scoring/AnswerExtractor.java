@@ -2286,6 +2286,10 @@ public final class AnswerExtractor {
                     }
                 }
                 Kind k = BEFORE.kind(w);
+                if (k != Kind.RETRACT && (insideNotConclusion(seg, at, w.length())
+                        || hasWord(seg.substring(clauseStart(seg, at), at), Kind.NOT_CONCLUSION))) {
+                    continue; // "之所以电线普遍用铜，是因为…", "之所以很多人选铜": the reason why, neither concluded nor chosen
+                }
                 if (k == Kind.RETRACT && mentions.stream().noneMatch(y -> y.end <= s + pos)) {
                     continue; // "抱歉，我无法…": a correction corrects something named before it, else it is an apology
                 }
@@ -2332,6 +2336,27 @@ public final class AnswerExtractor {
                         || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
                 return;
             }
+        }
+
+        /** Where the clause holding {@code at} starts in {@code seg}: after the last clause break before it. */
+        private static int clauseStart(String seg, int at) {
+            for (int k = at - 1; k >= 0; k--) {
+                if (CLAUSE_BREAKS.indexOf(seg.charAt(k)) >= 0) {
+                    return k + 1;
+                }
+            }
+            return 0;
+        }
+
+        /** The word at {@code at} of {@code len} chars lies inside a phrase of {@link Kind#NOT_CONCLUSION} ("之所以"). */
+        private static boolean insideNotConclusion(String seg, int at, int len) {
+            for (int p = Math.max(0, at - 8); p <= at; p++) {
+                String phrase = AnswerLanguages.lexicon(Kind.NOT_CONCLUSION).at(seg, p);
+                if (phrase != null && p + phrase.length() >= at + len) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

@@ -71,7 +71,12 @@ final class AnswerLanguages {
          */
         RATHER("rather"),
         /** The word for "than" between the two letters of {@link #RATHER}. */
-        THAN("than");
+        THAN("than"),
+        /**
+         * A phrase that holds a conclusion word without concluding ("之所以 … 是因为", the reason why … is): the
+         * option after it is explained, not chosen.
+         */
+        NOT_CONCLUSION("notConclusion");
 
         final String key;
 
