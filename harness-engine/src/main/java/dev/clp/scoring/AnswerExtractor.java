@@ -1387,7 +1387,9 @@ public final class AnswerExtractor {
                     break;
                 }
                 // "indlovu" is "ngu-ndlovu" after a copula: a one-vowel prefix before a consonant may be dropped
-                if (p.length() == 1 && "aeiou".indexOf(p.charAt(0)) >= 0 && core.length() >= 5 && core.startsWith(p)
+                // ("Inkomo" as "yinkomo", "Imvu" as "ngemvu": the option may be written with its vowel capitalised)
+                if (p.length() == 1 && "aeiou".indexOf(p.charAt(0)) >= 0 && core.length() >= 4
+                        && Character.toLowerCase(core.charAt(0)) == p.charAt(0)
                         && "aeiou".indexOf(Character.toLowerCase(core.charAt(1))) < 0 && Character.isLowerCase(core.charAt(1))) {
                     core = core.substring(1);
                     break;
