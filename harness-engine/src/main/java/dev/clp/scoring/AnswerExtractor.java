@@ -847,6 +847,8 @@ public final class AnswerExtractor {
     private static final Pattern OWN_LABEL = Pattern.compile(
             "(?<![\\p{L}\\p{N}\\p{M}])(?:[(（]([ivx]{1,4}|[a-z])[)）]|([ivx]{1,4}|[a-z])[)）]"
                     + "|(?<=[:：]\\s{0,2})([ivx]{1,4}|[a-z])(?=[ \\t]*(?:[.!?。！？\\n]|$)))");
+    private static final Pattern ROMAN_WORD = Pattern.compile(
+            "(?<![\\p{L}\\p{N}\\p{M}])(?:ii|iii|iv|vi|vii|viii|ix)(?![\\p{L}\\p{N}\\p{M}])");
     private static final List<String> ROMAN = List.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x");
     /** Options re-listed under numbers that are also the value of an option: which one "2" means is unknown. */
     private static final char UNDECIDED_RELISTING = '\uE0FE';
@@ -936,6 +938,17 @@ public final class AnswerExtractor {
             }
             if (number >= 1 && number <= lines.size()) {
                 edits.add(new int[] {ref.start(g), ref.end(g), lines.get(number - 1)[2]});
+            }
+        }
+        if (kind == 2) {
+            // "So the answer is ii.": under a listing in roman numerals a numeral of two letters or more is one of its
+            // labels wherever it stands alone ("i", "v", "x" may be words)
+            Matcher word = ROMAN_WORD.matcher(t);
+            while (word.find()) {
+                int number = ROMAN.indexOf(word.group()) + 1;
+                if (number >= 1 && number <= lines.size()) {
+                    edits.add(new int[] {word.start(), word.end(), lines.get(number - 1)[2]});
+                }
             }
         }
         edits.sort(Comparator.comparingInt(e -> e[0]));
