@@ -2487,10 +2487,12 @@ public final class AnswerExtractor {
                 x.postAt = -1;
                 x.afterEnd = -1;
             }
-            if (best == Kind.WRONG && CONDITIONS.contains(bestWord) && x.postAt == 0
+            if (best == Kind.WRONG && (CONDITIONS.contains(bestWord) && x.postAt == 0
+                    || x.postAt > 0 && hasWord(window.substring(0, x.postAt), Kind.CONDITION))
                     && m.substring(x.end, j).chars().anyMatch(c -> c == ',' || c == ';')) {
                 // "c'est C ; si c'est la pression, …", "es la C, si …": after a clause break a word that is both a
-                // negation (Swahili "si") and a condition (French, Spanish "si") opens the next clause
+                // negation (Swahili "si") and a condition (French, Spanish "si") opens the next clause, as does a
+                // condition before the word ("è C, se invece …": the "invece" is the next clause's)
                 best = null;
                 x.postAt = -1;
                 x.afterEnd = -1;

@@ -27,6 +27,8 @@ class AnswerExtractorConditionalPairTest {
             de | Wenn die Temperatur konstant ist, lautet die Antwort C; wenn der Druck konstant ist, A. | ~
             en | If the temperature is constant, the answer is C; if the pressure is, A. The question does not say. | ~
             sw | Ikiwa joto halibadiliki, jibu ni C; ikiwa shinikizo halibadiliki, ni A. Swali halisemi. | ~
+            it | Se la temperatura è costante la risposta è C, se invece è costante la pressione la risposta è A. | ~
+            it | La risposta è C, mentre A invece è sbagliata. | C
             en | If the temperature were constant it would be C, but here the pressure is constant, so the answer is A. | A
             fr | Si la température était constante, ce serait C ; ici c'est la pression, donc la réponse est A. | A
             ko | 온도가 일정하다면 C이지만, 여기서는 압력이 일정하므로 정답은 A입니다. | A
