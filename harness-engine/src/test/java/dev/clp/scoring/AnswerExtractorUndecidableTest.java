@@ -47,4 +47,25 @@ class AnswerExtractorUndecidableTest {
         };
         ExtractionCheck.reads(lang, choices, raw, "stop", expected);
     }
+
+    /** The same in the other languages, with the options in each language's own words. */
+    @ParameterizedTest(name = "{0}: {2} -> {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ar | الكبد;الكلية;الطحال;الرئة | الكلية تنقي الدم، والكبد يزيل السموم. لا يمكن الحسم من السؤال. | ~
+            hi | यकृत;गुर्दा;तिल्ली;फेफड़ा | गुर्दा रक्त छानता है, यकृत विषहरण करता है। प्रश्न से तय नहीं किया जा सकता। | ~
+            bn | যকৃৎ;বৃক্ক;প্লীহা;ফুসফুস | বৃক্ক রক্ত পরিশোধন করে, যকৃৎ বিষ দূর করে। প্রশ্ন থেকে নির্ধারণ করা যায় না। | ~
+            sw | Ini;Figo;Wengu;Pafu | Figo huchuja damu, ini huondoa sumu. Haiwezekani kuamua kutokana na swali. | ~
+            yo | Ẹ̀dọ̀;Kíndìnrín;Ọlọ;Ẹ̀dọ̀fóró | Kíndìnrín ń sọ ẹ̀jẹ̀ di mímọ́, ẹ̀dọ̀ ń mú májèlé kúrò. Kò ṣeé ṣe láti pinnu láti inú ìbéèrè. | ~
+            am | ጉበት;ኩላሊት;ጣፊያ;ሳንባ | ኩላሊት ደምን ያጣራል፣ ጉበት መርዝን ያስወግዳል። ከጥያቄው መወሰን አይቻልም። | ~
+            zu | Isibindi;Izinso;Ubende;Iphaphu | Izinso zihlunga igazi, isibindi sisusa ushevu. Akunakwenzeka ukunquma ngombuzo. | ~
+            he | כבד;כליה;טחול;ריאה | הכליה מסננת את הדם, הכבד מסלק רעלים. אי אפשר להכריע מהשאלה. | ~
+            ko | 간;신장;비장;폐 | 신장은 피를 거르고, 간은 해독합니다. 문제만으로는 결정할 수 없습니다. | ~
+            ar | الكبد;الكلية;الطحال;الرئة | الكلية تنقي الدم. | B
+            he | כבד;כליה;טחול;ריאה | קשה להכריע, אבל התשובה היא B. | B
+            ko | 간;신장;비장;폐 | 정답은 B입니다. | B
+            sw | Ini;Figo;Wengu;Pafu | Jibu ni B. | B
+            """)
+    void undecidableInTheOtherLanguages(String lang, String choices, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of(choices.split(";")), raw, "stop", expected);
+    }
 }
