@@ -617,7 +617,8 @@ public final class AnswerExtractor {
      * after a closing bracket or quote is the particle of the noun in brackets.
      */
     private static boolean particleAfterBracket(String lang, String t, int at, String label) {
-        return at > 0 && ")）]」』\"”'’".indexOf(t.charAt(at - 1)) >= 0 && AnswerLanguages.particles(lang).contains(label);
+        // "C++가", "C#이", "O−가": after a name that ends in a sign, too
+        return at > 0 && ")）]」』\"”'’+#\u2212".indexOf(t.charAt(at - 1)) >= 0 && AnswerLanguages.particles(lang).contains(label);
     }
 
     /**
@@ -1432,7 +1433,8 @@ public final class AnswerExtractor {
             sb.append("(?!\\p{IsHan})");
         } else if (core.length() == 1 && Character.UnicodeScript.of(last) == Character.UnicodeScript.HANGUL) {
             sb.append("(?=").append(particles.isEmpty() ? "" : alternatives(particles) + "|").append("[^\\p{IsHangul}]|$)");
-        } else if (!isCjk(last)) {
+        } else if (!isCjk(last) && Character.isLetterOrDigit(last)) {
+            // a sign that ends the option ("C++", "C#") ends a word itself: a particle may follow it ("C++가")
             sb.append(isLatin(last) || Character.isDigit(last) ? "(?!" + NOT_CJK_WORD + ")" : "(?![\\p{L}\\p{N}\\p{M}])");
         }
         return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
