@@ -72,6 +72,9 @@ public final class AnswerExtractor {
                     + "))-?(?=[A-Z](?![\\p{L}\\p{N}]))");
     /** The whole answer is one Latin letter, alone or as a label: the common case, read without the rest. */
     private static final Pattern SINGLE = Pattern.compile("^[\\s(\\[{\"'«“*]*([A-Za-z])[\\s)\\]}\"'»”.:;,!。．、*]*$");
+    /** The whole answer is letters in a list and nothing else: "B, D", "A、C", "B; D", "A / C", "**B, D**". */
+    private static final Pattern BARE_LETTERS = Pattern.compile(
+            "[\\s*_]*[A-Z](?:[\\s*_]*[,،、，;；/][\\s*_]*[A-Z])+[\\s*_.。]*");
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
     private static final String TERMINATORS = ".!?。！？።።।\n";
@@ -582,7 +585,8 @@ public final class AnswerExtractor {
             for (int k = 0; k < chosen.size(); k++) {
                 String label = chosen.get(k);
                 if (t.startsWith(label, i) && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
-                        && !particleAfterBracket(lang, t, i, label) || gluedToAnswerWord(lang, t, i, label.length()))) {
+                        && !particleAfterBracket(lang, t, i, label) && !prefixBeforeHyphen(t, i + label.length())
+                        || gluedToAnswerWord(lang, t, i, label.length()))) {
                     if (sb == null) {
                         sb = new StringBuilder(t.length());
                     }
@@ -600,11 +604,21 @@ public final class AnswerExtractor {
     }
 
     /**
+     * "נוסד ב-1912", "משנות ה-70", "ב-Haifa": a native label letter written before a hyphen (or maqaf) and a digit or
+     * a Latin letter is a prefix of the word after it (in, the), not a label.
+     */
+    private static boolean prefixBeforeHyphen(String t, int after) {
+        return after + 1 < t.length() && (t.charAt(after) == '-' || t.charAt(after) == '\u05BE')
+                && (Character.isDigit(t.charAt(after + 1)) || isLatin(t.charAt(after + 1)));
+    }
+
+    /**
      * "B(파리)가 정답입니다.": a label that is also a particle of the language ({@code particles}: Korean 가) glued
      * after a closing bracket or quote is the particle of the noun in brackets.
      */
     private static boolean particleAfterBracket(String lang, String t, int at, String label) {
-        return at > 0 && ")）]」』\"”'’".indexOf(t.charAt(at - 1)) >= 0 && AnswerLanguages.particles(lang).contains(label);
+        // "C++가", "C#이", "O−가": after a name that ends in a sign, too
+        return at > 0 && ")）]」』\"”'’+#\u2212".indexOf(t.charAt(at - 1)) >= 0 && AnswerLanguages.particles(lang).contains(label);
     }
 
     /**
@@ -834,6 +848,8 @@ public final class AnswerExtractor {
     private static final Pattern OWN_LABEL = Pattern.compile(
             "(?<![\\p{L}\\p{N}\\p{M}])(?:[(（]([ivx]{1,4}|[a-z])[)）]|([ivx]{1,4}|[a-z])[)）]"
                     + "|(?<=[:：]\\s{0,2})([ivx]{1,4}|[a-z])(?=[ \\t]*(?:[.!?。！？\\n]|$)))");
+    private static final Pattern ROMAN_WORD = Pattern.compile(
+            "(?<![\\p{L}\\p{N}\\p{M}])(?:ii|iii|iv|vi|vii|viii|ix)(?![\\p{L}\\p{N}\\p{M}])");
     private static final List<String> ROMAN = List.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x");
     /** Options re-listed under numbers that are also the value of an option: which one "2" means is unknown. */
     private static final char UNDECIDED_RELISTING = '\uE0FE';
@@ -923,6 +939,17 @@ public final class AnswerExtractor {
             }
             if (number >= 1 && number <= lines.size()) {
                 edits.add(new int[] {ref.start(g), ref.end(g), lines.get(number - 1)[2]});
+            }
+        }
+        if (kind == 2) {
+            // "So the answer is ii.": under a listing in roman numerals a numeral of two letters or more is one of its
+            // labels wherever it stands alone ("i", "v", "x" may be words)
+            Matcher word = ROMAN_WORD.matcher(t);
+            while (word.find()) {
+                int number = ROMAN.indexOf(word.group()) + 1;
+                if (number >= 1 && number <= lines.size()) {
+                    edits.add(new int[] {word.start(), word.end(), lines.get(number - 1)[2]});
+                }
             }
         }
         edits.sort(Comparator.comparingInt(e -> e[0]));
@@ -1022,7 +1049,7 @@ public final class AnswerExtractor {
                 String o = folded.get(i);
                 boolean beyond = o.length() == 1 && o.charAt(0) == c && c - 'A' >= n;
                 boolean name = allNamed && named[i] == c && foreignWordBefore(t, at);
-                if (beyond || name) {
+                if (beyond || name || capitalAsWord(t, at, o)) {
                     if (a == null) {
                         a = t.toCharArray();
                     }
@@ -1032,6 +1059,35 @@ public final class AnswerExtractor {
             }
         }
         return a == null ? t : new String(a);
+    }
+
+    /**
+     * The capital at {@code at} is the text of option {@code o}, used as a word of the sentence: the option is that
+     * capital (the C language among Python, C, C++, Java) and a word follows it ("C came first", "C נוצרה"), or the
+     * option opens with it and the rest follows after a space ("C 语言" for "C语言"); not after an answer word, a hedge
+     * or an opening bracket ("the answer is C because …", "(C) …"), not as a label ("C. …", "C) …").
+     */
+    private static boolean capitalAsWord(String t, int at, String o) {
+        if (o.isEmpty() || o.charAt(0) != t.charAt(at) || at + 2 >= t.length() || t.charAt(at + 1) != ' ') {
+            return false;
+        }
+        boolean self = o.length() == 1;
+        boolean opens = o.length() > 1 && isCjk(o.charAt(1)) && t.startsWith(o.substring(1), at + 2);
+        if (!self && !opens) {
+            return false;
+        }
+        if (self && !(Character.isLetter(t.charAt(at + 2)) && (!isLatin(t.charAt(at + 2))
+                || Character.isLowerCase(t.charAt(at + 2))))) {
+            return false; // "C came first", "C נוצרה": a word, not a capital, a digit or punctuation, after it
+        }
+        int end = at;
+        while (end > 0 && t.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end > 0 && "([（【:：\"'«“".indexOf(t.charAt(end - 1)) >= 0) {
+            return false;
+        }
+        return BEFORE.lexicon.endOf(lower(t.substring(Math.max(0, end - 24), end))) == null;
     }
 
     /**
@@ -1345,7 +1401,9 @@ public final class AnswerExtractor {
                     break;
                 }
                 // "indlovu" is "ngu-ndlovu" after a copula: a one-vowel prefix before a consonant may be dropped
-                if (p.length() == 1 && "aeiou".indexOf(p.charAt(0)) >= 0 && core.length() >= 5 && core.startsWith(p)
+                // ("Inkomo" as "yinkomo", "Imvu" as "ngemvu": the option may be written with its vowel capitalised)
+                if (p.length() == 1 && "aeiou".indexOf(p.charAt(0)) >= 0 && core.length() >= 4
+                        && Character.toLowerCase(core.charAt(0)) == p.charAt(0)
                         && "aeiou".indexOf(Character.toLowerCase(core.charAt(1))) < 0 && Character.isLowerCase(core.charAt(1))) {
                     core = core.substring(1);
                     break;
@@ -1375,7 +1433,8 @@ public final class AnswerExtractor {
             sb.append("(?!\\p{IsHan})");
         } else if (core.length() == 1 && Character.UnicodeScript.of(last) == Character.UnicodeScript.HANGUL) {
             sb.append("(?=").append(particles.isEmpty() ? "" : alternatives(particles) + "|").append("[^\\p{IsHangul}]|$)");
-        } else if (!isCjk(last)) {
+        } else if (!isCjk(last) && Character.isLetterOrDigit(last)) {
+            // a sign that ends the option ("C++", "C#") ends a word itself: a particle may follow it ("C++가")
             sb.append(isLatin(last) || Character.isDigit(last) ? "(?!" + NOT_CJK_WORD + ")" : "(?![\\p{L}\\p{N}\\p{M}])");
         }
         return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -1537,6 +1596,7 @@ public final class AnswerExtractor {
     private static final Set<String> RANGE_DASHES = Set.of("-", "–", "~", "～", "〜"); // not the em dash: "C—D is wrong"
     private static final Set<String> COPULAS = Set.copyOf(AnswerLanguages.words(Kind.COPULA));
     private static final Set<String> NOT_WORDS = Set.copyOf(AnswerLanguages.words(Kind.NOT));
+    private static final Set<String> CONDITIONS = Set.copyOf(AnswerLanguages.words(Kind.CONDITION));
     private static final AnswerLanguages.Tagged BEFORE = new AnswerLanguages.Tagged(
             List.of(Kind.ANSWER, Kind.CONCLUDE, Kind.RETRACT, Kind.HEDGE, Kind.OPTION));
     private static final AnswerLanguages.Tagged AFTER = new AnswerLanguages.Tagged(
@@ -1597,6 +1657,37 @@ public final class AnswerExtractor {
             this.low = lower(masked);
             this.n = n;
             scan(lang);
+            ratherThan();
+        }
+
+        /**
+         * "Más bien A que C", "Eher D als B", "Rather A than C": a letter after a word for "than" right after another
+         * letter that a word for "rather" opens, in the same clause, is set aside for it.
+         */
+        private void ratherThan() {
+            for (int k = 1; k < mentions.size(); k++) {
+                Mention x = mentions.get(k - 1);
+                Mention y = mentions.get(k);
+                if (x.text || y.text || x.negative || x.option == y.option) {
+                    continue;
+                }
+                String gap = low.substring(x.end, y.start).replaceAll("^[\\s,]+|\\s+$", "");
+                String before = low.substring(sentenceStart(x.start, 60), x.start).replaceAll("[\\s,:]+$", "");
+                String article = AnswerLanguages.lexicon(Kind.ARTICLE_BEFORE).endOf(before);
+                if (article != null && before.length() > article.length()) {
+                    before = before.substring(0, before.length() - article.length()).stripTrailing(); // "más bien la A"
+                }
+                String rather = AnswerLanguages.lexicon(Kind.RATHER).endOf(before);
+                if (rather == null || !AnswerLanguages.words(Kind.THAN).contains(gap)) {
+                    continue;
+                }
+                y.negative = true;
+                y.strong = false;
+                if (x.next == y) {
+                    x.next = null;
+                    y.prev = null;
+                }
+            }
         }
 
         private boolean isLetterMention(int i) {
@@ -2065,8 +2156,9 @@ public final class AnswerExtractor {
             String word = low.substring(w + 1, end);
             // "Sowohl A als auch C": a connector of several words ("als auch") after the letter joins it to the next
             String connector = AnswerLanguages.lexicon(Kind.OR).at(low, w + 1, c -> endsWord(low, w + 1 + c.length(), c));
-            if (connector == null && AnswerLanguages.words(Kind.OR).contains(word)) {
-                connector = word;
+            if (connector == null && (AnswerLanguages.words(Kind.OR).contains(word)
+                    || AnswerLanguages.words(Kind.THAN).contains(word))) {
+                connector = word; // "Rather A than C", "Más bien A que C" too
             }
             // a connector joins two letters only when a letter follows it ("sia A che C"); "A che cosa" is a word
             return connector == null || !letterAt(w + 1 + connector.length());
@@ -2221,6 +2313,10 @@ public final class AnswerExtractor {
                     }
                 }
                 Kind k = BEFORE.kind(w);
+                if (k != Kind.RETRACT && (insideNotConclusion(seg, at, w.length())
+                        || hasWord(seg.substring(clauseStart(seg, at), at), Kind.NOT_CONCLUSION))) {
+                    continue; // "之所以电线普遍用铜，是因为…", "之所以很多人选铜": the reason why, neither concluded nor chosen
+                }
                 if (k == Kind.RETRACT && mentions.stream().noneMatch(y -> y.end <= s + pos)) {
                     continue; // "抱歉，我无法…": a correction corrects something named before it, else it is an apology
                 }
@@ -2267,6 +2363,27 @@ public final class AnswerExtractor {
                         || hasWord(seg.substring(0, at), Kind.CONCLUDE) || hasWord(seg.substring(0, at), Kind.RETRACT);
                 return;
             }
+        }
+
+        /** Where the clause holding {@code at} starts in {@code seg}: after the last clause break before it. */
+        private static int clauseStart(String seg, int at) {
+            for (int k = at - 1; k >= 0; k--) {
+                if (CLAUSE_BREAKS.indexOf(seg.charAt(k)) >= 0) {
+                    return k + 1;
+                }
+            }
+            return 0;
+        }
+
+        /** The word at {@code at} of {@code len} chars lies inside a phrase of {@link Kind#NOT_CONCLUSION} ("之所以"). */
+        private static boolean insideNotConclusion(String seg, int at, int len) {
+            for (int p = Math.max(0, at - 8); p <= at; p++) {
+                String phrase = AnswerLanguages.lexicon(Kind.NOT_CONCLUSION).at(seg, p);
+                if (phrase != null && p + phrase.length() >= at + len) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -2339,6 +2456,14 @@ public final class AnswerExtractor {
             Kind best = null;
             Kind bestKind = null;
             String bestWord = null;
+            // "로마가 아닙니다", "A는 틀렸습니다": a particle and a space between the mention and its predicate
+            int lead = 0;
+            for (String particle : AnswerLanguages.particles(lang)) {
+                if (particle.length() <= 2 && window.startsWith(particle + " ")) {
+                    lead = particle.length() + 1;
+                    break;
+                }
+            }
             for (int at = 0; at < window.length() && at <= 16 && best == null; at++) {
                 final int pos = at;
                 // "no es" is not inside "no estoy": a Latin-script or short predicate ends on a word boundary
@@ -2352,7 +2477,7 @@ public final class AnswerExtractor {
                 }
                 Kind k = AFTER.kind(w);
                 // after other words ("B is definitely correct") only a long predicate counts, two words at most
-                if (at > 0 && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
+                if (at > 0 && at != lead && (w.length() < 5 || window.substring(0, at).strip().split("\\s+").length > 2)) {
                     continue;
                 }
                 if (boundaryBefore(window, at, w) && !containsMention(j, j + at)) {
@@ -2371,6 +2496,16 @@ public final class AnswerExtractor {
             }
             if (best == Kind.WRONG && NOT_WORDS.contains(bestWord) && letterNext(x.afterEnd)) {
                 best = null; // "התשובה B, לא C", "A, не C": the negation goes with the letter after it, not B
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
+            if (best == Kind.WRONG && (CONDITIONS.contains(bestWord) && x.postAt == 0
+                    || x.postAt > 0 && hasWord(window.substring(0, x.postAt), Kind.CONDITION))
+                    && m.substring(x.end, j).chars().anyMatch(c -> c == ',' || c == ';')) {
+                // "c'est C ; si c'est la pression, …", "es la C, si …": after a clause break a word that is both a
+                // negation (Swahili "si") and a condition (French, Spanish "si") opens the next clause, as does a
+                // condition before the word ("è C, se invece …": the "invece" is the next clause's)
+                best = null;
                 x.postAt = -1;
                 x.afterEnd = -1;
             }
@@ -2458,7 +2593,7 @@ public final class AnswerExtractor {
                     return false;
                 }
             }
-            String core = gap.replaceAll("^[\\s,،()\\[\\]]+|[\\s,،()\\[\\]\\-]+$", "");
+            String core = gap.replaceAll("^[\\s,،，()\\[\\]]+|[\\s,،()\\[\\]\\-]+$", "");
             if (core.startsWith("either ")) {
                 core = core.substring(7);
             }
@@ -2466,6 +2601,11 @@ public final class AnswerExtractor {
                 if (core.endsWith(" " + glue)) {
                     core = core.substring(0, core.length() - glue.length() - 1); // "ngu-C noma ngu-D"
                 }
+            }
+            int space = core.lastIndexOf(' ');
+            if (gap.stripTrailing().endsWith("-") && space > 0
+                    && AnswerLanguages.nounPrefixes(lang).contains(core.substring(space + 1))) {
+                core = core.substring(0, space); // "ingu-A noma u-B", "ngu-C noma i-D": a noun-class prefix on the letter
             }
             if (core.isEmpty()) {
                 // "A, B and C": a comma joins only inside a list that a connector closes
@@ -2685,6 +2825,13 @@ public final class AnswerExtractor {
                     && stripped.charAt(1) == MASK + (stripped.charAt(0) - 'A')) {
                 return inRange(stripped.substring(0, 1), n, "letter");
             }
+            if (BARE_LETTERS.matcher(m).matches()) {
+                Set<Integer> given = new TreeSet<>();
+                m.chars().filter(c -> c >= 'A' && c <= 'Z').forEach(c -> given.add(c - 'A'));
+                if (given.size() > 1) {
+                    return ambiguous("only letters given, several of them (\"B, D\")", given);
+                }
+            }
             List<Mention> positive = mentions.stream().filter(x -> !x.negative).toList();
             List<Mention> strong = positive.stream().filter(x -> x.strong).toList();
             Mention after = strong.isEmpty() ? null : afterInitialThought(strong.get(strong.size() - 1), positive);
@@ -2901,6 +3048,12 @@ public final class AnswerExtractor {
             if (finalSet.size() > 1) {
                 return ambiguous("several options stated as the answer", finalSet);
             }
+            Mention paired = conditionalPair(last);
+            if (paired != null) {
+                // "If X, it is C; if Y, it is A.": each letter holds only under the condition opening its own clause,
+                // however firmly either is stated, and no later answer settles the premise
+                return ambiguous("two answers, each under a condition", new TreeSet<>(List.of(paired.option, last.option)));
+            }
             // "… 季節としては「夏」… AかBのどちらかだと思います。": the closing sentence offers two options, called
             // right or hedged just after them ("A and C describe mitosis" only names them)
             for (Mention x : mentions) {
@@ -2999,6 +3152,43 @@ public final class AnswerExtractor {
                 }
             }
             return q > 0 && hasWord(low.substring(0, q), Kind.OR);
+        }
+
+        /**
+         * Another option's letter, in the same or a next sentence, that like {@code last} holds only under a condition
+         * of its own clause ({@link #underOwnCondition}), or null.
+         */
+        private Mention conditionalPair(Mention last) {
+            if (last.text || !underOwnCondition(last)) {
+                return null;
+            }
+            for (Mention y : mentions) {
+                if (y == last || y.text || y.negative || y.option == last.option || y.option >= n) {
+                    continue;
+                }
+                Mention first = y.start < last.start ? y : last;
+                Mention second = first == y ? last : y;
+                long breaks = m.substring(first.end, second.start).chars().filter(c -> TERMINATORS.indexOf(c) >= 0).count();
+                if (breaks <= 1 && underOwnCondition(y)) {
+                    return y;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A condition word between the mention and the mention before it in its sentence (or the sentence start): "if
+         * X, it is C; if Y, it is A" puts A under its own "if Y"; "If X it would be C, but here …, so the answer is A"
+         * does not.
+         */
+        private boolean underOwnCondition(Mention x) {
+            int from = sentenceStart(x.start, 200);
+            for (Mention y : mentions) {
+                if (y != x && y.end <= x.start && y.end > from) {
+                    from = y.end;
+                }
+            }
+            return hasWord(low.substring(from, x.start), Kind.CONDITION);
         }
 
         /** The sentence of the mention opens with a condition ("if …, the answer is A"). */

@@ -64,7 +64,19 @@ final class AnswerLanguages {
          * under it is offered as what the answer first thought, and a later letter in another sentence overrides it,
          * hedged or not. Its words are hedges too.
          */
-        INITIAL("initially");
+        INITIAL("initially"),
+        /**
+         * A word for "rather" before a letter that a word for "than" and another letter follow ("Más bien A que C",
+         * "Eher D als B"): the first letter is preferred, the second set aside.
+         */
+        RATHER("rather"),
+        /** The word for "than" between the two letters of {@link #RATHER}. */
+        THAN("than"),
+        /**
+         * A phrase that holds a conclusion word without concluding ("之所以 … 是因为", the reason why … is): the
+         * option after it is explained, not chosen.
+         */
+        NOT_CONCLUSION("notConclusion");
 
         final String key;
 
