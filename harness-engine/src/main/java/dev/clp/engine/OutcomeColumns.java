@@ -5,10 +5,8 @@ import dev.clp.scoring.PairOutcome;
 import dev.clp.scoring.RunGates;
 import dev.clp.scoring.SideResult;
 import dev.clp.suite.Pair;
-import dev.clp.suite.Side;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the gates and a pair's test read of each outcome of a run, by the pair's place in the run's order, in columns
@@ -128,23 +126,12 @@ final class OutcomeColumns {
         return "q-" + HEX.toHexDigits(cluster[place]).substring(4);
     }
 
-    /** What the gates read of the outcome at a place, as {@link RunGates.Scored#of} reads it of the outcome. */
+    /** What the gates read of the outcome at a place: {@link RunGates.Scored#of} of the outcome it keeps. */
     RunGates.Scored scored(PairDescriptor pair) {
         if (!placed(pair) || !has(pair.place)) {
             throw new IllegalStateException("no outcome kept for pair " + pair.id() + " of " + pair.suiteId());
         }
-        int place = pair.place;
-        String id = pair.id();
-        byte k = kind[place];
-        SideResult e = en[place];
-        SideResult t = target[place];
-        if (e == null) {
-            return new RunGates.Scored(id, clusterText(place), KINDS[k], false, 0, 0, 0, false, false, false);
-        }
-        boolean graded = k >= 1 && k <= 3;
-        return new RunGates.Scored(id, clusterText(place), KINDS[k], true, e.correctShare(),
-                e.correctShareIfUnreadableRight(), t.correctShare(), e.readable(), t.readable(),
-                graded && (e.flaky() || t.flaky()));
+        return RunGates.Scored.of(outcome(pair, pair.lang()));
     }
 
     /**
@@ -152,8 +139,12 @@ final class OutcomeColumns {
      * journal): of the pair only its id, language and source, as in a {@link CompactOutcome}.
      */
     PairOutcome outcome(PairDescriptor d, CompactOutcome.Shared shared) {
+        return outcome(d, shared.string(d.lang()));
+    }
+
+    private PairOutcome outcome(PairDescriptor d, String lang) {
         int place = d.place;
-        Pair slim = CompactOutcome.slimPair(d.id(), shared.string(d.lang()), d.source(), clusterText(place));
+        Pair slim = CompactOutcome.slimPair(d.id(), lang, d.source(), clusterText(place));
         SideResult e = en[place];
         SideResult t = target[place];
         return switch (kind[place]) {
