@@ -28,19 +28,16 @@ final class Capped {
         if (text == null) {
             return null;
         }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            deflater.finish();
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
+        try (java.io.OutputStream z = new java.util.zip.DeflaterOutputStream(out, deflater)) {
+            z.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         } finally {
             deflater.end();
         }
+        return out.toByteArray();
     }
 
     /** The text {@link #pack} deflated; null stays null. */
@@ -48,23 +45,11 @@ final class Capped {
         if (packed == null) {
             return null;
         }
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-        try {
-            inflater.setInput(packed);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalStateException("a packed Allure result ends early");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.util.zip.DataFormatException e) {
+        try (java.io.InputStream z = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(packed))) {
+            return new String(z.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            // a truncated or corrupt stream (ZipException, EOFException)
             throw new IllegalStateException("a packed Allure result cannot be read: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
         }
     }
 
