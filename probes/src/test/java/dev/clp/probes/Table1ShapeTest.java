@@ -58,11 +58,20 @@ class Table1ShapeTest {
     static double[] measure(Path source, int from, int seeds, List<String> panelModels, Path dir) {
         List<SeedQuestion> all = SeedReader.read(source).seeds();
         List<SeedQuestion> used = all.subList(Math.min(from, all.size()), Math.min(from + seeds, all.size()));
+        return measure(source, used, panelModels, dir, true, from + "-" + (from + used.size() - 1));
+    }
+
+    /**
+     * Conversion rates: none, direct, full (NaN when {@code withFull} is false), on these seeds with this panel;
+     * {@code name} says which seeds in the printed line.
+     */
+    static double[] measure(Path source, List<SeedQuestion> used, List<String> panelModels, Path dir, boolean withFull,
+            String name) {
         Questions key = new Questions();
         used.forEach(s -> key.add("en", s.en(), 0));
         Map<String, ModelClient> clients = new ConcurrentHashMap<>();
-        Function<String, ModelClient> models = m -> clients.computeIfAbsent(m, name -> ModelClients.create(
-                ClpConfig.builder().model(name).cache("off").build(), Map.of(), key));
+        Function<String, ModelClient> models = m -> clients.computeIfAbsent(m, model -> ModelClients.create(
+                ClpConfig.builder().model(model).cache("off").build(), Map.of(), key));
         GeneratorSettings full = GeneratorSettings.defaults(SearchStrategy.REFERENCE, "zh", panelModels)
                 .withDate("2026-12-02");
         GeneratorSettings direct = full.toBuilder().depth(1).extendedDepth(1).build();
@@ -86,7 +95,8 @@ class Table1ShapeTest {
         }
         out[0] = plain / (double) Math.max(1, prepared);
         int i = 1;
-        for (GeneratorSettings settings : List.of(direct, full)) {
+        out[2] = Double.NaN;
+        for (GeneratorSettings settings : withFull ? List.of(direct, full) : List.of(direct)) {
             try (Checkpoint cp = Checkpoint.open(dir.resolve(i + ".sqlite"), settings.fingerprint("t1"));
                     Generator g = new Generator(settings, models, cp, source.getFileName().toString(), List.of(),
                             new double[2], null)) {
@@ -100,9 +110,9 @@ class Table1ShapeTest {
             i++;
         }
         clients.values().forEach(ModelClient::close);
-        System.out.printf(Locale.ROOT, "table 1 shape, zh, reference, panel %s, seeds %d-%d (%d prepared) from %s: "
+        System.out.printf(Locale.ROOT, "table 1 shape, zh, reference, panel %s, seeds %s (%d prepared) from %s: "
                 + "no perturbation %.3f (paper ~0), direct perturbation %.3f (paper 0.036), full method %.3f "
-                + "(paper 0.431)%n", panelModels, from, from + used.size() - 1, prepared, source.getFileName(), out[0],
+                + "(paper 0.431)%n", panelModels, name, prepared, source.getFileName(), out[0],
                 out[1], out[2]);
         return out;
     }
@@ -124,10 +134,10 @@ class Table1ShapeTest {
         double[] rate = measure(source, shared ? 100 : 24, tmp);
 
         if (shared) {
-            // the paper's levels at 100 seeds (binomial standard errors about 0.017, 0.02 and 0.05): no perturbation
-            // at most 0.05 (its floor: translated answers matching no option, 1 %, the three models wrong at once
-            // independently, and a right answer misread or undecodable, 0.005 each per reply), direct perturbation
-            // 0.036 +- 0.03, the full method 0.431 +- 0.10
+            // seeds 0-99, a third of the tuning set (0-99 and 300-499, 294 searched: 0.027 / 0.037 / 0.395); binomial
+            // standard errors at 100 seeds about 0.017, 0.02 and 0.05. No perturbation at most 0.05 (its floor:
+            // translated answers matching no option, 1 %, the three models wrong at once, and a right answer misread
+            // or undecodable, 0.005 each per reply), direct perturbation 0.036 +- 0.03, the full method 0.431 +- 0.10
             assertThat(rate[0]).as("no perturbation (paper ~0)").isBetween(0.0, 0.05);
             assertThat(rate[1]).as("direct perturbation (paper 0.036)").isCloseTo(0.036, within(0.03));
             assertThat(rate[2]).as("full method (paper 0.431)").isCloseTo(0.431, within(0.10));
@@ -140,28 +150,38 @@ class Table1ShapeTest {
     }
 
     /**
-     * What holds off the tuning seeds and with the published panel of five: only the order and a wide band. The levels
-     * above were tuned on seeds 0-99 (and 300-499) with the 3-model panel, the reading faults on (0.005 each, drawn per
-     * reply); on seeds 100-199 and 200-299 (never tuned on) and with five models direct perturbation leaves its band
-     * (measured 2026-12-03: 0.031 / 0.102 / 0.429, 0.030 / 0.081 / 0.364, five models on 0-99 0.031 / 0.092 / 0.643;
-     * probes/README.md). This prints the figures and asserts that a search converts more seeds than no perturbation
-     * and than a single distraction, and between a fifth and four fifths of them. Needs the paper's source; skipped
-     * without it.
+     * Off the tuning seeds: seeds 100-299 were never used to choose the reader (tuned 2026-12-03 on 0-99 and 300-499
+     * together, 300 seeds) and were measured once after it was chosen; the 3-model panel keeps the paper's levels
+     * there (measured: 100-199 0.041 / 0.071 / 0.429, 200-299 0.030 / 0.051 / 0.424; probes/README.md). At about 200
+     * seeds the binomial standard errors are about 0.012, 0.016 and 0.035, so the bands are the paper's as above.
+     * Needs the paper's source; skipped without it.
      */
     @Test
-    void offTheTuningSeedsAndWithThePublishedPanelOnlyTheOrderHolds() throws java.io.IOException {
+    void theShapeHoldsOnHeldOutSeeds() {
         Path source = source();
         org.junit.jupiter.api.Assumptions.assumeFalse(source.equals(GeneratorFixture.seedsFile()),
                 "the paper's ai2_arc_easy source is not there (CLP_DATASET or ../shared/clp-dataset)");
-        for (String d : List.of("a", "b", "c")) {
-            Files.createDirectories(tmp.resolve(d));
-        }
-        double[][] rates = {measure(source, 100, 100, PANEL, tmp.resolve("a")),
-            measure(source, 200, 100, PANEL, tmp.resolve("b")), measure(source, 0, 100, PUBLISHED_PANEL, tmp.resolve("c"))};
-        for (double[] rate : rates) {
-            assertThat(rate[2]).as("full method above no perturbation").isGreaterThan(rate[0]);
-            assertThat(rate[2]).as("full method above direct perturbation").isGreaterThan(rate[1]);
-            assertThat(rate[2]).as("full method, a wide band").isBetween(0.2, 0.8);
-        }
+        double[] rate = measure(source, 100, 200, PANEL, tmp);
+        assertThat(rate[0]).as("no perturbation, held out (paper ~0)").isBetween(0.0, 0.05);
+        assertThat(rate[1]).as("direct perturbation, held out (paper 0.036)").isCloseTo(0.036, within(0.03));
+        assertThat(rate[2]).as("full method, held out (paper 0.431)").isCloseTo(0.431, within(0.10));
+    }
+
+    /**
+     * With the published panel of five (same reader): no perturbation and direct perturbation keep the paper's levels
+     * (0.03 / 0.03-0.05 on every set of 100 measured), but the full method converts more than half the seeds (0.54-0.67
+     * over five sets; 0.571 on 0-99), above the paper's 0.431 + 0.10: with five models, at most one of which may stay
+     * right (rT <= 0.2), the search accepts what the 3-model panel's "none right" rejects, and no reader tried brought
+     * both panels into the band (probes/README.md). Asserted as measured: the full method between 0.45 and 0.75.
+     */
+    @Test
+    void withThePublishedPanelTheFullMethodConvertsMore() {
+        Path source = source();
+        org.junit.jupiter.api.Assumptions.assumeFalse(source.equals(GeneratorFixture.seedsFile()),
+                "the paper's ai2_arc_easy source is not there (CLP_DATASET or ../shared/clp-dataset)");
+        double[] rate = measure(source, 0, 100, PUBLISHED_PANEL, tmp);
+        assertThat(rate[0]).as("no perturbation, five models").isBetween(0.0, 0.05);
+        assertThat(rate[1]).as("direct perturbation, five models").isCloseTo(0.036, within(0.03));
+        assertThat(rate[2]).as("full method, five models (above the paper's band)").isBetween(0.45, 0.75);
     }
 }

@@ -28,13 +28,22 @@ import java.util.regex.Pattern;
  */
 final class SimulatedReader {
 
-    private static final String SEED = "clp-sim-reader-v2";
+    private static final String SALT = "clp-sim-reader-v2";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern SENTENCE = Pattern.compile("[^.!?。！？]+[.!?。！？]*");
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "and", "or", "to", "in", "on",
             "is", "it", "for", "with", "by", "as", "at", "be", "are", "was", "that", "this", "from", "its", "their");
 
     private SimulatedReader() {
+    }
+
+    /**
+     * The salt of the reader's draws: replicate 0 is the default; another ({@code reader.replicate}) draws every
+     * persuasiveness and latent draw afresh at the same rates, to tell what a figure owes to the draws.
+     */
+    private static String seed() {
+        long replicate = (long) SimulationRates.get("reader.replicate");
+        return replicate == 0 ? SALT : SALT + "/" + replicate;
     }
 
     /** The option the reader picks. */
@@ -47,14 +56,25 @@ final class SimulatedReader {
         for (int i = 0; i < pull.length; i++) {
             away += i == q.right() ? 0 : pull[i];
         }
-        double threshold = probit(q.plainAccuracy()) + unit * (pull[q.right()] - away);
+        // persuasion compounds: the probit moves by the pull raised to reader.pull.exponent, so one distraction does
+        // little and several arguing for the same option together do much more than their sum (1: additive)
+        double exponent = SimulationRates.get("reader.pull.exponent");
+        double threshold = probit(q.plainAccuracy()) + unit * (Math.pow(pull[q.right()], exponent)
+                - Math.pow(away, exponent));
         double rho = SimulationRates.get("reader.seed-correlation");
         double kappa = Math.min(1 - rho, SimulationRates.get("reader.model-correlation"));
         String seed = q.question().strip();
+        // the rest of the variance: one model's in one language (its reading of this question in Chinese), of which
+        // the share reader.prompt-noise is drawn afresh for every prompt (the added text, the options' order, the
+        // sample): at 1 every new candidate re-rolls the answer whatever its distraction says
+        double rest = Math.max(0, 1 - rho - kappa);
+        double noise = rest * SimulationRates.get("reader.prompt-noise");
+        String inLang = seed + '\u001f' + q.model() + '\u001f' + q.lang();
         double v = Math.sqrt(rho) * normal(seed)
                 + Math.sqrt(kappa) * normal(seed + '\u001f' + q.model())
-                + Math.sqrt(Math.max(0, 1 - rho - kappa)) * normal(seed + '\u001f' + q.model() + '\u001f' + q.lang()
-                        + '\u001f' + q.added() + '\u001f' + q.choices() + '\u001f' + q.sample());
+                + Math.sqrt(rest - noise) * normal(inLang)
+                + Math.sqrt(noise) * normal(inLang + '\u001f' + q.added() + '\u001f' + q.choices() + '\u001f'
+                        + q.sample());
         if (v < threshold) {
             return OptionalInt.of(q.right());
         }
@@ -64,7 +84,7 @@ final class SimulatedReader {
         for (int i = 0; i < pull.length; i++) {
             total += i == q.right() ? 0 : 1 + aim * pull[i];
         }
-        double u = Draws.unit(Draws.hash(SEED + "\u001fwrong\u001f" + seed + '\u001f' + q.model() + '\u001f'
+        double u = Draws.unit(Draws.hash(seed() + "\u001fwrong\u001f" + seed + '\u001f' + q.model() + '\u001f'
                 + q.added() + '\u001f' + q.choices() + '\u001f' + q.sample()), 0) * total;
         for (int i = 0; i < pull.length; i++) {
             if (i == q.right()) {
@@ -143,7 +163,7 @@ final class SimulatedReader {
 
     /** A Pareto-distributed multiple (scale × ((1 − u)^(−1/shape) − 1)), capped at 40. */
     private static double persuasion(String key) {
-        double u = Draws.unit(Draws.hash(SEED + "\u001fpersuasion\u001f" + key), 0);
+        double u = Draws.unit(Draws.hash(seed() + "\u001fpersuasion\u001f" + key), 0);
         double w = SimulationRates.get("reader.persuasion.scale")
                 * (Math.pow(1 - u, -1 / SimulationRates.get("reader.persuasion.shape")) - 1);
         return Math.min(40, w);
@@ -151,7 +171,7 @@ final class SimulatedReader {
 
     /** A standard normal draw from a hash of the key. */
     private static double normal(String key) {
-        double u = Draws.unit(Draws.hash(SEED + '\u001f' + key), 0);
+        double u = Draws.unit(Draws.hash(seed() + '\u001f' + key), 0);
         return probit(Math.min(1 - 1e-12, Math.max(1e-12, u)));
     }
 
