@@ -47,7 +47,7 @@ class GeneratorTest {
     @Test
     void heldOutModelsAreAskedAboutAcceptedPairsAndTheVerdictIsKept() {
         GeneratorSettings settings = GeneratorFixture.settings(SearchStrategy.IMPROVED, "sw").toBuilder()
-                .holdout(List.of("sim:perfect", "sim:gpt-4o-regressed")).maxSeeds(6).build();
+                .holdout(List.of("sim:perfect", "sim:gpt-4o-regressed")).maxSeeds(24).build();
 
         Generator.Report r = GeneratorFixture.run(settings, tmp.resolve("cp"));
 
