@@ -2876,12 +2876,17 @@ public final class AnswerExtractor {
             Mention firstText = positive.stream().filter(x -> x.text).findFirst().orElse(null);
             if (texts.size() > 1 && firstText != null && firstText.next == null
                     && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
+                    && !asked(firstText)
                     && choices.get(firstText.option).strip().length() > 1
                     && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
                 return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
             }
             if (texts.size() == 1) {
                 return new Extraction.Choice(texts.iterator().next(), "option-text");
+            }
+            Mention opening = texts.size() > 1 ? answerSentence(texts.size()) : null;
+            if (opening != null) {
+                return new Extraction.Choice(opening.option, "opening-sentence");
             }
             if (texts.size() > 1) {
                 return ambiguous("the texts of several options named", texts);
@@ -2937,6 +2942,102 @@ public final class AnswerExtractor {
                 }
             }
             return first;
+        }
+
+        /**
+         * "La raíz cuadrada de 81 es 9, porque 9 × 9 = 81. Conviene no confundirla con … la raíz cuadrada de 64, que es
+         * 8.": no letter anywhere, the reply's first sentence that names an option names that one alone, as a statement
+         * (not a question, a list line or a heading), and the other options come up only in later sentences, none
+         * concluded, hedged, called right or turned to by a contrast ("Sin embargo, solo tiene 2 colores."), and not
+         * every option is walked through: the opening sentence answers. Null when that is not the shape.
+         */
+        private Mention answerSentence(int named) {
+            if (named >= n || mentions.stream().anyMatch(x -> !x.text)) {
+                return null;
+            }
+            Mention first = mentions.get(0);
+            if (first.negative || first.hypothetical || first.initial || first.ranged || first.tentative
+                    || first.option >= n) {
+                return null;
+            }
+            int from = sentenceStart(first.start, first.start);
+            String before = m.substring(0, from).strip();
+            if (before.length() > 200 || before.endsWith(":") || before.endsWith("：") || before.indexOf('?') >= 0
+                    || before.indexOf('？') >= 0) {
+                return null;
+            }
+            int lineStart = m.lastIndexOf('\n', first.start - 1) + 1;
+            if (m.substring(lineStart, first.start).matches("\\s*(?:[-•*>·|]|\\d+[.)]).*")) {
+                return null; // a list line or a table row: a walk through the options
+            }
+            int end = sentenceEnd(first.end);
+            if (end < m.length() && (m.charAt(end) == '?' || m.charAt(end) == '？' || m.charAt(end) == ':')) {
+                return null;
+            }
+            AnswerLanguages.Lexicon contrast = AnswerLanguages.lexicon(Kind.CONTRAST);
+            AnswerLanguages.Lexicon conclude = AnswerLanguages.lexicon(Kind.CONCLUDE);
+            for (Mention x : mentions) {
+                if (x == first || x.option == first.option) {
+                    if (x.negative || x.hypothetical) {
+                        return null;
+                    }
+                    continue;
+                }
+                if (x.start < end || x.strong || x.tentative || x.conclusive || x.initial) {
+                    return null;
+                }
+                int s0 = sentenceStart(x.start, x.start);
+                for (int k = s0; k < x.start; k++) {
+                    if ((k == 0 || !Character.isLetterOrDigit(low.charAt(k - 1)))
+                            && (wordAt(contrast, k) || wordAt(conclude, k))) {
+                        return null; // "Sin embargo, solo tiene 2 colores.", "So it is 8."
+                    }
+                }
+            }
+            return first;
+        }
+
+        /**
+         * "Mombasa? No: …", "Which city? Mombasa, maybe.": a question mark before the mention or just after it: the
+         * option is asked about, not answered.
+         */
+        private boolean asked(Mention x) {
+            String before = m.substring(0, x.start);
+            if (before.indexOf('?') >= 0 || before.indexOf('？') >= 0) {
+                return true;
+            }
+            int k = x.end;
+            while (k < m.length() && " \"'”»*_)）".indexOf(m.charAt(k)) >= 0) {
+                k++;
+            }
+            return k < m.length() && (m.charAt(k) == '?' || m.charAt(k) == '？');
+        }
+
+        /** A word of the lexicon at {@code k} that ends on a word boundary. */
+        private boolean wordAt(AnswerLanguages.Lexicon words, int k) {
+            String w = words.at(low, k);
+            return w != null && (k + w.length() >= low.length() || !Character.isLetterOrDigit(low.charAt(k + w.length()))
+                    || !Character.isLetterOrDigit(w.charAt(w.length() - 1))
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HAN
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HIRAGANA
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.KATAKANA);
+        }
+
+        /** Where the sentence around a position ends: the next terminator that ends a sentence, or the end. */
+        private int sentenceEnd(int i) {
+            for (int j = i; j < m.length(); j++) {
+                char c = m.charAt(j);
+                if (c == '?' || c == '？' || (c == ':' && j + 1 < m.length() && m.charAt(j + 1) == '\n')) {
+                    return j;
+                }
+                if (TERMINATORS.indexOf(c) >= 0) {
+                    if (c == '.' && j + 1 < m.length() && !Character.isWhitespace(m.charAt(j + 1))) {
+                        continue;
+                    }
+                    return j;
+                }
+            }
+            return m.length();
         }
 
         /** "Saturn (B)", "悉尼（A）", "Ag (option A)": the letter in brackets right after its own option's text. */
