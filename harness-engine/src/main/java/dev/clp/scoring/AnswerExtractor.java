@@ -1617,6 +1617,8 @@ public final class AnswerExtractor {
         boolean answerWord;
         /** An end of a range of letters ("A–D"): named, never stated. */
         boolean ranged;
+        /** One of three or more options' texts in a row ("unplug it, pour water on it or open the door"): restated. */
+        boolean series;
                 /** Offered as an earlier thought ("At first I thought A", "最初はAだと思いましたが"): see {@link Kind#INITIAL}. */
         boolean initial;
         /** The label is followed by its own option's text ("C) Tianjin"). */
@@ -1658,6 +1660,58 @@ public final class AnswerExtractor {
             this.n = n;
             scan(lang);
             ratherThan();
+            textSeries();
+        }
+
+        /**
+         * "The options are: unplug it, pour water on it, open the door or carry it outside.", "选択肢は「…」「…」「…」です":
+         * three options' texts or more in a row (two after a word for option), nothing but punctuation, brackets or a
+         * word for "or"/"and" between them: the options restated, none chosen, whatever introduces them.
+         */
+        private void textSeries() {
+            int k = 0;
+            while (k < mentions.size()) {
+                int j = k;
+                Set<Integer> options = new HashSet<>();
+                options.add(mentions.get(k).option);
+                while (j + 1 < mentions.size() && mentions.get(k).text && mentions.get(j + 1).text
+                        && seriesGap(low.substring(mentions.get(j).end, mentions.get(j + 1).start))) {
+                    j++;
+                    options.add(mentions.get(j).option);
+                }
+                if (options.size() >= 3 || (options.size() == 2 && optionNounBefore(mentions.get(k)))) {
+                    for (int i = k; i <= j; i++) {
+                        Mention x = mentions.get(i);
+                        x.series = true;
+                        x.strong = false;
+                        x.tentative = false;
+                        x.conclusive = false;
+                        x.answerWord = false;
+                    }
+                }
+                k = j + 1;
+            }
+        }
+
+        /** "選択肢は「…」「…」", "the options are …": a word for option earlier in the sentence of the mention. */
+        private boolean optionNounBefore(Mention x) {
+            int from = sentenceStart(x.start, 120);
+            for (int k = from; k < x.start; k++) {
+                if ((k == 0 || !Character.isLetterOrDigit(low.charAt(k - 1)))
+                        && AnswerLanguages.lexicon(Kind.OPTION).at(low, k) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean seriesGap(String gap) {
+            String g = gap.replaceAll("[\\s,;、，；「」『』\"'“”«»‘’()（）/*_]+", " ").strip();
+            if (g.isEmpty()) {
+                return true;
+            }
+            String or = AnswerLanguages.lexicon(Kind.OR).at(g, 0);
+            return or != null && or.length() == g.length();
         }
 
         /**
@@ -2443,7 +2497,9 @@ public final class AnswerExtractor {
                 return;
             }
             int j = x.end;
-            while (j < m.length() && " ,:;)]-–—\"'»”".indexOf(m.charAt(j)) >= 0) {
+            // "24 €... no, …", "B… no": an ellipsis does not end the sentence before the predicate
+            while (j < m.length() && (" ,:;)]-–—\"'»”…".indexOf(m.charAt(j)) >= 0
+                    || (m.charAt(j) == '.' && m.startsWith("..", j > x.end && m.charAt(j - 1) == '.' ? j - 1 : j)))) {
                 j++;
             }
             int to = j;
@@ -2877,6 +2933,7 @@ public final class AnswerExtractor {
             if (texts.size() > 1 && firstText != null && firstText.next == null
                     && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
                     && !asked(firstText)
+                    && !firstText.series
                     && choices.get(firstText.option).strip().length() > 1
                     && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
                 return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
@@ -2957,7 +3014,7 @@ public final class AnswerExtractor {
             }
             Mention first = mentions.get(0);
             if (first.negative || first.hypothetical || first.initial || first.ranged || first.tentative
-                    || first.option >= n) {
+                    || first.series || first.option >= n) {
                 return null;
             }
             int from = sentenceStart(first.start, first.start);
@@ -2973,6 +3030,18 @@ public final class AnswerExtractor {
             int end = sentenceEnd(first.end);
             if (end < m.length() && (m.charAt(end) == '?' || m.charAt(end) == '？' || m.charAt(end) == ':')) {
                 return null;
+            }
+            for (int k = end; k < low.length(); k++) {
+                if (TERMINATORS.indexOf(low.charAt(k)) < 0) {
+                    continue;
+                }
+                int at = k + 1;
+                while (at < low.length() && " \t\n*_>\"'«“(".indexOf(low.charAt(at)) >= 0) {
+                    at++;
+                }
+                if (at < low.length() && wordAt(AnswerLanguages.lexicon(Kind.RETRACT), at)) {
+                    return null; // "24 €. No, espera: … 21 €.": a sentence opening on a correction withdraws it
+                }
             }
             AnswerLanguages.Lexicon contrast = AnswerLanguages.lexicon(Kind.CONTRAST);
             AnswerLanguages.Lexicon conclude = AnswerLanguages.lexicon(Kind.CONCLUDE);
