@@ -584,7 +584,8 @@ public final class AnswerExtractor {
         for (int i = 0; i < t.length(); i++) {
             for (int k = 0; k < chosen.size(); k++) {
                 String label = chosen.get(k);
-                if (t.startsWith(label, i) && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
+                if (t.startsWith(label, i) && !hebrewGeresh(t, i + label.length(), true)
+                        && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
                         && !particleAfterBracket(lang, t, i, label) && !prefixBeforeHyphen(t, i + label.length())
                         || gluedToAnswerWord(lang, t, i, label.length()))) {
                     if (sb == null) {
@@ -592,6 +593,12 @@ public final class AnswerExtractor {
                     }
                     sb.append(t, copied, i).append(lookalikeLabel(t, i, label, k, chosen, choices));
                     copied = i + label.length();
+                    if (Character.UnicodeScript.of(label.charAt(0)) == Character.UnicodeScript.HEBREW
+                            && hebrewGeresh(t, copied, false) && afterAnswerWord(t, i)) {
+                        // "תשובה א'": a Hebrew letter with a geresh after an answer word is a label; elsewhere it is
+                        // a numeral ("אדר ב'", Adar II)
+                        copied++;
+                    }
                     i = copied - 1;
                     break;
                 }
@@ -601,6 +608,29 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /** An answer or option word just before {@code at}, a colon or the copula היא between ("התשובה היא ב'"). */
+    private static boolean afterAnswerWord(String t, int at) {
+        String before = lower(AnswerLanguages.fold(t.substring(Math.max(0, at - 40), at)))
+                .replaceAll("[\\s:：]+$", "");
+        if (before.endsWith("היא") || before.endsWith("הוא")) {
+            before = before.substring(0, before.length() - 3).replaceAll("[\\s:：]+$", "");
+        }
+        return AnswerLanguages.lexicon(Kind.ANSWER).endOf(before) != null
+                || AnswerLanguages.lexicon(Kind.OPTION).endOf(before) != null;
+    }
+
+    /**
+     * A geresh (or an apostrophe or right quote written for one) at {@code at}: with {@code inWord}, one that a letter
+     * follows, as in a loan word's "ג'ירפה" (the letter is a sound there, not a label); without, one closing a label.
+     */
+    private static boolean hebrewGeresh(String t, int at, boolean inWord) {
+        if (at >= t.length() || "'׳’".indexOf(t.charAt(at)) < 0) {
+            return false;
+        }
+        boolean letterAfter = at + 1 < t.length() && isWordChar(t.charAt(at + 1));
+        return inWord == letterAfter;
     }
 
     /**

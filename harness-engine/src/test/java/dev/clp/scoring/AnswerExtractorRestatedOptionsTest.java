@@ -46,4 +46,15 @@ class AnswerExtractorRestatedOptionsTest {
     void aKoreanCounterfactualChoosesNone(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, List.of("비타민 A", "비타민 C", "비타민 D", "비타민 K"), raw, "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            he | תשובה א' | A
+            he | התשובה היא ב' | B
+            he | התשובה הנכונה היא ג׳ | C
+            he | א' או ב' | ~
+            """)
+    void aHebrewLabelWithAGeresh(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("1000 מטר", "100 מטר", "10 מטר", "1 מטר"), raw, "stop", expected);
+    }
 }
