@@ -2926,6 +2926,10 @@ public final class AnswerExtractor {
                 more.add(after);
                 strong = more;
             }
+            Mention answerLine = answerParagraph();
+            if (answerLine != null) {
+                return new Extraction.Choice(answerLine.option, "answer-line");
+            }
             if (!strong.isEmpty()) {
                 Mention label = answeredWithItsText(strong);
                 return label != null ? new Extraction.Choice(label.option, "label") : stated(strong);
@@ -3032,6 +3036,86 @@ public final class AnswerExtractor {
         }
 
         /**
+         * "Bです。\n\n2は…4と6は…合成数です。", "**Jibu: C (Ngozi)**\n\nKwa nini …", "**D. Au**\n\n**Explanation:** … Ag
+         * (option A) …": the reply opens (after a short preamble without options) with a short paragraph that states
+         * one option alone, by its letter, and the explanation after a blank line names other options without a
+         * conclusion, an answer word, a correction or a closing letter for any of them: the answer line is the answer.
+         * A paragraph that only opens a listing of the options ("A. Mars" with B., C. lines after it) is not one.
+         * Null when that is not the shape.
+         */
+        private Mention answerParagraph() {
+            if (mentions.size() < 2) {
+                return null;
+            }
+            Mention first = mentions.get(0);
+            if (first.option >= n || first.negative || first.tentative || first.hypothetical || first.initial
+                    || first.ranged || first.series) {
+                return null;
+            }
+            int ps = 0;
+            Matcher blank = BLANK_LINE.matcher(m);
+            int pe = -1;
+            while (blank.find()) {
+                if (blank.end() <= first.start) {
+                    ps = blank.end();
+                } else if (blank.start() >= first.end) {
+                    pe = blank.start();
+                    break;
+                } else {
+                    return null;
+                }
+            }
+            if (pe < 0) {
+                return null;
+            }
+            String before = m.substring(0, ps).strip();
+            String paragraph = m.substring(ps, pe);
+            if (before.length() > 200 || before.endsWith(":") || before.endsWith("：") || before.indexOf('?') >= 0
+                    || paragraph.indexOf('?') >= 0 || paragraph.indexOf('？') >= 0
+                    || paragraph.codePoints().filter(c -> Character.isLetterOrDigit(c) || isMask((char) c, n)).count() > 48) {
+                return null;
+            }
+            boolean stated = false;
+            boolean opens = false;
+            for (Mention x : mentions) {
+                if (x.start >= pe) {
+                    break;
+                }
+                if (x.option != first.option || x.negative || x.tentative || x.hypothetical) {
+                    return null;
+                }
+                if (!x.text) {
+                    stated |= x.strong;
+                    opens |= m.substring(ps, x.start).codePoints().noneMatch(Character::isLetterOrDigit);
+                }
+            }
+            if (!stated && !opens) {
+                return null;
+            }
+            if (correctionOpensSentence(pe - 1)) {
+                return null; // "**Answer: B**\n\nWait, …": the answer line is taken back
+            }
+            Mention last = mentions.get(mentions.size() - 1);
+            if (!last.text && last.option != first.option && last.strong && last.start >= pe
+                    && m.substring(last.end).matches("[\\s.!?。！？*_)）]*")) {
+                return null; // a closing letter of another option
+            }
+            for (Mention x : mentions) {
+                if (x.start < pe || x.option == first.option) {
+                    continue;
+                }
+                if (x.strong && (x.conclusive || x.answerWord) && x.prev == null && x.next == null) {
+                    return null; // a later answer or conclusion about one other option ("4と6は…ため" names two)
+                }
+                int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
+                if (!stated && !x.text && !x.negative && m.substring(lineStart, x.start).matches("[\\s\\-•*>·#(（]*")) {
+                    return null; // "A. Mars\n\nB. Venus\n\nC. …": a listing, the first item is no answer line
+                }
+            }
+            return first;
+        }
+
+        /**
          * "La raíz cuadrada de 81 es 9, porque 9 × 9 = 81. Conviene no confundirla con … la raíz cuadrada de 64, que es
          * 8.": no letter anywhere, the reply's first sentence that names an option names that one alone, as a statement
          * (not a question, a list line or a heading), and the other options come up only in later sentences, none
@@ -3061,17 +3145,8 @@ public final class AnswerExtractor {
             if (end < m.length() && (m.charAt(end) == '?' || m.charAt(end) == '？' || m.charAt(end) == ':')) {
                 return null;
             }
-            for (int k = end; k < low.length(); k++) {
-                if (TERMINATORS.indexOf(low.charAt(k)) < 0) {
-                    continue;
-                }
-                int at = k + 1;
-                while (at < low.length() && " \t\n*_>\"'«“(".indexOf(low.charAt(at)) >= 0) {
-                    at++;
-                }
-                if (at < low.length() && wordAt(AnswerLanguages.lexicon(Kind.RETRACT), at)) {
-                    return null; // "24 €. No, espera: … 21 €.": a sentence opening on a correction withdraws it
-                }
+            if (correctionOpensSentence(end)) {
+                return null; // "24 €. No, espera: … 21 €.": a sentence opening on a correction withdraws it
             }
             AnswerLanguages.Lexicon contrast = AnswerLanguages.lexicon(Kind.CONTRAST);
             AnswerLanguages.Lexicon conclude = AnswerLanguages.lexicon(Kind.CONCLUDE);
@@ -3110,6 +3185,23 @@ public final class AnswerExtractor {
                 k++;
             }
             return k < m.length() && (m.charAt(k) == '?' || m.charAt(k) == '？');
+        }
+
+        /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */
+        private boolean correctionOpensSentence(int from) {
+            for (int k = Math.max(0, from); k < low.length(); k++) {
+                if (TERMINATORS.indexOf(low.charAt(k)) < 0) {
+                    continue;
+                }
+                int at = k + 1;
+                while (at < low.length() && " \t\n*_>\"'«“(".indexOf(low.charAt(at)) >= 0) {
+                    at++;
+                }
+                if (at < low.length() && wordAt(AnswerLanguages.lexicon(Kind.RETRACT), at)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A word of the lexicon at {@code k} that ends on a word boundary. */
