@@ -2938,8 +2938,11 @@ public final class AnswerExtractor {
             Mention leading = letters.stream().filter(x -> x.leading && x.next == null).findFirst().orElse(null);
             if (leading != null) {
                 boolean listing = letters.stream().anyMatch(x -> x != leading && x.lineStartLabel && x.option != leading.option);
+                // "A — the gecko is a reptile. B (bat) and C (dolphin) are mammals": letters joined in a later
+                // sentence that calls neither right explain, as long as no letter is listed on a line of its own
+                int firstEnd = sentenceEnd(leading.end);
                 boolean otherLabels = letters.stream().anyMatch(x -> x != leading && x.option != leading.option
-                        && x.prev != null);
+                        && x.prev != null && (x.start < firstEnd || x.strong || x.tentative || x.prev.strong));
                 if (!listing && !otherLabels) {
                     return new Extraction.Choice(leading.option, "leading-label");
                 }

@@ -39,4 +39,14 @@ class AnswerExtractorAnswerLineTest {
     void theAnswerLineOfPlanets(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, PLANETS, raw.replace("\\n", "\n"), "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | A — the gecko is a reptile. B (bat) and C (dolphin) are mammals, and D is a fish. | A
+            en | A — the gecko is a reptile. B and C are correct as well. | !A
+            en | A, B and C are reptiles. | ~
+            """)
+    void aLeadingLabelBeforeLettersJoinedInTheExplanation(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("Gecko", "Bat", "Dolphin", "Salmon"), raw, "stop", expected);
+    }
 }
