@@ -1897,7 +1897,7 @@ public final class AnswerExtractor {
                         && x.option != last.option);
                 if (!last.text && !last.negative && !last.ranged && last.end == last.start + 1 && alone
                         && m.substring(last.end).matches("[\\s.!?。！？።।*]*") && !reference(last)
-                        && (last.start == 0 || m.charAt(last.start - 1) != '(')) {
+                        && (last.start == 0 || m.charAt(last.start - 1) != '(' || afterColon(last.start - 1))) {
                     last.strong = true;
                 }
             }
@@ -3188,6 +3188,18 @@ public final class AnswerExtractor {
                 k++;
             }
             return k < m.length() && (m.charAt(k) == '?' || m.charAt(k) == '？');
+        }
+
+        /**
+         * "…: (3).", "… ngu-(1).": the bracket before a closing label follows a colon or a hyphen, so the label is what
+         * the sentence gives, not a reference after a name.
+         */
+        private boolean afterColon(int bracket) {
+            int k = bracket - 1;
+            while (k >= 0 && m.charAt(k) == ' ') {
+                k--;
+            }
+            return k >= 0 && ":：-".indexOf(m.charAt(k)) >= 0;
         }
 
         /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */

@@ -495,6 +495,10 @@ final class AnswerLanguages {
             if (type == Character.NON_SPACING_MARK && foldsMarks(base)) {
                 continue;
             }
+            if (c == '\u0901' || c == '\u0981') {
+                // Devanagari and Bengali chandrabindu written as anusvara ("गेहूं" for "गेहूँ"): the same word
+                c = (char) (c + 1);
+            }
             if (type == Character.DECIMAL_DIGIT_NUMBER && (c < '0' || c > '9')) {
                 int v = Character.digit(c, 10);
                 if (v >= 0) {
