@@ -584,7 +584,8 @@ public final class AnswerExtractor {
         for (int i = 0; i < t.length(); i++) {
             for (int k = 0; k < chosen.size(); k++) {
                 String label = chosen.get(k);
-                if (t.startsWith(label, i) && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
+                if (t.startsWith(label, i) && !hebrewGeresh(t, i + label.length(), true)
+                        && (standalone(t, i, label.length()) && !wordFollows(lang, t, i, label)
                         && !particleAfterBracket(lang, t, i, label) && !prefixBeforeHyphen(t, i + label.length())
                         || gluedToAnswerWord(lang, t, i, label.length()))) {
                     if (sb == null) {
@@ -592,6 +593,12 @@ public final class AnswerExtractor {
                     }
                     sb.append(t, copied, i).append(lookalikeLabel(t, i, label, k, chosen, choices));
                     copied = i + label.length();
+                    if (Character.UnicodeScript.of(label.charAt(0)) == Character.UnicodeScript.HEBREW
+                            && hebrewGeresh(t, copied, false) && afterAnswerWord(t, i)) {
+                        // "תשובה א'": a Hebrew letter with a geresh after an answer word is a label; elsewhere it is
+                        // a numeral ("אדר ב'", Adar II)
+                        copied++;
+                    }
                     i = copied - 1;
                     break;
                 }
@@ -601,6 +608,29 @@ public final class AnswerExtractor {
             return t;
         }
         return sb.append(t, copied, t.length()).toString();
+    }
+
+    /** An answer or option word just before {@code at}, a colon or the copula היא between ("התשובה היא ב'"). */
+    private static boolean afterAnswerWord(String t, int at) {
+        String before = lower(AnswerLanguages.fold(t.substring(Math.max(0, at - 40), at)))
+                .replaceAll("[\\s:：]+$", "");
+        if (before.endsWith("היא") || before.endsWith("הוא")) {
+            before = before.substring(0, before.length() - 3).replaceAll("[\\s:：]+$", "");
+        }
+        return AnswerLanguages.lexicon(Kind.ANSWER).endOf(before) != null
+                || AnswerLanguages.lexicon(Kind.OPTION).endOf(before) != null;
+    }
+
+    /**
+     * A geresh (or an apostrophe or right quote written for one) at {@code at}: with {@code inWord}, one that a letter
+     * follows, as in a loan word's "ג'ירפה" (the letter is a sound there, not a label); without, one closing a label.
+     */
+    private static boolean hebrewGeresh(String t, int at, boolean inWord) {
+        if (at >= t.length() || "'׳’".indexOf(t.charAt(at)) < 0) {
+            return false;
+        }
+        boolean letterAfter = at + 1 < t.length() && isWordChar(t.charAt(at + 1));
+        return inWord == letterAfter;
     }
 
     /**
@@ -1617,6 +1647,8 @@ public final class AnswerExtractor {
         boolean answerWord;
         /** An end of a range of letters ("A–D"): named, never stated. */
         boolean ranged;
+        /** One of three or more options' texts in a row ("unplug it, pour water on it or open the door"): restated. */
+        boolean series;
                 /** Offered as an earlier thought ("At first I thought A", "最初はAだと思いましたが"): see {@link Kind#INITIAL}. */
         boolean initial;
         /** The label is followed by its own option's text ("C) Tianjin"). */
@@ -1658,6 +1690,58 @@ public final class AnswerExtractor {
             this.n = n;
             scan(lang);
             ratherThan();
+            textSeries();
+        }
+
+        /**
+         * "The options are: unplug it, pour water on it, open the door or carry it outside.", "选択肢は「…」「…」「…」です":
+         * three options' texts or more in a row (two after a word for option), nothing but punctuation, brackets or a
+         * word for "or"/"and" between them: the options restated, none chosen, whatever introduces them.
+         */
+        private void textSeries() {
+            int k = 0;
+            while (k < mentions.size()) {
+                int j = k;
+                Set<Integer> options = new HashSet<>();
+                options.add(mentions.get(k).option);
+                while (j + 1 < mentions.size() && mentions.get(k).text && mentions.get(j + 1).text
+                        && seriesGap(low.substring(mentions.get(j).end, mentions.get(j + 1).start))) {
+                    j++;
+                    options.add(mentions.get(j).option);
+                }
+                if (options.size() >= 3 || (options.size() == 2 && optionNounBefore(mentions.get(k)))) {
+                    for (int i = k; i <= j; i++) {
+                        Mention x = mentions.get(i);
+                        x.series = true;
+                        x.strong = false;
+                        x.tentative = false;
+                        x.conclusive = false;
+                        x.answerWord = false;
+                    }
+                }
+                k = j + 1;
+            }
+        }
+
+        /** "選択肢は「…」「…」", "the options are …": a word for option earlier in the sentence of the mention. */
+        private boolean optionNounBefore(Mention x) {
+            int from = sentenceStart(x.start, 120);
+            for (int k = from; k < x.start; k++) {
+                if ((k == 0 || !Character.isLetterOrDigit(low.charAt(k - 1)))
+                        && AnswerLanguages.lexicon(Kind.OPTION).at(low, k) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean seriesGap(String gap) {
+            String g = gap.replaceAll("[\\s,;、，；「」『』\"'“”«»‘’()（）/*_]+", " ").strip();
+            if (g.isEmpty()) {
+                return true;
+            }
+            String or = AnswerLanguages.lexicon(Kind.OR).at(g, 0);
+            return or != null && or.length() == g.length();
         }
 
         /**
@@ -1813,7 +1897,7 @@ public final class AnswerExtractor {
                         && x.option != last.option);
                 if (!last.text && !last.negative && !last.ranged && last.end == last.start + 1 && alone
                         && m.substring(last.end).matches("[\\s.!?。！？።।*]*") && !reference(last)
-                        && (last.start == 0 || m.charAt(last.start - 1) != '(')) {
+                        && (last.start == 0 || m.charAt(last.start - 1) != '(' || afterColon(last.start - 1))) {
                     last.strong = true;
                 }
             }
@@ -2443,7 +2527,9 @@ public final class AnswerExtractor {
                 return;
             }
             int j = x.end;
-            while (j < m.length() && " ,:;)]-–—\"'»”".indexOf(m.charAt(j)) >= 0) {
+            // "24 €... no, …", "B… no": an ellipsis does not end the sentence before the predicate
+            while (j < m.length() && (" ,:;)]-–—\"'»”…".indexOf(m.charAt(j)) >= 0
+                    || (m.charAt(j) == '.' && m.startsWith("..", j > x.end && m.charAt(j - 1) == '.' ? j - 1 : j)))) {
                 j++;
             }
             int to = j;
@@ -2840,6 +2926,10 @@ public final class AnswerExtractor {
                 more.add(after);
                 strong = more;
             }
+            Mention answerLine = answerParagraph();
+            if (answerLine != null) {
+                return new Extraction.Choice(answerLine.option, "answer-line");
+            }
             if (!strong.isEmpty()) {
                 Mention label = answeredWithItsText(strong);
                 return label != null ? new Extraction.Choice(label.option, "label") : stated(strong);
@@ -2848,8 +2938,11 @@ public final class AnswerExtractor {
             Mention leading = letters.stream().filter(x -> x.leading && x.next == null).findFirst().orElse(null);
             if (leading != null) {
                 boolean listing = letters.stream().anyMatch(x -> x != leading && x.lineStartLabel && x.option != leading.option);
+                // "A — the gecko is a reptile. B (bat) and C (dolphin) are mammals": letters joined in a later
+                // sentence that calls neither right explain, as long as no letter is listed on a line of its own
+                int firstEnd = sentenceEnd(leading.end);
                 boolean otherLabels = letters.stream().anyMatch(x -> x != leading && x.option != leading.option
-                        && x.prev != null);
+                        && x.prev != null && (x.start < firstEnd || x.strong || x.tentative || x.prev.strong));
                 if (!listing && !otherLabels) {
                     return new Extraction.Choice(leading.option, "leading-label");
                 }
@@ -2876,12 +2969,18 @@ public final class AnswerExtractor {
             Mention firstText = positive.stream().filter(x -> x.text).findFirst().orElse(null);
             if (texts.size() > 1 && firstText != null && firstText.next == null
                     && m.substring(0, firstText.start).strip().split("\\s+").length <= 2
+                    && !asked(firstText)
+                    && !firstText.series
                     && choices.get(firstText.option).strip().length() > 1
                     && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
                 return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
             }
             if (texts.size() == 1) {
                 return new Extraction.Choice(texts.iterator().next(), "option-text");
+            }
+            Mention opening = texts.size() > 1 ? answerSentence(texts.size()) : null;
+            if (opening != null) {
+                return new Extraction.Choice(opening.option, "opening-sentence");
             }
             if (texts.size() > 1) {
                 return ambiguous("the texts of several options named", texts);
@@ -2937,6 +3036,214 @@ public final class AnswerExtractor {
                 }
             }
             return first;
+        }
+
+        /**
+         * "Bです。\n\n2は…4と6は…合成数です。", "**Jibu: C (Ngozi)**\n\nKwa nini …", "**D. Au**\n\n**Explanation:** … Ag
+         * (option A) …": the reply opens (after a short preamble without options) with a short paragraph that states
+         * one option alone, by its letter, and the explanation after a blank line names other options without a
+         * conclusion, an answer word, a correction or a closing letter for any of them: the answer line is the answer.
+         * A paragraph that only opens a listing of the options ("A. Mars" with B., C. lines after it) is not one.
+         * Null when that is not the shape.
+         */
+        private Mention answerParagraph() {
+            if (mentions.size() < 2) {
+                return null;
+            }
+            Mention first = mentions.get(0);
+            if (first.option >= n || first.negative || first.tentative || first.hypothetical || first.initial
+                    || first.ranged || first.series) {
+                return null;
+            }
+            int ps = 0;
+            Matcher blank = BLANK_LINE.matcher(m);
+            int pe = -1;
+            while (blank.find()) {
+                if (blank.end() <= first.start) {
+                    ps = blank.end();
+                } else if (blank.start() >= first.end) {
+                    pe = blank.start();
+                    break;
+                } else {
+                    return null;
+                }
+            }
+            if (pe < 0) {
+                return null;
+            }
+            String before = m.substring(0, ps).strip();
+            String paragraph = m.substring(ps, pe);
+            if (before.length() > 200 || before.endsWith(":") || before.endsWith("：") || before.indexOf('?') >= 0
+                    || paragraph.indexOf('?') >= 0 || paragraph.indexOf('？') >= 0
+                    || paragraph.codePoints().filter(c -> Character.isLetterOrDigit(c) || isMask((char) c, n)).count() > 48) {
+                return null;
+            }
+            boolean stated = false;
+            boolean opens = false;
+            for (Mention x : mentions) {
+                if (x.start >= pe) {
+                    break;
+                }
+                if (x.option != first.option || x.negative || x.tentative || x.hypothetical) {
+                    return null;
+                }
+                if (!x.text) {
+                    stated |= x.strong;
+                    opens |= m.substring(ps, x.start).codePoints().noneMatch(Character::isLetterOrDigit);
+                }
+            }
+            if (!stated && !opens) {
+                return null;
+            }
+            if (correctionOpensSentence(pe - 1)) {
+                return null; // "**Answer: B**\n\nWait, …": the answer line is taken back
+            }
+            Mention last = mentions.get(mentions.size() - 1);
+            if (!last.text && last.option != first.option && last.strong && last.start >= pe
+                    && m.substring(last.end).matches("[\\s.!?。！？*_)）]*")) {
+                return null; // a closing letter of another option
+            }
+            for (Mention x : mentions) {
+                if (x.start < pe || x.option == first.option) {
+                    continue;
+                }
+                if (x.strong && (x.conclusive || x.answerWord) && x.prev == null && x.next == null) {
+                    return null; // a later answer or conclusion about one other option ("4と6は…ため" names two)
+                }
+                int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
+                if (!stated && !x.text && !x.negative && m.substring(lineStart, x.start).matches("[\\s\\-•*>·#(（]*")) {
+                    return null; // "A. Mars\n\nB. Venus\n\nC. …": a listing, the first item is no answer line
+                }
+            }
+            return first;
+        }
+
+        /**
+         * "La raíz cuadrada de 81 es 9, porque 9 × 9 = 81. Conviene no confundirla con … la raíz cuadrada de 64, que es
+         * 8.": no letter anywhere, the reply's first sentence that names an option names that one alone, as a statement
+         * (not a question, a list line or a heading), and the other options come up only in later sentences, none
+         * concluded, hedged, called right or turned to by a contrast ("Sin embargo, solo tiene 2 colores."), and not
+         * every option is walked through: the opening sentence answers. Null when that is not the shape.
+         */
+        private Mention answerSentence(int named) {
+            if (named >= n || mentions.stream().anyMatch(x -> !x.text)) {
+                return null;
+            }
+            Mention first = mentions.get(0);
+            if (first.negative || first.hypothetical || first.initial || first.ranged || first.tentative
+                    || first.series || first.option >= n) {
+                return null;
+            }
+            int from = sentenceStart(first.start, first.start);
+            String before = m.substring(0, from).strip();
+            if (before.length() > 200 || before.endsWith(":") || before.endsWith("：") || before.indexOf('?') >= 0
+                    || before.indexOf('？') >= 0) {
+                return null;
+            }
+            int lineStart = m.lastIndexOf('\n', first.start - 1) + 1;
+            if (m.substring(lineStart, first.start).matches("\\s*(?:[-•*>·|]|\\d+[.)]).*")) {
+                return null; // a list line or a table row: a walk through the options
+            }
+            int end = sentenceEnd(first.end);
+            if (end < m.length() && (m.charAt(end) == '?' || m.charAt(end) == '？' || m.charAt(end) == ':')) {
+                return null;
+            }
+            if (correctionOpensSentence(end)) {
+                return null; // "24 €. No, espera: … 21 €.": a sentence opening on a correction withdraws it
+            }
+            AnswerLanguages.Lexicon contrast = AnswerLanguages.lexicon(Kind.CONTRAST);
+            AnswerLanguages.Lexicon conclude = AnswerLanguages.lexicon(Kind.CONCLUDE);
+            for (Mention x : mentions) {
+                if (x == first || x.option == first.option) {
+                    if (x.negative || x.hypothetical) {
+                        return null;
+                    }
+                    continue;
+                }
+                if (x.start < end || x.strong || x.tentative || x.conclusive || x.initial) {
+                    return null;
+                }
+                int s0 = sentenceStart(x.start, x.start);
+                for (int k = s0; k < x.start; k++) {
+                    if ((k == 0 || !Character.isLetterOrDigit(low.charAt(k - 1)))
+                            && (wordAt(contrast, k) || wordAt(conclude, k))) {
+                        return null; // "Sin embargo, solo tiene 2 colores.", "So it is 8."
+                    }
+                }
+            }
+            return first;
+        }
+
+        /**
+         * "Mombasa? No: …", "Which city? Mombasa, maybe.": a question mark before the mention or just after it: the
+         * option is asked about, not answered.
+         */
+        private boolean asked(Mention x) {
+            String before = m.substring(0, x.start);
+            if (before.indexOf('?') >= 0 || before.indexOf('？') >= 0) {
+                return true;
+            }
+            int k = x.end;
+            while (k < m.length() && " \"'”»*_)）".indexOf(m.charAt(k)) >= 0) {
+                k++;
+            }
+            return k < m.length() && (m.charAt(k) == '?' || m.charAt(k) == '？');
+        }
+
+        /**
+         * "…: (3).", "… ngu-(1).": the bracket before a closing label follows a colon or a hyphen, so the label is what
+         * the sentence gives, not a reference after a name.
+         */
+        private boolean afterColon(int bracket) {
+            int k = bracket - 1;
+            while (k >= 0 && m.charAt(k) == ' ') {
+                k--;
+            }
+            return k >= 0 && ":：-".indexOf(m.charAt(k)) >= 0;
+        }
+
+        /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */
+        private boolean correctionOpensSentence(int from) {
+            for (int k = Math.max(0, from); k < low.length(); k++) {
+                if (TERMINATORS.indexOf(low.charAt(k)) < 0) {
+                    continue;
+                }
+                int at = k + 1;
+                while (at < low.length() && " \t\n*_>\"'«“(".indexOf(low.charAt(at)) >= 0) {
+                    at++;
+                }
+                if (at < low.length() && wordAt(AnswerLanguages.lexicon(Kind.RETRACT), at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A word of the lexicon at {@code k} that ends on a word boundary. */
+        private boolean wordAt(AnswerLanguages.Lexicon words, int k) {
+            String w = words.at(low, k);
+            return w != null && (k + w.length() >= low.length() || !Character.isLetterOrDigit(low.charAt(k + w.length()))
+                    || !Character.isLetterOrDigit(w.charAt(w.length() - 1))
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HAN
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HIRAGANA
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.KATAKANA);
+        }
+
+        /** Where the sentence around a position ends: the next terminator that ends a sentence, or the end. */
+        private int sentenceEnd(int i) {
+            for (int j = i; j < m.length(); j++) {
+                char c = m.charAt(j);
+                if (c == '?' || c == '？' || (c == ':' && j + 1 < m.length() && m.charAt(j + 1) == '\n')) {
+                    return j;
+                }
+                if (TERMINATORS.indexOf(c) >= 0) {
+                    if (c == '.' && j + 1 < m.length() && !Character.isWhitespace(m.charAt(j + 1))) {
+                        continue;
+                    }
+                    return j;
+                }
+            }
+            return m.length();
         }
 
         /** "Saturn (B)", "悉尼（A）", "Ag (option A)": the letter in brackets right after its own option's text. */

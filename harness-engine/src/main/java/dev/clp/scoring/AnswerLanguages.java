@@ -76,7 +76,13 @@ final class AnswerLanguages {
          * A phrase that holds a conclusion word without concluding ("之所以 … 是因为", the reason why … is): the
          * option after it is explained, not chosen.
          */
-        NOT_CONCLUSION("notConclusion");
+        NOT_CONCLUSION("notConclusion"),
+        /**
+         * A word that turns a sentence against what came before ("however", "sin embargo", "但是", "しかし", "lakini"):
+         * an option named after it in a later sentence may be the answer the reply turns to, so the first sentence's
+         * option is not read alone.
+         */
+        CONTRAST("contrast");
 
         final String key;
 
@@ -488,6 +494,10 @@ final class AnswerLanguages {
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK && foldsMarks(base)) {
                 continue;
+            }
+            if (c == '\u0901' || c == '\u0981') {
+                // Devanagari and Bengali chandrabindu written as anusvara ("गेहूं" for "गेहूँ"): the same word
+                c = (char) (c + 1);
             }
             if (type == Character.DECIMAL_DIGIT_NUMBER && (c < '0' || c > '9')) {
                 int v = Character.digit(c, 10);
