@@ -2870,6 +2870,9 @@ public final class AnswerExtractor {
                 }
                 return c;
             }
+            if (read instanceof Extraction.Choice c && unsureAfter(c.index())) {
+                return new Extraction.Unparseable("the reply takes its answer back: it ends saying it is not sure");
+            }
             if (read instanceof Extraction.Choice && endsMidSentence()) {
                 return new Extraction.Unparseable(Extraction.TRUNCATED + ": the reply stops mid-sentence, cut off (no "
                         + "token-limit stop reported), so it is not read; raise clp.max-tokens if replies are cut off");
@@ -3200,6 +3203,39 @@ public final class AnswerExtractor {
                 k--;
             }
             return k >= 0 && ":：-".indexOf(m.charAt(k)) >= 0;
+        }
+
+        /**
+         * "Respuesta: C … No estoy seguro.", "정답: A … A와 B 중 확실하지 않습니다.": a word of not being sure in a sentence
+         * after the one that gave the answer, and no answer stated after it. "Probably D, though I'm not entirely sure"
+         * says it in the answer's own sentence: a hedge, still D.
+         */
+        private boolean unsureAfter(int option) {
+            Mention anchor = lastStrong();
+            if (anchor == null) {
+                for (Mention x : mentions) {
+                    if (!x.negative && x.option == option) {
+                        anchor = x;
+                    }
+                }
+            }
+            if (anchor == null) {
+                return false;
+            }
+            int from = sentenceEnd(anchor.end);
+            AnswerLanguages.Lexicon unsure = AnswerLanguages.lexicon(Kind.UNSURE);
+            for (int k = from; k < low.length(); k++) {
+                if ((k == 0 || !isWordChar(low.charAt(k - 1))) && wordAt(unsure, k)) {
+                    final int at = k;
+                    int s0 = sentenceStart(at, 80);
+                    int s1 = sentenceEnd(at);
+                    if (hasWord(low.substring(s0, s1), Kind.NOT_FULLY)) {
+                        return false; // "not entirely sure": a hedge
+                    }
+                    return mentions.stream().noneMatch(x -> x.start > at && !x.negative && x.strong);
+                }
+            }
+            return false;
         }
 
         /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */

@@ -82,7 +82,14 @@ final class AnswerLanguages {
          * an option named after it in a later sentence may be the answer the reply turns to, so the first sentence's
          * option is not read alone.
          */
-        CONTRAST("contrast");
+        CONTRAST("contrast"),
+        /**
+         * Saying one is not sure ("no estoy seguro", "sina uhakika", "확실하지 않습니다"): in a sentence of its own after the
+         * last stated answer, with none after it, the answer is taken back; in the answer's own sentence it is a hedge.
+         */
+        UNSURE("unsure"),
+        /** Words that make {@link #UNSURE} a hedge ("not entirely sure", "পুরোপুরি নিশ্চিত নই", "sina uhakika kamili"). */
+        NOT_FULLY("notFully");
 
         final String key;
 

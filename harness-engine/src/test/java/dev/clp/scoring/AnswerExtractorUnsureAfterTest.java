@@ -1,0 +1,34 @@
+package dev.clp.scoring;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A reply that states a letter and then, in a sentence of its own, says it is not sure or could be either (corpus Q's
+ * dev half had these as false letters, issue 15): the answer is taken back. Not being sure inside the answer's own
+ * sentence, or "not entirely sure" anywhere, is a hedge and the letter stands (corpora A, B, D, F, K).
+ * {@code ~} is no letter.
+ */
+class AnswerExtractorUnsureAfterTest {
+
+    private static final List<String> CAPITALS = List.of("Bogotá", "Quito", "Lima", "La Paz");
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            es | Respuesta: C\\n\\nAunque la pregunta podría referirse a la capital inca. No estoy seguro. | ~
+            en | Answer: C\\n\\nIt might mean the colonial capital. I'm not sure. | ~
+            ko | 정답: A\\n\\n음, 일부 자료에서는 다르게 말합니다. A와 B 중 확실하지 않습니다. | ~
+            de | Antwort: B\\n\\nDie Frage ist nicht eindeutig. Ich lege mich lieber nicht fest. | ~
+            ja | Cが一般的な答えですが、Dも間違いとは言い切れません。どちらとも言えます。 | ~
+            en | Probably C, though I'm not sure. | C
+            en | Answer: C. I'm not entirely sure, though. | C
+            bn | সম্ভবত D, তবে আমি পুরোপুরি নিশ্চিত নই। | D
+            sw | Nadhani ni B, ingawa sina uhakika kamili. | B
+            en | I'm not sure at first. Then I see it: the answer is C. | C
+            es | No estoy seguro de la B. La respuesta es C. | C
+            """)
+    void takenBackOrHedged(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, CAPITALS, raw.replace("\\n", "\n"), "stop", expected);
+    }
+}
