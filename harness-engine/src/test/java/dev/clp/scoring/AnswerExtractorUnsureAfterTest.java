@@ -27,6 +27,9 @@ class AnswerExtractorUnsureAfterTest {
             sw | Nadhani ni B, ingawa sina uhakika kamili. | B
             en | I'm not sure at first. Then I see it: the answer is C. | C
             es | No estoy seguro de la B. La respuesta es C. | C
+            en | I'd say B is correct, but A is also possible. | ~
+            sw | Ningesema B inaweza kuwa sahihi, lakini pia A inawezekana. | ~
+            de | B ist richtig. | B
             """)
     void takenBackOrHedged(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, CAPITALS, raw.replace("\\n", "\n"), "stop", expected);
