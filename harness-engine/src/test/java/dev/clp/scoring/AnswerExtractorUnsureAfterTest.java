@@ -34,4 +34,24 @@ class AnswerExtractorUnsureAfterTest {
     void takenBackOrHedged(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, CAPITALS, raw.replace("\\n", "\n"), "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | It was written by Charlotte Brontë, so the answer is A.\\n\\nApologies, that's incorrect. It was Jane Austen, so the answer is D. | D
+            hi | इसलिए उत्तर A है।\\n\\nक्षमा करें, यह गलत है। **सही उत्तर: D** | D
+            """)
+    void anApologyCorrects(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("Charlotte Brontë", "George Eliot", "Mary Shelley", "Jane Austen"),
+                raw.replace("\\n", "\n"), "stop", expected);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            de | Es sind sechzehn. | B
+            sw | Jibu ni B. | B
+            yo | Ìdáhùn ni B. | B
+            """)
+    void teensAreNumbersAndNiIsACopula(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("12", "16", "14", "18"), raw, "stop", expected);
+    }
 }
