@@ -77,6 +77,9 @@ public final class AnswerExtractor {
             "[\\s*_]*[A-Z](?:[\\s*_]*[,،、，;；/][\\s*_]*[A-Z])+[\\s*_.。]*");
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
+    /** A labelled line whose content is a bare number ("C) 30"): see {@code Reading.ownOptions}. */
+    private static final Pattern OWN_OPTION_LINE = Pattern.compile(
+            "(?m)^[ \\t*•-]*\\(?([A-H])[).:]\\**[ \\t]+\\**[-−]?\\d+(?:[.,]\\d+)?\\**[ \\t]*$");
     private static final String TERMINATORS = ".!?。！？።።।\n";
     /** The commas that separate the letters of a list: Latin, Arabic, the ideographic enumeration comma, full-width. */
     private static final Set<String> LIST_COMMAS = Set.of(",", "،", "、", "，");
@@ -2870,6 +2873,10 @@ public final class AnswerExtractor {
                 }
                 return c;
             }
+            if (read instanceof Extraction.Choice && ownOptions()) {
+                return new Extraction.Unparseable("the reply answers a question of its own: the options it lists under "
+                        + "A, B, C … are numbers none of which is an option of the question");
+            }
             if (read instanceof Extraction.Choice c && unsureAfter(c.index())) {
                 return new Extraction.Unparseable("the reply takes its answer back: it ends saying it is not sure");
             }
@@ -3236,6 +3243,28 @@ public final class AnswerExtractor {
                 }
             }
             return false;
+        }
+
+        /**
+         * "Ìbéèrè: Kí ni 15 × 2?\nA) 20\nB) 25\nC) 30\nD) 35\n\nÌdáhùn: C) 30" to options 32, 42, 52, 44: after a question
+         * of its own, three labelled lines or more whose contents are numbers, none of them an option (an option's
+         * value would be masked): the letters are that question's, not the prompt's.
+         */
+        private boolean ownOptions() {
+            Matcher line = OWN_OPTION_LINE.matcher(m);
+            Set<Character> labels = new HashSet<>();
+            int first = -1;
+            while (line.find()) {
+                labels.add(line.group(1).charAt(0));
+                if (first < 0) {
+                    first = line.start();
+                }
+            }
+            if (labels.size() < 3) {
+                return false;
+            }
+            String before = m.substring(0, first);
+            return before.indexOf('?') >= 0 || before.indexOf('？') >= 0;
         }
 
         /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */

@@ -54,4 +54,14 @@ class AnswerExtractorUnsureAfterTest {
     void teensAreNumbersAndNiIsACopula(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, List.of("12", "16", "14", "18"), raw, "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            yo | Ìbéèrè: Kí ni 15 × 2?\\nA) 20\\nB) 25\\nC) 30\\nD) 35\\n\\nÌdáhùn: C) 30 | ~
+            en | Question: what is 6 × 7?\\nA) 32\\nB) 42\\nC) 52\\nD) 44\\n\\nAnswer: B) 42 | B
+            en | Answer: C | C
+            """)
+    void aQuestionOfItsOwnWithOptionsOfItsOwn(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("32", "42", "52", "44"), raw.replace("\\n", "\n"), "stop", expected);
+    }
 }
