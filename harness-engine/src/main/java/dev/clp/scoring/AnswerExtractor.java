@@ -77,6 +77,10 @@ public final class AnswerExtractor {
             "[\\s*_]*[A-Z](?:[\\s*_]*[,،、，;；/][\\s*_]*[A-Z])+[\\s*_.。]*");
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
+    /** Words opening a clause that a phrase of not being sure is about ("not sure, whether …", "nicht sicher, ob …"). */
+    private static final List<String> SUBORDINATORS = List.of("whether", "if", "why", "how", "which", "what", "ob",
+            "wie", "warum", "welche", "welcher", "welches", "si", "se", "como", "cómo", "por qué", "perché", "pourquoi",
+            "comment", "quelle", "quel", "cuál", "quale", "чи", "як", "чому", "kama", "ikiwa", "nini");
     /** A labelled line whose content is a bare number ("C) 30"): see {@code Reading.ownOptions}. */
     private static final Pattern OWN_OPTION_LINE = Pattern.compile(
             "(?m)^[ \\t*•-]*\\(?([A-H])[).:]\\**[ \\t]+\\**[-−]?\\d+(?:[.,]\\d+)?\\**[ \\t]*$");
@@ -1712,7 +1716,12 @@ public final class AnswerExtractor {
                     j++;
                     options.add(mentions.get(j).option);
                 }
-                if (options.size() >= 3 || (options.size() == 2 && optionNounBefore(mentions.get(k)))) {
+                Mention head = mentions.get(k);
+                // "The answer is Canberra, Sydney being merely the largest": an item stated as the answer before
+                // the others is restated only when three other options follow it
+                boolean stated = (head.strong || head.answerWord) && !optionNounBefore(head);
+                int others = options.size() - 1;
+                if (stated ? others >= 3 : options.size() >= 3 || (options.size() == 2 && optionNounBefore(head))) {
                     for (int i = k; i <= j; i++) {
                         Mention x = mentions.get(i);
                         x.series = true;
@@ -1739,7 +1748,10 @@ public final class AnswerExtractor {
         }
 
         private static boolean seriesGap(String gap) {
-            String g = gap.replaceAll("[\\s,;、，；「」『』\"'“”«»‘’()（）/*_]+", " ").strip();
+            if (gap.indexOf('\n') >= 0 || gap.indexOf('(') >= 0 || gap.indexOf('（') >= 0) {
+                return false; // "**Canberra**\n\nSydney, Melbourne …", "Canberra (Sydney, Melbourne …)": not a row
+            }
+            String g = gap.replaceAll("[\\s,;、，；「」『』\"'“”«»‘’)）/*_]+", " ").strip();
             if (g.isEmpty()) {
                 return true;
             }
@@ -2988,10 +3000,6 @@ public final class AnswerExtractor {
             if (texts.size() == 1) {
                 return new Extraction.Choice(texts.iterator().next(), "option-text");
             }
-            Mention opening = texts.size() > 1 ? answerSentence(texts.size()) : null;
-            if (opening != null) {
-                return new Extraction.Choice(opening.option, "opening-sentence");
-            }
             if (texts.size() > 1) {
                 return ambiguous("the texts of several options named", texts);
             }
@@ -3117,68 +3125,15 @@ public final class AnswerExtractor {
                 if (x.start < pe || x.option == first.option) {
                     continue;
                 }
-                if (x.strong && (x.conclusive || x.answerWord) && x.prev == null && x.next == null) {
-                    return null; // a later answer or conclusion about one other option ("4と6は…ため" names two)
+                if (x.strong && !x.negative && x.prev == null && x.next == null
+                        && !(x.lineStartLabel && underOthersHeading(x.start))) {
+                    // a later letter of one other option called right, answered or concluded ("B\n\n… C is correct,
+                    // since …"): the reply has moved on from its first line ("4と6は…ため" names two, no answer)
+                    return null;
                 }
                 int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
                 if (!stated && !x.text && !x.negative && m.substring(lineStart, x.start).matches("[\\s\\-•*>·#(（]*")) {
                     return null; // "A. Mars\n\nB. Venus\n\nC. …": a listing, the first item is no answer line
-                }
-            }
-            return first;
-        }
-
-        /**
-         * "La raíz cuadrada de 81 es 9, porque 9 × 9 = 81. Conviene no confundirla con … la raíz cuadrada de 64, que es
-         * 8.": no letter anywhere, the reply's first sentence that names an option names that one alone, as a statement
-         * (not a question, a list line or a heading), and the other options come up only in later sentences, none
-         * concluded, hedged, called right or turned to by a contrast ("Sin embargo, solo tiene 2 colores."), and not
-         * every option is walked through: the opening sentence answers. Null when that is not the shape.
-         */
-        private Mention answerSentence(int named) {
-            if (named >= n || mentions.stream().anyMatch(x -> !x.text)) {
-                return null;
-            }
-            Mention first = mentions.get(0);
-            if (first.negative || first.hypothetical || first.initial || first.ranged || first.tentative
-                    || first.series || first.option >= n) {
-                return null;
-            }
-            int from = sentenceStart(first.start, first.start);
-            String before = m.substring(0, from).strip();
-            if (before.length() > 200 || before.endsWith(":") || before.endsWith("：") || before.indexOf('?') >= 0
-                    || before.indexOf('？') >= 0) {
-                return null;
-            }
-            int lineStart = m.lastIndexOf('\n', first.start - 1) + 1;
-            if (m.substring(lineStart, first.start).matches("\\s*(?:[-•*>·|]|\\d+[.)]).*")) {
-                return null; // a list line or a table row: a walk through the options
-            }
-            int end = sentenceEnd(first.end);
-            if (end < m.length() && (m.charAt(end) == '?' || m.charAt(end) == '？' || m.charAt(end) == ':')) {
-                return null;
-            }
-            if (correctionOpensSentence(end)) {
-                return null; // "24 €. No, espera: … 21 €.": a sentence opening on a correction withdraws it
-            }
-            AnswerLanguages.Lexicon contrast = AnswerLanguages.lexicon(Kind.CONTRAST);
-            AnswerLanguages.Lexicon conclude = AnswerLanguages.lexicon(Kind.CONCLUDE);
-            for (Mention x : mentions) {
-                if (x == first || x.option == first.option) {
-                    if (x.negative || x.hypothetical) {
-                        return null;
-                    }
-                    continue;
-                }
-                if (x.start < end || x.strong || x.tentative || x.conclusive || x.initial) {
-                    return null;
-                }
-                int s0 = sentenceStart(x.start, x.start);
-                for (int k = s0; k < x.start; k++) {
-                    if ((k == 0 || !Character.isLetterOrDigit(low.charAt(k - 1)))
-                            && (wordAt(contrast, k) || wordAt(conclude, k))) {
-                        return null; // "Sin embargo, solo tiene 2 colores.", "So it is 8."
-                    }
                 }
             }
             return first;
@@ -3232,7 +3187,7 @@ public final class AnswerExtractor {
             int from = sentenceEnd(anchor.end);
             AnswerLanguages.Lexicon unsure = AnswerLanguages.lexicon(Kind.UNSURE);
             for (int k = from; k < low.length(); k++) {
-                if ((k == 0 || !isWordChar(low.charAt(k - 1))) && wordAt(unsure, k)) {
+                if ((k == 0 || !isWordChar(low.charAt(k - 1))) && wordAt(unsure, k) && closesClause(k)) {
                     final int at = k;
                     int s0 = sentenceStart(at, 80);
                     int s1 = sentenceEnd(at);
@@ -3267,6 +3222,30 @@ public final class AnswerExtractor {
             return before.indexOf('?') >= 0 || before.indexOf('？') >= 0;
         }
 
+        /**
+         * The phrase of not being sure at {@code k} is about the answer: not followed by a clause it is about ("not sure
+         * why Saturn is listed", "not sure whether you need more detail", "nicht sicher, ob …"), and in a script without
+         * spaces not the first half of a contrast ("고르기 어렵지만, …").
+         */
+        private boolean closesClause(int k) {
+            String w = AnswerLanguages.lexicon(Kind.UNSURE).at(low, k);
+            int j = k + w.length();
+            int word = j;
+            while (j < low.length() && isWordChar(low.charAt(j))) {
+                j++;
+            }
+            if (j > word && j < low.length() && ",，、".indexOf(low.charAt(j)) >= 0) {
+                return false;
+            }
+            String next = low.substring(j).replaceFirst("^[\\s,，—–*_]+", "");
+            for (String sub : SUBORDINATORS) {
+                if (next.startsWith(sub + " ") || next.startsWith(sub + ",")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */
         private boolean correctionOpensSentence(int from) {
             for (int k = Math.max(0, from); k < low.length(); k++) {
@@ -3291,7 +3270,8 @@ public final class AnswerExtractor {
                     || !Character.isLetterOrDigit(w.charAt(w.length() - 1))
                     || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HAN
                     || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HIRAGANA
-                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.KATAKANA);
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.KATAKANA
+                    || Character.UnicodeScript.of(w.charAt(0)) == Character.UnicodeScript.HANGUL);
         }
 
         /** Where the sentence around a position ends: the next terminator that ends a sentence, or the end. */

@@ -78,12 +78,6 @@ final class AnswerLanguages {
          */
         NOT_CONCLUSION("notConclusion"),
         /**
-         * A word that turns a sentence against what came before ("however", "sin embargo", "但是", "しかし", "lakini"):
-         * an option named after it in a later sentence may be the answer the reply turns to, so the first sentence's
-         * option is not read alone.
-         */
-        CONTRAST("contrast"),
-        /**
          * Saying one is not sure ("no estoy seguro", "sina uhakika", "확실하지 않습니다"): in a sentence of its own after the
          * last stated answer, with none after it, the answer is taken back; in the answer's own sentence it is a hedge.
          */

@@ -32,7 +32,7 @@ class AnswerExtractorRestatedOptionsTest {
             es | El total es 24 €... no, 7 × 3 = 20 €. | ~
             es | El total es 24 €. No, espera: 7 × 3 = 21 €. | !C
             es | El total es 24 €… no. | ~
-            es | El total es 21 €, porque 7 × 3 = 21. No son 24 €. | B
+            es | El total es 21 €, porque 7 × 3 = 21. No son 24 €. | !C
             """)
     void aValueWithdrawnIsNotTheAnswer(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, PRICES, raw, "stop", expected);

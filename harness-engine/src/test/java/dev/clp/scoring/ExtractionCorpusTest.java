@@ -59,7 +59,7 @@ class ExtractionCorpusTest {
             // (words for "wrong" missing in the data, ordinal answers, an unclosed think block then the answer),
             // 1,115 with letters named beside a naming word (vitamin C, antigen A) no longer labels; 1,116 after XF10's
             // round (정답은 가입니다)
-            Map.entry("corpus-dev-h.jsonl", 0.988),
+            Map.entry("corpus-dev-h.jsonl", 0.983),
             // the dev half of a sixth independent corpus (I, 2,040 answers generated from per-language phrase banks by
             // a helper who read no project code; 13 classes, contrasts and answer-then-elimination lists included),
             // split from its held-out half by sha256(id) % 2 before any result was seen: 899/989 on arrival, 14 false
@@ -85,7 +85,7 @@ class ExtractionCorpusTest {
             // 567/582 (97.42 %), none, after XF10's round (所以答案是乙 / 정답은 라입니다, "बचता है D", an earlier thought
             // then the answer, a headline answer with references after it, "o sea la C"); 569/582 (97.77 %), none,
             // with an option named by its last word ("Picasso.")
-            Map.entry("corpus-dev-j.jsonl", 0.981),
+            Map.entry("corpus-dev-j.jsonl", 0.977),
             // the dev half of an eighth independent corpus (N, 442 replies written by a helper who read only the issue,
             // two thirds naming letters but choosing none), split by sha256(id) % 2 before any result was seen:
             // 191/215 on arrival, 22 false letters (letter lists, ranges "A–D", conditionals, either/or, hedges);
@@ -102,8 +102,9 @@ class ExtractionCorpusTest {
             // (with the letter-list rule made on N), 1 false letter; 354/371, none, with a reply of bare letters only
             // ("B, D") no letter; 357/371, none, 2 wrong, with "rather A than C" ("Más bien A que C", "Eher D als B");
             // 358/371, 1 wrong, with a Hebrew label before a hyphen and a digit a prefix ("נוסד ב-1912"); no wrong letter
-            // with 之所以 no conclusion; 360/371 after the opening-sentence and answer-line rules (2026-12-03, second
-            // stop; H 1,123/1,136 and J 571/582 with them)
+            // with 之所以 no conclusion; 360/371 after the answer-line rule (2026-12-03, second stop); an opening-
+            // sentence rule that read H 1,123/1,136 and J 571/582 was withdrawn after an independent review showed it
+            // guessing ("The largest city is Sydney. The capital is Canberra." read Sydney)
             Map.entry("corpus-dev-k.jsonl", 0.970),
             // the dev half of a tenth independent corpus (P, 773 replies hand-written by a helper who read only the
             // issue, half of them plain formats, 29 % no letter), split by sha256(id) % 2 before any result was seen:
@@ -201,13 +202,14 @@ class ExtractionCorpusTest {
             Map.entry("corpus-holdout-11.jsonl", 0),
             // Q's held-out half (428), measured once on arrival with the code of da34d97: 405/428 (94.63 %), 10 false
             // letters, 0 wrong, 13 lost; 408/428 (95.33 %), 7, after the round made on dev-q
-            // 409/428 (95.56 %), 6, with a question of the reply's own (ownOptions) no letter
-            Map.entry("corpus-holdout-12.jsonl", 6));
-    static final Map<String, Double> HOLDOUT_BARS = Map.ofEntries(Map.entry("corpus-holdout-2.jsonl", 0.967),
-            Map.entry("corpus-holdout-3.jsonl", 0.977), Map.entry("corpus-holdout-4.jsonl", 0.968), Map.entry("corpus-holdout-5.jsonl", 0.969),
-            Map.entry("corpus-holdout-6.jsonl", 0.989), Map.entry("corpus-holdout-7.jsonl", 0.962),
+            // 409/428 (95.56 %), 6, with a question of the reply's own (ownOptions) no letter; 408/428, 7, after the
+            // independent review's fixes (the opening-sentence rule withdrawn, "not sure why …" no withdrawal)
+            Map.entry("corpus-holdout-12.jsonl", 7));
+    static final Map<String, Double> HOLDOUT_BARS = Map.ofEntries(Map.entry("corpus-holdout-2.jsonl", 0.964),
+            Map.entry("corpus-holdout-3.jsonl", 0.977), Map.entry("corpus-holdout-4.jsonl", 0.964), Map.entry("corpus-holdout-5.jsonl", 0.967),
+            Map.entry("corpus-holdout-6.jsonl", 0.989), Map.entry("corpus-holdout-7.jsonl", 0.960),
             Map.entry("corpus-holdout-8.jsonl", 0.960), Map.entry("corpus-holdout-9.jsonl", 0.943), Map.entry("corpus-holdout-10.jsonl", 0.989),
-            Map.entry("corpus-holdout-11.jsonl", 0.974), Map.entry("corpus-holdout-12.jsonl", 0.953));
+            Map.entry("corpus-holdout-11.jsonl", 0.972), Map.entry("corpus-holdout-12.jsonl", 0.953));
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
             String finishReason, String expected) {
