@@ -64,4 +64,18 @@ class AnswerExtractorUnsureAfterTest {
     void aQuestionOfItsOwnWithOptionsOfItsOwn(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, List.of("32", "42", "52", "44"), raw.replace("\\n", "\n"), "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | The answer is B. Actually, hold on. I'm not confident, so I'll retract that and not give a letter. | ~
+            en | I'd say C... but that rule holds elsewhere too, so I shouldn't commit. No answer from me. | ~
+            zh | 答案是A。不过等一下，题目可能另有所指。我没有把握，先撤回这个答案。 | ~
+            ja | 答えはBです。…いや、待ってください。確信が持てないので、この回答は取り消します。 | ~
+            bn | আমি প্রথমে C বলেছিলাম, কিন্তু এখন নিশ্চিত নই। তাই কোনো উত্তর দিচ্ছি না। | ~
+            hi | 'सुंदर' यहाँ क्रिया-विशेषण की तरह प्रयुक्त है, इसलिए उपरोक्त में से कोई नहीं। | ~
+            en | The answer is B. | B
+            """)
+    void aWithdrawalOrNoneAfterTheAnswer(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("Calcium", "Iron", "Potassium", "Zinc"), raw, "stop", expected);
+    }
 }
