@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A calibration tool, not a check: runs {@link Table1ShapeTest#measure} for each line of the file named by the
- * environment variable {@code T1_CONFIGS} ({@code label | seed ranges, e.g. 0-99,300-499 | panel 3 or 5 | full y or n
+ * environment variable {@code T1_CONFIGS} ({@code label | seed ranges, e.g. 0-99,300-499, or fixture for the project's 24
+ * test seeds | panel 3 or 5 | full y or n
  * | generator-sim overrides, name=value separated by spaces}) and prints the figures. Skipped without it.
  */
 class Table1CalibrationTest {
@@ -30,8 +31,10 @@ class Table1CalibrationTest {
                 continue;
             }
             String[] f = line.split("\\|", -1);
-            List<SeedQuestion> used = new ArrayList<>();
-            for (String r : f[1].strip().split(",")) {
+            boolean fixture = f[1].strip().equals("fixture");
+            Path from = fixture ? GeneratorFixture.seedsFile() : source;
+            List<SeedQuestion> used = new ArrayList<>(fixture ? SeedReader.read(from).seeds() : List.of());
+            for (String r : fixture ? new String[0] : f[1].strip().split(",")) {
                 String[] ab = r.strip().split("-");
                 used.addAll(all.subList(Integer.parseInt(ab[0]), Integer.parseInt(ab[1]) + 1));
             }
@@ -45,7 +48,7 @@ class Table1CalibrationTest {
                 }
             }
             Path dir = Files.createDirectories(tmp.resolve("c" + n++));
-            double[] r = Table1ShapeTest.measure(source, used, panel, dir, f[3].strip().equals("y"), f[1].strip());
+            double[] r = Table1ShapeTest.measure(from, used, panel, dir, f[3].strip().equals("y"), f[1].strip());
             System.out.printf(java.util.Locale.ROOT, "T1RESULT %s | %s | %s | %.3f | %.3f | %.3f | %s%n", f[0].strip(),
                     f[1].strip(), f[2].strip(), r[0], r[1], r[2], f[4].strip());
             keys.forEach(System::clearProperty);

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * (conversion of seed questions into pitfall pairs: no perturbation ≈ 0, direct perturbation ≈ 0.036, the full method
  * ≈ 0.431). Conversion here is over the seeds that pass the English panel and the translation: no perturbation, the
  * plain translation has target rate ≤ 0.2; direct, one distraction per wrong option (depth 1, no search) gives a kept
- * pair; full, the reference's search keeps one. Seeds: the paper's ai2_arc_easy source ({@code ../shared}) when
- * present, else the project's 24 test seeds (a small sample: the bounds are wide).
+ * pair; full, the reference's search keeps one. The panel is the published one of five (the paper's figures are
+ * its), a 3-model panel beside it. Seeds: the paper's ai2_arc_easy source ({@code ../shared}) when present, else the
+ * project's 24 test seeds (a small sample: the bounds are wide).
  */
 class Table1ShapeTest {
 
+    /** The 3-model panel the simulation was calibrated with before 2026-12-03 (now the published panel's). */
     static final List<String> PANEL = List.of("sim:llama-3.1-8b", "sim:gpt-4o-mini", "sim:gpt-4o");
 
     @TempDir
@@ -48,11 +50,6 @@ class Table1ShapeTest {
     /** The published panel of five (run.py), all of whose profiles the simulator has. */
     static final List<String> PUBLISHED_PANEL = List.of("sim:gpt-4o", "sim:llama-3.1-8b", "sim:qwen-2.5-72b",
             "sim:gpt-4o-mini", "sim:gemma-2-27b");
-
-    /** Conversion rates: none, direct, full, on the first {@code seeds} seeds with the 3-model panel. */
-    static double[] measure(Path source, int seeds, Path dir) {
-        return measure(source, 0, seeds, PANEL, dir);
-    }
 
     /** Conversion rates: none, direct, full, on seeds {@code from} to {@code from + seeds - 1} with this panel. */
     static double[] measure(Path source, int from, int seeds, List<String> panelModels, Path dir) {
@@ -127,22 +124,43 @@ class Table1ShapeTest {
         return candidates == 0 ? 0 : (r.calls() - seedCalls) / (double) candidates;
     }
 
+    /** None, direct, full with the published panel on seeds 0-99, measured once for the tests that need it. */
+    private static double[] fiveOnTheFirst100;
+
+    @TempDir
+    static Path shared;
+
+    private static synchronized double[] fiveOnTheFirst100(Path source) {
+        if (fiveOnTheFirst100 == null) {
+            try {
+                // a directory of its own: a static and an instance @TempDir may be one directory
+                fiveOnTheFirst100 = measure(source, 0, 100, PUBLISHED_PANEL,
+                        Files.createDirectories(shared.resolve("five-0-99")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return fiveOnTheFirst100;
+    }
+
+    /**
+     * The published panel of five, whose figures the paper's are: seeds 0-99, a third of the tuning set (0-99 and
+     * 300-499, 294 searched: 0.027 / 0.034 / 0.435 with five models); binomial standard errors at 100 seeds about
+     * 0.017, 0.02 and 0.05. No perturbation at most 0.05 (its floor: translated answers matching no option, 1 %, four
+     * of five models wrong at once, and a right answer misread or undecodable, 0.005 each per reply), direct
+     * perturbation 0.036 +- 0.03, the full method 0.431 +- 0.10. Without the paper's source, the project's 24 seeds:
+     * one seed is 0.042, so only the order and a wide band for the full method.
+     */
     @Test
     void theReferenceReproducesTheShapeOfTheTable() {
         Path source = source();
-        boolean shared = !source.equals(GeneratorFixture.seedsFile());
-        double[] rate = measure(source, shared ? 100 : 24, tmp);
-
-        if (shared) {
-            // seeds 0-99, a third of the tuning set (0-99 and 300-499, 294 searched: 0.027 / 0.037 / 0.395); binomial
-            // standard errors at 100 seeds about 0.017, 0.02 and 0.05. No perturbation at most 0.05 (its floor:
-            // translated answers matching no option, 1 %, the three models wrong at once, and a right answer misread
-            // or undecodable, 0.005 each per reply), direct perturbation 0.036 +- 0.03, the full method 0.431 +- 0.10
+        if (!source.equals(GeneratorFixture.seedsFile())) {
+            double[] rate = fiveOnTheFirst100(source);
             assertThat(rate[0]).as("no perturbation (paper ~0)").isBetween(0.0, 0.05);
             assertThat(rate[1]).as("direct perturbation (paper 0.036)").isCloseTo(0.036, within(0.03));
             assertThat(rate[2]).as("full method (paper 0.431)").isCloseTo(0.431, within(0.10));
         } else {
-            // 24 seeds: one seed is 0.042, so only the order and a wide band for the full method
+            double[] rate = measure(source, 0, 24, PUBLISHED_PANEL, tmp);
             assertThat(rate[0]).as("no perturbation").isLessThanOrEqualTo(rate[1]);
             assertThat(rate[1]).as("direct perturbation").isLessThan(rate[2]);
             assertThat(rate[2]).as("full method").isBetween(0.2, 0.75);
@@ -150,38 +168,41 @@ class Table1ShapeTest {
     }
 
     /**
-     * Off the tuning seeds: seeds 100-299 were never used to choose the reader (tuned 2026-12-03 on 0-99 and 300-499
-     * together, 300 seeds) and were measured once after it was chosen; the 3-model panel keeps the paper's levels
-     * there (measured: 100-199 0.041 / 0.071 / 0.429, 200-299 0.030 / 0.051 / 0.424; probes/README.md). At about 200
-     * seeds the binomial standard errors are about 0.012, 0.016 and 0.035, so the bands are the paper's as above.
-     * Needs the paper's source; skipped without it.
+     * Off the tuning seeds, with the published panel: seeds 100-299 were never used to choose the reader (strength
+     * 0.35 chosen 2026-12-03 on 0-99 and 300-499 together) and were measured once after it was chosen: 0.036 / 0.041
+     * / 0.472 (100-199 0.031 / 0.041 / 0.459, 200-299 0.041 / 0.041 / 0.515; probes/README.md). At about 200 seeds
+     * the binomial standard errors are about 0.012, 0.016 and 0.035, so the bands are the paper's as above. Needs the
+     * paper's source; skipped without it.
      */
     @Test
     void theShapeHoldsOnHeldOutSeeds() {
         Path source = source();
         org.junit.jupiter.api.Assumptions.assumeFalse(source.equals(GeneratorFixture.seedsFile()),
                 "the paper's ai2_arc_easy source is not there (CLP_DATASET or ../shared/clp-dataset)");
-        double[] rate = measure(source, 100, 200, PANEL, tmp);
+        double[] rate = measure(source, 100, 200, PUBLISHED_PANEL, tmp);
         assertThat(rate[0]).as("no perturbation, held out (paper ~0)").isBetween(0.0, 0.05);
         assertThat(rate[1]).as("direct perturbation, held out (paper 0.036)").isCloseTo(0.036, within(0.03));
         assertThat(rate[2]).as("full method, held out (paper 0.431)").isCloseTo(0.431, within(0.10));
     }
 
     /**
-     * With the published panel of five (same reader): no perturbation and direct perturbation keep the paper's levels
-     * (0.03 / 0.03-0.05 on every set of 100 measured), but the full method converts more than half the seeds (0.54-0.67
-     * over five sets; 0.571 on 0-99), above the paper's 0.431 + 0.10: with five models, at most one of which may stay
-     * right (rT <= 0.2), the search accepts what the 3-model panel's "none right" rejects, and no reader tried brought
-     * both panels into the band (probes/README.md). Asserted as measured: the full method between 0.45 and 0.75.
+     * The 3-model panel (llama-3.1-8b, gpt-4o-mini, gpt-4o) under the same reader: rT <= 0.2 means none of three
+     * right, so the search must fool gpt-4o, whose Chinese plain error (0.085) is the smallest and whose pull unit
+     * (strength x plain error) is therefore the smallest, where five models let gpt-4o stay right and need only fool
+     * qwen-2.5-72b (0.14) and the weaker three. No perturbation and direct perturbation keep the paper's levels; the
+     * full method converts less than with five models on the same seeds and falls below the paper's band (tuning
+     * 0.289, 0.25-0.33 per set of 100; held out 100-299 0.279): asserted as measured, between 0.2 and 0.4 and below
+     * the five models' figure. Needs the paper's source; skipped without it.
      */
     @Test
-    void withThePublishedPanelTheFullMethodConvertsMore() {
+    void withThreeModelsTheFullMethodConvertsLess() {
         Path source = source();
         org.junit.jupiter.api.Assumptions.assumeFalse(source.equals(GeneratorFixture.seedsFile()),
                 "the paper's ai2_arc_easy source is not there (CLP_DATASET or ../shared/clp-dataset)");
-        double[] rate = measure(source, 0, 100, PUBLISHED_PANEL, tmp);
-        assertThat(rate[0]).as("no perturbation, five models").isBetween(0.0, 0.05);
-        assertThat(rate[1]).as("direct perturbation, five models").isCloseTo(0.036, within(0.03));
-        assertThat(rate[2]).as("full method, five models (above the paper's band)").isBetween(0.45, 0.75);
+        double[] rate = measure(source, 0, 100, PANEL, tmp);
+        assertThat(rate[0]).as("no perturbation, three models").isBetween(0.0, 0.05);
+        assertThat(rate[1]).as("direct perturbation, three models").isCloseTo(0.036, within(0.03));
+        assertThat(rate[2]).as("full method, three models").isBetween(0.2, 0.4)
+                .isLessThan(fiveOnTheFirst100(source)[2]);
     }
 }
