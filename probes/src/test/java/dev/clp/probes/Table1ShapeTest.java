@@ -176,9 +176,7 @@ class Table1ShapeTest {
      */
     @Test
     void theShapeHoldsOnHeldOutSeeds() {
-        Path source = source();
-        org.junit.jupiter.api.Assumptions.assumeFalse(source.equals(GeneratorFixture.seedsFile()),
-                "the paper's ai2_arc_easy source is not there (CLP_DATASET or ../shared/clp-dataset)");
+        Path source = paperSource();
         double[] rate = measure(source, 100, 200, PUBLISHED_PANEL, tmp);
         assertThat(rate[0]).as("no perturbation, held out (paper ~0)").isBetween(0.0, 0.05);
         assertThat(rate[1]).as("direct perturbation, held out (paper 0.036)").isCloseTo(0.036, within(0.03));
@@ -196,13 +194,19 @@ class Table1ShapeTest {
      */
     @Test
     void withThreeModelsTheFullMethodConvertsLess() {
-        Path source = source();
-        org.junit.jupiter.api.Assumptions.assumeFalse(source.equals(GeneratorFixture.seedsFile()),
-                "the paper's ai2_arc_easy source is not there (CLP_DATASET or ../shared/clp-dataset)");
+        Path source = paperSource();
         double[] rate = measure(source, 0, 100, PANEL, tmp);
         assertThat(rate[0]).as("no perturbation, three models").isBetween(0.0, 0.05);
         assertThat(rate[1]).as("direct perturbation, three models").isCloseTo(0.036, within(0.03));
         assertThat(rate[2]).as("full method, three models").isBetween(0.2, 0.4)
                 .isLessThan(fiveOnTheFirst100(source)[2]);
+    }
+
+    /** The paper's ai2_arc_easy source; the test is skipped without it. */
+    private static Path paperSource() {
+        Path source = source();
+        org.junit.jupiter.api.Assumptions.assumeFalse(source.equals(GeneratorFixture.seedsFile()),
+                "the paper's ai2_arc_easy source is not there (CLP_DATASET or ../shared/clp-dataset)");
+        return source;
     }
 }
