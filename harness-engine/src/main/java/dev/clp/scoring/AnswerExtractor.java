@@ -2959,7 +2959,9 @@ public final class AnswerExtractor {
             List<Mention> letters = positive.stream().filter(x -> !x.text && x.option < n).toList();
             Mention leading = letters.stream().filter(x -> x.leading && x.next == null).findFirst().orElse(null);
             if (leading != null) {
-                boolean listing = letters.stream().anyMatch(x -> x != leading && x.lineStartLabel && x.option != leading.option);
+                // "① 태권도 — …\n② 씨름 — …": other labels opening lines, with or without punctuation, are a listing
+                boolean listing = letters.stream().anyMatch(x -> x != leading && x.option != leading.option
+                        && (x.lineStartLabel || opensLine(x)));
                 // "A — the gecko is a reptile. B (bat) and C (dolphin) are mammals": letters joined in a later
                 // sentence that calls neither right explain, as long as no letter is listed on a line of its own
                 int firstEnd = sentenceEnd(leading.end);
@@ -3244,6 +3246,12 @@ public final class AnswerExtractor {
                 }
             }
             return true;
+        }
+
+        /** The mention opens a line after the first: only bullets, emphasis or spaces before it on its line. */
+        private boolean opensLine(Mention x) {
+            int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
+            return lineStart > 0 && m.substring(lineStart, x.start).matches("[\\s\\-•*>·#_]*");
         }
 
         /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */

@@ -57,4 +57,16 @@ class AnswerExtractorRestatedOptionsTest {
     void aHebrewLabelWithAGeresh(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, List.of("1000 מטר", "100 מטר", "10 מטר", "1 מטר"), raw, "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ko | ① 태권도 — 올림픽 정식 종목.\\n② 씨름 — 전통 민속놀이.\\n③ 유도 — 일본에서 유래.\\n④ 검도 — 일본 검술에서 유래. | ~
+            en | A Mars — small.\\nB Venus — hot.\\nC Jupiter — big.\\nD Saturn — rings. | ~
+            en | A — the gecko is a reptile. | A
+            """)
+    void labelsOpeningLinesWithoutPunctuationAreAListing(String lang, String raw, String expected) {
+        List<String> choices = lang.equals("ko") ? List.of("태권도", "씨름", "유도", "검도")
+                : List.of("Mars", "Venus", "Jupiter", "Saturn");
+        ExtractionCheck.reads(lang, choices, raw.replace("\\n", "\n"), "stop", expected);
+    }
 }
