@@ -78,4 +78,16 @@ class AnswerExtractorUnsureAfterTest {
     void aWithdrawalOrNoneAfterTheAnswer(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, List.of("Calcium", "Iron", "Potassium", "Zinc"), raw, "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | A is what I'd have said, but I now think it doesn't hold. I withdraw it and can't offer a replacement. | ~
+            es | **Respuesta: A**  Pensándolo mejor, prefiero no dar una respuesta; olvida lo que dije. | ~
+            fr | J'aurais dit B. Mais je me rétracte, je ne veux pas donner une réponse dont je doute. | ~
+            ja | 長さで言えば A、流域面積で言えば B です。どちらの意味かによって答えが変わります。 | ~
+            en | It depends on how you read it, but on the usual reading the answer is B. | B
+            """)
+    void declinesAndTwoReadingsAfterALetter(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("Calcium", "Iron", "Potassium", "Zinc"), raw, "stop", expected);
+    }
 }
