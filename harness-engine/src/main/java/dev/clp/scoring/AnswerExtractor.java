@@ -77,10 +77,6 @@ public final class AnswerExtractor {
             "[\\s*_]*[A-Z](?:[\\s*_]*[,،、，;；/][\\s*_]*[A-Z])+[\\s*_.。]*");
     /** Option text found in the answer is replaced by one private-use character per option. */
     private static final char MASK = '\uE000';
-    /** Words opening a clause that a phrase of not being sure is about ("not sure, whether …", "nicht sicher, ob …"). */
-    private static final List<String> SUBORDINATORS = List.of("whether", "if", "why", "how", "which", "what", "ob",
-            "wie", "warum", "welche", "welcher", "welches", "si", "se", "como", "cómo", "por qué", "perché", "pourquoi",
-            "comment", "quelle", "quel", "cuál", "quale", "чи", "як", "чому", "kama", "ikiwa", "nini");
     /** A labelled line whose content is a bare number ("C) 30"): see {@code Reading.ownOptions}. */
     private static final Pattern OWN_OPTION_LINE = Pattern.compile(
             "(?m)^[ \\t*•-]*\\(?([A-H])[).:]\\**[ \\t]+\\**[-−]?\\d+(?:[.,]\\d+)?\\**[ \\t]*$");
@@ -1702,8 +1698,10 @@ public final class AnswerExtractor {
 
         /**
          * "The options are: unplug it, pour water on it, open the door or carry it outside.", "选択肢は「…」「…」「…」です":
-         * three options' texts or more in a row (two after a word for option), nothing but punctuation, brackets or a
-         * word for "or"/"and" between them: the options restated, none chosen, whatever introduces them.
+         * three options' texts or more in a row on one line (two after a word for option), nothing but punctuation,
+         * quotes or a word for "or"/"and" between them (a line break or an opening bracket ends the row): the options
+         * restated, none chosen, whatever introduces them; an item stated as the answer stays stated unless three
+         * other options follow it.
          */
         private void textSeries() {
             int k = 0;
@@ -3133,8 +3131,7 @@ public final class AnswerExtractor {
                     // since …"): the reply has moved on from its first line ("4と6は…ため" names two, no answer)
                     return null;
                 }
-                int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
-                if (!stated && !x.text && !x.negative && m.substring(lineStart, x.start).matches("[\\s\\-•*>·#(（]*")) {
+                if (!stated && !x.text && !x.negative && opensLine(x)) {
                     return null; // "A. Mars\n\nB. Venus\n\nC. …": a listing, the first item is no answer line
                 }
             }
@@ -3240,18 +3237,13 @@ public final class AnswerExtractor {
                 return false;
             }
             String next = low.substring(j).replaceFirst("^[\\s,，—–*_]+", "");
-            for (String sub : SUBORDINATORS) {
-                if (next.startsWith(sub + " ") || next.startsWith(sub + ",")) {
-                    return false;
-                }
-            }
-            return true;
+            return next.isEmpty() || !wordAt(AnswerLanguages.lexicon(Kind.ABOUT_CLAUSE), 0, next);
         }
 
         /** The mention opens a line after the first: only bullets, emphasis or spaces before it on its line. */
         private boolean opensLine(Mention x) {
             int lineStart = m.lastIndexOf('\n', x.start - 1) + 1;
-            return lineStart > 0 && m.substring(lineStart, x.start).matches("[\\s\\-•*>·#_]*");
+            return lineStart > 0 && m.substring(lineStart, x.start).matches("[\\s\\-•*>·#_(（]*");
         }
 
         /** A sentence after {@code from} that opens on a word of correction ("No, espera", "Wait", "Actually"). */
@@ -3273,6 +3265,11 @@ public final class AnswerExtractor {
 
         /** A word of the lexicon at {@code k} that ends on a word boundary. */
         private boolean wordAt(AnswerLanguages.Lexicon words, int k) {
+            return wordAt(words, k, low);
+        }
+
+        /** A word of the lexicon at {@code k} of {@code low} that ends on a word boundary. */
+        private static boolean wordAt(AnswerLanguages.Lexicon words, int k, String low) {
             String w = words.at(low, k);
             return w != null && (k + w.length() >= low.length() || !Character.isLetterOrDigit(low.charAt(k + w.length()))
                     || !Character.isLetterOrDigit(w.charAt(w.length() - 1))

@@ -83,7 +83,12 @@ final class AnswerLanguages {
          */
         UNSURE("unsure"),
         /** Words that make {@link #UNSURE} a hedge ("not entirely sure", "পুরোপুরি নিশ্চিত নই", "sina uhakika kamili"). */
-        NOT_FULLY("notFully");
+        NOT_FULLY("notFully"),
+        /**
+         * Words opening a clause that a phrase of {@link #UNSURE} is about ("not sure why …", "nicht sicher, ob …",
+         * "sina uhakika kama …"): then it is not about the answer.
+         */
+        ABOUT_CLAUSE("aboutClause");
 
         final String key;
 
