@@ -194,11 +194,6 @@ public final class AnswerExtractor {
             return inRange(single.group(1).toUpperCase(Locale.ROOT), n, "letter");
         }
         String text = normalize(lang, body, choices);
-        if (text.indexOf(UNDECIDED_LABEL) >= 0) {
-            return new Extraction.Unparseable("ambiguous: a Cyrillic label that is both a Latin look-alike and a native "
-                    + "label of another option (В: Latin B, or the third Ukrainian label А Б В Г), and no option text "
-                    + "or other label in the answer says which");
-        }
         if (text.indexOf(UNDECIDED_SERIES) >= 0) {
             return new Extraction.Unparseable("ambiguous: a native label that two label series of the language place "
                     + "differently (Japanese イ: A in イロハ, B in アイウエ), and no other label in the answer says which");
@@ -268,12 +263,6 @@ public final class AnswerExtractor {
     static String normalize(String lang, String raw) {
         return normalize(lang, raw, List.of());
     }
-
-    /**
-     * A native label that also looks like another option's Latin letter (Ukrainian В, third label, and the Latin B
-     * it resembles) when nothing in the answer tells which it is: the reply is then ambiguous.
-     */
-    private static final char UNDECIDED_LABEL = '\uE0FF';
 
     static String normalize(String lang, String raw, List<String> choices) {
         String t = raw;
@@ -689,7 +678,7 @@ public final class AnswerExtractor {
      * The letter a native label at {@code at} stands for. A label that looks like a Latin letter of another option
      * (Ukrainian В, the third label, looks like B) is read by what the answer shows: the option text after it, the
      * other native labels it uses (Б, Г: the native series), or Latin labels (B, C, D: the look-alike); with none of
-     * these it is undecided.
+     * these it is the native label: a model writing its label in Cyrillic writes the Cyrillic series.
      */
     private static char lookalikeLabel(String t, int at, String label, int k, List<String> series, List<String> choices) {
         char own = (char) ('A' + k);
@@ -719,7 +708,7 @@ public final class AnswerExtractor {
                 return latin; // "B — ні, C — так … В": the answer labels in Latin letters
             }
         }
-        return UNDECIDED_LABEL;
+        return own; // a model that writes the label in its language's script means that script's series
     }
 
     private static boolean startsWithOption(String rest, List<String> choices, int index) {
@@ -2870,8 +2859,9 @@ public final class AnswerExtractor {
                 // "whether") states nothing, not even after a short conclusion word ("so", and Yoruba "sọ", say,
                 // folds to it): a label, or a text after an answer word, does
                 // after it, in a clause of its own: in "I won't pick B" the letter is what is declined
+                // an option's text in quotes after a refusal ("a plain answer «no» would not say why") is discussed
                 boolean statedAfterRefusal = last != null && last.start > refuse && (!last.text || last.answerWord)
-                        && clauseBetween(refuse, last.start);
+                        && !(last.text && quoted(last)) && clauseBetween(refuse, last.start);
                 // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
                 boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
                         && closes(last)));
@@ -2906,6 +2896,13 @@ public final class AnswerExtractor {
                 }
             }
             return false;
+        }
+
+        /** The mention stands between quotation marks: «ні», "no", „nein“, 「はい」. */
+        private boolean quoted(Mention x) {
+            String quotes = "\"'«»“”„‘’‚「」『』";
+            return x.start > 0 && x.end < m.length() && quotes.indexOf(m.charAt(x.start - 1)) >= 0
+                    && quotes.indexOf(m.charAt(x.end)) >= 0;
         }
 
         private Mention lastStrong() {

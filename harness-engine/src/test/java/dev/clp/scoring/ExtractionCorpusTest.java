@@ -44,6 +44,8 @@ class ExtractionCorpusTest {
      * floors above the dev bar.
      */
     static final Map<String, Double> DEV_BARS = Map.ofEntries(Map.entry("corpus-dev-e.jsonl", 0.99), Map.entry("corpus-dev-d.jsonl", 0.99),
+            // dev-c 162/167: its writer's two bare Cyrillic В without text read none, the extractor the third label
+            Map.entry("corpus-dev-c.jsonl", 0.97),
             // the dev halves of the third (templated over 11 questions, long replies) and fourth (hand-written, one
             // question each) independent corpora, split from their held-out halves by sha256(id) before any result
             // was seen; measured 602/642 and 254/267 when they arrived, 637/642 and 260/267 after the fifth round, with
@@ -146,6 +148,9 @@ class ExtractionCorpusTest {
     static final Map<String, List<String>> KNOWN_FALSE_LETTERS = Map.of(
             // N's dev half had 22 on arrival and K's 1 ("B, D"), none since XF11's round (see DEV_BARS); each id leaves
             // this list when its class is fixed
+            // C's writer reads a bare Cyrillic В as undecided (Latin B or the third Ukrainian label); the issue and
+            // four other writers (O, P, R, S) read the third label, and so does the extractor: a disagreement of graders
+            "corpus-dev-c.jsonl", List.of("uk-cyrillic-label-01", "uk-cyrillic-label-11"),
             "corpus-dev-h.jsonl", List.of("ja-native-label-22-h"),
             // Q's dev half had two left after its first round: a hedge between two options ("…, lakini pia A
             // inawezekana"), none since the words for "is also possible" joined the data (hedgeAfter), and a reply that
@@ -192,7 +197,9 @@ class ExtractionCorpusTest {
             // holdout-2 322/334 (96.41 %), 1 false letter, holdout-4 275/285 (96.49 %) after XF11's round
             Map.entry("corpus-holdout-2.jsonl", 1), Map.entry("corpus-holdout-3.jsonl", 2), Map.entry("corpus-holdout-4.jsonl", 3),
             // 1,092/1,131 (96.55 %), 7, after XF11's round (a reply of bare letters only, "B, D", no letter)
-            Map.entry("corpus-holdout-5.jsonl", 7),
+            // 1,093/1,131, 8, since a bare Cyrillic В reads as the third Ukrainian label (all fifteen held-out
+            // halves: 13 answers more read, this 1 letter more where its grader gives none)
+            Map.entry("corpus-holdout-5.jsonl", 8),
             // I's held-out half (1,051), measured once on arrival with the code of the sixth round: 952/1,051
             // (90.58 %), 12 false letters, 3 wrong letters; 961/1,051, 3 false letters after the eighth round;
             // 962/1,051, 2 after the ninth
@@ -230,7 +237,7 @@ class ExtractionCorpusTest {
             // letters; 146/164, 14, after the phrases made on dev-t: the phrases of one half do not carry the other's
             Map.entry("corpus-holdout-15.jsonl", 14));
     static final Map<String, Double> HOLDOUT_BARS = Map.ofEntries(Map.entry("corpus-holdout-2.jsonl", 0.964),
-            Map.entry("corpus-holdout-3.jsonl", 0.977), Map.entry("corpus-holdout-4.jsonl", 0.964), Map.entry("corpus-holdout-5.jsonl", 0.967),
+            Map.entry("corpus-holdout-3.jsonl", 0.977), Map.entry("corpus-holdout-4.jsonl", 0.964), Map.entry("corpus-holdout-5.jsonl", 0.966),
             Map.entry("corpus-holdout-6.jsonl", 0.989), Map.entry("corpus-holdout-7.jsonl", 0.960),
             Map.entry("corpus-holdout-8.jsonl", 0.960), Map.entry("corpus-holdout-9.jsonl", 0.943), Map.entry("corpus-holdout-10.jsonl", 0.989),
             Map.entry("corpus-holdout-11.jsonl", 0.972), Map.entry("corpus-holdout-12.jsonl", 0.953),
