@@ -266,7 +266,8 @@ public final class AnswerExtractor {
 
     static String normalize(String lang, String raw, List<String> choices) {
         String t = raw;
-        List<List<String>> series = AnswerLanguages.labels(lang);
+        String labelLang = AnswerLanguages.labelLanguage(lang, raw); // a reply in another script uses its labels
+        List<List<String>> series = AnswerLanguages.labels(labelLang);
         // symbols that are only ever labels (①, ❶, ㉠) go before NFKC, which would make them digits
         StringBuilder symbols = null;
         for (int i = 0; i < t.length(); i++) {
@@ -290,13 +291,73 @@ public final class AnswerExtractor {
         t = BOXED.matcher(t).replaceAll(m -> " \\\\boxed " + m.group(1).toUpperCase(Locale.ROOT) + " ");
         t = EMPHASIS.matcher(t).replaceAll("");
         t = AnswerLanguages.fold(t);
-        t = nativeLabels(lang, t, series, choices);
+        t = nativeLabels(labelLang, t, series, choices);
         t = lookalikes(t);
         if (GLUE != null) {
             t = GLUE.matcher(t).replaceAll("$1 ");
         }
+        t = numberedOptions(t, choices);
         t = ordinalOptions(t, choices.size());
         return t.strip();
+    }
+
+    /** A digit of any script, or a numeral sign such as Ethiopic ፬ (not a letter, which also has a numeric value). */
+    private static boolean numeral(int cp) {
+        return Character.isDigit(cp) || Character.getType(cp) == Character.OTHER_NUMBER;
+    }
+
+    /**
+     * An option noun and a number ("Option 3", "l'option n° 1", "विकल्प 4", "বিকল্প ৩", "አማራጭ ፬", 选项3) is the
+     * option at that place, in any script's digits, unless an option's own text
+     * is that number (then "option 2" among 2, 4, 6, 8 might be its value).
+     */
+    private static String numberedOptions(String t, List<String> choices) {
+        int n = choices.size();
+        Set<Integer> values = new HashSet<>(); // options that are themselves the numbers 1 … n
+        for (String c : choices) {
+            String v = c.strip();
+            if (v.length() == 1 && numeral(v.charAt(0))) {
+                values.add(Character.getNumericValue(v.charAt(0)));
+            }
+        }
+        AnswerLanguages.Lexicon nouns = AnswerLanguages.lexicon(Kind.OPTION);
+        String low = lower(t);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < low.length(); i++) {
+            if (i > 0 && isWordChar(low.charAt(i - 1)) && !isCjk(low.charAt(i))) {
+                continue;
+            }
+            String noun = nouns.at(low, i);
+            if (noun == null || !nounEnds(low, i + noun.length(), noun)) {
+                continue;
+            }
+            int k = i + noun.length();
+            while (k < low.length() && (low.charAt(k) == ' ' || low.charAt(k) == '#' || low.charAt(k) == '(')) {
+                k++;
+            }
+            if (low.startsWith("no. ", k) || low.startsWith("n° ", k) || low.startsWith("nr. ", k)) {
+                k = low.indexOf(' ', k) + 1;
+            }
+            if (k >= low.length()) {
+                break;
+            }
+            int value = numeral(low.charAt(k)) ? Character.getNumericValue(low.charAt(k)) : -1;
+            boolean alone = k + 1 >= low.length() || isCjk(low.charAt(k + 1)) || !(Character.isLetterOrDigit(low.charAt(k + 1))
+                    || numeral(low.charAt(k + 1))
+                    || low.charAt(k + 1) == '.' && k + 2 < low.length() && Character.isDigit(low.charAt(k + 2)));
+            if (k == i + noun.length() && !isCjk(noun.charAt(noun.length() - 1)) || value < 1 || value > n || !alone
+                    || values.contains(value)) {
+                continue; // "option3" is a word; "option 12", "option 2.5" are no place among n; "option 2" of 2, 4, 6, 8
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            out.append(t, copied, k).append((char) ('A' + value - 1));
+            copied = k + 1;
+            i = k;
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
     }
 
     /**
@@ -421,6 +482,10 @@ public final class AnswerExtractor {
         if (correct != null && !COPULAS.contains(correct) && (!isLatin(correct.charAt(correct.length() - 1)) || m + correct.length() >= low.length()
                 || !isLatin(low.charAt(m + correct.length())))) {
             return end;
+        }
+        if (correct != null && COPULAS.contains(correct) && low.substring(0, at).codePoints().noneMatch(Character::isLetterOrDigit)
+                && low.substring(m + correct.length()).codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return end; // the whole answer, the ordinal and a copula: "첫 번째입니다.", "Àkọ́kọ́ ni.", "三番目です。"
         }
         if (m < low.length() && isWordChar(low.charAt(m))) {
             return -1;
@@ -2625,9 +2690,33 @@ public final class AnswerExtractor {
             for (int k = Math.max(0, at); k < m.length() && k < at + 30; k++) {
                 char c = m.charAt(k);
                 if (c == ':' || c == '：') {
-                    return true;
+                    return labelsAfter(k + 1); // "B is wrong: Venus has no moons" says why, it heads nothing
                 }
                 if (TERMINATORS.indexOf(c) >= 0 || isMask(c, n) || isLetterMention(k)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** The letter of the option a text names was ruled out before it, and not stated since. */
+        private boolean ruledOutBefore(Mention t) {
+            Mention latest = null;
+            for (Mention y : mentions) {
+                if (!y.text && y.option == t.option && y.start < t.start && (latest == null || y.start > latest.start)) {
+                    latest = y;
+                }
+            }
+            return latest != null && latest.negative;
+        }
+
+        /** A label follows within a few characters, before a sentence ends: the colon before heads a list of them. */
+        private boolean labelsAfter(int from) {
+            for (int k = from; k < m.length() && k < from + 12; k++) {
+                if (isLetterMention(k)) {
+                    return true;
+                }
+                if (TERMINATORS.indexOf(m.charAt(k)) >= 0) {
                     return false;
                 }
             }
@@ -2859,9 +2948,10 @@ public final class AnswerExtractor {
                 // "whether") states nothing, not even after a short conclusion word ("so", and Yoruba "sọ", say,
                 // folds to it): a label, or a text after an answer word, does
                 // after it, in a clause of its own: in "I won't pick B" the letter is what is declined
-                // an option's text in quotes after a refusal ("a plain answer «no» would not say why") is discussed
+                // an option's text in quotes after a refusal ("a plain answer «no» would not say why") is discussed,
+                // and an answer under a condition after it ("if you mean the winner, it is A") is not given
                 boolean statedAfterRefusal = last != null && last.start > refuse && (!last.text || last.answerWord)
-                        && !(last.text && quoted(last)) && clauseBetween(refuse, last.start);
+                        && !(last.text && quoted(last)) && !conditional(last) && clauseBetween(refuse, last.start);
                 // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
                 boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
                         && closes(last)));
@@ -2935,7 +3025,9 @@ public final class AnswerExtractor {
                     return ambiguous("only letters given, several of them (\"B, D\")", given);
                 }
             }
-            List<Mention> positive = mentions.stream().filter(x -> !x.negative).toList();
+            // "B肯定不对，金星没有天然卫星", "B is wrong. Venus has no moons.": the text of an option after its letter was
+            // ruled out says why it is wrong
+            List<Mention> positive = mentions.stream().filter(x -> !x.negative && !(x.text && ruledOutBefore(x))).toList();
             List<Mention> strong = positive.stream().filter(x -> x.strong).toList();
             Mention after = strong.isEmpty() ? null : afterInitialThought(strong.get(strong.size() - 1), positive);
             if (after != null) {

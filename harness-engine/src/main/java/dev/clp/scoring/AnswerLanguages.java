@@ -104,6 +104,8 @@ final class AnswerLanguages {
     private static final Map<Kind, List<String>> WORDS = new HashMap<>();
     private static final Map<String, Labels> LABELS = new HashMap<>();
     private static final List<List<String>> GLOBAL_LABELS = new ArrayList<>();
+    /** The language whose native labels are written in a script (Cyrillic: uk), from the labels' data. */
+    private static final Map<Character.UnicodeScript, String> SCRIPT_LABELS = new HashMap<>();
     private static final List<String> GLUE = new ArrayList<>();
     private static final List<String> LIST_MARKS = new ArrayList<>();
     private static final Map<String, List<String>> NOUN_PREFIXES = new HashMap<>();
@@ -154,6 +156,14 @@ final class AnswerLanguages {
                 GLOBAL_LABELS.addAll(series);
             } else if (!series.isEmpty()) {
                 LABELS.put(lang.getKey(), new Labels(List.copyOf(series)));
+                for (List<String> one : series) {
+                    for (String label : one) {
+                        Character.UnicodeScript script = Character.UnicodeScript.of(label.codePointAt(0));
+                        if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON) {
+                            SCRIPT_LABELS.putIfAbsent(script, lang.getKey());
+                        }
+                    }
+                }
             }
             node.path("glue").forEach(g -> GLUE.add(g.asText()));
             node.path("listMarks").forEach(g -> LIST_MARKS.add(g.asText()));
@@ -354,6 +364,51 @@ final class AnswerLanguages {
     }
 
     /** The native label series of a language (none for most), then the ones every language shares (①, ❶ ...). */
+    /**
+     * The language whose labels a reply uses: the prompt's, unless most of the reply's letters are of a script in
+     * which another language writes its labels ("Правильна відповідь — Б." to a Hebrew prompt reads Ukrainian
+     * labels). Han counts as Japanese when the reply has kana.
+     */
+    static String labelLanguage(String lang, String reply) {
+        Map<Character.UnicodeScript, Integer> counts = new HashMap<>();
+        boolean kana = false;
+        for (int i = 0; i < reply.length(); i++) {
+            char c = reply.charAt(i);
+            if (Character.isLetter(c)) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                kana |= script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
+                counts.merge(script, 1, Integer::sum);
+            }
+        }
+        if (kana) {
+            int han = counts.getOrDefault(Character.UnicodeScript.HAN, 0);
+            counts.remove(Character.UnicodeScript.HAN);
+            counts.merge(Character.UnicodeScript.KATAKANA, han + counts.getOrDefault(Character.UnicodeScript.HIRAGANA, 0),
+                    Integer::sum);
+            counts.remove(Character.UnicodeScript.HIRAGANA);
+        }
+        Character.UnicodeScript top = null;
+        int best = 0;
+        for (Map.Entry<Character.UnicodeScript, Integer> e : counts.entrySet()) {
+            if (e.getValue() > best) {
+                best = e.getValue();
+                top = e.getKey();
+            }
+        }
+        String other = top == null ? null : SCRIPT_LABELS.get(top);
+        if (other == null || other.equals(lang) || best < 4) {
+            return lang;
+        }
+        for (List<String> one : LABELS.getOrDefault(lang, new Labels(List.of())).series()) {
+            for (String label : one) {
+                if (Character.UnicodeScript.of(label.codePointAt(0)) == top) {
+                    return lang; // the prompt's language writes labels in that script too (ja and zh: Han)
+                }
+            }
+        }
+        return other;
+    }
+
     static List<List<String>> labels(String lang) {
         Labels own = LABELS.get(lang);
         List<List<String>> all = new ArrayList<>(own == null ? List.of() : own.series());
