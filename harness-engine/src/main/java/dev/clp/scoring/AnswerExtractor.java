@@ -1496,8 +1496,14 @@ public final class AnswerExtractor {
                     break;
                 }
             }
-            // at most two prefixes: "ngu-" before the dropped vowel, "yase" before a name ("yaseSandlwana")
-            prefix += "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?){0,2}";
+            // at most two prefixes: "ngu-" before the dropped vowel, "yase" before a name ("yaseSandlwana"); none
+            // before a word of fewer than three letters (Hebrew "לב" is not in "ולב…" of another word's reading)
+            // in a language with an article (Hebrew, Arabic) one proclitic, compounds listed as data, comes before
+            // the article ("בהר", "והטלפון", "بالحديد"), never after it ("הבריאות" is not ה + ב + "ריאות")
+            if (core.split("\\s+")[0].codePointCount(0, core.split("\\s+")[0].length()) >= 3) {
+                prefix = "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?)"
+                        + (articles.isEmpty() ? "{0,2}" : "?") + prefix;
+            }
         }
         StringBuilder sb = new StringBuilder();
         char first = core.charAt(0);

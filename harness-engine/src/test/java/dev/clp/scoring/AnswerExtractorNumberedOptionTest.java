@@ -78,4 +78,17 @@ class AnswerExtractorNumberedOptionTest {
     void labelsOfTheReplysScriptAndOrdinalsWithACopula(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, CITIES, raw, "stop", expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ar | النحاس | الذهب | الحديد | الفضة | بالحديد، فهو المعدن الأساسي في صناعة الفولاذ. | C
+            ar | النحاس | الذهب | حديد | الفضة | يصنع الفولاذ بالحديد. | C
+            he | לב | כבד | עור | ריאות | בעור – זה האיבר הגדול ביותר בגוף. | C
+            he | לב | כבד | עור | ריאות | והעור הוא האיבר הגדול ביותר. | C
+            he | לב | כבד | עור | ריאות | כדאי לבדוק באתר משרד הבריאות. | ~
+            """)
+    void procliticsBeforeAnOptionsTextInArabicAndHebrew(String lang, String a, String b, String c, String d, String raw,
+            String expected) {
+        ExtractionCheck.reads(lang, List.of(a, b, c, d), raw, "stop", expected);
+    }
 }
