@@ -301,6 +301,11 @@ public final class AnswerExtractor {
         return t.strip();
     }
 
+    /** A word may start at {@code i}: after a non-word character, or at a CJK character (no spaces there). */
+    private static boolean startsWord(String low, int i) {
+        return i == 0 || !isWordChar(low.charAt(i - 1)) || isCjk(low.charAt(i));
+    }
+
     /** A digit of any script, or a numeral sign such as Ethiopic ፬ (not a letter, which also has a numeric value). */
     private static boolean numeral(int cp) {
         return Character.isDigit(cp) || Character.getType(cp) == Character.OTHER_NUMBER;
@@ -328,7 +333,7 @@ public final class AnswerExtractor {
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i < low.length(); i++) {
-            if (i > 0 && isWordChar(low.charAt(i - 1)) && !isCjk(low.charAt(i))) {
+            if (!startsWord(low, i)) {
                 continue;
             }
             String noun = nouns.at(low, i);
@@ -377,7 +382,7 @@ public final class AnswerExtractor {
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i < low.length(); i++) {
-            if (i > 0 && isWordChar(low.charAt(i - 1)) && !isCjk(low.charAt(i))) {
+            if (!startsWord(low, i)) {
                 continue;
             }
             int end = -1;
