@@ -313,8 +313,8 @@ public final class AnswerExtractor {
 
     /**
      * An option noun and a number ("Option 3", "l'option n° 1", "विकल्प 4", "বিকল্প ৩", "አማራጭ ፬", 选项3) is the
-     * option at that place, in any script's digits, unless an option's own text
-     * is that number (then "option 2" among 2, 4, 6, 8 might be its value).
+     * option at that place, in any script's digits, unless an option's own text is that number (then "option 2"
+     * among 2, 4, 6, 8 might be its value).
      */
     private static String numberedOptions(String t, List<String> choices) {
         if (t.codePoints().noneMatch(AnswerExtractor::numeral)) {
@@ -1506,10 +1506,10 @@ public final class AnswerExtractor {
                     break;
                 }
             }
-            // at most two prefixes: "ngu-" before the dropped vowel, "yase" before a name ("yaseSandlwana"); none
-            // before a word of fewer than three letters (Hebrew "לב" is not in "ולב…" of another word's reading)
-            // in a language with an article (Hebrew, Arabic) one proclitic, compounds listed as data, comes before
-            // the article ("בהר", "והטלפון", "بالحديد"), never after it ("הבריאות" is not ה + ב + "ריאות")
+            // at most two prefixes ("ngu-" before the dropped vowel, "yase" before a name: "yaseSandlwana"), in a
+            // language with an article (Hebrew, Arabic) one proclitic, compounds listed as data, before the article
+            // ("בהר", "והטלפון", "بالحديد") and never after it ("הבריאות" is not ה + ב + "ריאות"); none before a word
+            // of fewer than three letters
             if (core.split("\\s+")[0].codePointCount(0, core.split("\\s+")[0].length()) >= 3) {
                 prefix = "(?:(?:" + String.join("|", prefixes.stream().map(Pattern::quote).toList()) + ")-?)"
                         + (articles.isEmpty() ? "{0,2}" : "?") + prefix;

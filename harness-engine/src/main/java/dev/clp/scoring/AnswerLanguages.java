@@ -363,7 +363,6 @@ final class AnswerLanguages {
         return WORDS.get(kind);
     }
 
-    /** The native label series of a language (none for most), then the ones every language shares (①, ❶ ...). */
     /**
      * The language whose labels a reply uses: the prompt's, unless most of the reply's letters are of a script in
      * which another language writes its labels ("Правильна відповідь — Б." to a Hebrew prompt reads Ukrainian
@@ -409,6 +408,7 @@ final class AnswerLanguages {
         return other;
     }
 
+    /** The native label series of a language (none for most), then the ones every language shares (①, ❶ ...). */
     static List<List<String>> labels(String lang) {
         Labels own = LABELS.get(lang);
         List<List<String>> all = new ArrayList<>(own == null ? List.of() : own.series());
