@@ -1624,6 +1624,9 @@ public final class AnswerExtractor {
                 continue;
             }
             int at = wholeWord(t, last, 0);
+            if (at < 0 && last.length() >= 6) {
+                at = nearWord(t, last); // "Dostoyevsky" for "Fyodor Dostoevsky": a spelling variant of a long name
+            }
             if (at < 0) {
                 continue;
             }
@@ -1665,6 +1668,41 @@ public final class AnswerExtractor {
     }
 
     /** The same word, or the same stem with another ending (five letters or more, at most three changed). */
+    /** Where a word of {@code t} one letter added, dropped or changed away from {@code word} starts, or -1. */
+    private static int nearWord(String t, String word) {
+        int i = 0;
+        while (i < t.length()) {
+            while (i < t.length() && !Character.isLetter(t.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < t.length() && Character.isLetter(t.charAt(j))) {
+                j++;
+            }
+            if (j > i && oneEditApart(t.substring(i, j), word)) {
+                return i;
+            }
+            i = j;
+        }
+        return -1;
+    }
+
+    private static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        int ea = a.length(), eb = b.length();
+        while (ea > i && eb > i && a.charAt(ea - 1) == b.charAt(eb - 1)) {
+            ea--;
+            eb--;
+        }
+        return ea - i <= 1 && eb - i <= 1;
+    }
+
     private static boolean similar(String token, String word) {
         if (token.equals(word)) {
             return true;

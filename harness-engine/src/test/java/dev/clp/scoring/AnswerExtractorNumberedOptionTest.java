@@ -91,4 +91,16 @@ class AnswerExtractorNumberedOptionTest {
             String expected) {
         ExtractionCheck.reads(lang, List.of(a, b, c, d), raw, "stop", expected);
     }
+
+    /** A long name's last word one letter away: a spelling variant, not another word ("Dostoyevsky", "Chekov"). */
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            en | Dostoyevsky wrote Crime and Punishment. | B
+            en | It was Chekov who wrote The Seagull. | C
+            en | Crime and Punishment is a Russian novel. | ~
+            """)
+    void aSpellingVariantOfANamesLastWord(String lang, String raw, String expected) {
+        ExtractionCheck.reads(lang, List.of("Leo Tolstoy", "Fyodor Dostoevsky", "Anton Chekhov", "Ivan Turgenev"), raw,
+                "stop", expected);
+    }
 }
