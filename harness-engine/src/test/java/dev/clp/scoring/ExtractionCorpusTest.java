@@ -344,6 +344,8 @@ class ExtractionCorpusTest {
         Map<String, Tally> byFile = new TreeMap<>();
         Map<String, Tally> byLanguage = new TreeMap<>();
         Map<String, Tally> byClass = new TreeMap<>();
+        Tally held = new Tally();
+        Map<String, Tally> heldByLanguage = new TreeMap<>();
         Map<String, List<String>> misses = new TreeMap<>();
         Map<String, List<String>> falseLetterIds = new TreeMap<>();
         for (Path file : corpusFiles()) {
@@ -355,7 +357,11 @@ class ExtractionCorpusTest {
                     dev.add(r.expected(), got);
                 }
                 byFile.computeIfAbsent(r.file(), k -> new Tally()).add(r.expected(), got);
-                if (!holdout) {
+                if (holdout) {
+                    // counted per language only: the held-out rows are never printed or looked into
+                    held.add(r.expected(), got);
+                    heldByLanguage.computeIfAbsent(r.lang(), k -> new Tally()).add(r.expected(), got);
+                } else {
                     // the held-out corpus is only ever counted, never looked into
                     byLanguage.computeIfAbsent(r.lang(), k -> new Tally()).add(r.expected(), got);
                     byClass.computeIfAbsent(r.cls(), k -> new Tally()).add(r.expected(), got);
@@ -372,6 +378,8 @@ class ExtractionCorpusTest {
         }
         System.out.println("extraction corpora: " + all);
         System.out.println("  dev corpora: " + dev);
+        System.out.println("  held-out corpora: " + held);
+        heldByLanguage.forEach((l, t) -> System.out.println("  held-out lang " + l + ": " + t));
         byFile.forEach((f, t) -> System.out.println("  file " + f + ": " + t));
         byLanguage.forEach((l, t) -> System.out.println("  lang " + l + ": " + t));
         byClass.forEach((c, t) -> System.out.println("  class " + c + ": " + t));
