@@ -273,6 +273,10 @@ public final class AnswerExtractor {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             int label = c < 0x2460 ? -1 : symbolLabel(series, c);
+            if (label >= 0 && c >= 0x3131 && c <= 0x318E && ((i > 0 && Character.isLetter(t.charAt(i - 1)))
+                    || (i + 1 < t.length() && Character.isLetter(t.charAt(i + 1)) && !isHangulSyllable(t.charAt(i + 1))))) {
+                label = -1; // "ㄱㄴ", "ㅋㅋ": jamo written together are slang, not labels; "ㄴ입니다" is one
+            }
             if (label >= 0 && symbols == null) {
                 symbols = new StringBuilder(t.length() + 8).append(t, 0, i);
             }
@@ -288,6 +292,7 @@ public final class AnswerExtractor {
             t = symbols.toString();
         }
         t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        t = accentedCapitals(t);
         t = BOXED.matcher(t).replaceAll(m -> " \\\\boxed " + m.group(1).toUpperCase(Locale.ROOT) + " ");
         t = EMPHASIS.matcher(t).replaceAll("");
         t = AnswerLanguages.fold(t);
@@ -297,8 +302,45 @@ public final class AnswerExtractor {
             t = GLUE.matcher(t).replaceAll("$1 ");
         }
         t = numberedOptions(t, choices);
+        t = markedNumbers(t, choices);
         t = ordinalOptions(t, choices.size());
         return t.strip();
+    }
+
+    private static boolean isHangulSyllable(char c) {
+        return c >= 0xAC00 && c <= 0xD7A3;
+    }
+
+    /**
+     * A capital Latin letter written with a mark, standing alone ("Ó tọ́ …" in Yoruba, "À 1 atm …" in French), is a
+     * word: no reply writes an option label with an accent, and folding the mark away would make it one (O, A). Such a
+     * letter is written lower case, which no label rule reads.
+     */
+    static String accentedCapitals(String t) {
+        StringBuilder out = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0xC0 || !Character.isUpperCase(c) || Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN
+                    || (i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)))) {
+                continue;
+            }
+            String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            if (base.length() < 2 || base.charAt(0) < 'A' || base.charAt(0) > 'Z') {
+                continue; // Ø, Æ, Þ: letters of their own, not a letter with a mark
+            }
+            int j = i + 1;
+            while (j < t.length() && Character.getType(t.charAt(j)) == Character.NON_SPACING_MARK) {
+                j++;
+            }
+            if (j < t.length() && Character.isLetterOrDigit(t.charAt(j))) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t);
+            }
+            out.setCharAt(i, Character.toLowerCase(c));
+        }
+        return out == null ? t : out.toString();
     }
 
     /** A word may start at {@code i}: after a non-word character, or at a CJK character (no spaces there). */
@@ -364,6 +406,60 @@ public final class AnswerExtractor {
             out.append(t, copied, k).append((char) ('A' + value - 1));
             copied = k + 1;
             i = k;
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * A number with the mark that makes it an option's place ({@code listMarks}: Korean 번, "정답은 2번입니다", "답: 4번")
+     * is that option's letter, when punctuation, the end or a copula follows the mark. "2번 반복" (twice) and "원자번호
+     * 1번으로" (as number 1) go on with other words; options that are the numbers themselves are left alone.
+     */
+    private static String markedNumbers(String t, List<String> choices) {
+        List<String> marks = AnswerLanguages.listMarks();
+        if (marks.isEmpty() || t.codePoints().noneMatch(c -> c >= '1' && c <= '9')) {
+            return t;
+        }
+        int n = choices.size();
+        AnswerLanguages.Lexicon copulas = AnswerLanguages.lexicon(Kind.COPULA);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '1' || c > '9' || c - '0' > n || (i > 0 && (Character.isLetterOrDigit(t.charAt(i - 1))
+                    || t.charAt(i - 1) == '.' || t.charAt(i - 1) == ','))) {
+                continue;
+            }
+            String mark = null;
+            for (String w : marks) {
+                if (t.startsWith(w, i + 1)) {
+                    mark = w;
+                }
+            }
+            if (mark == null || choices.stream().anyMatch(o -> o.strip().equals(String.valueOf(c)))) {
+                continue;
+            }
+            int after = i + 1 + mark.length();
+            int next = after;
+            while (next < t.length() && (t.charAt(next) == ' ' || t.charAt(next) == '\t')) {
+                next++;
+            }
+            boolean ends = next >= t.length() || (!Character.isLetterOrDigit(t.charAt(next))
+                    && !Character.isWhitespace(t.charAt(next))) || (next == after && t.charAt(next) == '\n');
+            if (!ends) {
+                // a copula only ("2번입니다"): "1번으로" (as number 1) counts, it does not answer
+                String w = copulas.at(t, next);
+                ends = w != null && (next + w.length() >= t.length() || !Character.isLetterOrDigit(t.charAt(next + w.length())));
+            }
+            if (!ends) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            out.append(t, copied, i).append((char) ('A' + c - '1'));
+            copied = after;
+            i = after - 1;
         }
         return out == null ? t : out.append(t, copied, t.length()).toString();
     }
@@ -605,7 +701,9 @@ public final class AnswerExtractor {
         for (List<String> s : series) {
             for (int i = 0; i < s.size(); i++) {
                 String label = s.get(i);
-                if (label.length() == 1 && label.charAt(0) == c && !Character.isLetter(c)) {
+                // Hangul compatibility jamo (ㄱ ㄴ ㄷ, a Korean exam's labels) are letters NFKC would turn into the
+                // conjoining jamo of syllables; no word is written with them
+                if (label.length() == 1 && label.charAt(0) == c && (!Character.isLetter(c) || (c >= 0x3131 && c <= 0x318E))) {
                     return i;
                 }
             }
@@ -3031,6 +3129,19 @@ public final class AnswerExtractor {
                 return new Extraction.Unparseable("the reply answers a question of its own: the options it lists under "
                         + "A, B, C … are numbers none of which is an option of the question");
             }
+            if (read instanceof Extraction.Choice c && onlyAsked(c.index())) {
+                return new Extraction.Unparseable("a question back: the option is named only in a question (\"Is it "
+                        + (char) ('A' + c.index()) + "?\"), no answer stated");
+            }
+            if (read instanceof Extraction.Choice c && ruledOutAfterCorrection(c.index())) {
+                return new Extraction.Unparseable("the reply takes its answer back: after a correction (\"wait\", "
+                        + "\"on second look\") it rules " + (char) ('A' + c.index()) + " out and states no other");
+            }
+            if (read instanceof Extraction.Choice c && onlyFirstThought(c.index())) {
+                return new Extraction.Unparseable("the option is named only as an earlier or others' thought (\"at "
+                        + "first I thought " + (char) ('A' + c.index()) + "\", \"many people pick "
+                        + (char) ('A' + c.index()) + "\"), no answer stated");
+            }
             if (read instanceof Extraction.Choice c && unsureAfter(c.index())) {
                 return new Extraction.Unparseable("the reply takes its answer back: it ends saying it is not sure");
             }
@@ -3167,7 +3278,8 @@ public final class AnswerExtractor {
                     && !asked(firstText)
                     && !firstText.series
                     && choices.get(firstText.option).strip().length() > 1
-                    && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)) {
+                    && mentions.stream().noneMatch(x -> x.text && x.option == firstText.option && x.negative)
+                    && !contrasted(firstText, positive)) {
                 return new Extraction.Choice(firstText.option, "leading-option-text"); // "Kiboko ndiye …; kifaru na nyati …"
             }
             if (texts.size() == 1) {
@@ -3304,7 +3416,7 @@ public final class AnswerExtractor {
                     // since …"): the reply has moved on from its first line ("4と6は…ため" names two, no answer)
                     return null;
                 }
-                if (!stated && !x.text && !x.negative && opensLine(x)) {
+                if (!stated && !x.text && !x.negative && opensLine(x) && listing(first, pe)) {
                     return null; // "A. Mars\n\nB. Venus\n\nC. …": a listing, the first item is no answer line
                 }
             }
@@ -3312,9 +3424,156 @@ public final class AnswerExtractor {
         }
 
         /**
+         * The first paragraph's label opens a listing of the options: the next paragraph opens with another label
+         * ("A. Mars\n\nB. Venus …"), or the label opens a line again later. "**D. 100 °C**\n\nCorrect — …\n\n- A: too
+         * low …" is an answer line, then its explanation, then why the others are not.
+         */
+        private boolean listing(Mention first, int paragraphEnd) {
+            int k = paragraphEnd;
+            while (k < m.length() && (Character.isWhitespace(m.charAt(k)) || "-•*>·#_(（".indexOf(m.charAt(k)) >= 0)) {
+                k++;
+            }
+            for (Mention y : mentions) {
+                if (y.start < paragraphEnd || y.text) {
+                    continue;
+                }
+                if (y.start == k || (y.option == first.option && opensLine(y))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
          * "Mombasa? No: …", "Which city? Mombasa, maybe.": a question mark before the mention or just after it: the
          * option is asked about, not answered.
          */
+        /**
+         * "Sydney is the largest city, but the capital is Canberra", "While Sydney is the largest city, …": another
+         * option's text after a word of contrast, or the opening text conceded by one before it. Which of the two the
+         * reply gives is a matter of what the question asked, which the reply's words do not tell: the opening text is
+         * not taken ("Canberra is the capital, but Sydney is larger" reads the same way).
+         */
+        private boolean contrasted(Mention first, List<Mention> positive) {
+            int clause = first.start;
+            while (clause > 0 && TERMINATORS.indexOf(m.charAt(clause - 1)) < 0
+                    && CLAUSE_BREAKS.indexOf(m.charAt(clause - 1)) < 0) {
+                clause--;
+            }
+            if (hasWord(low.substring(clause, first.start), Kind.CONTRAST)) {
+                return true; // conceded in its own clause: "While Sydney is …", "虽然悉尼…"
+            }
+            for (Mention y : positive) {
+                if (y.text && y.option != first.option && y.start > first.end && clauseFinal(y)
+                        && hasWord(low.substring(first.end, y.start), Kind.CONTRAST)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The mention ends its clause, at most a short word after it ("… but the capital is Canberra.", "수도는
+         * 캔버라입니다", "राजधानी कैनबरा है"): what the clause says is that option. In "… but copper is used for wires"
+         * the clause goes on about it.
+         */
+        private boolean clauseFinal(Mention y) {
+            int words = 0;
+            int chars = 0;
+            boolean inWord = false;
+            for (int k = y.end; k < m.length(); k++) {
+                char c = m.charAt(k);
+                if (TERMINATORS.indexOf(c) >= 0 || CLAUSE_BREAKS.indexOf(c) >= 0 || c == '؟' || c == '(' || c == '（') {
+                    break;
+                }
+                if (Character.isLetterOrDigit(c)) {
+                    words += inWord ? 0 : 1;
+                    chars++;
+                    inWord = true;
+                } else {
+                    inWord = Character.getType(c) == Character.NON_SPACING_MARK && inWord;
+                }
+            }
+            return words == 0 || (words == 1 && chars <= 4);
+        }
+
+        /**
+         * Every mention of the option stands in a question ("Is it B?", "是 B 吗？", "¿Es la B?", "B?"), and the
+         * option is named at least once: the reply asks, it does not answer.
+         */
+        private boolean onlyAsked(int option) {
+            boolean named = false;
+            for (Mention x : mentions) {
+                if (x.option != option || x.negative) {
+                    continue;
+                }
+                named = true;
+                // "Forse la D?", "Maybe B?": a hedged guess, offered as the answer
+                if (x.tentative || !inQuestion(x.end)) {
+                    return false;
+                }
+            }
+            return named;
+        }
+
+        /**
+         * "Answer: A\n\nHmm, wait. On second look A doesn't hold, and I can't say which of the others is right": after
+         * the option's last positive mention a correction word, then the option ruled out, and no other option stated
+         * after it.
+         */
+        private boolean ruledOutAfterCorrection(int option) {
+            Mention stated = null;
+            for (Mention x : mentions) {
+                if (x.option == option && !x.negative) {
+                    stated = x;
+                }
+            }
+            if (stated == null) {
+                return false;
+            }
+            for (Mention x : mentions) {
+                if (x.option == option && x.negative && x.start > stated.end
+                        && hasWord(low.substring(stated.end, x.start), Kind.RETRACT)) {
+                    final int after = x.end;
+                    return mentions.stream().noneMatch(y -> y.start > after && !y.negative && y.option != option
+                            && (y.strong || !y.text));
+                }
+            }
+            return false;
+        }
+
+        /** Every mention of the option is under a word reporting an earlier or others' thought. */
+        private boolean onlyFirstThought(int option) {
+            boolean named = false;
+            for (Mention x : mentions) {
+                if (x.option != option || x.negative) {
+                    continue;
+                }
+                named = true;
+                if (!x.initial) {
+                    return false;
+                }
+            }
+            return named;
+        }
+
+        /** The sentence going on at {@code from} ends with a question mark (Latin, full-width or Arabic). */
+        private boolean inQuestion(int from) {
+            for (int j = from; j < m.length(); j++) {
+                char c = m.charAt(j);
+                if (c == '?' || c == '？' || c == '؟') {
+                    return true;
+                }
+                if (TERMINATORS.indexOf(c) >= 0) {
+                    if (c == '.' && j + 1 < m.length() && !Character.isWhitespace(m.charAt(j + 1))) {
+                        continue;
+                    }
+                    return false;
+                }
+            }
+            return false;
+        }
+
         private boolean asked(Mention x) {
             String before = m.substring(0, x.start);
             if (before.indexOf('?') >= 0 || before.indexOf('？') >= 0) {
@@ -3356,10 +3615,13 @@ public final class AnswerExtractor {
             if (anchor == null) {
                 return false;
             }
-            int from = sentenceEnd(anchor.end);
+            // "At first I thought A, but now I'm not sure": what was first thought is taken back in its own sentence
+            int from = anchor.initial ? anchor.end : sentenceEnd(anchor.end);
             AnswerLanguages.Lexicon unsure = AnswerLanguages.lexicon(Kind.UNSURE);
             for (int k = from; k < low.length(); k++) {
-                if ((k == 0 || !isWordChar(low.charAt(k - 1))) && wordAt(unsure, k) && closesClause(k)) {
+                String w = unsure.at(low, k);
+                // a phrase in a script without spaces starts anywhere ("现在我不太确定了")
+                if (w != null && boundaryBefore(low, k, w) && wordAt(unsure, k) && closesClause(k)) {
                     final int at = k;
                     int s0 = sentenceStart(at, 80);
                     int s1 = sentenceEnd(at);

@@ -88,7 +88,12 @@ final class AnswerLanguages {
          * Words opening a clause that a phrase of {@link #UNSURE} is about ("not sure why …", "nicht sicher, ob …",
          * "sina uhakika kama …"): then it is not about the answer.
          */
-        ABOUT_CLAUSE("aboutClause");
+        ABOUT_CLAUSE("aboutClause"),
+        /**
+         * Words of contrast or concession ("but", "however", "while", "aber", "但是", "하지만", "lakini"): an option's
+         * text after one, beside another option's text before it, leaves which of the two is given to the question.
+         */
+        CONTRAST("contrast");
 
         final String key;
 

@@ -1,0 +1,83 @@
+package dev.clp.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 596 replies of the fifth independent review (2026-12-04), written by a reviewer who read the issue only (not the
+ * code, its data or the corpora), ran them against a snapshot of 78d4a35 and decided each expected reading before
+ * running anything ({@code extraction/review-round-five.jsonl}). Chosen to be hard: 460 read right then (112 letters
+ * where a grader gives none, 18 wrong, 6 lost); 543 after this round (a letter asked about only, a thought taken back
+ * in its own sentence, an option ruled out after a correction, an option named only as an earlier or others' thought,
+ * contrasted option texts no longer read as the opening one, Korean 2번 and ㄴ). Every reply read right stays read
+ * right; the ones still misread are listed by class.
+ */
+class AnswerExtractorReviewRoundFiveTest {
+
+    /** Still misread, by class: open work, not accepted readings. */
+    static final Set<String> KNOWN_MISREAD = Set.of(
+            // "Sydney is the biggest city, but the capital is Canberra": two option texts on either side of a contrast
+            // are now no letter (the wrong letter of the opening text is gone); which one the reply gives depends on
+            // what the question asked, which the extractor is not given
+            "r5-en-136", "r5-en-137", "r5-de-026", "r5-zh-032", "r5-es-022", "r5-fr-022", "r5-it-024", "r5-ko-024",
+            "r5-hi-020", "r5-bn-020", "r5-ar-020", "r5-he-020", "r5-uk-026", "r5-sw-020", "r5-zu-020", "r5-am-017",
+            "r5-en-161",
+            "r5-yo-017", // Yoruba "ṣùgbọ́n Canberra ni olú-ìlú": the later text is the subject, so the opening one is read
+            // an option's text in small talk ("I visited Sydney last year, a lovely city!") read as the answer
+            "r5-en-063", "r5-en-064", "r5-de-019", "r5-zh-022", "r5-ko-020", "r5-hi-017", "r5-ar-017", "r5-uk-021",
+            "r5-sw-017", "r5-it-020", "r5-es-017", "r5-fr-017", "r5-bn-019", "r5-he-019", "r5-zu-019", "r5-en-024",
+            "r5-en-141", "r5-en-142", "r5-zh-034", "r5-es-015", // an option's text stated as a fact beside the question
+            "r5-uk-009", "r5-de-022", "r5-zh-031", // a thought taken back without a word the data has for it
+            "r5-am-009", // Amharic "መጀመሪያ A መስሎኝ ነበር": the letter inside the phrase for an earlier thought
+            "r5-zh-008", "r5-en-071", // an answer under one condition after asking back; "It would be A if …"
+            "r5-zu-010", "r5-zu-021", // Zulu negations before a hyphenated letter ("Akuyona u-A")
+            "r5-en-066", "r5-en-101", "r5-en-102", "r5-en-157", "r5-am-018", // a letter of a textbook section, of
+            // another question, of the user's or a student's answer
+            "r5-en-069", // the options restated, then a question back
+            "r5-en-120"); // "The universal donor is type O; type AB is the universal recipient": two texts
+
+    @Test
+    void everyReplyTheReviewReadsRightStaysReadRight() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> wrong = new ArrayList<>();
+        int right = 0;
+        int rows = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+                getClass().getResourceAsStream("/extraction/review-round-five.jsonl")), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = json.readTree(line);
+                rows++;
+                List<String> choices = new ArrayList<>();
+                row.get("choices").forEach(c -> choices.add(c.asText()));
+                Extraction e = AnswerExtractor.extract(row.get("lang").asText(), row.get("text").asText(), choices,
+                        row.path("finish_reason").asText(null));
+                String read = e instanceof Extraction.Choice c ? String.valueOf((char) ('A' + c.index())) : null;
+                String expected = row.get("expected").isNull() ? null : row.get("expected").asText();
+                String id = row.get("id").asText();
+                if (Objects.equals(read, expected)) {
+                    right++;
+                    assertThat(KNOWN_MISREAD).as(id + " is read right now: take it off the list").doesNotContain(id);
+                } else if (!KNOWN_MISREAD.contains(id)) {
+                    wrong.add(id + " [" + row.get("lang").asText() + "] expected " + expected + ", read " + read + ": "
+                            + row.get("text").asText());
+                }
+            }
+        }
+        assertThat(rows).isEqualTo(596);
+        assertThat(wrong).as("replies read wrong that are not listed").isEmpty();
+        assertThat(right).isGreaterThanOrEqualTo(543);
+    }
+}
