@@ -302,7 +302,7 @@ public final class AnswerExtractor {
             t = GLUE.matcher(t).replaceAll("$1 ");
         }
         t = numberedOptions(t, choices);
-        t = markedNumbers(t, choices);
+        t = markedNumbers(labelLang, t, choices);
         t = ordinalOptions(t, choices.size());
         return t.strip();
     }
@@ -415,7 +415,27 @@ public final class AnswerExtractor {
      * is that option's letter, when punctuation, the end or a copula follows the mark. "2번 반복" (twice) and "원자번호
      * 1번으로" (as number 1) go on with other words; options that are the numbers themselves are left alone.
      */
-    private static String markedNumbers(String t, List<String> choices) {
+    private static boolean calledRightAfter(String lang, String t, int at) {
+        String low = lower(t);
+        int k = at;
+        String noun = AnswerLanguages.lexicon(Kind.OPTION).at(low, k + (k < low.length() && low.charAt(k) == ' ' ? 1 : 0));
+        if (noun != null) {
+            k += (low.charAt(k) == ' ' ? 1 : 0) + noun.length();
+        }
+        if (AnswerLanguages.lexicon(Kind.CORRECT).at(low, k) != null && k < low.length() && low.charAt(k) != ' ') {
+            return true; // the language writes the particle into the word ("이 맞", "가 정답")
+        }
+        for (String p : AnswerLanguages.particles(lang)) {
+            if (low.startsWith(p, k) && k + p.length() < low.length() && low.charAt(k + p.length()) == ' ') {
+                int w = k + p.length() + 1;
+                return AnswerLanguages.lexicon(Kind.CORRECT).at(low, w) != null
+                        || AnswerLanguages.lexicon(Kind.ANSWER).at(low, w) != null;
+            }
+        }
+        return false;
+    }
+
+    private static String markedNumbers(String lang, String t, List<String> choices) {
         List<String> marks = AnswerLanguages.listMarks();
         if (marks.isEmpty() || t.codePoints().noneMatch(c -> c >= '1' && c <= '9')) {
             return t;
@@ -450,6 +470,11 @@ public final class AnswerExtractor {
                 // a copula only ("2번입니다"): "1번으로" (as number 1) counts, it does not answer
                 String w = copulas.at(t, next);
                 ends = w != null && (next + w.length() >= t.length() || !Character.isLetterOrDigit(t.charAt(next + w.length())));
+            }
+            if (!ends) {
+                // "3번이 정답입니다", "3번 보기가 맞습니다": a particle or an option noun, then a word calling it right or
+                // the answer
+                ends = calledRightAfter(lang, t, after);
             }
             if (!ends) {
                 continue;
@@ -3129,6 +3154,12 @@ public final class AnswerExtractor {
                 return new Extraction.Unparseable("the reply answers a question of its own: the options it lists under "
                         + "A, B, C … are numbers none of which is an option of the question");
             }
+            if (read instanceof Extraction.Choice c) {
+                Mention kept = reconsiderationSetAside(c.index());
+                if (kept != null) {
+                    return new Extraction.Choice(kept.option, "answer-kept");
+                }
+            }
             if (read instanceof Extraction.Choice c && onlyAsked(c.index())) {
                 return new Extraction.Unparseable("a question back: the option is named only in a question (\"Is it "
                         + (char) ('A' + c.index()) + "?\"), no answer stated");
@@ -3498,8 +3529,9 @@ public final class AnswerExtractor {
         }
 
         /**
-         * Every mention of the option stands in a question ("Is it B?", "是 B 吗？", "¿Es la B?", "B?"), and the
-         * option is named at least once: the reply asks, it does not answer.
+         * Every mention of the option stands in a question ("Is it B?", "是 B 吗？", "¿Es la B?", "B?") that is neither
+         * a statement with a tag ("C, right?", "Cですよね？") nor answered yes after it ("Is it C? Yes."), and the option
+         * is named at least once: the reply asks, it does not answer.
          */
         private boolean onlyAsked(int option) {
             boolean named = false;
@@ -3509,7 +3541,8 @@ public final class AnswerExtractor {
                 }
                 named = true;
                 // "Forse la D?", "Maybe B?": a hedged guess, offered as the answer
-                if (x.tentative || !inQuestion(x.end)) {
+                int q = x.tentative ? -1 : questionMark(x.end);
+                if (q < 0 || tagged(x.end, q) || affirmedAfter(q)) {
                     return false;
                 }
             }
@@ -3557,21 +3590,114 @@ public final class AnswerExtractor {
             return named;
         }
 
-        /** The sentence going on at {@code from} ends with a question mark (Latin, full-width or Arabic). */
-        private boolean inQuestion(int from) {
+        /**
+         * "Answer: C. Wait, let me reconsider Melbourne. No, it was only temporary.", "答案是 C。等等，是墨尔本吗？不是…":
+         * after a correction word the option read is first named in a question that is not answered yes, or a no
+         * follows its sentence, and it is not called right again after that: the reconsideration is set aside and the
+         * answer stated before the correction word (not ruled out since) is the answer. Null otherwise.
+         */
+        private Mention reconsiderationSetAside(int option) {
+            Mention first = null;
+            for (Mention x : mentions) {
+                if (x.option == option && !x.negative) {
+                    first = x;
+                    break;
+                }
+            }
+            if (first == null) {
+                return null;
+            }
+            Mention earlier = null;
+            for (Mention x : mentions) {
+                if (x.start < first.start && x.strong && !x.negative && !x.tentative && x.option != option
+                        && x.option < n) {
+                    earlier = x;
+                }
+            }
+            if (earlier == null || !hasWord(low.substring(earlier.end, first.start), Kind.RETRACT)) {
+                return null;
+            }
+            int q = questionMark(first.end);
+            boolean asked = q >= 0 && !tagged(first.end, q) && !affirmedAfter(q);
+            if (!asked && !deniedAfter(first.end)) {
+                return null;
+            }
+            final Mention kept = earlier;
+            final int from = first.end;
+            // called right again after it, in a sentence that does not open with the no ("No, Rome is in Italy")
+            boolean againLater = mentions.stream().anyMatch(x -> x.start > from && x.option == option && x.strong
+                    && !x.negative && !opensWithNo(sentenceStart(x.start, 200)));
+            boolean keptRuledOut = mentions.stream().anyMatch(x -> x.start > from && x.option == kept.option
+                    && x.negative);
+            return againLater || keptRuledOut ? null : kept;
+        }
+
+        /** The sentence starting at {@code k} opens with a no ("No, Rome is in Italy."). */
+        private boolean opensWithNo(int k) {
+            while (k < low.length() && (Character.isWhitespace(low.charAt(k)) || "*_-—–,".indexOf(low.charAt(k)) >= 0)) {
+                k++;
+            }
+            return k < low.length() && wordAt(AnswerLanguages.lexicon(Kind.DENY), k);
+        }
+
+        /**
+         * After the sentence, clause or pause the mention ends ("Melbourne. No, …", "Melbourne... no, …", "Melbourne –
+         * nein, …"), the next words say no.
+         */
+        private boolean deniedAfter(int from) {
+            int k = from;
+            while (k < low.length() && ".!?。！？።।…:;—–-".indexOf(low.charAt(k)) < 0 && low.charAt(k) != '\n') {
+                k++;
+            }
+            while (k < low.length() && (Character.isWhitespace(low.charAt(k))
+                    || ".!?。！？።।…:;—–-,，、*_".indexOf(low.charAt(k)) >= 0)) {
+                k++;
+            }
+            return k < low.length() && wordAt(AnswerLanguages.lexicon(Kind.DENY), k);
+        }
+
+        /** Where the sentence going on at {@code from} ends with a question mark (Latin, full-width, Arabic), or -1. */
+        private int questionMark(int from) {
             for (int j = from; j < m.length(); j++) {
                 char c = m.charAt(j);
                 if (c == '?' || c == '？' || c == '؟') {
-                    return true;
+                    return j;
                 }
                 if (TERMINATORS.indexOf(c) >= 0) {
                     if (c == '.' && j + 1 < m.length() && !Character.isWhitespace(m.charAt(j + 1))) {
                         continue;
                     }
-                    return false;
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** The question from the mention to its mark ends with a tag ("…, right", "…, oder", "…よね"). */
+        private boolean tagged(int from, int mark) {
+            String between = low.substring(from, mark).replaceAll("[\\s¿¡,，、،፣*_\"'”»)）]+$", "");
+            AnswerLanguages.Lexicon tags = AnswerLanguages.lexicon(Kind.TAG);
+            for (int k = 0; k < between.length(); k++) {
+                String w = tags.at(between, k);
+                if (w == null || k + w.length() != between.length() || !boundaryBefore(between, k, w)) {
+                    continue;
+                }
+                // "C, right?" is stated, "Is B right?" asks: a tag follows a comma, unless it is glued ("Cですよね")
+                String before = between.substring(0, k).replaceAll("[\\s¿¡]+$", "");
+                if (isCjk(w.charAt(0)) || (!before.isEmpty() && ",，、،፣".indexOf(before.charAt(before.length() - 1)) >= 0)) {
+                    return true;
                 }
             }
             return false;
+        }
+
+        /** The next sentence after the question mark opens with a yes ("Yes.", "Genau.", "对。", "そうです。"). */
+        private boolean affirmedAfter(int mark) {
+            int k = mark + 1;
+            while (k < low.length() && (Character.isWhitespace(low.charAt(k)) || "*_¡".indexOf(low.charAt(k)) >= 0)) {
+                k++;
+            }
+            return k < low.length() && wordAt(AnswerLanguages.lexicon(Kind.AFFIRM), k);
         }
 
         private boolean asked(Mention x) {
@@ -3779,8 +3905,10 @@ public final class AnswerExtractor {
                 }
                 closing = x;
             }
-            if (closing == null || closing.option == last.option || sentenceStart(closing.start, 200) <= last.end
-                    || !closesReply(closing)) {
+            // "起初我想选 A，不过仔细想想，应该是 C。": in the same sentence, after a word of contrast
+            if (closing == null || closing.option == last.option || !closesReply(closing)
+                    || (sentenceStart(closing.start, 200) <= last.end
+                            && !hasWord(low.substring(last.end, closing.start), Kind.CONTRAST))) {
                 return null;
             }
             return closing;

@@ -93,7 +93,16 @@ final class AnswerLanguages {
          * Words of contrast or concession ("but", "however", "while", "aber", "但是", "하지만", "lakini"): an option's
          * text after one, beside another option's text before it, leaves which of the two is given to the question.
          */
-        CONTRAST("contrast");
+        CONTRAST("contrast"),
+        /**
+         * Words that end a statement as a question seeking agreement ("C, right?", "C, oder?", "是 C，对吧？", "Cですよね？",
+         * "Ni C, sivyo?"): the letter before them is stated, not asked.
+         */
+        TAG("tagQuestion"),
+        /** Words that answer a question yes ("Is it C? Yes.", "是 C 吗？对。", "¿Es la C? Exacto."): the letter asked is stated. */
+        AFFIRM("affirm"),
+        /** Words that answer a question no ("Melbourne? No, …", "是墨尔本吗？不是", "멜버른인가? 아니요"): what was asked is set aside. */
+        DENY("deny");
 
         final String key;
 

@@ -33,6 +33,17 @@ class AnswerExtractorFifthReviewTest {
             en | cities  | "While Rome is older, Paris is the capital."              | ~
             en | cities  | "Paris is the capital, but Rome is older and larger than it." | B
             en | cities  | "Paris. Rome is in Italy, though, and Berlin in Germany."  | B
+            en | cities  | "B, right?"                                               | B
+            en | cities  | "Is B right?"                                             | ~
+            de | dcities | "Das müsste B sein, oder?"                                | B
+            ja | jcities | Bですよね？                                                 | B
+            en | cities  | "Is it B? Yes."                                           | B
+            zh | ccities | 是 B 吗？对。                                              | B
+            en | cities  | "Answer: B. Wait, let me reconsider Rome. No, Rome is in Italy." | B
+            zh | ccities | 答案是 B。等等，是罗马吗？不是，罗马在意大利。                   | B
+            en | cities  | "Answer: A. Wait, is it B? Yes, B is right."              | B
+            en | cities  | "The answer is A. Wait, no — it's B."                     | B
+            en | cities  | "Answer: B. Wait, let me reconsider Rome. Yes, Rome is the answer." | A
             """)
     void readsAsAGraderWould(String lang, String options, String raw, String expected) {
         ExtractionCheck.reads(lang, ExtractionCheck.CAPITALS.get(options), raw, "stop", expected);
@@ -49,6 +60,10 @@ class AnswerExtractorFifthReviewTest {
             ko | 정답은 ㄹ입니다.                                               | D
             ko | "ㄱㄴ 몰라요"                                                  | ~
             ko | 물은 1번으로 끓지 않습니다. 답: 100 °C                            | D
+            ko | 4번이 정답입니다.                                               | D
+            ko | 4번 보기가 맞습니다.                                            | D
+            ko | 4번이요.                                                      | D
+            ko | 2번 반복해서 읽었습니다.                                         | ~
             """)
     void boilingWater(String lang, String raw, String expected) {
         ExtractionCheck.reads(lang, List.of("50 °C", "75 °C", "90 °C", "100 °C"), raw, "stop", expected);
