@@ -2618,7 +2618,9 @@ public final class AnswerExtractor {
             String bare = article == null ? tail : tail.substring(0, tail.length() - article.length()).stripTrailing();
             if (AnswerLanguages.lexicon(Kind.NOT).endOf(tail) != null || wrongHeading(tail)
                     || article != null && AnswerLanguages.lexicon(Kind.NOT).endOf(bare) != null
-                    || negatedReference(x, tail)) {
+                    || negatedReference(x, tail)
+                    // "Many think it's Sydney, but …", "很多人以为是悉尼（A）": other people's answer, set aside
+                    || hasWord(seg.substring(clauseStart(seg, seg.length())), Kind.OTHERS_THINK)) {
                 x.negative = true;
                 return;
             }

@@ -102,7 +102,12 @@ final class AnswerLanguages {
         /** Words that answer a question yes ("Is it C? Yes.", "是 C 吗？对。", "¿Es la C? Exacto."): the letter asked is stated. */
         AFFIRM("affirm"),
         /** Words that answer a question no ("Melbourne? No, …", "是墨尔本吗？不是", "멜버른인가? 아니요"): what was asked is set aside. */
-        DENY("deny");
+        DENY("deny"),
+        /**
+         * Words that give what other people think or pick ("many think", "viele glauben", "很多人以为", "多くの人が",
+         * "watu wengi"): an option named in their clause is their belief, not the reply's answer.
+         */
+        OTHERS_THINK("othersThink");
 
         final String key;
 

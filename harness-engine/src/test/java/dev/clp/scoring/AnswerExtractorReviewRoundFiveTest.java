@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
  * The 596 replies of the fifth independent review (2026-12-04), written by a reviewer who read the issue only (not the
  * code, its data or the corpora), ran them against a snapshot of 78d4a35 and decided each expected reading before
  * running anything ({@code extraction/review-round-five.jsonl}). Chosen to be hard: 460 read right then (112 letters
- * where a grader gives none, 18 wrong, 6 lost); 543 after this round, 538 after the sixth review's fixes (a letter asked about only, a thought taken back
+ * where a grader gives none, 18 wrong, 6 lost); 543 after this round (a letter asked about only, a thought taken back
  * in its own sentence, an option ruled out after a correction, an option named only as an earlier or others' thought,
- * contrasted option texts no longer read as the opening one, Korean 2번 and ㄴ). Every reply read right stays read
- * right; the ones still misread are listed by class.
+ * contrasted option texts no longer read as the opening one, Korean 2번 and ㄴ); 544 after the sixth review's round
+ * (what other people think or pick set aside: "Many people pick A" in every language). Every reply read right stays
+ * read right; the ones still misread are listed by class.
  */
 class AnswerExtractorReviewRoundFiveTest {
 
@@ -41,12 +42,9 @@ class AnswerExtractorReviewRoundFiveTest {
             "r5-am-009", // Amharic "መጀመሪያ A መስሎኝ ነበር": the letter inside the phrase for an earlier thought
             "r5-zh-008", "r5-en-071", // an answer under one condition after asking back; "It would be A if …"
             "r5-zu-010", "r5-zu-021", // Zulu negations before a hyphenated letter ("Akuyona u-A")
-            "r5-en-066", "r5-en-101", "r5-en-102", "r5-en-157", "r5-am-018", // a letter of a textbook section, of
+            "r5-en-066", "r5-en-101", "r5-en-102", "r5-en-157", // a letter of a textbook section, of
             // another question, of the user's or a student's answer
             "r5-en-069", // the options restated, then a question back
-            // "多くの人はAを選びます", "많은 사람들이 A를 고릅니다" …: others' choice with the letter inside the phrase; the words
-            // for "many people" alone made another option offered beside an answer (review six, r6-hi-016)
-            "r5-ja-027", "r5-ko-025", "r5-hi-021", "r5-ar-021", "r5-yo-019",
             "r5-en-120"); // "The universal donor is type O; type AB is the universal recipient": two texts
 
     @Test
@@ -81,6 +79,6 @@ class AnswerExtractorReviewRoundFiveTest {
         }
         assertThat(rows).isEqualTo(596);
         assertThat(wrong).as("replies read wrong that are not listed").isEmpty();
-        assertThat(right).isGreaterThanOrEqualTo(538);
+        assertThat(right).isGreaterThanOrEqualTo(544);
     }
 }

@@ -20,34 +20,33 @@ import org.junit.jupiter.api.Test;
  * first version 461 (46 regressions: tag questions "C, right?" and questions answered yes "Is it C? Yes." read as
  * asked, "many people" words making another option offered); after the fixes (tags and yes/no answers as data, a
  * reconsideration set aside after a no, an earlier thought overridden after a word of contrast, Korean "3번이 정답입니다")
- * 538, none of the 479 lost. The ones still misread are listed by class.
+ * 538, none of the 479 lost; 564 once what other people think or pick is data ({@code othersThink}: "Many think it's
+ * Sydney, but it's Canberra", "很多人以为是悉尼（A）") and set aside. The ones still misread are listed by class.
  */
 class AnswerExtractorReviewRoundSixTest {
 
     /** Still misread, by class: open work, not accepted readings. */
     static final Set<String> KNOWN_MISREAD = Set.of(
-            // others' choice or belief beside the answer ("Many people pick A, but the correct answer is C"): two stated
-            "r6-ja-004", "r6-he-003", "r6-am-003", "r6-zu-003", "r6-de-021", "r6-zh-019", "r6-ja-019", "r6-ja-020",
-            "r6-he-013", "r6-am-012", "r6-zu-012", "r6-uk-015", "r6-he-019", "r6-he-020", "r6-en-116", "r6-en-117",
-            "r6-en-118", "r6-en-121", "r6-fr-025", "r6-es-021", "r6-it-023", "r6-ar-016", "r6-sw-014", "r6-en-163",
-            "r6-en-164", "r6-en-165", "r6-en-138", "r6-en-190", 
-            // others' choice by an option's text alone ("Many people say Sydney."): a letter where a grader gives none
-            "r6-en-166", "r6-en-167", "r6-en-168", "r6-fr-032", "r6-es-028", "r6-en-192", "r6-en-193", "r6-en-122",
-            "r6-de-031", "r6-zh-029", "r6-it-025", 
+            // others' choice beside the answer in phrasings the data lacks
+            "r6-de-021", "r6-zh-019", "r6-ja-019", "r6-he-013", "r6-am-012", "r6-zu-012", "r6-he-019", "r6-he-020",
+            "r6-ar-016", "r6-sw-014",
+            // others' choice by an option's text alone ("Some say Sydney, others say Canberra."): a letter where a
+            // grader gives none
+            "r6-en-168", "r6-es-028", "r6-en-192", "r6-en-193",
             // two option texts around a contrast: no letter by design (the question decides)
-            "r6-en-024", "r6-en-079", "r6-en-081", "r6-en-131", "r6-zh-027", 
+            "r6-en-024", "r6-en-079", "r6-en-131", "r6-zh-027",
             // an earlier thought, then the answer, in phrasings the data lacks
             "r6-zh-004", "r6-uk-002", "r6-zh-020", "r6-hi-013", "r6-ar-013", "r6-de-019", "r6-es-032", "r6-it-028",
-            "r6-ar-020", "r6-uk-011", 
+            "r6-ar-020", "r6-uk-011",
             // a reconsideration set aside in shapes the rule does not see
-            "r6-en-066", "r6-en-068", "r6-en-070", "r6-de-034", "r6-en-195", "r6-en-028", 
+            "r6-en-066", "r6-en-068", "r6-en-070", "r6-de-034", "r6-en-195", "r6-en-028",
             // a tag or hedge question read as a negation or a question ("C, isn't it?", "Cではないでしょうか")
             "r6-en-093", "r6-en-094", "r6-en-095", "r6-en-102", "r6-zu-014", "r6-ja-018", "r6-zh-026", "r6-it-022",
-            "r6-ja-022", "r6-en-008", "r6-en-059", "r6-en-144", 
+            "r6-ja-022", "r6-en-008", "r6-en-059", "r6-en-144",
             // a hedge after the answer read as a correction ("It's C, though I'd double-check.")
-            "r6-en-103", "r6-en-107", "r6-en-039", 
+            "r6-en-103", "r6-en-107", "r6-en-039",
             // another option's own label in a side note ("Saturn (C) is second")
-            "r6-en-158", "r6-en-160", "r6-en-139", 
+            "r6-en-158", "r6-en-160", "r6-en-139",
             // Korean numbers ruled out in a list before the answer; the options restated before the answer
             "r6-ko-037", "r6-ko-038", "r6-en-083");
 
@@ -83,6 +82,6 @@ class AnswerExtractorReviewRoundSixTest {
         }
         assertThat(rows).isEqualTo(619);
         assertThat(wrong).as("replies read wrong that are not listed").isEmpty();
-        assertThat(right).isGreaterThanOrEqualTo(538);
+        assertThat(right).isGreaterThanOrEqualTo(564);
     }
 }
