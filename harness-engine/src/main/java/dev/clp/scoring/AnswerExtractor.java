@@ -2263,6 +2263,13 @@ public final class AnswerExtractor {
             while (j < m.length() && " ).,:：、-–—(".indexOf(m.charAt(j)) >= 0) {
                 j++;
             }
+            String gap = m.substring(x.end, Math.min(j, m.length()));
+            // "Answer: B. Sydney is not the capital.": after a full stop or a comma another option's text opens a
+            // sentence of its own; what is said of it is not said of the label
+            boolean another = j < m.length() && isMask(m.charAt(j), n) && m.charAt(j) - MASK != x.option;
+            if (another && (gap.indexOf('.') >= 0 || gap.indexOf(',') >= 0)) {
+                return;
+            }
             if (j < m.length() && isMask(m.charAt(j), n) && j - x.end <= 4) {
                 x.restates = m.charAt(j) - MASK == x.option;
                 j++;
@@ -3170,6 +3177,10 @@ public final class AnswerExtractor {
                 return new Extraction.Unparseable("the reply takes its answer back: after a correction (\"wait\", "
                         + "\"on second look\") it rules " + (char) ('A' + c.index()) + " out and states no other");
             }
+            if (read instanceof Extraction.Choice c && withdrawnWithNo(c.index())) {
+                return new Extraction.Unparseable("the reply takes its answer back (\"" + (char) ('A' + c.index())
+                        + ". Wait, no.\") and states no other");
+            }
             if (read instanceof Extraction.Choice c && onlyFirstThought(c.index())) {
                 return new Extraction.Unparseable("the option is named only as an earlier or others' thought (\"at "
                         + "first I thought " + (char) ('A' + c.index()) + "\", \"many people pick "
@@ -3577,6 +3588,41 @@ public final class AnswerExtractor {
             return false;
         }
 
+        /**
+         * "Answer: C. Wait, no.", "C. Hmm, no, that's not right.": after the option's last mention a correction word,
+         * then a no standing alone, and no option named after the correction word.
+         */
+        private boolean withdrawnWithNo(int option) {
+            Mention last = null;
+            for (Mention x : mentions) {
+                if (x.option == option && !x.negative) {
+                    last = x;
+                }
+            }
+            if (last == null) {
+                return false;
+            }
+            AnswerLanguages.Lexicon retract = AnswerLanguages.lexicon(Kind.RETRACT);
+            for (int k = last.end; k < low.length(); k++) {
+                String w = retract.at(low, k);
+                if (w == null || !boundaryBefore(low, k, w)) {
+                    continue;
+                }
+                final int from = k;
+                if (mentions.stream().anyMatch(y -> y.start > from)) {
+                    return false; // "为什么不对：- B) … 不对": options discussed after it
+                }
+                // the no right after the correction word ("Wait, no.", "Hmm, no,", "等等，不对。")
+                for (int j = k + w.length(); j < low.length() && j <= k + w.length() + 3; j++) {
+                    if ((!isWordChar(low.charAt(j - 1)) || isCjk(low.charAt(j))) && denyAt(j)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return false;
+        }
+
         /** Every mention of the option is under a word reporting an earlier or others' thought. */
         private boolean onlyFirstThought(int option) {
             boolean named = false;
@@ -3624,14 +3670,32 @@ public final class AnswerExtractor {
             if (!asked && !deniedAfter(first.end)) {
                 return null;
             }
+            if (!asked && hasWord(low.substring(first.end, sentenceEnd(sentenceEnd(first.end) + 1)), Kind.OTHERS)) {
+                return null; // "Actually it's B. No, no other option fits.": the no is about the others
+            }
             final Mention kept = earlier;
             final int from = first.end;
             // called right again after it, in a sentence that does not open with the no ("No, Rome is in Italy")
-            boolean againLater = mentions.stream().anyMatch(x -> x.start > from && x.option == option && x.strong
-                    && !x.negative && !opensWithNo(sentenceStart(x.start, 200)));
+            // ("No — definitely B.": the option again at the end of a clause after the no states it)
+            boolean againLater = mentions.stream().anyMatch(x -> x.start > from && x.option == option && !x.negative
+                    && (opensWithNo(sentenceStart(x.start, 200)) ? restatedAlone(x) : x.strong));
             boolean keptRuledOut = mentions.stream().anyMatch(x -> x.start > from && x.option == kept.option
                     && x.negative);
             return againLater || keptRuledOut ? null : kept;
+        }
+
+        /** Nothing but punctuation or a copula after the mention to its clause's end ("No — definitely B.", "B입니다"). */
+        private boolean restatedAlone(Mention x) {
+            int k = x.end;
+            while (k < low.length() && Character.isWhitespace(low.charAt(k))) {
+                k++;
+            }
+            String copula = AnswerLanguages.lexicon(Kind.COPULA).at(low, k);
+            if (copula != null) {
+                k += copula.length();
+            }
+            return k >= low.length() || TERMINATORS.indexOf(low.charAt(k)) >= 0 || CLAUSE_BREAKS.indexOf(low.charAt(k)) >= 0
+                    || "!*_)）".indexOf(low.charAt(k)) >= 0;
         }
 
         /** The sentence starting at {@code k} opens with a no ("No, Rome is in Italy."). */
@@ -3639,7 +3703,23 @@ public final class AnswerExtractor {
             while (k < low.length() && (Character.isWhitespace(low.charAt(k)) || "*_-—–,".indexOf(low.charAt(k)) >= 0)) {
                 k++;
             }
-            return k < low.length() && wordAt(AnswerLanguages.lexicon(Kind.DENY), k);
+            return denyAt(k);
+        }
+
+        /**
+         * A word for no at {@code k}, standing alone before punctuation ("No, …", "No —", "Nein.", "不是，"): "No other
+         * option fits", "No doubt" go on as sentences of their own.
+         */
+        private boolean denyAt(int k) {
+            String w = AnswerLanguages.lexicon(Kind.DENY).at(low, k);
+            if (w == null || !wordAt(AnswerLanguages.lexicon(Kind.DENY), k)) {
+                return false;
+            }
+            int e = k + w.length();
+            while (e < low.length() && low.charAt(e) == ' ') {
+                e++;
+            }
+            return e >= low.length() || ".!?。！？,，、;:—–-…".indexOf(low.charAt(e)) >= 0;
         }
 
         /**
@@ -3655,7 +3735,7 @@ public final class AnswerExtractor {
                     || ".!?。！？።।…:;—–-,，、*_".indexOf(low.charAt(k)) >= 0)) {
                 k++;
             }
-            return k < low.length() && wordAt(AnswerLanguages.lexicon(Kind.DENY), k);
+            return k < low.length() && denyAt(k);
         }
 
         /** Where the sentence going on at {@code from} ends with a question mark (Latin, full-width, Arabic), or -1. */

@@ -43,6 +43,11 @@ class AnswerExtractorFifthReviewTest {
             zh | ccities | 答案是 B。等等，是罗马吗？不是，罗马在意大利。                   | B
             en | cities  | "Answer: A. Wait, is it B? Yes, B is right."              | B
             en | cities  | "The answer is A. Wait, no — it's B."                     | B
+            en | cities  | "The answer is A. Actually, it's B. No other option fits." | B
+            de | dcities | "Die Antwort ist A. Eigentlich ist es B. Nein, keine andere Option passt." | B
+            en | cities  | "Answer: B. Wait, no."                                    | ~
+            en | cities  | "Answer: B. Rome is not the capital."                     | B
+            en | cities  | "B, is it not?"                                           | B
             en | cities  | "Answer: B. Wait, let me reconsider Rome. Yes, Rome is the answer." | A
             """)
     void readsAsAGraderWould(String lang, String options, String raw, String expected) {
