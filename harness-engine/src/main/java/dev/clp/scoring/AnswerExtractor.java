@@ -3568,12 +3568,7 @@ public final class AnswerExtractor {
          * after it.
          */
         private boolean ruledOutAfterCorrection(int option) {
-            Mention stated = null;
-            for (Mention x : mentions) {
-                if (x.option == option && !x.negative) {
-                    stated = x;
-                }
-            }
+            Mention stated = lastNamed(option);
             if (stated == null) {
                 return false;
             }
@@ -3588,17 +3583,23 @@ public final class AnswerExtractor {
             return false;
         }
 
-        /**
-         * "Answer: C. Wait, no.", "C. Hmm, no, that's not right.": after the option's last mention a correction word,
-         * then a no standing alone, and no option named after the correction word.
-         */
-        private boolean withdrawnWithNo(int option) {
+        /** The option's last mention that does not rule it out, or null. */
+        private Mention lastNamed(int option) {
             Mention last = null;
             for (Mention x : mentions) {
                 if (x.option == option && !x.negative) {
                     last = x;
                 }
             }
+            return last;
+        }
+
+        /**
+         * "Answer: C. Wait, no.", "C. Hmm, no, that's not right.": after the option's last mention a correction word,
+         * then a no standing alone, and no option named after the correction word.
+         */
+        private boolean withdrawnWithNo(int option) {
+            Mention last = lastNamed(option);
             if (last == null) {
                 return false;
             }
