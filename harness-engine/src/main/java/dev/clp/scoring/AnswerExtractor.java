@@ -411,9 +411,8 @@ public final class AnswerExtractor {
     }
 
     /**
-     * A number with the mark that makes it an option's place ({@code listMarks}: Korean 번, "정답은 2번입니다", "답: 4번")
-     * is that option's letter, when punctuation, the end or a copula follows the mark. "2번 반복" (twice) and "원자번호
-     * 1번으로" (as number 1) go on with other words; options that are the numbers themselves are left alone.
+     * After a number's mark at {@code at}: an option noun perhaps, then a particle and a word calling it right or the
+     * answer ("3번이 정답입니다", "3번 보기가 맞습니다").
      */
     private static boolean calledRightAfter(String lang, String t, int at) {
         String low = lower(t);
@@ -435,6 +434,12 @@ public final class AnswerExtractor {
         return false;
     }
 
+    /**
+     * A number with the mark that makes it an option's place ({@code listMarks}: Korean 번, "정답은 2번입니다", "답: 4번")
+     * is that option's letter, when punctuation, the end, a copula or a word calling it right follows the mark. "2번
+     * 반복" (twice) and "원자번호 1번으로" (as number 1) go on with other words; options that are the numbers themselves
+     * are left alone.
+     */
     private static String markedNumbers(String lang, String t, List<String> choices) {
         List<String> marks = AnswerLanguages.listMarks();
         if (marks.isEmpty() || t.codePoints().noneMatch(c -> c >= '1' && c <= '9')) {
@@ -3489,10 +3494,6 @@ public final class AnswerExtractor {
         }
 
         /**
-         * "Mombasa? No: …", "Which city? Mombasa, maybe.": a question mark before the mention or just after it: the
-         * option is asked about, not answered.
-         */
-        /**
          * "Sydney is the largest city, but the capital is Canberra", "While Sydney is the largest city, …": another
          * option's text after a word of contrast, or the opening text conceded by one before it. Which of the two the
          * reply gives is a matter of what the question asked, which the reply's words do not tell: the opening text is
@@ -3676,8 +3677,8 @@ public final class AnswerExtractor {
             }
             final Mention kept = earlier;
             final int from = first.end;
-            // called right again after it, in a sentence that does not open with the no ("No, Rome is in Italy")
-            // ("No — definitely B.": the option again at the end of a clause after the no states it)
+            // named again after it: in the sentence of the no only when restated alone ("No — definitely B."; "No,
+            // Rome is in Italy" explains the no), elsewhere when stated
             boolean againLater = mentions.stream().anyMatch(x -> x.start > from && x.option == option && !x.negative
                     && (opensWithNo(sentenceStart(x.start, 200)) ? restatedAlone(x) : x.strong));
             boolean keptRuledOut = mentions.stream().anyMatch(x -> x.start > from && x.option == kept.option
@@ -3783,6 +3784,10 @@ public final class AnswerExtractor {
             return k < low.length() && wordAt(AnswerLanguages.lexicon(Kind.AFFIRM), k);
         }
 
+        /**
+         * "Mombasa? No: …", "Which city? Mombasa, maybe.": a question mark before the mention or just after it: the
+         * option is asked about, not answered.
+         */
         private boolean asked(Mention x) {
             String before = m.substring(0, x.start);
             if (before.indexOf('?') >= 0 || before.indexOf('？') >= 0) {
