@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * back the abandoned answer, "Answer: B. Sydney is not the capital." lost, "Answer: C. Wait, no." kept C); after the
  * fixes (a no stands alone before punctuation and is not about the other options; a label does not take in another
  * option's text after a full stop; "Wait, no." with nothing after takes the answer back) 378, one of the 254 lost
- * ("At first I thought A, and I still think so."). The ones still misread are listed by the reviewer's class.
+ * ("At first I thought A, and I still think so."); 379 once "double-check" is no correction word. The ones still misread
+ * are listed by the reviewer's class.
  */
 class AnswerExtractorReviewRoundSevenTest {
 
@@ -53,13 +54,11 @@ class AnswerExtractorReviewRoundSevenTest {
             "r7-en-044",
             // ko-beon-neg
             "r7-ko-043",
-            // long-aside
-            "r7-en-126",
             // side-remark-neg
             "r7-ko-048");
 
     @Test
     void everyReplyTheReviewReadsRightStaysReadRight() throws Exception {
-        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 378);
+        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 379);
     }
 }
