@@ -2838,6 +2838,11 @@ public final class AnswerExtractor {
                 x.postAt = -1;
                 x.afterEnd = -1;
             }
+            if (best == Kind.WRONG && questionMark(x.end) >= 0 && tagged(x.end, questionMark(x.end))) {
+                best = null; // "C, isn't it?", "B, is it not?": the negation is the tag's, the letter is stated
+                x.postAt = -1;
+                x.afterEnd = -1;
+            }
             if (best == Kind.WRONG && NOT_WORDS.contains(bestWord) && letterNext(x.afterEnd)) {
                 best = null; // "התשובה B, לא C", "A, не C": the negation goes with the letter after it, not B
                 x.postAt = -1;

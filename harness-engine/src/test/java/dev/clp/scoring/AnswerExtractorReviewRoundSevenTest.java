@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * back the abandoned answer, "Answer: B. Sydney is not the capital." lost, "Answer: C. Wait, no." kept C); after the
  * fixes (a no stands alone before punctuation and is not about the other options; a label does not take in another
  * option's text after a full stop; "Wait, no." with nothing after takes the answer back) 378, one of the 254 lost
- * ("At first I thought A, and I still think so."); 379 once "double-check" is no correction word. The ones still misread
+ * ("At first I thought A, and I still think so."); 379 once "double-check" is no correction word; 382
+ * once a tag's negation is the tag's ("It's B, isn't it?"). The ones still misread
  * are listed by the reviewer's class.
  */
 class AnswerExtractorReviewRoundSevenTest {
@@ -38,8 +39,6 @@ class AnswerExtractorReviewRoundSevenTest {
             "r7-hi-004", "r7-bn-004", "r7-hi-012", "r7-bn-010",
             // contrast-two-texts
             "r7-ja-012", "r7-ja-016", "r7-ja-017",
-            // tag-comma
-            "r7-en-011", "r7-en-085", "r7-en-086",
             // aside-no-corrword
             "r7-en-119", "r7-ja-021",
             // earlier-thought
@@ -59,6 +58,6 @@ class AnswerExtractorReviewRoundSevenTest {
 
     @Test
     void everyReplyTheReviewReadsRightStaysReadRight() throws Exception {
-        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 379);
+        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 382);
     }
 }

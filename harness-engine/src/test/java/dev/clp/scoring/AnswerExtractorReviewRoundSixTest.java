@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * asked, "many people" words making another option offered); after the fixes (tags and yes/no answers as data, a
  * reconsideration set aside after a no, an earlier thought overridden after a word of contrast, Korean "3번이 정답입니다")
  * 538, none of the 479 lost; 564 once what other people think or pick is data ({@code othersThink}: "Many think it's
- * Sydney, but it's Canberra", "很多人以为是悉尼（A）") and set aside; 567 once "double-check" is no correction word ("It's
+ * Sydney, but it's Canberra", "很多人以为是悉尼（A）") and set aside; 567 once "double-check" is no correction word, 572
+ * once a tag's negation is the tag's ("It's
  * C, though I'd double-check." was no letter). The ones still misread are listed by class.
  */
 class AnswerExtractorReviewRoundSixTest {
@@ -32,8 +33,8 @@ class AnswerExtractorReviewRoundSixTest {
             // a reconsideration set aside in shapes the rule does not see
             "r6-en-066", "r6-en-068", "r6-en-070", "r6-de-034", "r6-en-195", "r6-en-028",
             // a tag or hedge question read as a negation or a question ("C, isn't it?", "Cではないでしょうか")
-            "r6-en-093", "r6-en-094", "r6-en-095", "r6-en-102", "r6-zu-014", "r6-ja-018", "r6-zh-026", "r6-it-022",
-            "r6-ja-022", "r6-en-008", "r6-en-059", "r6-en-144",
+            "r6-en-102", "r6-zu-014", "r6-ja-018", "r6-zh-026",
+            "r6-ja-022", "r6-en-059", "r6-en-144",
             // another option's own label in a side note ("Saturn (C) is second")
             "r6-en-158", "r6-en-160", "r6-en-139",
             // Korean numbers ruled out in a list before the answer; the options restated before the answer
@@ -41,6 +42,6 @@ class AnswerExtractorReviewRoundSixTest {
 
     @Test
     void everyReplyTheReviewReadsRightStaysReadRight() throws Exception {
-        ReviewRounds.check("/extraction/review-round-six.jsonl", 619, KNOWN_MISREAD, 567);
+        ReviewRounds.check("/extraction/review-round-six.jsonl", 619, KNOWN_MISREAD, 572);
     }
 }
