@@ -3664,16 +3664,21 @@ public final class AnswerExtractor {
             }
             Mention earlier = null;
             for (Mention x : mentions) {
-                if (x.start < first.start && x.strong && !x.negative && !x.tentative && x.option != option
-                        && x.option < n) {
+                if (x.start < first.start && (x.strong || x.leading) && !x.negative && !x.tentative
+                        && x.option != option && x.option < n) {
                     earlier = x;
                 }
             }
-            if (earlier == null || !hasWord(low.substring(earlier.end, first.start), Kind.RETRACT)) {
+            if (earlier == null) {
                 return null;
             }
             int q = questionMark(first.end);
             boolean asked = q >= 0 && !tagged(first.end, q) && !affirmedAfter(q);
+            // "B. Could it be C? No, Melbourne was only temporary.": asked and answered no needs no correction word
+            boolean askedAndDenied = asked && deniedAfter(q);
+            if (!askedAndDenied && !hasWord(low.substring(earlier.end, first.start), Kind.RETRACT)) {
+                return null;
+            }
             if (!asked && !deniedAfter(first.end)) {
                 return null;
             }

@@ -50,6 +50,8 @@ class AnswerExtractorFifthReviewTest {
             en | cities  | "B, is it not?"                                           | B
             en | cities  | "It's B, though I'd double-check."                        | B
             en | cities  | "B, isn't it?"                                            | B
+            en | cities  | "B. Could it be A? No, Rome is in Italy."                 | B
+            en | cities  | "B. Could it be A? Yes, A."                               | A
             en | cities  | "B isn't right, is it?"                                   | ~
             en | cities  | "A. Let me double-check: B is correct."                   | B
             en | cities  | "Answer: B. Wait, let me reconsider Rome. Yes, Rome is the answer." | A

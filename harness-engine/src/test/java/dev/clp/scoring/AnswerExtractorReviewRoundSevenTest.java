@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * fixes (a no stands alone before punctuation and is not about the other options; a label does not take in another
  * option's text after a full stop; "Wait, no." with nothing after takes the answer back) 378, one of the 254 lost
  * ("At first I thought A, and I still think so."); 379 once "double-check" is no correction word; 382
- * once a tag's negation is the tag's ("It's B, isn't it?"). The ones still misread
+ * once a tag's negation is the tag's ("It's B, isn't it?"); 391 once an option asked about and answered no is set
+ * aside without a correction word ("B. Could it be C? No, Melbourne was only temporary."). The ones still misread
  * are listed by the reviewer's class.
  */
 class AnswerExtractorReviewRoundSevenTest {
@@ -20,8 +21,7 @@ class AnswerExtractorReviewRoundSevenTest {
     /** Still misread, by class: open work, not accepted readings. */
     static final Set<String> KNOWN_MISREAD = Set.of(
             // correction-aside
-            "r7-en-023", "r7-uk-005", "r7-hi-005", "r7-bn-005", "r7-ar-005", "r7-am-004", "r7-hi-010", "r7-ar-010",
-            "r7-en-078", "r7-en-079", "r7-de-016",
+            "r7-ar-005", "r7-am-004", "r7-ar-010",
             // correction-withdrawn
             "r7-en-035", "r7-ja-008", "r7-en-068", "r7-en-116", "r7-ko-049", "r7-fr-020", "r7-am-013", "r7-bn-014",
             "r7-hi-016", "r7-ja-023",
@@ -40,7 +40,7 @@ class AnswerExtractorReviewRoundSevenTest {
             // contrast-two-texts
             "r7-ja-012", "r7-ja-016", "r7-ja-017",
             // aside-no-corrword
-            "r7-en-119", "r7-ja-021",
+            "r7-ja-021",
             // earlier-thought
             "r7-ar-006", "r7-ar-012",
             // ko-beon
@@ -58,6 +58,6 @@ class AnswerExtractorReviewRoundSevenTest {
 
     @Test
     void everyReplyTheReviewReadsRightStaysReadRight() throws Exception {
-        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 382);
+        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 391);
     }
 }

@@ -31,7 +31,7 @@ class AnswerExtractorReviewRoundSixTest {
             "r6-zh-004", "r6-uk-002", "r6-zh-020", "r6-hi-013", "r6-ar-013", "r6-de-019", "r6-es-032", "r6-it-028",
             "r6-ar-020", "r6-uk-011",
             // a reconsideration set aside in shapes the rule does not see
-            "r6-en-066", "r6-en-068", "r6-en-070", "r6-de-034", "r6-en-195", "r6-en-028",
+            "r6-en-066", "r6-en-068", "r6-en-070", "r6-de-034", "r6-en-028",
             // a tag or hedge question read as a negation or a question ("C, isn't it?", "Cではないでしょうか")
             "r6-en-102", "r6-zu-014", "r6-ja-018", "r6-zh-026",
             "r6-ja-022", "r6-en-059", "r6-en-144",
@@ -42,6 +42,6 @@ class AnswerExtractorReviewRoundSixTest {
 
     @Test
     void everyReplyTheReviewReadsRightStaysReadRight() throws Exception {
-        ReviewRounds.check("/extraction/review-round-six.jsonl", 619, KNOWN_MISREAD, 572);
+        ReviewRounds.check("/extraction/review-round-six.jsonl", 619, KNOWN_MISREAD, 573);
     }
 }
