@@ -3574,7 +3574,12 @@ public final class AnswerExtractor {
          * after it.
          */
         private boolean ruledOutAfterCorrection(int option) {
-            Mention stated = lastNamed(option);
+            Mention stated = null;
+            for (Mention x : mentions) {
+                if (x.option == option && !x.negative && (stated == null || x.strong && !stated.strong)) {
+                    stated = x; // the answer given: its first strong mention, else its first
+                }
+            }
             if (stated == null) {
                 return false;
             }
@@ -3582,8 +3587,9 @@ public final class AnswerExtractor {
                 if (x.option == option && x.negative && x.start > stated.end
                         && hasWord(low.substring(stated.end, x.start), Kind.RETRACT)) {
                     final int after = x.end;
-                    return mentions.stream().noneMatch(y -> y.start > after && !y.negative && y.option != option
-                            && (y.strong || !y.text));
+                    // "Wait — no. Melbourne was only the temporary capital, so C is wrong.": nothing stated after it
+                    return mentions.stream().noneMatch(y -> y.start > after && !y.negative
+                            && (y.option != option ? y.strong || !y.text : y.strong));
                 }
             }
             return false;
@@ -3618,6 +3624,10 @@ public final class AnswerExtractor {
                 final int from = k;
                 if (mentions.stream().anyMatch(y -> y.start > from)) {
                     return false; // "为什么不对：- B) … 不对": options discussed after it
+                }
+                if (denyAt(k) && hasWord(low.substring(k + w.length(), Math.min(low.length(), k + w.length() + 8)),
+                        Kind.RETRACT)) {
+                    return true; // "C. No, wait.": a no, then a correction word ("Nein, keine andere Option" is no)
                 }
                 // the no right after the correction word ("Wait, no.", "Hmm, no,", "等等，不对。")
                 for (int j = k + w.length(); j < low.length() && j <= k + w.length() + 3; j++) {

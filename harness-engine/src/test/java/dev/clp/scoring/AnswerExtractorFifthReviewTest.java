@@ -52,6 +52,9 @@ class AnswerExtractorFifthReviewTest {
             en | cities  | "B, isn't it?"                                            | B
             en | cities  | "B. Could it be A? No, Rome is in Italy."                 | B
             en | cities  | "B. Could it be A? Yes, A."                               | A
+            en | cities  | "B. No, wait."                                            | ~
+            en | cities  | "Answer: B.  Wait — no. Paris is in France, but B is wrong here." | ~
+            de | dcities | "Die Antwort ist A. Eigentlich ist es B. Nein, keine andere Option passt." | B
             en | cities  | "B isn't right, is it?"                                   | ~
             en | cities  | "A. Let me double-check: B is correct."                   | B
             en | cities  | "Answer: B. Wait, let me reconsider Rome. Yes, Rome is the answer." | A

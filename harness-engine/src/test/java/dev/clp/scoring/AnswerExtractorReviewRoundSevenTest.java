@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * option's text after a full stop; "Wait, no." with nothing after takes the answer back) 378, one of the 254 lost
  * ("At first I thought A, and I still think so."); 379 once "double-check" is no correction word; 382
  * once a tag's negation is the tag's ("It's B, isn't it?"); 391 once an option asked about and answered no is set
- * aside without a correction word ("B. Could it be C? No, Melbourne was only temporary."). The ones still misread
+ * aside without a correction word ("B. Could it be C? No, Melbourne was only temporary."); 399 once "C. No, wait.",
+ * "Réponse : C. Attends, non." and "Wait — no. … so C is wrong." take the answer back. The ones still misread
  * are listed by the reviewer's class.
  */
 class AnswerExtractorReviewRoundSevenTest {
@@ -23,8 +24,8 @@ class AnswerExtractorReviewRoundSevenTest {
             // correction-aside
             "r7-ar-005", "r7-am-004", "r7-ar-010",
             // correction-withdrawn
-            "r7-en-035", "r7-ja-008", "r7-en-068", "r7-en-116", "r7-ko-049", "r7-fr-020", "r7-am-013", "r7-bn-014",
-            "r7-hi-016", "r7-ja-023",
+            "r7-en-035", "r7-am-013", "r7-bn-014",
+            "r7-hi-016",
             // question-no
             "r7-en-008", "r7-zh-005", "r7-en-080", "r7-en-081", "r7-de-017", "r7-es-013", "r7-en-084", "r7-zh-019",
             "r7-de-018", "r7-yo-012",
@@ -36,7 +37,7 @@ class AnswerExtractorReviewRoundSevenTest {
             // question-only
             "r7-it-003", "r7-it-011", "r7-es-015", "r7-fr-017", "r7-fr-021",
             // correction-switch
-            "r7-hi-004", "r7-bn-004", "r7-hi-012", "r7-bn-010",
+            "r7-hi-004", "r7-hi-012",
             // contrast-two-texts
             "r7-ja-012", "r7-ja-016", "r7-ja-017",
             // aside-no-corrword
@@ -58,6 +59,6 @@ class AnswerExtractorReviewRoundSevenTest {
 
     @Test
     void everyReplyTheReviewReadsRightStaysReadRight() throws Exception {
-        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 391);
+        ReviewRounds.check("/extraction/review-round-seven.jsonl", 452, KNOWN_MISREAD, 399);
     }
 }
