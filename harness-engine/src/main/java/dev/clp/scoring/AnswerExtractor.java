@@ -273,7 +273,7 @@ public final class AnswerExtractor {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             int label = c < 0x2460 ? -1 : symbolLabel(series, c);
-            if (label >= 0 && c >= 0x3131 && c <= 0x318E && ((i > 0 && Character.isLetter(t.charAt(i - 1)))
+            if (label >= 0 && isCompatibilityJamo(c) && ((i > 0 && Character.isLetter(t.charAt(i - 1)))
                     || (i + 1 < t.length() && Character.isLetter(t.charAt(i + 1)) && !isHangulSyllable(t.charAt(i + 1))))) {
                 label = -1; // "ㄱㄴ", "ㅋㅋ": jamo written together are slang, not labels; "ㄴ입니다" is one
             }
@@ -309,6 +309,11 @@ public final class AnswerExtractor {
 
     private static boolean isHangulSyllable(char c) {
         return c >= 0xAC00 && c <= 0xD7A3;
+    }
+
+    /** Hangul compatibility jamo (ㄱ ㄴ ㄷ ㄹ), written alone, not inside syllables. */
+    private static boolean isCompatibilityJamo(char c) {
+        return c >= 0x3131 && c <= 0x318E;
     }
 
     /**
@@ -442,8 +447,8 @@ public final class AnswerExtractor {
      */
     private static String markedNumbers(String lang, String t, List<String> choices) {
         List<String> marks = AnswerLanguages.listMarks();
-        if (marks.isEmpty() || t.codePoints().noneMatch(c -> c >= '1' && c <= '9')) {
-            return t;
+        if (marks.stream().noneMatch(t::contains)) {
+            return t; // most answers hold no 번 at all
         }
         int n = choices.size();
         AnswerLanguages.Lexicon copulas = AnswerLanguages.lexicon(Kind.COPULA);
@@ -733,7 +738,7 @@ public final class AnswerExtractor {
                 String label = s.get(i);
                 // Hangul compatibility jamo (ㄱ ㄴ ㄷ, a Korean exam's labels) are letters NFKC would turn into the
                 // conjoining jamo of syllables; no word is written with them
-                if (label.length() == 1 && label.charAt(0) == c && (!Character.isLetter(c) || (c >= 0x3131 && c <= 0x318E))) {
+                if (label.length() == 1 && label.charAt(0) == c && (!Character.isLetter(c) || isCompatibilityJamo(c))) {
                     return i;
                 }
             }
@@ -3553,16 +3558,22 @@ public final class AnswerExtractor {
          * is named at least once: the reply asks, it does not answer.
          */
         private boolean onlyAsked(int option) {
+            // "Forse la D?", "Maybe B?": a hedged guess, offered as the answer
+            return everyNamed(option, x -> {
+                int q = x.tentative ? -1 : questionMark(x.end);
+                return q >= 0 && !tagged(x.end, q) && !affirmedAfter(q);
+            });
+        }
+
+        /** The option is named (not only ruled out), and every mention that does not rule it out is such. */
+        private boolean everyNamed(int option, java.util.function.Predicate<Mention> such) {
             boolean named = false;
             for (Mention x : mentions) {
-                if (x.option != option || x.negative) {
-                    continue;
-                }
-                named = true;
-                // "Forse la D?", "Maybe B?": a hedged guess, offered as the answer
-                int q = x.tentative ? -1 : questionMark(x.end);
-                if (q < 0 || tagged(x.end, q) || affirmedAfter(q)) {
-                    return false;
+                if (x.option == option && !x.negative) {
+                    named = true;
+                    if (!such.test(x)) {
+                        return false;
+                    }
                 }
             }
             return named;
@@ -3642,17 +3653,7 @@ public final class AnswerExtractor {
 
         /** Every mention of the option is under a word reporting an earlier or others' thought. */
         private boolean onlyFirstThought(int option) {
-            boolean named = false;
-            for (Mention x : mentions) {
-                if (x.option != option || x.negative) {
-                    continue;
-                }
-                named = true;
-                if (!x.initial) {
-                    return false;
-                }
-            }
-            return named;
+            return everyNamed(option, x -> x.initial);
         }
 
         /**
@@ -3662,13 +3663,7 @@ public final class AnswerExtractor {
          * answer stated before the correction word (not ruled out since) is the answer. Null otherwise.
          */
         private Mention reconsiderationSetAside(int option) {
-            Mention first = null;
-            for (Mention x : mentions) {
-                if (x.option == option && !x.negative) {
-                    first = x;
-                    break;
-                }
-            }
+            Mention first = mentions.stream().filter(x -> x.option == option && !x.negative).findFirst().orElse(null);
             if (first == null) {
                 return null;
             }
